@@ -1,0 +1,34 @@
+# Two commands set everything up from a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint check bench soak clean schema screenshots
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## start the app
+	$(BIN)/soleus-coach
+
+test: $(STAMP)  ## the whole test suite, with lint and type checks
+	$(BIN)/ruff check soleus_coach tests benchmarks tools
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check soleus_coach tests benchmarks tools
+	$(BIN)/mypy
+
+schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs reference
+	$(BIN)/python -m soleus_coach.protocol --write
+
+bench: $(STAMP)  ## all benchmarks; results in docs/benchmarks.md
+	$(BIN)/python -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from soleus_coach.app import main
+
+raise SystemExit(main())

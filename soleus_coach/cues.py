@@ -1,0 +1,28 @@
+"""The cue vocabulary: what the app can tell a runner who is not looking at the screen.
+
+Plain Python. The engine schedules cues, the audio player turns them into sound and the
+view into a flash; protocols may name their own sound file for any of them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Cue(StrEnum):
+    GET_READY = "get_ready"
+    HOLD_START = "hold_start"
+    COUNTDOWN = "countdown"  # one file with the 3-2-1 beeps, so their spacing cannot jitter
+    RELAX = "relax"
+    SWITCH_LEGS = "switch_legs"
+    CAUTION = "caution"  # "Do not stretch to the point of pain", once per stretch
+    EXERCISE_START = "exercise_start"
+    ICE_ON = "ice_on"
+    ICE_SKIN_CHECK = "ice_skin_check"
+    ICE_HALFWAY = "ice_halfway"
+    ICE_OFF = "ice_off"
+    COMPLETE = "complete"
+
+
+#: Seconds before the end of a hold at which the 3-2-1 countdown file starts.
+COUNTDOWN_LEAD_S = 3.0

@@ -1,0 +1,5 @@
+import sys
+
+from soleus_coach.protocol.spec import main
+
+raise SystemExit(main(sys.argv[1:]))

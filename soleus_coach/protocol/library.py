@@ -1,0 +1,93 @@
+"""The protocol library: bundled routines plus the user's own folder.
+
+A bad file is reported and skipped; every good one still loads. A user protocol with a
+bundled protocol's id replaces it and is marked as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
+from soleus_coach.protocol.model import Origin, Protocol
+
+SCHEMA_FILE = "protocol.schema.json"
+#: More files than this in one folder are not read (a runaway folder must not stall start-up).
+MAX_FILES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One file of the library: a loaded protocol, or the errors that kept it out."""
+
+    path: Path
+    origin: Origin
+    protocol: Protocol | None
+    errors: tuple[ProtocolError, ...] = ()
+    overrides_bundled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.protocol is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    entries: tuple[Entry, ...] = field(default=())
+
+    @property
+    def protocols(self) -> list[Protocol]:
+        return [e.protocol for e in self.entries if e.protocol is not None]
+
+    @property
+    def broken(self) -> list[Entry]:
+        return [e for e in self.entries if e.protocol is None]
+
+    def get(self, protocol_id: str) -> Protocol | None:
+        for p in self.protocols:
+            if p.id == protocol_id:
+                return p
+        return None
+
+
+def _protocol_files(folder: Path) -> list[Path]:
+    try:
+        names = sorted(p for p in folder.iterdir()
+                       if p.suffix.lower() == ".json" and p.name != SCHEMA_FILE)
+    except OSError:
+        return []
+    return names[:MAX_FILES]
+
+
+def _load_folder(folder: Path, origin: Origin, assets_dir: Path | None) -> list[Entry]:
+    entries: list[Entry] = []
+    seen: dict[str, Path] = {}
+    for path in _protocol_files(folder):
+        try:
+            protocol = load_file(path, assets_dir)
+        except ProtocolInvalid as exc:
+            entries.append(Entry(path, origin, None, tuple(exc.errors)))
+            continue
+        if protocol.id in seen:
+            err = ProtocolError(path.name, "$.id", f"id {protocol.id!r} is already used by "
+                                f"{seen[protocol.id].name}")
+            entries.append(Entry(path, origin, None, (err,)))
+            continue
+        seen[protocol.id] = path
+        entries.append(Entry(path, origin, protocol))
+    return entries
+
+
+def load_library(bundled_dir: Path, user_dir: Path | None, assets_dir: Path | None) -> Library:
+    bundled = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir)
+    user = _load_folder(user_dir, Origin.USER, assets_dir) if user_dir is not None else []
+    user_ids = {e.protocol.id for e in user if e.protocol is not None}
+    bundled_ids = {e.protocol.id for e in bundled if e.protocol is not None}
+    kept = [e for e in bundled if e.protocol is None or e.protocol.id not in user_ids]
+    marked = [
+        Entry(e.path, e.origin, e.protocol, e.errors,
+              overrides_bundled=e.protocol is not None and e.protocol.id in bundled_ids)
+        for e in user
+    ]
+    return Library(tuple(kept + marked))

@@ -1,0 +1,473 @@
+"""Read and validate one protocol file. Never raises for bad input: every problem is
+collected as a :class:`ProtocolError` with the file, the JSON path and, where it can be
+found, the line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from soleus_coach.cues import Cue
+from soleus_coach.protocol import spec as S
+from soleus_coach.protocol.model import (
+    DEFAULT_CAUTION,
+    DEFAULT_SKIN_CHECK_S,
+    ExerciseStep,
+    IceStep,
+    InstructionStep,
+    Protocol,
+    Range,
+    RestStep,
+    Sides,
+    Step,
+    StretchStep,
+    When,
+    step_max_duration_s,
+)
+
+#: Stop collecting after this many problems: the first ones are what a user fixes first.
+MAX_ERRORS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolError:
+    file: str
+    location: str  # "$.steps[1].hold_s.default", or "" for the whole file
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.location
+        if self.line is not None:
+            where = f"{where} (line {self.line})" if where else f"line {self.line}"
+        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
+
+
+class ProtocolInvalid(Exception):
+    def __init__(self, errors: list[ProtocolError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+class _Obj(dict[str, Any]):
+    """A JSON object that remembers keys it saw twice."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Obj:
+    obj = _Obj()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a protocol (use a number)")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:40]} is too large")
+    return value
+
+
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_object_pairs, parse_constant=_reject_constant, parse_float=_parse_float
+)
+_PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _segments(location: str) -> list[str | int]:
+    return [m.group(1) if m.group(1) is not None else int(m.group(2))
+            for m in _PATH_TOKEN.finditer(location.removeprefix("$"))]
+
+
+def locate_line(text: str, location: str) -> int | None:
+    """The line where the value at ``location`` starts in already-valid JSON ``text``."""
+    raw = json.JSONDecoder()
+    pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        for seg in _segments(location):
+            if isinstance(seg, str):
+                if text[pos] != "{":
+                    return None
+                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                found = None
+                while text[pos] != "}":
+                    key, pos = raw.raw_decode(text, pos)
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # ':'
+                    if key == seg:
+                        found = pos
+                    _, pos = raw.raw_decode(text, pos)
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if text[pos] == ",":
+                        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                if found is None:
+                    return None
+                pos = found
+            else:
+                if text[pos] != "[":
+                    return None
+                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                for _ in range(seg):
+                    _, pos = raw.raw_decode(text, pos)
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if text[pos] != ",":
+                        return None
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    except (ValueError, IndexError):
+        return None
+    return text.count("\n", 0, pos) + 1
+
+
+class _Validator:
+    def __init__(self, file: str, base_dir: Path | None, assets_dir: Path | None):
+        self.file = file
+        self.base_dir = base_dir
+        self.assets_dir = assets_dir
+        self.errors: list[tuple[str, str]] = []
+
+    def error(self, loc: str, message: str) -> None:
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append((loc, message))
+
+    def check(self, value: Any, spec: S.Spec, loc: str) -> bool:
+        before = len(self.errors)
+        self._check(value, spec, loc)
+        return len(self.errors) == before
+
+    def _check(self, value: Any, spec: S.Spec, loc: str) -> None:
+        if isinstance(spec, S.Num):
+            self._num(value, spec, loc)
+        elif isinstance(spec, S.Str):
+            self._str(value, spec, loc)
+        elif isinstance(spec, S.FileRef):
+            self._file(value, spec, loc)
+        elif isinstance(spec, S.Arr):
+            if not isinstance(value, list):
+                self.error(loc, f"expected a list, got {_kind(value)}")
+                return
+            if not spec.min_items <= len(value) <= spec.max_items:
+                self.error(loc, f"has {len(value)} items; expected {spec.min_items} to "
+                           f"{spec.max_items}")
+                if len(value) > spec.max_items:
+                    return
+            for i, item in enumerate(value):
+                self._check(item, spec.items, f"{loc}[{i}]")
+        elif isinstance(spec, S.Map):
+            if not self._is_object(value, loc):
+                return
+            for key, item in value.items():
+                if key not in spec.keys:
+                    self.error(f"{loc}.{key}", "unknown cue name; expected one of "
+                               + ", ".join(spec.keys))
+                else:
+                    self._check(item, spec.values, f"{loc}.{key}")
+        elif isinstance(spec, S.OneOf):
+            if not self._is_object(value, loc):
+                return
+            tag = value.get(spec.discriminator)
+            if tag not in spec.variants:
+                self.error(f"{loc}.{spec.discriminator}",
+                           f"unknown step kind {_show(tag)}; expected one of "
+                           + ", ".join(spec.variants))
+                return
+            self._obj(value, spec.variants[tag], loc)
+        else:
+            if self._is_object(value, loc):
+                self._obj(value, spec, loc)
+
+    def _is_object(self, value: Any, loc: str) -> bool:
+        if not isinstance(value, dict):
+            self.error(loc, f"expected an object {{...}}, got {_kind(value)}")
+            return False
+        for key in getattr(value, "duplicates", ()):
+            self.error(f"{loc}.{key}", "key appears twice in the same object")
+        return True
+
+    def _obj(self, value: dict[str, Any], spec: S.Obj, loc: str) -> None:
+        for key in value:
+            if key not in spec.fields:
+                close = [k for k in spec.fields if _similar(k, key)]
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.error(f"{loc}.{key}", f"unknown key{hint}; allowed here: "
+                           + ", ".join(spec.fields))
+        ok = True
+        for name, fld in spec.fields.items():
+            if name in value:
+                ok = self.check(value[name], fld.spec, f"{loc}.{name}") and ok
+            elif fld.required:
+                self.error(loc, f"missing required key {name!r}")
+                ok = False
+        if spec.ordered_range and ok:
+            lo, default, hi = value["min"], value["default"], value["max"]
+            if lo > hi:
+                self.error(f"{loc}.min", f"{_fmt(lo)} is above max {_fmt(hi)}")
+            elif default > hi:
+                self.error(f"{loc}.default", f"{_fmt(default)} is above the allowed maximum "
+                           f"{_fmt(hi)}")
+            elif default < lo:
+                self.error(f"{loc}.default", f"{_fmt(default)} is below the allowed minimum "
+                           f"{_fmt(lo)}")
+
+    def _num(self, value: Any, spec: S.Num, loc: str) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(loc, f"expected a number, got {_kind(value)}")
+            return
+        if spec.integer and not float(value).is_integer():
+            self.error(loc, f"expected a whole number, got {_fmt(value)}")
+        elif spec.minimum == spec.maximum and value != spec.minimum:
+            self.error(loc, f"must be {_fmt(spec.minimum)}, got {_fmt(value)}")
+        elif value > spec.maximum:
+            self.error(loc, f"{_fmt(value)} is above the allowed maximum {_fmt(spec.maximum)}")
+        elif value < spec.minimum:
+            if value < 0:
+                self.error(loc, f"{_fmt(value)} is negative; expected at least {_fmt(spec.minimum)}")
+            else:
+                self.error(loc, f"{_fmt(value)} is below the allowed minimum {_fmt(spec.minimum)}")
+
+    def _str(self, value: Any, spec: S.Str, loc: str) -> None:
+        if not isinstance(value, str):
+            self.error(loc, f"expected text, got {_kind(value)}")
+            return
+        if spec.const is not None:
+            if value != spec.const:
+                self.error(loc, f"must be {spec.const!r}")
+            return
+        if spec.enum:
+            if value not in spec.enum:
+                self.error(loc, f"{_show(value)} is not one of " + ", ".join(spec.enum))
+            return
+        if not spec.min_length <= len(value) <= spec.max_length:
+            self.error(loc, f"text of {len(value)} characters; expected {spec.min_length} to "
+                       f"{spec.max_length}")
+        elif _CONTROL.search(value):
+            self.error(loc, "contains control characters")
+        elif spec.pattern and not re.fullmatch(spec.pattern, value):
+            self.error(loc, f"{_show(value)} must be lower-case letters, digits and dashes")
+
+    def _file(self, value: Any, spec: S.FileRef, loc: str) -> None:
+        if not isinstance(value, str) or not value:
+            self.error(loc, f"expected a file path, got {_kind(value)}")
+            return
+        resolve_file(value, spec, self.base_dir, self.assets_dir, self.error, loc)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def resolve_file(
+    value: str,
+    spec: S.FileRef,
+    base_dir: Path | None,
+    assets_dir: Path | None,
+    error: Callable[[str, str], None],
+    loc: str,
+) -> Path | None:
+    """Resolve a file a protocol names; it may not leave its folder (nor the app's assets)."""
+    if not value.lower().endswith(spec.extensions):
+        error(loc, f"{_show(value)}: expected a file ending in " + ", ".join(spec.extensions))
+        return None
+    if value.startswith(S.ASSET_PREFIX):
+        root, rel = assets_dir, value[len(S.ASSET_PREFIX):]
+    else:
+        root, rel = base_dir, value
+    if "\\" in rel or "\x00" in rel:
+        error(loc, f"{_show(value)}: use forward slashes in paths")
+        return None
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or re.match(r"^[A-Za-z]:", rel):
+        error(loc, f"{_show(value)}: must be a path relative to the protocol file, not absolute")
+        return None
+    if ".." in pure.parts:
+        error(loc, f"{_show(value)}: may not leave the protocol's folder ('..')")
+        return None
+    if root is None:
+        return Path(rel)  # validating text without a folder: shape only
+    root = root.resolve()
+    target = (root / pure).resolve()
+    if not target.is_relative_to(root):
+        error(loc, f"{_show(value)}: points outside the protocol's folder (a link?)")
+        return None
+    if not target.is_file():
+        error(loc, f"{_show(value)}: no such file beside the protocol")
+        return None
+    return target
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 2:
+        return False
+    common = sum(1 for x, y in zip(a, b) if x == y)
+    return common >= max(len(a), len(b)) - 2
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {_fmt(value)}"
+    if isinstance(value, str):
+        return f"text {_show(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt(x: float) -> str:
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x) if isinstance(x, float) else str(x)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def parse_bytes(
+    data: bytes,
+    file: str,
+    base_dir: Path | None = None,
+    assets_dir: Path | None = None,
+) -> Protocol:
+    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem."""
+
+    def fail(message: str, line: int | None = None) -> ProtocolInvalid:
+        return ProtocolInvalid([ProtocolError(file, "", message, line)])
+
+    if len(data) > S.MAX_FILE_BYTES:
+        raise fail(f"file is {len(data) / 1024 / 1024:.1f} MiB; protocols may be at most "
+                   f"{S.MAX_FILE_BYTES // 1024} KiB")
+    if not data.strip():
+        raise fail("file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 text (bad byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                   ) from None
+    try:
+        doc = _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except RecursionError:
+        raise fail("not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # NaN/Infinity, huge numbers, over-long integers
+        raise fail(f"not valid JSON: {exc}") from None
+
+    v = _Validator(file, base_dir, assets_dir)
+    if not isinstance(doc, dict):
+        raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
+    if v.check(doc, S.PROTOCOL, "$"):
+        protocol = _build(doc, base_dir, assets_dir, hashlib.sha256(data).hexdigest())
+        total = sum(step_max_duration_s(s) for s in protocol.steps)
+        if total > S.PROTOCOL_MAX_TOTAL_S:
+            v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
+                    f"{S.PROTOCOL_MAX_TOTAL_S // 3600} hours are allowed")
+        else:
+            return protocol
+    raise ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc else None)
+                           for loc, msg in v.errors])
+
+
+def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
+    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem."""
+    try:
+        size = path.stat().st_size
+        if size > S.MAX_FILE_BYTES:
+            raise ProtocolInvalid([ProtocolError(
+                path.name, "", f"file is {size / 1024 / 1024:.1f} MiB; protocols may be at most "
+                f"{S.MAX_FILE_BYTES // 1024} KiB")])
+        with path.open("rb") as fh:
+            data = fh.read(S.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ProtocolInvalid([ProtocolError(path.name, "", f"cannot read: {exc.strerror}")]
+                              ) from None
+    protocol = parse_bytes(data, path.name, path.parent, assets_dir)
+    return _with_path(protocol, path)
+
+
+def _with_path(p: Protocol, path: Path) -> Protocol:
+    from dataclasses import replace
+
+    return replace(p, path=path)
+
+
+def _sounds(raw: Mapping[str, str] | None, base: Path | None, assets: Path | None
+            ) -> Mapping[Cue, Path]:
+    out: dict[Cue, Path] = {}
+    for key, rel in (raw or {}).items():
+        path = resolve_file(rel, S.FileRef(S.SOUND_EXTENSIONS), base, assets, _ignore, "")
+        if path is not None:
+            out[Cue(key)] = path
+    return MappingProxyType(out)
+
+
+def _ignore(_loc: str, _msg: str) -> None:
+    raise AssertionError("validated file failed to resolve")  # pragma: no cover
+
+
+def _range(raw: Mapping[str, float]) -> Range:
+    return Range(float(raw["default"]), float(raw["min"]), float(raw["max"]))
+
+
+def _build(doc: Mapping[str, Any], base: Path | None, assets: Path | None, digest: str
+           ) -> Protocol:
+    def illustration(raw: Mapping[str, Any]) -> Path | None:
+        rel = raw.get("illustration")
+        if rel is None:
+            return None
+        return resolve_file(rel, S.FileRef(S.IMAGE_EXTENSIONS), base, assets, _ignore, "")
+
+    steps: list[Step] = []
+    for raw in doc["steps"]:
+        kind = raw["kind"]
+        lines = tuple(raw.get("instructions", ()))
+        sounds = _sounds(raw.get("sounds"), base, assets)
+        if kind == "stretch":
+            steps.append(StretchStep(
+                name=raw["name"], hold_s=_range(raw["hold_s"]), reps=_range(raw["reps"]),
+                rest_s=float(raw["rest_s"]), sides=Sides(raw["sides"]),
+                position_s=float(raw["position_s"]), instructions=lines,
+                caution=raw.get("caution", DEFAULT_CAUTION), illustration=illustration(raw),
+                sounds=sounds))
+        elif kind == "exercise":
+            steps.append(ExerciseStep(
+                name=raw["name"], duration_s=float(raw["duration_s"]), sides=Sides(raw["sides"]),
+                position_s=float(raw.get("position_s", 0)), instructions=lines,
+                illustration=illustration(raw), sounds=sounds))
+        elif kind == "ice":
+            rng = _range(raw["duration_s"])
+            steps.append(IceStep(
+                name=raw["name"], duration_s=rng,
+                skin_check_s=float(raw.get("skin_check_s", DEFAULT_SKIN_CHECK_S)),
+                instructions=lines, sounds=sounds))
+        elif kind == "rest":
+            steps.append(RestStep(raw["name"], float(raw["duration_s"]), lines, sounds))
+        else:
+            steps.append(InstructionStep(raw["name"], float(raw["duration_s"]), lines, sounds))
+    return Protocol(
+        id=doc["id"], name=doc["name"], summary=doc["summary"], when=When(doc["when"]),
+        steps=tuple(steps), sounds=_sounds(doc.get("sounds"), base, assets),
+        author=doc.get("author", ""), source=doc.get("source", ""), digest=digest)

@@ -1,0 +1,145 @@
+"""User settings: declared once, typed, stored as JSON under the data directory.
+
+A settings file with garbage in it never stops the app: bad values fall back to their
+defaults one by one and the problem is reported in one line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Leg(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"  # both calves hurt: left first, as for "both"
+    NONE = "none"  # no injury: left first
+
+
+class CueStyle(StrEnum):
+    TONES = "tones"
+    SPOKEN = "spoken"
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    injured_leg: Leg = Leg.NONE
+    #: Preferred hold in seconds; clamped into each stretch's allowed range. None: its default.
+    hold_s: float | None = None
+    #: Preferred repetitions per side; clamped into each stretch's range. None: its default.
+    reps: int | None = None
+    #: Seconds to get ready before the first step.
+    get_ready_s: float = 10.0
+    #: Preferred ice time in seconds (clamped into the step's range, never above 20 min).
+    ice_s: float | None = None
+    sound_on: bool = True
+    cue_style: CueStyle = CueStyle.TONES
+    volume: int = 80  # percent, where the back-end supports it
+    theme: Theme = Theme.SYSTEM
+    language: str = ""  # "" follows the system locale
+    first_run_acknowledged: bool = False
+
+
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "hold_s": (5, 120),
+    "reps": (1, 10),
+    "get_ready_s": (3, 30),
+    "ice_s": (60, 1200),
+    "volume": (0, 100),
+}
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    """Turn a stored JSON value into the field's type, or raise ValueError."""
+    if isinstance(default, StrEnum) or name in ("injured_leg", "cue_style", "theme"):
+        enum_type = type(default)
+        return enum_type(raw)
+    if name in ("sound_on", "first_run_acknowledged"):
+        if not isinstance(raw, bool):
+            raise ValueError("expected true or false")
+        return raw
+    if name == "language":
+        if not isinstance(raw, str) or len(raw) > 20:
+            raise ValueError("expected a language code")
+        return raw
+    if raw is None and name in ("hold_s", "reps", "ice_s"):
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw != raw:
+        raise ValueError("expected a number")
+    lo, hi = _BOUNDS[name]
+    if not lo <= raw <= hi:
+        raise ValueError(f"expected {lo:g} to {hi:g}")
+    return int(raw) if name in ("reps", "volume") else float(raw)
+
+
+def from_dict(data: Any) -> tuple[Settings, list[str]]:
+    """Settings from parsed JSON, plus one message per value that was ignored."""
+    defaults = Settings()
+    if not isinstance(data, dict):
+        return defaults, ["settings file is not a JSON object; using defaults"]
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        try:
+            values[f.name] = _coerce(f.name, data[f.name], getattr(defaults, f.name))
+        except (ValueError, TypeError) as exc:
+            problems.append(f"setting {f.name!r} ignored ({exc})")
+    return replace(defaults, **values), problems
+
+
+def to_dict(settings: Settings) -> dict[str, Any]:
+    return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(settings).items()}
+
+
+class SettingsStore:
+    """Reads and writes settings at ``path`` (injected: tests use a temporary folder)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[str] = []
+
+    def load(self) -> Settings:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            self.problems = [f"cannot read settings ({exc.strerror}); using defaults"]
+            return Settings()
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            self.problems = [f"settings file {self.path} is damaged; using defaults"]
+            return Settings()
+        settings, self.problems = from_dict(data)
+        return settings
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically (temporary file, then rename). Raises OSError when it cannot."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(to_dict(settings), fh, indent=2)
+                fh.write("\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
