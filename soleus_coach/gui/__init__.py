@@ -1,0 +1,1 @@
+"""The Qt shell: widgets show state and forward input; the core decides."""
