@@ -12,7 +12,6 @@ from pathlib import Path
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Origin, Protocol
 
-SCHEMA_FILE = "protocol.schema.json"
 #: More files than this in one folder are not read (a runaway folder must not stall start-up).
 MAX_FILES = 2000
 
@@ -53,8 +52,7 @@ class Library:
 
 def _protocol_files(folder: Path) -> list[Path]:
     try:
-        names = sorted(p for p in folder.iterdir()
-                       if p.suffix.lower() == ".json" and p.name != SCHEMA_FILE)
+        names = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json")
     except OSError:
         return []
     return names[:MAX_FILES]

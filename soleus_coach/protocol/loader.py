@@ -4,14 +4,16 @@ found, the line."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from soleus_coach.cues import Cue
 from soleus_coach.protocol import spec as S
@@ -180,7 +182,7 @@ class _Validator:
             if not self._is_object(value, loc):
                 return
             tag = value.get(spec.discriminator)
-            if tag not in spec.variants:
+            if not isinstance(tag, str) or tag not in spec.variants:
                 self.error(f"{loc}.{spec.discriminator}",
                            f"unknown step kind {_show(tag)}; expected one of "
                            + ", ".join(spec.variants))
@@ -201,7 +203,7 @@ class _Validator:
     def _obj(self, value: dict[str, Any], spec: S.Obj, loc: str) -> None:
         for key in value:
             if key not in spec.fields:
-                close = [k for k in spec.fields if _similar(k, key)]
+                close = difflib.get_close_matches(key, list(spec.fields), n=1, cutoff=0.75)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.error(f"{loc}.{key}", f"unknown key{hint}; allowed here: "
                            + ", ".join(spec.fields))
@@ -235,7 +237,8 @@ class _Validator:
             self.error(loc, f"{_fmt(value)} is above the allowed maximum {_fmt(spec.maximum)}")
         elif value < spec.minimum:
             if value < 0:
-                self.error(loc, f"{_fmt(value)} is negative; expected at least {_fmt(spec.minimum)}")
+                self.error(loc, f"{_fmt(value)} is negative; expected at least "
+                           f"{_fmt(spec.minimum)}")
             else:
                 self.error(loc, f"{_fmt(value)} is below the allowed minimum {_fmt(spec.minimum)}")
 
@@ -306,16 +309,6 @@ def resolve_file(
         error(loc, f"{_show(value)}: no such file beside the protocol")
         return None
     return target
-
-
-def _similar(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 2:
-        return False
-    common = sum(1 for x, y in zip(a, b) if x == y)
-    return common >= max(len(a), len(b)) - 2
 
 
 def _kind(value: Any) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, Union
 
 from soleus_coach.cues import Cue
 
@@ -101,7 +101,7 @@ class InstructionStep:
     sounds: Mapping[Cue, Path] = field(default_factory=_no_sounds)
 
 
-Step = Union[StretchStep, ExerciseStep, IceStep, RestStep, InstructionStep]
+Step = StretchStep | ExerciseStep | IceStep | RestStep | InstructionStep
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The protocol format, declared once.
 
 This table is the single source of truth: the validator walks it, the JSON Schema is
-generated from it (``protocols/protocol.schema.json``) and so is the reference section of
+generated from it (``protocols/schema/protocol.schema.json``) and so is the reference section of
 ``docs/protocol-format.md``. ``python -m soleus_coach.protocol --write`` regenerates
 both; a test fails when either has drifted.
 """
@@ -12,7 +12,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from soleus_coach.cues import Cue
 
@@ -92,7 +92,7 @@ class OneOf:
     variants: dict[str, Obj] = field(default_factory=dict)
 
 
-Spec = Union[Num, Str, FileRef, Arr, Obj, Map, OneOf]
+Spec = Num | Str | FileRef | Arr | Obj | Map | OneOf
 
 
 def _range(title: str, lo: float, hi: float, *, integer: bool, unit: str, doc: str) -> Obj:
@@ -176,7 +176,9 @@ EXERCISE = Obj(
     fields={
         "kind": Field(Str(const="exercise"), "`exercise`.", True),
         "name": Field(STEP_NAME, "Shown in large text.", True),
-        "duration_s": Field(Num(5, 1800, unit="s"), "Seconds of movement (per side, if sided).", True),
+        "duration_s": Field(
+            Num(5, 1800, unit="s"), "Seconds of movement (per side, if sided).", True
+        ),
         "sides": Field(
             Str(enum=("none", "left", "right", "both", "injured-first")),
             "`none` (both legs together) or as for a stretch.",
@@ -311,7 +313,8 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
         }
     if isinstance(spec, OneOf):
         return {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in spec.variants]}
-    props = {name: {"description": f.doc, **to_json_schema(f.spec)} for name, f in spec.fields.items()}
+    props = {name: {"description": f.doc, **to_json_schema(f.spec)}
+             for name, f in spec.fields.items()}
     return {
         "type": "object",
         "description": spec.doc,
@@ -410,7 +413,7 @@ def splice_docs(text: str) -> str:
 def main(argv: list[str]) -> int:
     """Regenerate the schema and the docs reference in a source checkout."""
     root = Path(__file__).resolve().parents[2]
-    schema_path = root / "protocols" / "protocol.schema.json"
+    schema_path = root / "protocols" / "schema" / "protocol.schema.json"
     docs_path = root / "docs" / "protocol-format.md"
     if "--write" in argv:
         schema_path.write_text(json_schema_text(), encoding="utf-8")

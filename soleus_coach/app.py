@@ -1,0 +1,20 @@
+"""Entry point for ``soleus-coach`` and ``python -m soleus_coach``.
+
+Commands run without Qt; with no command the GUI starts. Qt is imported only then, so
+``soleus-coach list`` works on a machine with no display.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from soleus_coach import cli
+
+    args = cli.build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is not None:
+        return cli.dispatch(args, sys.stdout)
+    from soleus_coach.gui.application import run_gui
+
+    return run_gui(start_id=args.start)

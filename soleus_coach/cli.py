@@ -1,0 +1,90 @@
+"""Command line: works without a display and never imports Qt.
+
+``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach history ...``;
+with no command the GUI starts (see :mod:`soleus_coach.app`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from soleus_coach import __version__, paths
+from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
+
+
+def format_duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="soleus-coach",
+        description="Guided calf (soleus) stretching and icing for runners. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"soleus-coach {__version__}")
+    parser.add_argument("--start", metavar="PROTOCOL_ID", help="open the app and start a routine")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("list", help="list the routines (bundled and your own)")
+    validate = sub.add_parser("validate", help="check protocol files; one line per problem")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    return parser
+
+
+def run_list(out: TextIO) -> int:
+    user_dir = paths.user_protocols_dir()
+    library = load_library(paths.bundled_protocols_dir(), user_dir, paths.assets_dir())
+    rows = [("ID", "NAME", "WHEN", "DURATION", "SOURCE")]
+    for entry in library.entries:
+        p = entry.protocol
+        if p is None:
+            continue
+        origin = entry.origin.value + (" (replaces bundled)" if entry.overrides_bundled else "")
+        rows.append((p.id, p.name, p.when.value, format_duration(p.default_duration_s),
+                     f"{entry.path} [{origin}]"))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        cells = [c.ljust(w) for c, w in zip(row[:4], widths, strict=True)]
+        out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
+    for entry in library.broken:
+        for err in entry.errors:
+            out.write(f"skipped {entry.path}: {err}\n")
+    return 0
+
+
+def run_validate(files: list[Path], out: TextIO) -> int:
+    ok = True
+    for path in files:
+        try:
+            load_file(path, paths.assets_dir())
+        except ProtocolInvalid as exc:
+            ok = False
+            for err in exc.errors:
+                out.write(f"{_printable(str(err))}\n")
+    if ok:
+        out.write(f"{len(files)} file(s) valid\n")
+    return 0 if ok else 1
+
+
+def _printable(text: str) -> str:
+    """Keep a terminal safe from control characters in file names or values."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    return dispatch(build_parser().parse_args(argv), out or sys.stdout)
+
+
+def dispatch(args: argparse.Namespace, out: TextIO) -> int:
+    """Run a parsed command (``args.command`` is not None)."""
+    if args.command == "list":
+        return run_list(out)
+    if args.command == "validate":
+        return run_validate(args.files, out)
+    raise AssertionError(f"unhandled command {args.command!r}")

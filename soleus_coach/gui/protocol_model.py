@@ -1,0 +1,85 @@
+"""Table model over the protocol library (bundled, user, and files that failed to load)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from soleus_coach.cli import format_duration
+from soleus_coach.protocol import Entry, Library, Origin
+
+_Index = QModelIndex | QPersistentModelIndex
+
+WHEN_LABELS = {"pre-run": "Before a run", "post-run": "After a run", "any": "Any time"}
+
+
+class ProtocolTableModel(QAbstractTableModel):
+    COLUMNS = ("Routine", "When", "Duration", "Steps", "Source")
+    EntryRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = list(library.entries)
+
+    def set_library(self, library: Library) -> None:
+        self.beginResetModel()
+        self._entries = list(library.entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> Entry:
+        return self._entries[row]
+
+    def row_of(self, protocol_id: str) -> int | None:
+        for row, e in enumerate(self._entries):
+            if e.protocol is not None and e.protocol.id == protocol_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        col = index.column()
+        if role == self.EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if entry.protocol is None:
+                return "\n".join(str(e) for e in entry.errors)
+            return str(entry.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, entry: Entry, col: int) -> str:
+        p = entry.protocol
+        if p is None:
+            return (f"⚠ {entry.path.name}", self.tr("failed to load"), "", "",
+                    self.tr("your file"))[col]
+        if col == 0:
+            return p.name
+        if col == 1:
+            return self.tr(WHEN_LABELS[p.when.value])
+        if col == 2:
+            return format_duration(p.default_duration_s)
+        if col == 3:
+            return str(len(p.steps))
+        if entry.origin is Origin.USER:
+            if entry.overrides_bundled:
+                return self.tr("yours (replaces bundled)")
+            return self.tr("yours")
+        return self.tr("bundled")

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # Set late so a plugin that starts Xvfb can set DISPLAY first.
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real user's data folder."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("SOLEUS_COACH_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir
+
+
+def minimal_protocol(**overrides: Any) -> dict[str, Any]:
+    """A small valid protocol as a dict; tests break one thing at a time."""
+    doc: dict[str, Any] = {
+        "format": 1,
+        "id": "test-routine",
+        "name": "Test routine",
+        "summary": "A routine for tests.",
+        "when": "post-run",
+        "steps": [
+            {
+                "kind": "stretch",
+                "name": "Bent-knee wall stretch",
+                "hold_s": {"default": 30, "min": 20, "max": 30},
+                "reps": {"default": 3, "min": 2, "max": 4},
+                "rest_s": 10,
+                "sides": "injured-first",
+                "position_s": 10,
+                "instructions": ["Face the wall.", "Bend the back knee."],
+            },
+            {
+                "kind": "ice",
+                "name": "Ice",
+                "duration_s": {"default": 1200, "min": 300, "max": 1200},
+                "instructions": ["Wrap the ice in a cloth."],
+            },
+        ],
+    }
+    doc.update(overrides)
+    return doc
+
+
+def write_protocol(folder: Path, name: str, doc: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return path
