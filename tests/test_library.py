@@ -3,16 +3,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from soleus_coach import paths
 from soleus_coach.protocol import (
     ExerciseStep,
     IceStep,
     Origin,
+    ProtocolInvalid,
     Sides,
     StretchStep,
     When,
     load_library,
 )
+from soleus_coach.protocol.library import import_file
 from tests.conftest import minimal_protocol, write_protocol
 
 
@@ -87,3 +91,28 @@ def test_missing_or_unreadable_user_folder_is_not_an_error(tmp_path: Path) -> No
     lib = _library(tmp_path / "does-not-exist")
     assert lib.protocols and not lib.broken
     assert json.loads((paths.bundled_protocols_dir() / "ice-timer.json").read_text())["id"]
+
+
+def test_import_copies_a_valid_file_with_its_pictures(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "pics").mkdir(parents=True)
+    (src / "pics" / "me.svg").write_text("<svg/>")
+    doc = minimal_protocol(id="imported")
+    doc["steps"][0]["illustration"] = "pics/me.svg"
+    path = write_protocol(src, "imported.json", doc)
+    user = tmp_path / "user"
+    target = import_file(path, user, paths.assets_dir())
+    assert target == user / "imported.json"
+    assert (user / "pics" / "me.svg").read_text() == "<svg/>"
+    assert _library(user).get("imported") is not None
+    with pytest.raises(FileExistsError):
+        import_file(path, user, paths.assets_dir())
+
+
+def test_import_of_a_bad_file_copies_nothing(tmp_path: Path) -> None:
+    bad = write_protocol(tmp_path, "bad.json", minimal_protocol(when="soon"))
+    user = tmp_path / "user"
+    with pytest.raises(ProtocolInvalid) as info:
+        import_file(bad, user, paths.assets_dir())
+    assert "$.when" in str(info.value)
+    assert not user.exists()

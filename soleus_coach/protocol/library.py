@@ -6,6 +6,8 @@ bundled protocol's id replaces it and is marked as such.
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,3 +91,49 @@ def load_library(bundled_dir: Path, user_dir: Path | None, assets_dir: Path | No
         for e in user
     ]
     return Library(tuple(kept + marked))
+
+
+def referenced_files(protocol: Protocol) -> list[Path]:
+    """Files beside the protocol that it names (sounds, illustrations), not the app's assets."""
+    if protocol.path is None:
+        return []
+    base = protocol.path.parent.resolve()
+    found: list[Path] = list(protocol.sounds.values())
+    for step in protocol.steps:
+        found += list(step.sounds.values())
+        picture = getattr(step, "illustration", None)
+        if picture is not None:
+            found.append(picture)
+    return sorted({p for p in found if p.is_relative_to(base)})
+
+
+def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
+                *, replace: bool = False) -> Path:
+    """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
+
+    Raises :class:`ProtocolInvalid` (nothing is copied), :class:`FileExistsError` when a
+    file of that name is there and ``replace`` is false, or :class:`OSError`.
+    """
+    protocol = load_file(source, assets_dir)
+    target = user_dir / source.name
+    if target.exists() and not replace:
+        raise FileExistsError(target)
+    user_dir.mkdir(parents=True, exist_ok=True)
+    base = source.parent.resolve()
+    for extra in referenced_files(protocol):
+        dest = user_dir / extra.relative_to(base)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(extra, dest)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    return target
+
+
+def ensure_user_folder(user_dir: Path, schema_source: Path) -> None:
+    """Create the user's protocol folder with a copy of the schema for editors."""
+    schema_dir = user_dir / "schema"
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    target = schema_dir / schema_source.name
+    if not target.exists() or target.read_bytes() != schema_source.read_bytes():
+        shutil.copyfile(schema_source, target)
