@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
-from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.protocol import load_library
+from soleus_coach.settings import Leg, SettingsStore
 from tests.conftest import minimal_protocol, write_protocol
 
 
+def services(data_dir: Path, user_dir: Path | None = None) -> Services:
+    user = user_dir or data_dir / "protocols"
+    return Services(
+        load_library=lambda: load_library(paths.bundled_protocols_dir(), user,
+                                          paths.assets_dir()),
+        settings_store=SettingsStore(data_dir / "settings.json"),
+        user_protocols_dir=user,
+        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
+        assets_dir=paths.assets_dir(),
+        window_state_file=data_dir / "window.ini",
+    )
+
+
 def make_window(qtbot: QtBot, user_dir: Path | None = None) -> MainWindow:
-    lib = load_library(paths.bundled_protocols_dir(), user_dir, paths.assets_dir())
-    win = MainWindow(lib)
+    win = MainWindow(services(paths.data_dir(), user_dir))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -78,3 +92,40 @@ def test_protocol_text_is_shown_as_plain_text(qtbot: QtBot, tmp_path: Path) -> N
     assert win.library_page.title.text() == evil
     for label in win.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_import_of_a_bad_file_lists_its_errors_and_copies_nothing(qtbot: QtBot,
+                                                                   tmp_path: Path) -> None:
+    bad = write_protocol(tmp_path, "bad.json", minimal_protocol(when="lunch"))
+    win = make_window(qtbot)
+    assert not win.import_protocol(bad)
+    box = win.findChild(QMessageBox, "importErrors")
+    assert box is not None and "$.when" in box.detailedText()
+    assert "nothing was copied" in box.text()
+    assert not (win.services.user_protocols_dir / "bad.json").exists()
+
+
+def test_import_of_a_good_file_adds_it_to_the_list(qtbot: QtBot, tmp_path: Path) -> None:
+    good = write_protocol(tmp_path, "mine.json", minimal_protocol(id="mine", name="Mine"))
+    win = make_window(qtbot)
+    assert win.import_protocol(good)
+    assert win.library_page.select("mine")
+    assert win.library_page.model.index(win.library_page.view.currentIndex().row(), 4).data() \
+        == "yours"
+
+
+def test_settings_are_stored_and_window_geometry_remembered(qtbot: QtBot) -> None:
+    win = make_window(qtbot)
+    win.apply_settings(replace(win.settings, injured_leg=Leg.RIGHT, hold_s=25.0))
+    win.resize(720, 530)
+    win.close()
+    again = make_window(qtbot)
+    assert again.settings.injured_leg is Leg.RIGHT and again.settings.hold_s == 25.0
+    assert (again.width(), again.height()) == (720, 530)
+
+
+def test_garbage_settings_file_is_reported_in_one_line(qtbot: QtBot) -> None:
+    (paths.data_dir() / "settings.json").write_text('{"hold_s": "lots", "injured_leg": "left"}')
+    win = make_window(qtbot)
+    assert win.settings.injured_leg is Leg.LEFT and win.settings.hold_s is None
+    assert "hold_s" in win.statusBar().currentMessage()

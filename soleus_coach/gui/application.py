@@ -7,8 +7,25 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from soleus_coach import paths
-from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.protocol import load_library
+from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.theme import apply_theme
+from soleus_coach.protocol import Library, load_library
+from soleus_coach.settings import SettingsStore
+
+
+def default_services() -> Services:
+    def library() -> Library:
+        return load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
+                            paths.assets_dir())
+
+    return Services(
+        load_library=library,
+        settings_store=SettingsStore(paths.settings_path()),
+        user_protocols_dir=paths.user_protocols_dir(),
+        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
+        assets_dir=paths.assets_dir(),
+        window_state_file=paths.data_dir() / "window.ini",
+    )
 
 
 def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
@@ -17,10 +34,8 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName("Soleus Coach")
     app.setApplicationDisplayName("Soleus Coach")
     app.setDesktopFileName("soleus-coach")
-    app.setStyle("Fusion")
-    library = load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
-                           paths.assets_dir())
-    window = MainWindow(library)
+    window = MainWindow(default_services())
+    apply_theme(app, window.settings.theme)
     window.show()
     if start_id:
         window.library_page.select(start_id)
