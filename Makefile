@@ -16,12 +16,12 @@ run: $(STAMP)  ## start the app
 	$(BIN)/soleus-coach
 
 test: $(STAMP)  ## the whole test suite, with lint and type checks
-	$(BIN)/ruff check soleus_coach tests benchmarks tools
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check soleus_coach tests benchmarks tools
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs reference
