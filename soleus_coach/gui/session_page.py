@@ -1,0 +1,240 @@
+"""The session page: what a runner reads from a wall two metres away.
+
+It only shows what it is told (:class:`SegmentView` values and remaining times) and exposes
+its buttons; the controller decides everything. Text from protocols is plain text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soleus_coach.gui.theme import PHASE_COLOURS
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    """Everything the page shows about the current segment, already in words."""
+
+    phase: str  # a key of PHASE_COLOURS: hold, rest, position, exercise, ice, done
+    title: str  # "Bent-knee wall stretch"
+    side_text: str  # "LEFT leg back", or ""
+    rep_text: str  # "Hold 2 of 3", or ""
+    instructions: tuple[str, ...]
+    caution: str  # "" when the step has none
+    next_text: str  # "Next: Rest 10 s"
+    illustration: Path | None = None
+
+
+def format_clock(seconds: float) -> str:
+    """Whole seconds, rounded up: a countdown shows 0:01 until the last moment."""
+    s = max(0, math.ceil(seconds - 1e-9))
+    if s >= 3600:
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _label(name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    return label
+
+
+class _Countdown(QLabel):
+    """A label whose font grows with the space it has (readable across a room)."""
+
+    def __init__(self) -> None:
+        super().__init__("0:00")
+        self.setObjectName("countdown")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName("Time remaining in this step")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(160, 80))
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        # "00:00" is about 3 em wide in a monospace font; fit height first.
+        px = int(min(size.height() * 0.8, size.width() / 3.2))
+        font = self.font()
+        font.setPixelSize(max(24, px))
+        self.setFont(font)
+
+
+class SessionPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionPage")
+        self.band = QFrame()
+        self.band.setObjectName("phaseBand")
+        self.band.setAutoFillBackground(True)
+        self.title = _label("stepTitle")
+        self.side = _label("sideText")
+        self.rep = _label("repText")
+        for widget, scale in ((self.title, 1.7), (self.side, 2.6), (self.rep, 1.5)):
+            font = widget.font()
+            font.setPointSizeF(font.pointSizeF() * scale)
+            font.setBold(widget is not self.rep)
+            widget.setFont(font)
+        band_layout = QVBoxLayout(self.band)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.rep, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        band_layout.addLayout(head)
+        band_layout.addWidget(self.side)
+
+        self.countdown = _Countdown()
+        self.illustration = QSvgWidget()
+        self.illustration.setObjectName("illustration")
+        self.illustration.setAccessibleName("Illustration of the exercise")
+        self.illustration.setMinimumSize(QSize(120, 90))
+        self.illustration.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Expanding)
+        middle = QHBoxLayout()
+        middle.addWidget(self.countdown, 3)
+        middle.addWidget(self.illustration, 2)
+
+        self.instructions = _label("instructions")
+        font = self.instructions.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.instructions.setFont(font)
+        self.caution = _label("caution")
+        font = self.caution.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.caution.setFont(font)
+        self.caution.setStyleSheet("color: #b3261e;")
+        self.next = _label("nextText")
+        font = self.next.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.next.setFont(font)
+        self.status = _label("statusText")  # paused / sound unavailable / resumed from sleep
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setAccessibleName("Progress through the routine")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.total = _label("totalRemaining", wrap=False)
+
+        self.back_button = self._button("backButton", "◀ Back", "Back to the start of this "
+                                        "step, or the previous one (Left)")
+        self.pause_button = self._button("pauseButton", "Pause", "Pause or resume (Space)")
+        self.skip_button = self._button("skipButton", "Skip ▶", "Skip to the next step (Right)")
+        self.shorter_button = self._button("shorterButton", "− 5 s", "Shorter hold (Down)")
+        self.longer_button = self._button("longerButton", "+ 5 s", "Longer hold (Up)")
+        self.hurts_button = self._button("hurtsButton", "It hurts", "End this hold now (H)")
+        self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)")
+        controls = QHBoxLayout()
+        for b in (self.back_button, self.pause_button, self.skip_button):
+            controls.addWidget(b)
+        controls.addSpacing(16)
+        controls.addWidget(self.shorter_button)
+        controls.addWidget(self.longer_button)
+        controls.addStretch(1)
+        controls.addWidget(self.hurts_button)
+        controls.addWidget(self.stop_button)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.total)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.band)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.caution)
+        layout.addWidget(self.next)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom)
+        layout.addLayout(controls)
+        self._phase = ""
+        self.set_phase("position")
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(self.tr(text))
+        button.setObjectName(name)
+        button.setToolTip(self.tr(tip))
+        button.setAccessibleName(self.tr(tip.split(" (")[0]))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the session shortcuts
+        button.setMinimumHeight(36)
+        return button
+
+    # ----------------------------------------------------------------- updates
+
+    def show_segment(self, view: SegmentView) -> None:
+        self.title.setText(view.title)
+        self.side.setText(view.side_text)
+        self.side.setVisible(bool(view.side_text))
+        self.rep.setText(view.rep_text)
+        self.instructions.setText("\n".join(f"{i}. {line}"
+                                            for i, line in enumerate(view.instructions, 1)))
+        self.instructions.setVisible(bool(view.instructions))
+        self.caution.setText(view.caution)
+        self.caution.setVisible(bool(view.caution))
+        self.next.setText(view.next_text)
+        if view.illustration is not None and view.illustration.suffix.lower() in (".svg", ".png"):
+            self.illustration.load(str(view.illustration))
+            self.illustration.setVisible(self.illustration.renderer().isValid())
+        else:
+            self.illustration.setVisible(False)
+        adjustable = view.phase == "hold"
+        self.shorter_button.setEnabled(adjustable)
+        self.longer_button.setEnabled(adjustable)
+        self.hurts_button.setEnabled(view.phase in ("hold", "exercise"))
+        self.set_phase(view.phase)
+
+    def show_remaining(self, segment_s: float, total_s: float, fraction_done: float) -> None:
+        self.countdown.setText(format_clock(segment_s))
+        self.total.setText(self.tr("%1 left").replace("%1", format_clock(total_s)))
+        self.progress.setValue(round(1000 * min(1.0, max(0.0, fraction_done))))
+
+    def show_paused(self, paused: bool) -> None:
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.set_phase("paused" if paused else self._phase_before_pause)
+        self.status.setText(self.tr("Paused — press Space to resume") if paused else "")
+
+    def set_phase(self, phase: str) -> None:
+        if phase != "paused":
+            self._phase_before_pause = phase
+        self._phase = phase
+        bg, fg = PHASE_COLOURS[phase]
+        # Colours only: no text from protocols ever reaches a style sheet.
+        self.band.setStyleSheet(f"#phaseBand {{ background: {bg}; border-radius: 8px; }}"
+                                f"#phaseBand QLabel {{ color: {fg}; }}")
+        self.countdown.setStyleSheet(f"color: {bg};")
+
+    @property
+    def phase(self) -> str:
+        return self._phase
+
+    def flash(self, on: bool) -> None:
+        """Visual cue when sound is off or unavailable: invert the countdown briefly."""
+        bg, fg = PHASE_COLOURS[self._phase]
+        if on:
+            self.countdown.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 12px;")
+        else:
+            self.countdown.setStyleSheet(f"color: {bg};")
