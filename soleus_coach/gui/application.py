@@ -7,8 +7,10 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from soleus_coach import paths
+from soleus_coach.gui import errors
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.theme import apply_theme
+from soleus_coach.logs import setup_logging
 from soleus_coach.protocol import Library, load_library
 from soleus_coach.settings import SettingsStore
 
@@ -28,14 +30,22 @@ def default_services() -> Services:
     )
 
 
-def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    assert isinstance(app, QApplication)
+def build_main_window(app: QApplication) -> MainWindow:
+    """Everything the first paint needs, and nothing more."""
     app.setApplicationName("Soleus Coach")
     app.setApplicationDisplayName("Soleus Coach")
     app.setDesktopFileName("soleus-coach")
     window = MainWindow(default_services())
     apply_theme(app, window.settings.theme)
+    return window
+
+
+def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    setup_logging(paths.log_dir())
+    errors.install()
+    window = build_main_window(app)
     window.show()
     if start_id:
         window.library_page.select(start_id)

@@ -1,0 +1,67 @@
+"""Start-up time to first paint and peak RSS: the app against a bare PySide6 window.
+
+Both are started the same way (a fresh ``python -m benchmarks.startup_child KIND``), in the
+same run, alternating, offscreen; the figure is the ratio of medians.
+``python -m benchmarks.startup [--runs N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def measure(kind: str, env: dict[str, str]) -> tuple[float, int]:
+    t0 = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "benchmarks.startup_child", kind], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=120, check=True)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["painted_at"] - t0, int(data["maxrss_kib"])
+
+
+def run(runs: int = 7, data_dir: Path | None = None) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+               "SOLEUS_COACH_DATA_DIR": str(data_dir or tmp)}
+        measure("bare", env)  # warm the page cache for both
+        measure("app", env)
+        bare_t, app_t, bare_m, app_m = [], [], [], []
+        for _ in range(runs):
+            t, m = measure("bare", env)
+            bare_t.append(t)
+            bare_m.append(m)
+            t, m = measure("app", env)
+            app_t.append(t)
+            app_m.append(m)
+    return {
+        "runs": runs,
+        "bare_paint_s": statistics.median(bare_t),
+        "app_paint_s": statistics.median(app_t),
+        "paint_ratio": statistics.median(app_t) / statistics.median(bare_t),
+        "bare_rss_mib": statistics.median(bare_m) / 1024,
+        "app_rss_mib": statistics.median(app_m) / 1024,
+        "rss_ratio": statistics.median(app_m) / statistics.median(bare_m),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    result = run(args.runs)
+    print(json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main()
