@@ -1,0 +1,381 @@
+"""The session state machine. Plain Python on an injected clock; never counts ticks.
+
+Every remaining time is ``deadline - clock.now()``. When a segment ends, the next starts at
+the old deadline, not at the moment the app noticed, so late or missed polls cannot make a
+session drift. The clock counts time asleep, so a laptop that slept through the end of the
+ice finds the ice over; time spent paused is not counted. Each transition is an event given
+to every subscriber; nobody needs to poll the engine to learn what changed.
+
+Rules (see docs/timing.md):
+- back: within ``BACK_GRACE_S`` of a segment's start, go to the previous segment; otherwise
+  restart the current one.
+- cues fire ``cue_lead_s`` early (the sound back-end's start latency). A cue whose time
+  passed more than ``LATE_AFTER_S`` ago is late: of several late cues found at once (the app
+  slept or was blocked), only the last is delivered, once, marked late.
+- while paused no cue fires; skip/back while paused move without starting the clock.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from soleus_coach.cues import Cue
+from soleus_coach.session.clock import Clock
+from soleus_coach.session.plan import Plan, ScheduledCue, Segment, SegmentKind
+
+BACK_GRACE_S = 2.0
+LATE_AFTER_S = 1.0
+HOLD_STEP_S = 5.0
+
+
+class State(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+class Outcome(StrEnum):
+    COMPLETED = "completed"
+    SKIPPED = "skipped"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanged:
+    old: State
+    new: State
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentStarted:
+    segment: Segment
+    duration_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentEnded:
+    segment: Segment
+    outcome: Outcome
+    actual_s: float  # active time spent in it (pauses excluded)
+
+
+@dataclass(frozen=True, slots=True)
+class CueDue:
+    cue: Cue
+    segment: Segment
+    due_at: float  # clock time the cue was due (before the lead)
+    late: bool
+    sound: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class HoldAdjusted:
+    segment: Segment
+    duration_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Slept:
+    seconds: float
+
+
+Event = StateChanged | SegmentStarted | SegmentEnded | CueDue | HoldAdjusted | Slept
+Listener = Callable[[Event], None]
+
+
+class Engine:
+    def __init__(self, plan: Plan, clock: Clock, *, cue_lead_s: float = 0.0) -> None:
+        if not plan.segments:
+            raise ValueError("a plan needs at least one segment")
+        self.plan = plan
+        self.clock = clock
+        self.cue_lead_s = cue_lead_s
+        self._listeners: list[Listener] = []
+        self._state = State.READY
+        self._index = 0
+        self._durations = [s.duration_s for s in plan.segments]
+        self._seg_start = 0.0  # clock time the current segment (re)started, pauses shifted out
+        self._pause_began = 0.0
+        self._paused_total = 0.0
+        self._done_active = 0.0  # active seconds of segments already ended
+        self._fired: set[int] = set()  # indexes into the current segment's cues
+        self._slept_seen = clock.slept()
+        self._started_at = 0.0
+        self._ended_at: float | None = None
+
+    # ----------------------------------------------------------------- subscription
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, events: list[Event]) -> list[Event]:
+        for event in events:
+            for listener in list(self._listeners):
+                listener(event)
+        return events
+
+    # ----------------------------------------------------------------- read-only state
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def segment(self) -> Segment:
+        return self.plan.segments[self._index]
+
+    def duration(self, index: int | None = None) -> float:
+        return self._durations[self._index if index is None else index]
+
+    def _now_active(self) -> float:
+        """The clock as the session sees it: frozen while paused."""
+        if self._state is State.PAUSED:
+            return self._pause_began
+        if self._state in (State.FINISHED, State.STOPPED):
+            return self._ended_at if self._ended_at is not None else self.clock.now()
+        return self.clock.now()
+
+    @property
+    def segment_elapsed_s(self) -> float:
+        if self._state is State.READY:
+            return 0.0
+        if self._state in (State.FINISHED, State.STOPPED):
+            return 0.0
+        return max(0.0, min(self.duration(), self._now_active() - self._seg_start))
+
+    @property
+    def remaining_s(self) -> float:
+        if self._state in (State.FINISHED, State.STOPPED):
+            return 0.0
+        return max(0.0, self.duration() - self.segment_elapsed_s)
+
+    @property
+    def total_remaining_s(self) -> float:
+        if self._state in (State.FINISHED, State.STOPPED):
+            return 0.0
+        return self.remaining_s + sum(self._durations[self._index + 1:])
+
+    @property
+    def active_s(self) -> float:
+        """Seconds of the routine done so far (pauses excluded)."""
+        return self._done_active + self.segment_elapsed_s
+
+    @property
+    def paused_s(self) -> float:
+        extra = self.clock.now() - self._pause_began if self._state is State.PAUSED else 0.0
+        return self._paused_total + extra
+
+    @property
+    def planned_s(self) -> float:
+        return sum(self._durations)
+
+    @property
+    def progress(self) -> float:
+        total = self.active_s + self.total_remaining_s
+        return 1.0 if total <= 0 else self.active_s / total
+
+    @property
+    def elapsed_wall_s(self) -> float:
+        """Clock time since start, pauses included."""
+        if self._state is State.READY:
+            return 0.0
+        end = self._ended_at if self._ended_at is not None else self.clock.now()
+        return end - self._started_at
+
+    # ----------------------------------------------------------------- actions
+
+    def start(self) -> list[Event]:
+        if self._state is not State.READY:
+            return []
+        now = self.clock.now()
+        self._started_at = now
+        events: list[Event] = [self._set_state(State.RUNNING)]
+        events += self._enter(0, now)
+        events += self._process(now)
+        return self._emit(events)
+
+    def pause(self) -> list[Event]:
+        if self._state is not State.RUNNING:
+            return []
+        now = self.clock.now()
+        events = self._process(now)  # deliver what was due before the pause
+        if not self._live():  # the routine ended meanwhile
+            return self._emit(events)
+        self._pause_began = now
+        events.append(self._set_state(State.PAUSED))
+        return self._emit(events)
+
+    def resume(self) -> list[Event]:
+        if self._state is not State.PAUSED:
+            return []
+        now = self.clock.now()
+        gap = now - self._pause_began
+        self._paused_total += gap
+        self._seg_start += gap
+        self._slept_seen = self.clock.slept()  # sleep while paused is just pause
+        events: list[Event] = [self._set_state(State.RUNNING)]
+        events += self._process(now)
+        return self._emit(events)
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self._state is State.PAUSED else self.pause()
+
+    def skip(self) -> list[Event]:
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return []
+        now = self.clock.now()
+        events = self._process(now) if self._state is State.RUNNING else []
+        if not self._live():
+            return self._emit(events)
+        events.append(self._leave(Outcome.SKIPPED))
+        if self._index + 1 >= len(self.plan.segments):
+            events.append(self._finish(now, State.FINISHED))
+        else:
+            events += self._enter(self._index + 1, self._now_active())
+            events += self._process(now) if self._state is State.RUNNING else []
+        return self._emit(events)
+
+    def back(self) -> list[Event]:
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return []
+        now = self.clock.now()
+        events = self._process(now) if self._state is State.RUNNING else []
+        if not self._live():
+            return self._emit(events)
+        target = self._index
+        if self.segment_elapsed_s < BACK_GRACE_S and self._index > 0:
+            target = self._index - 1
+        events.append(self._leave(Outcome.SKIPPED))
+        events += self._enter(target, self._now_active())
+        events += self._process(now) if self._state is State.RUNNING else []
+        return self._emit(events)
+
+    def restart_segment(self) -> list[Event]:
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return []
+        events: list[Event] = [self._leave(Outcome.SKIPPED)]
+        events += self._enter(self._index, self._now_active())
+        if self._state is State.RUNNING:
+            events += self._process(self.clock.now())
+        return self._emit(events)
+
+    def adjust_hold(self, delta_s: float = HOLD_STEP_S) -> list[Event]:
+        """Lengthen (or shorten, with a negative delta) the current hold within its range."""
+        seg = self.segment
+        if (self._state not in (State.RUNNING, State.PAUSED) or seg.kind is not SegmentKind.HOLD
+                or seg.adjustable is None):
+            return []
+        rng = seg.adjustable
+        new = min(rng.maximum, max(rng.minimum, self.duration() + delta_s))
+        if new == self.duration():
+            return []
+        self._durations[self._index] = new
+        events: list[Event] = [HoldAdjusted(seg, new)]
+        if self._state is State.RUNNING:
+            events += self._process(self.clock.now())
+        return self._emit(events)
+
+    def stop(self) -> list[Event]:
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return []
+        now = self.clock.now()
+        events = self._process(now) if self._state is State.RUNNING else []
+        if not self._live():
+            return self._emit(events)
+        events.append(self._leave(Outcome.STOPPED))
+        events.append(self._finish(self._now_active(), State.STOPPED))
+        return self._emit(events)
+
+    def poll(self) -> list[Event]:
+        """Bring the session up to the clock's time; returns (and emits) what happened."""
+        if self._state is not State.RUNNING:
+            return []
+        return self._emit(self._process(self.clock.now()))
+
+    def next_wakeup(self) -> float | None:
+        """The clock time at which something next changes: a cue, a segment end, or the
+        displayed (rounded-up) second. None when nothing will change on its own."""
+        if self._state is not State.RUNNING:
+            return None
+        now = self.clock.now()
+        deadline = self._seg_start + self.duration()
+        times = [deadline]
+        remaining = deadline - now
+        if remaining > 0:
+            times.append(deadline - (math.ceil(remaining) - 1))
+        for i, cue in enumerate(self.segment.cues):
+            if i not in self._fired:
+                times.append(self._seg_start + cue.due_in(self.duration()) - self.cue_lead_s)
+        future = [t for t in times if t > now]
+        return min(future) if future else now
+
+    # ----------------------------------------------------------------- internals
+
+    def _live(self) -> bool:
+        return self._state in (State.RUNNING, State.PAUSED)
+
+    def _set_state(self, new: State) -> StateChanged:
+        old, self._state = self._state, new
+        return StateChanged(old, new)
+
+    def _enter(self, index: int, at: float) -> list[Event]:
+        self._index = index
+        self._seg_start = at
+        self._fired = set()
+        return [SegmentStarted(self.segment, self.duration())]
+
+    def _leave(self, outcome: Outcome) -> SegmentEnded:
+        actual = self.segment_elapsed_s
+        self._done_active += actual
+        return SegmentEnded(self.segment, outcome, actual)
+
+    def _finish(self, at: float, state: State) -> StateChanged:
+        self._ended_at = at
+        return self._set_state(state)
+
+    def _due_cues(self, upto: float) -> list[tuple[float, ScheduledCue]]:
+        due = []
+        for i, cue in enumerate(self.segment.cues):
+            if i in self._fired:
+                continue
+            at = self._seg_start + cue.due_in(self.duration())
+            if at - self.cue_lead_s <= upto + 1e-9:
+                self._fired.add(i)
+                due.append((at, cue))
+        return due
+
+    def _process(self, now: float) -> list[Event]:
+        """Advance through every segment whose deadline has passed, in time order."""
+        events: list[Event] = []
+        slept = self.clock.slept()
+        if slept - self._slept_seen > 0.5:
+            events.append(Slept(slept - self._slept_seen))
+        self._slept_seen = slept
+        while self._state is State.RUNNING:
+            deadline = self._seg_start + self.duration()
+            for at, cue in self._due_cues(min(now, deadline)):
+                events.append(CueDue(cue.cue, self.segment, at, now - at > LATE_AFTER_S,
+                                     cue.sound))
+            if now < deadline:
+                break
+            seg = self.segment
+            self._done_active += self.duration()
+            events.append(SegmentEnded(seg, Outcome.COMPLETED, self.duration()))
+            if self._index + 1 >= len(self.plan.segments):
+                events.append(self._finish(deadline, State.FINISHED))
+            else:
+                events += self._enter(self._index + 1, deadline)
+        # Of the cues missed while asleep or blocked, only the most recent is worth saying.
+        late = [e for e in events if isinstance(e, CueDue) and e.late]
+        return [e for e in events if not (isinstance(e, CueDue) and e.late and e is not late[-1])]
