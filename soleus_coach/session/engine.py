@@ -105,6 +105,7 @@ class Engine:
         self._paused_total = 0.0
         self._done_active = 0.0  # active seconds of segments already ended
         self._fired: set[int] = set()  # indexes into the current segment's cues
+        self._prefired: set[int] = set()  # the next segment's opening cues, fired early
         self._slept_seen = clock.slept()
         self._started_at = 0.0
         self._ended_at: float | None = None
@@ -317,6 +318,8 @@ class Engine:
         for i, cue in enumerate(self.segment.cues):
             if i not in self._fired:
                 times.append(self._seg_start + cue.due_in(self.duration()) - self.cue_lead_s)
+        if self._opening_cues():
+            times.append(deadline - self.cue_lead_s)
         future = [t for t in times if t > now]
         return min(future) if future else now
 
@@ -330,9 +333,11 @@ class Engine:
         return StateChanged(old, new)
 
     def _enter(self, index: int, at: float) -> list[Event]:
+        natural_next = index == self._index + 1 and at == self._seg_start + self.duration()
         self._index = index
         self._seg_start = at
-        self._fired = set()
+        self._fired = self._prefired if natural_next else set()
+        self._prefired = set()
         return [SegmentStarted(self.segment, self.duration())]
 
     def _leave(self, outcome: Outcome) -> SegmentEnded:
@@ -355,6 +360,26 @@ class Engine:
                 due.append((at, cue))
         return due
 
+    def _opening_cues(self) -> list[tuple[int, ScheduledCue]]:
+        """The next segment's cues due at its very start (they may fire before it begins)."""
+        if self._index + 1 >= len(self.plan.segments):
+            return []
+        nxt = self.plan.segments[self._index + 1]
+        return [(i, c) for i, c in enumerate(nxt.cues)
+                if not c.from_end and c.offset_s == 0 and i not in self._prefired]
+
+    def _prefire_next(self, now: float, deadline: float) -> list[Event]:
+        if deadline - self.cue_lead_s > now + 1e-9:
+            return []
+        nxt = self.plan.segments[self._index + 1] if self._index + 1 < len(
+            self.plan.segments) else None
+        out: list[Event] = []
+        for i, cue in self._opening_cues():
+            assert nxt is not None
+            self._prefired.add(i)
+            out.append(CueDue(cue.cue, nxt, deadline, False, cue.sound))
+        return out
+
     def _process(self, now: float) -> list[Event]:
         """Advance through every segment whose deadline has passed, in time order."""
         events: list[Event] = []
@@ -368,6 +393,7 @@ class Engine:
                 events.append(CueDue(cue.cue, self.segment, at, now - at > LATE_AFTER_S,
                                      cue.sound))
             if now < deadline:
+                events += self._prefire_next(now, deadline)
                 break
             seg = self.segment
             self._done_active += self.duration()
