@@ -49,4 +49,5 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
     window.show()
     if start_id:
         window.library_page.select(start_id)
+        window.start_session(start_id)
     return app.exec()

@@ -18,16 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.library_page import LibraryPage
+from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.gui.settings_dialog import SettingsDialog
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.protocol import Library, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
+from soleus_coach.session.clock import Clock, clock_from_env
+from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
 
 
 @dataclass
 class Services:
-    """What the window needs from the outside world; tests pass temporary folders."""
+    """What the window needs from the outside world; tests pass temporary folders and a
+    fake clock."""
 
     load_library: Callable[[], Library]
     settings_store: SettingsStore
@@ -35,6 +39,7 @@ class Services:
     schema_file: Path
     assets_dir: Path
     window_state_file: Path
+    clock: Callable[[], tuple[Clock, float]] = clock_from_env
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
         self.library = services.load_library()
         self.library_page = LibraryPage(self.library)
         self.library_page.start_requested.connect(self.start_requested)
+        self.start_requested.connect(self.start_session)
+        self.session: SessionScreen | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.library_page)
         self.setCentralWidget(self.pages)
@@ -166,6 +173,37 @@ class MainWindow(QMainWindow):
         self.reload_library()
         self.statusBar().showMessage(self.tr("Imported %1").replace("%1", target.name), 10000)
         return True
+
+    # ----------------------------------------------------------------- sessions
+
+    def start_session(self, protocol_id: str) -> bool:
+        protocol = self.library.get(protocol_id)
+        if protocol is None:
+            self.statusBar().showMessage(
+                self.tr("No routine with the id %1").replace("%1", protocol_id), 10000)
+            return False
+        if self.session is not None:
+            return False
+        clock, speed = self.services.clock()
+        screen = SessionScreen(build_plan(protocol, self.settings), clock, speed=speed)
+        screen.closed.connect(self.close_session)
+        self.session = screen
+        self.pages.addWidget(screen)
+        self.pages.setCurrentWidget(screen)
+        self.setWindowTitle(f"{protocol.name} — {self.tr('Soleus Coach')}")
+        screen.start()
+        return True
+
+    def close_session(self) -> None:
+        screen = self.session
+        if screen is None:
+            return
+        self.session = None
+        self.pages.setCurrentWidget(self.library_page)
+        self.pages.removeWidget(screen)
+        screen.deleteLater()
+        self.setWindowTitle(self.tr("Soleus Coach"))
+        self.library_page.view.setFocus()
 
     # ----------------------------------------------------------------- settings
 

@@ -1,14 +1,12 @@
 """The session page: what a runner reads from a wall two metres away.
 
-It only shows what it is told (:class:`SegmentView` values and remaining times) and exposes
+It only shows what it is told (:class:`SegmentText` values and remaining times) and exposes
 its buttons; the controller decides everything. Text from protocols is plain text.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
@@ -25,20 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.theme import PHASE_COLOURS
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentView:
-    """Everything the page shows about the current segment, already in words."""
-
-    phase: str  # a key of PHASE_COLOURS: hold, rest, position, exercise, ice, done
-    title: str  # "Bent-knee wall stretch"
-    side_text: str  # "LEFT leg back", or ""
-    rep_text: str  # "Hold 2 of 3", or ""
-    instructions: tuple[str, ...]
-    caution: str  # "" when the step has none
-    next_text: str  # "Next: Rest 10 s"
-    illustration: Path | None = None
+from soleus_coach.session.present import SegmentText
 
 
 def format_clock(seconds: float) -> str:
@@ -185,7 +170,7 @@ class SessionPage(QWidget):
 
     # ----------------------------------------------------------------- updates
 
-    def show_segment(self, view: SegmentView) -> None:
+    def show_segment(self, view: SegmentText) -> None:
         self.title.setText(view.title)
         self.side.setText(view.side_text)
         self.side.setVisible(bool(view.side_text))

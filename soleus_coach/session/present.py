@@ -1,0 +1,64 @@
+"""Segments in words, for the session view. Plain Python, so the wording is testable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from soleus_coach.protocol.model import DEFAULT_CAUTION
+from soleus_coach.session.plan import Segment, SegmentKind
+
+#: Phase names the view colours by.
+PHASE = {
+    SegmentKind.GET_READY: "position",
+    SegmentKind.POSITION: "position",
+    SegmentKind.HOLD: "hold",
+    SegmentKind.REST: "rest",
+    SegmentKind.EXERCISE: "exercise",
+    SegmentKind.ICE: "ice",
+    SegmentKind.PAUSE: "rest",
+    SegmentKind.MESSAGE: "position",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentText:
+    phase: str
+    title: str
+    side_text: str
+    rep_text: str
+    instructions: tuple[str, ...]
+    caution: str
+    next_text: str
+    illustration: Path | None
+
+
+def describe(seg: Segment) -> SegmentText:
+    side = ""
+    if seg.side is not None:
+        leg = seg.side.value.upper()
+        if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION) and seg.caution:
+            side = f"{leg} leg back"  # a stretch: the leg being stretched is the back one
+        else:
+            side = f"{leg} leg"
+    rep = ""
+    if seg.kind is SegmentKind.HOLD:
+        rep = f"Hold {seg.rep} of {seg.reps}"
+    elif seg.kind is SegmentKind.REST and seg.side is not None:
+        rep = "Rest"
+    caution = ""
+    if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION, SegmentKind.REST) and seg.caution:
+        caution = seg.caution
+        if "point of pain" not in caution.lower():
+            caution = f"{DEFAULT_CAUTION} {caution}"
+    return SegmentText(
+        phase=PHASE[seg.kind],
+        title=seg.label,
+        side_text=side,
+        rep_text=rep,
+        instructions=seg.instructions,
+        caution=caution,
+        next_text=f"Next: {seg.next_label}",
+        illustration=seg.illustration,
+    )
+

@@ -1,0 +1,188 @@
+"""Walk a whole post-run routine like a runner would: keys and clicks, a fake clock, and
+check what the screen says at each step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from soleus_coach import paths
+from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.session_screen import SessionScreen
+from soleus_coach.protocol import load_library
+from soleus_coach.session.clock import FakeClock
+from soleus_coach.session.engine import State
+from soleus_coach.settings import Leg, Settings, SettingsStore
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
+                settings: Settings | None = None) -> MainWindow:
+    store = SettingsStore(data / "settings.json")
+    if settings is not None:
+        store.save(settings)
+    services = Services(
+        load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
+                                          paths.assets_dir()),
+        settings_store=store, user_protocols_dir=data / "protocols",
+        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
+        assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
+        clock=lambda: (clock, 1.0))
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    return win
+
+
+def start_with_enter(qtbot: QtBot, win: MainWindow, protocol_id: str) -> SessionScreen:
+    win.library_page.select(protocol_id)
+    win.library_page.view.setFocus()
+    qtbot.keyClick(win.library_page.view, Qt.Key.Key_Return)
+    assert win.session is not None
+    return win.session
+
+
+def text(screen: SessionScreen, name: str) -> str:
+    label = screen.findChild(QLabel, name)
+    assert label is not None
+    return label.text() if label.isVisible() else ""
+
+
+def tick(screen: SessionScreen, clock: FakeClock, seconds: float) -> None:
+    """Let time pass the way the timer would: wake at each due moment."""
+    end = clock.now() + seconds
+    while True:
+        wake = screen.controller.engine.next_wakeup()
+        if wake is None or wake > end:
+            break
+        clock.advance(max(0.0, wake - clock.now()))
+        screen.controller.process()
+    clock.advance(max(0.0, end - clock.now()))
+    screen.controller.process()
+
+
+def key(qtbot: QtBot, screen: SessionScreen, k: Qt.Key) -> None:
+    qtbot.keyClick(screen, k)
+
+
+def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeClock,
+                                                     data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir, Settings(injured_leg=Leg.RIGHT))
+    s = start_with_enter(qtbot, win, "post-run-soleus")
+    assert text(s, "stepTitle") == "Get ready" and text(s, "countdown") == "0:10"
+    assert "Post-run soleus recovery" in win.windowTitle()
+    tick(s, clock, 10)
+    assert text(s, "stepTitle") == "Get into position"
+    assert text(s, "sideText") == "RIGHT leg back"  # the injured leg first
+    assert "point of pain" in text(s, "caution")
+    tick(s, clock, 10)
+    assert text(s, "stepTitle") == "Bent-knee wall stretch (soleus)"
+    assert text(s, "repText") == "Hold 1 of 3" and text(s, "countdown") == "0:30"
+    assert text(s, "nextText") == "Next: Rest (10 s)"
+    assert s.page.phase == "hold"
+    tick(s, clock, 12.5)
+    assert text(s, "countdown") == "0:18"  # rounded up: 17.5 s left shows 0:18
+
+    key(qtbot, s, Qt.Key.Key_Space)  # pause
+    assert s.state is State.PAUSED and s.page.phase == "paused"
+    assert "Paused" in text(s, "statusText") and s.page.pause_button.text() == "Resume"
+    tick(s, clock, 300)
+    assert text(s, "countdown") == "0:18"  # nothing moves while paused
+    key(qtbot, s, Qt.Key.Key_Space)  # resume
+    assert s.state is State.RUNNING and s.page.phase == "hold"
+
+    key(qtbot, s, Qt.Key.Key_Down)  # shorter: 30 -> 25
+    assert text(s, "countdown") == "0:13"
+    key(qtbot, s, Qt.Key.Key_Up)
+    key(qtbot, s, Qt.Key.Key_Up)  # back to 30, the maximum: the button greys out
+    assert not s.page.longer_button.isEnabled()
+    assert text(s, "countdown") == "0:18"
+    tick(s, clock, 17.5)
+    assert text(s, "repText") == "Rest" and s.page.phase == "rest"
+    assert text(s, "countdown") == "0:10"
+
+    key(qtbot, s, Qt.Key.Key_Right)  # skip the rest
+    assert text(s, "repText") == "Hold 2 of 3" and text(s, "countdown") == "0:30"
+    tick(s, clock, 5)
+    key(qtbot, s, Qt.Key.Key_Left)  # 5 s in: restart this hold
+    assert text(s, "repText") == "Hold 2 of 3" and text(s, "countdown") == "0:30"
+    key(qtbot, s, Qt.Key.Key_Left)  # at the start: back to the rest before it
+    assert text(s, "repText") == "Rest" and text(s, "countdown") == "0:10"
+    tick(s, clock, 10 + 30 + 10 + 30)
+    assert text(s, "stepTitle") == "Switch legs"
+    assert text(s, "sideText") == "LEFT leg back"
+    tick(s, clock, 10)
+    assert text(s, "sideText") == "LEFT leg back" and text(s, "repText") == "Hold 1 of 3"
+    tick(s, clock, 30 + 10 + 30 + 10 + 30)
+    assert text(s, "stepTitle") == "Ice the calf" and s.page.phase == "ice"
+    assert text(s, "countdown") == "20:00" and text(s, "sideText") == ""
+    assert "cloth" in text(s, "instructions")
+    assert not s.page.longer_button.isEnabled()
+    tick(s, clock, 20 * 60)
+    assert s.state is State.FINISHED
+    assert text(s, "stepTitle") == "Routine complete" and text(s, "countdown") == "0:00"
+    key(qtbot, s, Qt.Key.Key_Return)
+    assert win.session is None and win.pages.currentWidget() is win.library_page
+
+
+def test_stop_asks_first_and_can_be_cancelled(qtbot: QtBot, clock: FakeClock,
+                                              data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    s = start_with_enter(qtbot, win, "ice-timer")
+    tick(s, clock, 15)
+    key(qtbot, s, Qt.Key.Key_Escape)
+    box = s.findChild(QMessageBox, "stopConfirm")
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert s.state is State.RUNNING
+    key(qtbot, s, Qt.Key.Key_Escape)
+    box = s.findChild(QMessageBox, "stopConfirm")
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert s.state is State.STOPPED
+    assert text(s, "stepTitle") == "Routine stopped"
+    key(qtbot, s, Qt.Key.Key_Escape)  # Esc again leaves
+    assert win.session is None
+
+
+def test_buttons_do_what_the_keys_do(qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    s = start_with_enter(qtbot, win, "calf-stretch-only")
+    qtbot.mouseClick(s.page.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(s.page.skip_button, Qt.MouseButton.LeftButton)
+    assert text(s, "repText") == "Hold 1 of 3"
+    qtbot.mouseClick(s.page.pause_button, Qt.MouseButton.LeftButton)
+    assert s.state is State.PAUSED
+    qtbot.mouseClick(s.page.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(s.page.hurts_button, Qt.MouseButton.LeftButton)
+    assert text(s, "repText") == "Rest"
+    assert "Sharp pain means stop" in text(s, "statusText")
+
+
+def test_start_option_and_unknown_id(qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    assert not win.start_session("no-such-routine")
+    assert "no-such-routine" in win.statusBar().currentMessage()
+    assert win.start_session("ice-timer") and win.session is not None
+
+
+def test_every_control_has_an_accessible_name_and_tooltip(qtbot: QtBot, clock: FakeClock,
+                                                           data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    s = start_with_enter(qtbot, win, "ice-timer")
+    for button in (s.page.back_button, s.page.pause_button, s.page.skip_button,
+                   s.page.shorter_button, s.page.longer_button, s.page.hurts_button,
+                   s.page.stop_button):
+        assert button.accessibleName() and button.toolTip()
+    for label in s.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
