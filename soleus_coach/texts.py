@@ -1,0 +1,220 @@
+"""Every user-facing safety and guidance text, in one place, ready for Qt translation.
+
+Why here and not in the widgets: the wording is part of the app's safety case (see
+``docs/safety.md``). Keeping it in one module lets a test check all of it at once and lets a
+reviewer read every warning the app can give without opening a widget.
+
+Translation without Qt in the core
+----------------------------------
+Each text is created by :func:`QT_TRANSLATE_NOOP`, a plain function that returns a frozen
+:class:`Text` (context + English source). ``pyside6-lupdate`` scans Python source *lexically*
+and picks up ``QT_TRANSLATE_NOOP("Context", "text")`` calls whatever the function is, so::
+
+    pyside6-lupdate soleus_coach/texts.py -ts translations/soleus_coach_de.ts
+
+extracts every string below (adjacent string literals are joined, as in Python). Only
+literal arguments can be extracted, which is why every call here uses literals (a test checks).
+
+At run time the core never translates; the GUI installs Qt's translator once::
+
+    texts.install_translator(QCoreApplication.translate)
+
+and then shows ``texts.translate(text)``. Until a translator is installed,
+:func:`translate` returns the English source, so the core and its tests need no Qt.
+
+All texts are plain text (no rich-text markup): show them with ``Qt.TextFormat.PlainText``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = [
+    "CONTEXTS",
+    "QT_TRANSLATE_NOOP",
+    "Text",
+    "all_texts",
+    "install_translator",
+    "translate",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A translatable text: the translation context and the English source."""
+
+    context: str
+    source: str
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # lupdate looks for this exact name
+    """Mark ``source`` for extraction by ``pyside6-lupdate`` under ``context``; no Qt needed."""
+    return Text(context, source)
+
+
+#: Translator: ``(context, source) -> translated``. Identity until the GUI installs Qt's.
+Translator = Callable[[str, str], str]
+
+
+def _identity(context: str, source: str) -> str:
+    return source
+
+
+_translator: Translator = _identity
+
+
+def install_translator(translator: Translator | None) -> Translator:
+    """Use ``translator`` (e.g. ``QCoreApplication.translate``) from now on; ``None`` resets.
+
+    Returns the previous translator so a test can put it back.
+    """
+    global _translator
+    previous = _translator
+    _translator = translator if translator is not None else _identity
+    return previous
+
+
+def translate(text: Text) -> str:
+    """The text in the user's language (the English source when no translator is installed)."""
+    return _translator(text.context, text.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Contexts: one per place the texts appear. Qt Linguist groups strings by these.
+FIRST_RUN = "FirstRun"
+RED_FLAG = "RedFlag"
+EMERGENCY_CONTEXT = "Emergency"
+STRETCH = "Stretch"
+IT_HURTS = "ItHurts"
+ICE = "Ice"
+GUIDANCE = "Guidance"
+
+CONTEXTS = frozenset({FIRST_RUN, RED_FLAG, EMERGENCY_CONTEXT, STRETCH, IT_HURTS, ICE, GUIDANCE})
+
+# NB: every call below must keep literal arguments (not the constants above) so that
+# pyside6-lupdate can read them. tests/test_texts.py checks both.
+
+# --- Emergency: shown with the first-run notice and with every red-flag advice ---------------
+EMERGENCY = QT_TRANSLATE_NOOP(
+    "Emergency",
+    "Get emergency help now if you suddenly feel short of breath, have chest pain, "
+    "or cough up blood.",
+)
+
+# --- First run: acknowledged once (stored by the GUI), reopened from Help ---------------------
+FIRST_RUN_TITLE = QT_TRANSLATE_NOOP("FirstRun", "Before you start")
+FIRST_RUN_BODY = QT_TRANSLATE_NOOP(
+    "FirstRun",
+    "Soleus Coach guides stretching and icing for runners. It cannot diagnose anything. "
+    "Calf pain can be a sign of a blood clot or a torn muscle. If your calf is swollen, "
+    "bruised, warm or red, hurts at rest, or can't take your weight, or if you felt a "
+    "sudden “pop” in it, see a doctor first.",
+)
+FIRST_RUN_ACKNOWLEDGE = QT_TRANSLATE_NOOP("FirstRun", "I understand")
+FIRST_RUN_HELP_ACTION = QT_TRANSLATE_NOOP("FirstRun", "Safety notice")
+
+# --- Red flags: check-in shows a warning sign, or pain at/above the threshold ---------------
+RED_FLAG_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Please see a doctor before stretching")
+RED_FLAG_BODY = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "These signs can mean a muscle tear or a blood clot. Please see a doctor before "
+    "stretching. Stretching can make a tear worse.",
+)
+RED_FLAG_REASONS_HEADING = QT_TRANSLATE_NOOP("RedFlag", "Why:")
+#: The default (and safe) choice.
+RED_FLAG_DONT_STRETCH = QT_TRANSLATE_NOOP("RedFlag", "Don't stretch today")
+#: The deliberate choice: never the default button.
+RED_FLAG_CONTINUE = QT_TRANSLATE_NOOP("RedFlag", "Continue — I've been checked")
+# One plain-words reason per flag (safety.RedFlag).
+REASON_SWELLING = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "A swollen calf, especially if it is also warm, red or darker than the other one, can "
+    "be a sign of a blood clot in a deep vein. A doctor needs to rule that out.",
+)
+REASON_BRUISING = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "Bruising, especially after a sudden “pop” in the calf, can mean a torn "
+    "muscle. Stretching a tear can make it worse.",
+)
+REASON_PAIN_AT_REST = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "Pain while you are resting, not only when you run, is more than a tight muscle. It "
+    "can come from a tear or a blood clot.",
+)
+REASON_CANNOT_BEAR_WEIGHT = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "Not being able to put your weight on the leg, or to rise on your toes, can mean a "
+    "torn muscle.",
+)
+REASON_SEVERE_PAIN = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "Pain of 7/10 or more is too much to stretch through. A stretch should feel like a "
+    "gentle pull, never pain.",
+)
+# Offered before a routine when the last session had red flags (safety.should_check_before).
+CHECK_BEFORE_TITLE = QT_TRANSLATE_NOOP("RedFlag", "How is your calf today?")
+CHECK_BEFORE_BODY = QT_TRANSLATE_NOOP(
+    "RedFlag",
+    "Your last session noted warning signs. Please check your calf again before you start.",
+)
+
+# --- Every stretch step: shown on screen, played once per stretch when cues are on ----------
+STRETCH_CAUTION = QT_TRANSLATE_NOOP(
+    "Stretch", "Do not stretch to the point of pain. A gentle pull only."
+)
+
+# --- "It hurts" during a hold ---------------------------------------------------------------
+IT_HURTS_ACTION = QT_TRANSLATE_NOOP("ItHurts", "It hurts")
+IT_HURTS_TITLE = QT_TRANSLATE_NOOP("ItHurts", "Hold ended")
+IT_HURTS_BODY = QT_TRANSLATE_NOOP("ItHurts", "Hold ended. Sharp pain means stop.")
+#: The default choice.
+IT_HURTS_STOP = QT_TRANSLATE_NOOP("ItHurts", "Stop")
+IT_HURTS_CONTINUE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Continue gently (bend the front knee less)"
+)
+
+# --- Ice ------------------------------------------------------------------------------------
+ICE_SAFETY = QT_TRANSLATE_NOOP(
+    "Ice",
+    "Wrap the ice in a thin damp cloth, never bare on skin. Check your skin every 5 minutes. "
+    "Take it off if the skin goes numb, white or blistered, or it hurts a lot. "
+    "20 minutes at most.",
+)
+#: Shown once, before the first ice step the user ever runs (the GUI stores that it was shown).
+ICE_CONTRAINDICATIONS_TITLE = QT_TRANSLATE_NOOP("Ice", "Before you use ice")
+ICE_CONTRAINDICATIONS = QT_TRANSLATE_NOOP(
+    "Ice",
+    "Skip ice if you have Raynaud's, hives from cold, poor feeling or circulation in your "
+    "legs, or broken skin there. Ask a doctor first.",
+)
+ICE_HEALING_NOTE = QT_TRANSLATE_NOOP(
+    "Ice", "Ice can ease pain, but newer guidance says it may not speed healing."
+)
+#: Shown when a protocol or a setting asked for more ice than the hard cap.
+ICE_CAPPED = QT_TRANSLATE_NOOP(
+    "Ice", "Ice stops after 20 minutes at most, whatever the routine or settings ask for."
+)
+#: Shown with pre-run routines (and wherever ice could come right before a run).
+PRE_RUN_NO_ICE = QT_TRANSLATE_NOOP(
+    "Ice",
+    "Muscles work less well for about 30 minutes after icing. Don't ice before a run.",
+)
+
+# --- Guidance from the history --------------------------------------------------------------
+TREND_TITLE = QT_TRANSLATE_NOOP("Guidance", "Pain not settling")
+TREND_BODY = QT_TRANSLATE_NOOP(
+    "Guidance",
+    "Your calf pain hasn't been settling after sessions. A physical therapist can check it.",
+)
+OVERTRAINING_TITLE = QT_TRANSLATE_NOOP("Guidance", "Build up gradually")
+OVERTRAINING_BODY = QT_TRANSLATE_NOOP(
+    "Guidance",
+    "Increasing distance or frequency too quickly is a common cause of calf pain. Build up "
+    "gradually, and avoid a run much longer than your longest in the last month.",
+)
+
+
+def all_texts() -> dict[str, Text]:
+    """Every text in this module by constant name (for tests and for a translation check)."""
+    return {name: value for name, value in globals().items() if isinstance(value, Text)}
