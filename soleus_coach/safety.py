@@ -1,0 +1,344 @@
+"""Safety rules: red flags, the pain trend, the ice cap and the "it hurts" record. No Qt.
+
+The app never diagnoses. These rules only decide *when* to show which text from
+:mod:`soleus_coach.texts`; the reasoning and sources are in ``docs/safety.md``. Everything here
+is a pure function over frozen values so that each rule can be tested on its own, and so the
+GUI cannot quietly change a threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from soleus_coach import texts
+from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
+from soleus_coach.protocol.model import When
+from soleus_coach.protocol.spec import ICE_HARD_MAX_S
+from soleus_coach.session.plan import Side
+from soleus_coach.texts import Text
+
+__all__ = [
+    "CHECK_BEFORE_WHEN",
+    "ICE_HARD_MAX_S",
+    "RED_FLAG_PAIN",
+    "TREND_HIGH_PAIN",
+    "Advice",
+    "Guidance",
+    "HurtChoice",
+    "ItHurts",
+    "RedFlag",
+    "RedFlagChoice",
+    "RedFlagDecision",
+    "TrendAdvice",
+    "TrendReason",
+    "advice_for",
+    "ice_seconds",
+    "overtraining_advice",
+    "pain_trend_advice",
+    "red_flags",
+    "should_check_before",
+]
+
+
+# --- Red flags -------------------------------------------------------------------------------
+
+
+class RedFlag(StrEnum):
+    """A sign that calls for a doctor before stretching. Values are stable (stored in history).
+
+    The first four match the names in :attr:`CheckIn.flags`.
+    """
+
+    SWELLING = "swelling"
+    BRUISING = "bruising"
+    PAIN_AT_REST = "pain_at_rest"
+    CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
+    SEVERE_PAIN = "severe_pain"  # pain >= RED_FLAG_PAIN
+
+
+_REASONS: dict[RedFlag, Text] = {
+    RedFlag.SWELLING: texts.REASON_SWELLING,
+    RedFlag.BRUISING: texts.REASON_BRUISING,
+    RedFlag.PAIN_AT_REST: texts.REASON_PAIN_AT_REST,
+    RedFlag.CANNOT_BEAR_WEIGHT: texts.REASON_CANNOT_BEAR_WEIGHT,
+    RedFlag.SEVERE_PAIN: texts.REASON_SEVERE_PAIN,
+}
+
+
+def red_flags(checkin: CheckIn) -> tuple[RedFlag, ...]:
+    """The red flags a check-in shows, in :class:`RedFlag` order; empty when none.
+
+    A skipped pain score (``None``) is not a red flag by itself: the quick flags still count.
+    """
+    found = {RedFlag(name) for name in checkin.flags}
+    if checkin.pain is not None and checkin.pain >= RED_FLAG_PAIN:
+        found.add(RedFlag.SEVERE_PAIN)
+    return tuple(flag for flag in RedFlag if flag in found)
+
+
+class RedFlagChoice(StrEnum):
+    """What the user chose in the red-flag advice. Values are stable (stored in history)."""
+
+    DONT_STRETCH = "dont_stretch"
+    CONTINUE = "continue"
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """The red-flag advice to show: see a doctor first, why, and a deliberate way on.
+
+    ``default_choice`` is always :attr:`RedFlagChoice.DONT_STRETCH`: the GUI makes that the
+    default button (Enter, Escape and closing the dialog all mean "don't stretch").
+    """
+
+    flags: tuple[RedFlag, ...]
+    title: Text
+    body: Text
+    #: One plain-words reason per flag, in the order of ``flags``.
+    reasons: tuple[Text, ...]
+    emergency: Text
+    default_choice: RedFlagChoice
+    dont_stretch_label: Text
+    continue_label: Text
+
+    def label(self, choice: RedFlagChoice) -> Text:
+        """The button text for ``choice``."""
+        if choice is RedFlagChoice.CONTINUE:
+            return self.continue_label
+        return self.dont_stretch_label
+
+
+def advice_for(flags: Iterable[RedFlag]) -> Advice:
+    """The advice for a non-empty set of red flags (duplicates and order do not matter).
+
+    Raises ``ValueError`` for no flags: there is nothing to advise, and showing an empty
+    warning would teach people to click warnings away.
+    """
+    wanted = set(flags)
+    ordered = tuple(flag for flag in RedFlag if flag in wanted)
+    if not ordered:
+        raise ValueError("advice_for() needs at least one red flag")
+    return Advice(
+        flags=ordered,
+        title=texts.RED_FLAG_TITLE,
+        body=texts.RED_FLAG_BODY,
+        reasons=tuple(_REASONS[flag] for flag in ordered),
+        emergency=texts.EMERGENCY,
+        default_choice=RedFlagChoice.DONT_STRETCH,
+        dont_stretch_label=texts.RED_FLAG_DONT_STRETCH,
+        continue_label=texts.RED_FLAG_CONTINUE,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagDecision:
+    """What to record when the user answers the red-flag advice.
+
+    Store with ``history.record_event(session_id, RedFlagDecision.KIND, decision.detail)``.
+    """
+
+    KIND: ClassVar[str] = "red_flag"
+
+    flags: tuple[RedFlag, ...]
+    choice: RedFlagChoice
+
+    @property
+    def detail(self) -> str:
+        """Compact JSON, e.g. ``{"choice": "continue", "flags": ["swelling"]}``."""
+        return json.dumps(
+            {"choice": self.choice.value, "flags": [flag.value for flag in self.flags]},
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_detail(cls, detail: str) -> RedFlagDecision:
+        """Parse :attr:`detail` back (raises ``ValueError`` on anything else)."""
+        data = _json_object(detail)
+        try:
+            names = data["flags"]
+            if not isinstance(names, list):
+                raise TypeError
+            return cls(
+                flags=tuple(RedFlag(name) for name in names),
+                choice=RedFlagChoice(data["choice"]),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a red-flag decision: {detail!r}") from exc
+
+
+#: Routines before which the red-flag check is offered again when the last session had flags.
+#: The issue asks for post-run routines; we offer it before every routine, because a pre-run
+#: warm-up leads straight into a run and the "any" routines stretch or ice the same calf.
+CHECK_BEFORE_WHEN: frozenset[When] = frozenset({When.POST_RUN, When.PRE_RUN, When.ANY})
+
+
+def should_check_before(
+    protocol_when: When, last_session_flags: Iterable[RedFlag] | CheckIn | None
+) -> bool:
+    """Whether to offer the red-flag check before starting a routine.
+
+    ``last_session_flags`` are the red flags of the most recent session's check-ins (or that
+    check-in itself); ``None`` when there was no earlier session.
+    """
+    if last_session_flags is None:
+        return False
+    if isinstance(last_session_flags, CheckIn):
+        last_session_flags = red_flags(last_session_flags)
+    return protocol_when in CHECK_BEFORE_WHEN and any(True for _ in last_session_flags)
+
+
+# --- Guidance from the history --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """A short piece of advice: a title and a body."""
+
+    title: Text
+    body: Text
+
+
+def overtraining_advice(flags: Iterable[RedFlag]) -> Guidance | None:
+    """The source's overtraining point, shown after a session whose check-ins had red flags."""
+    if not any(True for _ in flags):
+        return None
+    return Guidance(texts.OVERTRAINING_TITLE, texts.OVERTRAINING_BODY)
+
+
+#: Pain after a session at or above this, twice in a row, is "not settling" (0–10 scale).
+TREND_HIGH_PAIN = 5
+
+
+class TrendReason(StrEnum):
+    RISING = "rising"  # three recorded values, each higher than the one before
+    HIGH_AGAIN = "high_again"  # two recorded values in a row at TREND_HIGH_PAIN or more
+
+
+@dataclass(frozen=True, slots=True)
+class TrendAdvice:
+    """Suggest a physical therapist, with why (for the history view or a log)."""
+
+    reason: TrendReason
+    #: The recorded values the rule looked at, oldest first.
+    values: tuple[int, ...]
+    title: Text = texts.TREND_TITLE
+    body: Text = texts.TREND_BODY
+
+
+def pain_trend_advice(
+    pain_after_values: Sequence[int | None], *, high: int = TREND_HIGH_PAIN
+) -> TrendAdvice | None:
+    """Whether pain after sessions is not settling. Values are oldest first; ``None`` = skipped.
+
+    Skipped check-ins are left out: a skipped session says nothing about the pain, so it
+    neither breaks nor makes a trend (``[3, None, 4, 5]`` is rising). Only the latest recorded
+    values count, so the advice goes away once the pain settles. The rules:
+
+    - rising: the last three recorded values strictly increase (``2, 3, 4``);
+    - high again: the last two recorded values are both ``high`` or more. "5/10 or more the
+      next time" reads as: after one session at 5 or more, the next recorded session is
+      again at 5 or more (pain up to 5/10 is acceptable only if it settles by the next time).
+    """
+    recorded = [value for value in pain_after_values if value is not None]
+    last3 = tuple(recorded[-3:])
+    if len(last3) == 3 and last3[0] < last3[1] < last3[2]:
+        return TrendAdvice(TrendReason.RISING, last3)
+    last2 = tuple(recorded[-2:])
+    if len(last2) == 2 and min(last2) >= high:
+        return TrendAdvice(TrendReason.HIGH_AGAIN, last2)
+    return None
+
+
+# --- Ice -------------------------------------------------------------------------------------
+
+
+def ice_seconds(requested_s: float, step_max_s: float | None = None) -> float:
+    """Seconds of ice to run: the request, never above the step's maximum or the hard cap.
+
+    Defence in depth: the protocol validator and the plan cap ice already; this is the last
+    check before a timer starts, so a bad setting or a future format change cannot slip past.
+    A negative request gives 0; ``inf`` gives the cap; NaN is a bug and raises ``ValueError``.
+    """
+    if math.isnan(requested_s) or (step_max_s is not None and math.isnan(step_max_s)):
+        raise ValueError("ice duration is NaN")
+    limit = float(ICE_HARD_MAX_S) if step_max_s is None else min(step_max_s, ICE_HARD_MAX_S)
+    return max(0.0, min(float(requested_s), limit))
+
+
+# --- "It hurts" ------------------------------------------------------------------------------
+
+
+class HurtChoice(StrEnum):
+    """What the user chose after "it hurts". Values are stable (stored in history)."""
+
+    STOP = "stop"  # the default: sharp pain means stop
+    CONTINUE_GENTLY = "continue_gently"
+
+
+@dataclass(frozen=True, slots=True)
+class ItHurts:
+    """One press of "it hurts" during a hold, with the user's choice afterwards.
+
+    Record once the choice is known (closing the prompt counts as :attr:`HurtChoice.STOP`):
+    ``history.record_event(session_id, ItHurts.KIND, event.detail)``. History stamps the
+    wall-clock time; ``at_s`` is where in the session it happened.
+    """
+
+    KIND: ClassVar[str] = "it_hurts"
+
+    #: Seconds into the session (the engine's elapsed time), not wall-clock time.
+    at_s: float
+    #: The segment's label as shown, e.g. "Bent-knee wall stretch".
+    segment: str
+    side: Side | None
+    choice: HurtChoice
+
+    @property
+    def detail(self) -> str:
+        """Compact JSON, e.g. ``{"at_s":42.5,"choice":"stop","segment":"…","side":"left"}``."""
+        return json.dumps(
+            {
+                "at_s": round(self.at_s, 3),
+                "choice": self.choice.value,
+                "segment": self.segment,
+                "side": None if self.side is None else self.side.value,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_detail(cls, detail: str) -> ItHurts:
+        """Parse :attr:`detail` back (raises ``ValueError`` on anything else)."""
+        data = _json_object(detail)
+        try:
+            side = data["side"]
+            at_s = data["at_s"]
+            segment = data["segment"]
+            if not isinstance(at_s, int | float) or not isinstance(segment, str):
+                raise TypeError
+            return cls(
+                at_s=float(at_s),
+                segment=segment,
+                side=None if side is None else Side(side),
+                choice=HurtChoice(data["choice"]),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not an it-hurts record: {detail!r}") from exc
+
+
+def _json_object(detail: str) -> dict[str, Any]:
+    try:
+        data = json.loads(detail)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {detail!r}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"not a JSON object: {detail!r}")
+    return data
