@@ -27,6 +27,9 @@ lint: $(STAMP)
 schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs reference
 	$(BIN)/python -m soleus_coach.protocol --write
 
+screenshots: $(STAMP)  ## real windows under Xvfb -> docs/screenshots/
+	SOLEUS_COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_real_window.py
+
 bench: $(STAMP)  ## all benchmarks; results in docs/benchmarks.md
 	$(BIN)/python -m benchmarks.run_all
 

@@ -108,7 +108,7 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     assert not s.page.longer_button.isEnabled()
     assert text(s, "countdown") == "0:18"
     tick(s, clock, 17.5)
-    assert text(s, "repText") == "Rest" and s.page.phase == "rest"
+    assert text(s, "repText") == "After hold 1 of 3" and s.page.phase == "rest"
     assert text(s, "countdown") == "0:10"
 
     key(qtbot, s, Qt.Key.Key_Right)  # skip the rest
@@ -117,7 +117,7 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     key(qtbot, s, Qt.Key.Key_Left)  # 5 s in: restart this hold
     assert text(s, "repText") == "Hold 2 of 3" and text(s, "countdown") == "0:30"
     key(qtbot, s, Qt.Key.Key_Left)  # at the start: back to the rest before it
-    assert text(s, "repText") == "Rest" and text(s, "countdown") == "0:10"
+    assert text(s, "repText") == "After hold 1 of 3" and text(s, "countdown") == "0:10"
     tick(s, clock, 10 + 30 + 10 + 30)
     assert text(s, "stepTitle") == "Switch legs"
     assert text(s, "sideText") == "LEFT leg back"
@@ -128,6 +128,7 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     assert text(s, "countdown") == "20:00" and text(s, "sideText") == ""
     assert "cloth" in text(s, "instructions")
     assert not s.page.longer_button.isEnabled()
+    assert s.page.progress.value() == round(1000 * 250 / 1450)  # where we are in the plan
     tick(s, clock, 20 * 60)
     assert s.state is State.FINISHED
     assert text(s, "stepTitle") == "Routine complete" and text(s, "countdown") == "0:00"
@@ -165,7 +166,7 @@ def test_buttons_do_what_the_keys_do(qtbot: QtBot, clock: FakeClock, data_dir: P
     assert s.state is State.PAUSED
     qtbot.mouseClick(s.page.pause_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(s.page.hurts_button, Qt.MouseButton.LeftButton)
-    assert text(s, "repText") == "Rest"
+    assert text(s, "repText") == "After hold 1 of 3"
     assert "Sharp pain means stop" in text(s, "statusText")
 
 

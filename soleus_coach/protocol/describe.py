@@ -32,7 +32,7 @@ def describe_step(step: Step) -> str:
         reps = int(step.reps.default)
         text = f"{step.name}: {reps} × {_secs(step.hold_s.default)} hold"
         if step.hold_s.minimum != step.hold_s.maximum:
-            text += f" ({_secs(step.hold_s.minimum)}–{_secs(step.hold_s.maximum)})"
+            text += f" ({step.hold_s.minimum:g}–{_secs(step.hold_s.maximum)})"
         if step.rest_s and reps > 1:
             text += f", {_secs(step.rest_s)} rest"
         return f"{text}, {_SIDES[step.sides]}"

@@ -109,6 +109,7 @@ class Engine:
         self._slept_seen = clock.slept()
         self._started_at = 0.0
         self._ended_at: float | None = None
+        self._stopped_progress = 0.0
 
     # ----------------------------------------------------------------- subscription
 
@@ -183,8 +184,12 @@ class Engine:
 
     @property
     def progress(self) -> float:
-        total = self.active_s + self.total_remaining_s
-        return 1.0 if total <= 0 else self.active_s / total
+        """Where in the routine we are: planned time before this point, over all of it."""
+        if self._state in (State.FINISHED, State.STOPPED):
+            return 1.0 if self._state is State.FINISHED else self._stopped_progress
+        total = self.planned_s
+        done = sum(self._durations[: self._index]) + self.segment_elapsed_s
+        return 1.0 if total <= 0 else min(1.0, done / total)
 
     @property
     def elapsed_wall_s(self) -> float:
@@ -294,6 +299,7 @@ class Engine:
         events = self._process(now) if self._state is State.RUNNING else []
         if not self._live():
             return self._emit(events)
+        self._stopped_progress = self.progress
         events.append(self._leave(Outcome.STOPPED))
         events.append(self._finish(self._now_active(), State.STOPPED))
         return self._emit(events)

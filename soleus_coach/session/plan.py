@@ -183,8 +183,8 @@ class _Builder:
                          illustration=step.illustration, cues=tuple(cues),
                          adjustable=step.hold_s)
                 if rep < reps:
-                    self.add(SegmentKind.REST, i, "Rest", step.rest_s, side=side,
-                             instructions=("Relax the calf; stay near the wall.",))
+                    self.add(SegmentKind.REST, i, "Rest", step.rest_s, side=side, rep=rep,
+                             reps=reps, instructions=("Relax the calf; stay near the wall.",))
 
     def exercise(self, i: int, step: ExerciseStep) -> None:
         for n, side in enumerate(side_order(step.sides, self.settings.injured_leg)):

@@ -44,8 +44,8 @@ def describe(seg: Segment) -> SegmentText:
     rep = ""
     if seg.kind is SegmentKind.HOLD:
         rep = f"Hold {seg.rep} of {seg.reps}"
-    elif seg.kind is SegmentKind.REST and seg.side is not None:
-        rep = "Rest"
+    elif seg.kind is SegmentKind.REST and seg.reps:
+        rep = f"After hold {seg.rep} of {seg.reps}"
     caution = ""
     if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION, SegmentKind.REST) and seg.caution:
         caution = seg.caution

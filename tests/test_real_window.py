@@ -1,0 +1,139 @@
+"""The real app as a process, in a real X window under Xvfb, driven with xdotool keys.
+
+Screenshots of the main window, a stretch hold, a rest and the ice step are taken at
+1280×800 and 800×600; each is checked for the phase colour it must show. They are written
+to ``$SOLEUS_COACH_SCREENSHOT_DIR`` (``make screenshots`` uses docs/screenshots) or a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from soleus_coach.gui.theme import PHASE_COLOURS
+
+TOOLS = ("Xvfb", "xdotool", "import")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS),
+                       reason="needs Xvfb, xdotool and ImageMagick's import "
+                              "(apt-get install xvfb xdotool imagemagick)"),
+]
+
+
+@pytest.fixture(scope="module")
+def display() -> Iterator[str]:
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], pass_fds=(write,))
+    os.close(write)
+    number = os.read(read, 16).decode().strip()
+    os.close(read)
+    if not number:
+        proc.kill()
+        pytest.skip("Xvfb did not start")
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(10)
+
+
+def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        return Path(target)
+    return tmp_path_factory.mktemp("shots")
+
+
+class App:
+    def __init__(self, display: str, data: Path, *args: str) -> None:
+        env = {**os.environ, "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
+               "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": "1"}
+        self.env = env
+        self.proc = subprocess.Popen([sys.executable, "-m", "soleus_coach", *args], env=env)
+        out = self.xdo("search", "--sync", "--onlyvisible", "--name", "Soleus Coach")
+        self.wid = out.split()[0]
+
+    def xdo(self, *args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=self.env, capture_output=True,
+                              text=True, timeout=30, check=True).stdout
+
+    def size(self, w: int, h: int) -> None:
+        self.xdo("windowmove", self.wid, "0", "0")
+        self.xdo("windowsize", self.wid, str(w), str(h))
+        self.xdo("windowfocus", "--sync", self.wid)
+        time.sleep(0.6)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.xdo("key", "--clearmodifiers", key)
+            time.sleep(0.12)
+        time.sleep(0.5)
+
+    def shot(self, path: Path, w: int, h: int) -> QImage:
+        subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+0+0", str(path)],
+                       env=self.env, check=True, timeout=30)
+        image = QImage(str(path))
+        assert not image.isNull()
+        return image
+
+    def close(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        assert self.proc.returncode in (0, -15), self.proc.returncode
+
+
+def share_of(image: QImage, colour: str) -> float:
+    """Fraction of sampled pixels that are ``colour``."""
+    want = QColor(colour).rgb() & 0xFFFFFF
+    hits = total = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            total += 1
+            hits += (image.pixel(x, y) & 0xFFFFFF) == want
+    return hits / total
+
+
+@pytest.mark.parametrize(("w", "h"), [(1280, 800), (800, 600)])
+def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: int,
+                                                      tmp_path: Path,
+                                                      tmp_path_factory: pytest.TempPathFactory
+                                                      ) -> None:
+    out = shot_dir(tmp_path_factory)
+    suffix = "" if w == 1280 else f"-{w}x{h}"
+    main = App(display, tmp_path / "data")
+    try:
+        main.size(w, h)
+        image = main.shot(out / f"main-window{suffix}.png", w, h)
+        assert share_of(image, "#308cc6") > 0.001  # the selected routine's highlight
+        assert share_of(image, "#000000") < 0.01  # the window fills the screen
+    finally:
+        main.close()
+
+    app = App(display, tmp_path / "data", "--start", "post-run-soleus")
+    try:
+        app.size(w, h)
+        app.keys("Right", "Right")  # past "get ready" and "get into position"
+        hold = app.shot(out / f"stretch-hold{suffix}.png", w, h)
+        assert share_of(hold, PHASE_COLOURS["hold"][0]) > 0.03
+        app.keys("Right")
+        rest = app.shot(out / f"rest{suffix}.png", w, h)
+        assert share_of(rest, PHASE_COLOURS["rest"][0]) > 0.03
+        app.keys(*["Right"] * 10)
+        ice = app.shot(out / f"ice{suffix}.png", w, h)
+        assert share_of(ice, PHASE_COLOURS["ice"][0]) > 0.03
+        assert share_of(ice, PHASE_COLOURS["hold"][0]) < 0.001
+    finally:
+        app.close()
