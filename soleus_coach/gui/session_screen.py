@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from soleus_coach.gui.session_controller import SessionController
+from soleus_coach.gui.controller import SessionController
 from soleus_coach.gui.session_page import SessionPage
 from soleus_coach.session.clock import Clock
 from soleus_coach.session.engine import SegmentStarted, State
