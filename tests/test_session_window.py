@@ -187,3 +187,29 @@ def test_every_control_has_an_accessible_name_and_tooltip(qtbot: QtBot, clock: F
         assert button.accessibleName() and button.toolTip()
     for label in s.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_ice_runs_on_minimised_and_ice_off_brings_the_window_back(
+        qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    s = start_with_enter(qtbot, win, "ice-timer")
+    tick(s, clock, 10 + 60)
+    win.showMinimized()
+    qtbot.waitUntil(win.isMinimized)
+    tick(s, clock, 10 * 60)
+    assert text(s, "countdown") == "9:00"  # still counting while minimised
+    tick(s, clock, 9 * 60)
+    assert s.state is State.FINISHED
+    qtbot.waitUntil(lambda: not win.isMinimized())
+
+
+def test_session_menu_lists_the_shortcuts_and_help_explains_them(
+        qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
+    win = make_window(qtbot, clock, data_dir)
+    assert not win.session_menu.isEnabled()
+    start_with_enter(qtbot, win, "ice-timer")
+    shortcuts = {a.text(): a.shortcut().toString() for a in win.session_menu.actions()}
+    assert shortcuts["Pause / resume"] == "Space" and shortcuts["Stop"] == "Esc"
+    win.show_shortcuts()
+    box = win.findChild(QMessageBox, "shortcutHelp")
+    assert box is not None and "Pause or resume" in box.text() and "F11" in box.text()

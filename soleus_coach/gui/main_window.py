@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.cues import Cue
 from soleus_coach.gui.library_page import LibraryPage
+from soleus_coach.gui.session_page import format_clock
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.gui.settings_dialog import SettingsDialog
 from soleus_coach.gui.theme import apply_theme
+from soleus_coach.gui.tray import SessionTray
 from soleus_coach.protocol import Library, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
 from soleus_coach.session.clock import Clock, clock_from_env
+from soleus_coach.session.engine import CueDue
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
 
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self.library_page.start_requested.connect(self.start_requested)
         self.start_requested.connect(self.start_session)
         self.session: SessionScreen | None = None
+        self.tray: SessionTray | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.library_page)
         self.setCentralWidget(self.pages)
@@ -104,6 +109,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(t("&Reload routines"), self.reload_library, "F5"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        self.session_menu = bar.addMenu(t("&Session"))
+        self.session_menu.setEnabled(False)
         self.view_menu = bar.addMenu(t("&View"))
         self.fullscreen_action = self._action(t("&Full screen"), self.toggle_fullscreen, "F11")
         self.view_menu.addAction(self.fullscreen_action)
@@ -111,6 +118,8 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(t("&Settings…"), self.edit_settings,
                                      QKeySequence.StandardKey.Preferences))
         self.help_menu = bar.addMenu(t("&Help"))
+        self.help_menu.addAction(self._action(t("&Keyboard shortcuts"), self.show_shortcuts,
+                                              QKeySequence.StandardKey.HelpContents))
 
     # ----------------------------------------------------------------- library
 
@@ -187,18 +196,40 @@ class MainWindow(QMainWindow):
         clock, speed = self.services.clock()
         screen = SessionScreen(build_plan(protocol, self.settings), clock, speed=speed)
         screen.closed.connect(self.close_session)
+        screen.cue.connect(self._on_cue)
+        screen.controller.remaining_changed.connect(self._on_remaining)
         self.session = screen
+        self.tray = SessionTray(self, self.windowIcon())
+        self.session_menu.clear()
+        for act in screen.actions_by_name.values():
+            self.session_menu.addAction(act)
+        self.session_menu.setEnabled(True)
         self.pages.addWidget(screen)
         self.pages.setCurrentWidget(screen)
         self.setWindowTitle(f"{protocol.name} — {self.tr('Soleus Coach')}")
         screen.start()
         return True
 
+    def _on_cue(self, event: CueDue) -> None:
+        if event.cue is Cue.ICE_OFF and self.tray is not None:
+            self.tray.alert(self.tr("Ice off"),
+                            self.tr("Time to take the ice off your calf."))
+
+    def _on_remaining(self, segment_s: float, total_s: float, _fraction: float) -> None:
+        if self.tray is not None and self.session is not None:
+            self.tray.show_remaining(f"{self.session.controller.engine.segment.label}: "
+                                     f"{format_clock(segment_s)}")
+
     def close_session(self) -> None:
         screen = self.session
         if screen is None:
             return
         self.session = None
+        if self.tray is not None:
+            self.tray.close()
+            self.tray = None
+        self.session_menu.clear()
+        self.session_menu.setEnabled(False)
         self.pages.setCurrentWidget(self.library_page)
         self.pages.removeWidget(screen)
         screen.deleteLater()
@@ -224,6 +255,32 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self.settings_changed.emit(settings)
+
+    # ----------------------------------------------------------------- help
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("Space"), self.tr("Pause or resume")),
+            (self.tr("Right arrow"), self.tr("Skip to the next step")),
+            (self.tr("Left arrow"), self.tr("Back: restart this step, or the previous one "
+                                            "if you are in its first 2 seconds")),
+            (self.tr("Up / Down arrow"), self.tr("Hold 5 s longer / shorter (within the "
+                                                 "routine's range)")),
+            (self.tr("H"), self.tr("It hurts: end the hold now")),
+            (self.tr("Esc"), self.tr("Stop the routine (asks first)")),
+            (self.tr("Enter"), self.tr("Start the selected routine; leave a finished one")),
+            (self.tr("F11"), self.tr("Full screen")),
+            (self.tr("Ctrl+O"), self.tr("Import a protocol file")),
+            (self.tr("F5"), self.tr("Reload routines")),
+        ]
+        text = "\n".join(f"{k:<18} {v}" for k, v in rows)
+        box = message_box(self, QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"),
+                          text)
+        box.setObjectName("shortcutHelp")
+        font = box.font()
+        font.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        box.setFont(font)
+        box.open()
 
     # ----------------------------------------------------------------- window
 
