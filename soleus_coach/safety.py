@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
-from soleus_coach.protocol.model import When
+from soleus_coach.protocol.model import IceStep, Protocol, When
 from soleus_coach.protocol.spec import ICE_HARD_MAX_S
 from soleus_coach.session.plan import Side
 from soleus_coach.texts import Text
@@ -38,6 +38,7 @@ __all__ = [
     "TrendReason",
     "advice_for",
     "ice_seconds",
+    "ices_before_run",
     "overtraining_advice",
     "pain_trend_advice",
     "red_flags",
@@ -269,6 +270,15 @@ def ice_seconds(requested_s: float, step_max_s: float | None = None) -> float:
         raise ValueError("ice duration is NaN")
     limit = float(ICE_HARD_MAX_S) if step_max_s is None else min(step_max_s, ICE_HARD_MAX_S)
     return max(0.0, min(float(requested_s), limit))
+
+
+def ices_before_run(protocol: Protocol) -> bool:
+    """Whether a routine meant for before a run contains ice: show ``texts.PRE_RUN_NO_ICE``.
+
+    The format allows it (a user may write any protocol), so the warning is the safeguard:
+    muscles work less well for about 30 minutes after icing.
+    """
+    return protocol.when is When.PRE_RUN and any(isinstance(s, IceStep) for s in protocol.steps)
 
 
 # --- "It hurts" ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
-from soleus_coach.protocol.model import When
+from soleus_coach.protocol.model import IceStep, Protocol, Range, RestStep, When
 from soleus_coach.protocol.spec import ICE_HARD_MAX_S
 from soleus_coach.safety import (
     CHECK_BEFORE_WHEN,
@@ -25,6 +25,7 @@ from soleus_coach.safety import (
     TrendReason,
     advice_for,
     ice_seconds,
+    ices_before_run,
     overtraining_advice,
     pain_trend_advice,
     red_flags,
@@ -273,6 +274,19 @@ def test_ice_cap_holds_for_any_request(requested: float, step_max: float | None)
     assert 0.0 <= seconds <= ICE_HARD_MAX_S
     if step_max is not None:
         assert seconds <= step_max
+
+
+def _protocol(when: When, *, ice: bool) -> Protocol:
+    rest = RestStep(name="Rest", duration_s=60.0, instructions=())
+    ice_step = IceStep("Ice", Range(600, 300, 1200), 300.0, ("Ice the calf.",))
+    return Protocol("p", "P", "", when, (rest, ice_step) if ice else (rest,))
+
+
+def test_ice_in_a_pre_run_routine_is_warned_about() -> None:
+    assert ices_before_run(_protocol(When.PRE_RUN, ice=True))
+    assert not ices_before_run(_protocol(When.PRE_RUN, ice=False))
+    assert not ices_before_run(_protocol(When.POST_RUN, ice=True))
+    assert not ices_before_run(_protocol(When.ANY, ice=True))
 
 
 # --- it hurts --------------------------------------------------------------------------------
