@@ -33,7 +33,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
     read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "2560x1600x24",
                              "-nolisten", "tcp"], pass_fds=(write,))
     os.close(write)
     number = os.read(read, 16).decode().strip()
@@ -55,9 +55,9 @@ def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class App:
-    def __init__(self, display: str, data: Path, *args: str) -> None:
+    def __init__(self, display: str, data: Path, *args: str, scale: float = 1) -> None:
         env = {**os.environ, "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
-               "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": "1"}
+               "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}"}
         self.env = env
         self.proc = subprocess.Popen([sys.executable, "-m", "soleus_coach", *args], env=env)
         out = self.xdo("search", "--sync", "--onlyvisible", "--name", "Soleus Coach")
@@ -68,6 +68,7 @@ class App:
                               text=True, timeout=30, check=True).stdout
 
     def size(self, w: int, h: int) -> None:
+        """Resize to w×h physical pixels (xdotool works in physical pixels)."""
         self.xdo("windowmove", self.wid, "0", "0")
         self.xdo("windowsize", self.wid, str(w), str(h))
         self.xdo("windowfocus", "--sync", self.wid)
@@ -106,14 +107,17 @@ def share_of(image: QImage, colour: str) -> float:
     return hits / total
 
 
-@pytest.mark.parametrize(("w", "h"), [(1280, 800), (800, 600)])
+@pytest.mark.parametrize(("w", "h", "scale"), [(1280, 800, 1), (800, 600, 1), (1600, 1200, 2),
+                                               (1280, 800, 1.25)])
 def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: int,
-                                                      tmp_path: Path,
+                                                      scale: float, tmp_path: Path,
                                                       tmp_path_factory: pytest.TempPathFactory
                                                       ) -> None:
+    """Sizes in physical pixels: 1600×1200 at 200 % is an 800×600 window of content."""
     out = shot_dir(tmp_path_factory)
-    suffix = "" if w == 1280 else f"-{w}x{h}"
-    main = App(display, tmp_path / "data")
+    suffix = "" if (w, scale) == (1280, 1) else f"-{w}x{h}" + (
+        f"-{round(scale * 100)}pct" if scale != 1 else "")
+    main = App(display, tmp_path / "data", scale=scale)
     try:
         main.size(w, h)
         image = main.shot(out / f"main-window{suffix}.png", w, h)
@@ -122,7 +126,7 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
     finally:
         main.close()
 
-    app = App(display, tmp_path / "data", "--start", "post-run-soleus")
+    app = App(display, tmp_path / "data", "--start", "post-run-soleus", scale=scale)
     try:
         app.size(w, h)
         app.keys("Right", "Right")  # past "get ready" and "get into position"
