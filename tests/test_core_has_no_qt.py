@@ -10,8 +10,9 @@ import pytest
 
 CORE = [
     "soleus_coach.protocol", "soleus_coach.settings", "soleus_coach.paths", "soleus_coach.cues",
-    "soleus_coach.checkin", "soleus_coach.cli", "soleus_coach.plan", "soleus_coach.engine",
-    "soleus_coach.clock", "soleus_coach.history", "soleus_coach.safety", "soleus_coach.texts",
+    "soleus_coach.checkin", "soleus_coach.cli", "soleus_coach.session.plan",
+    "soleus_coach.session.engine", "soleus_coach.session.clock", "soleus_coach.session.present",
+    "soleus_coach.history", "soleus_coach.safety", "soleus_coach.texts", "soleus_coach.logs",
 ]
 
 
