@@ -238,42 +238,37 @@ class Engine:
         return self.resume() if self._state is State.PAUSED else self.pause()
 
     def skip(self) -> list[Event]:
-        if self._state not in (State.RUNNING, State.PAUSED):
-            return []
-        now = self.clock.now()
-        events = self._process(now) if self._state is State.RUNNING else []
-        if not self._live():
-            return self._emit(events)
-        events.append(self._leave(Outcome.SKIPPED))
-        if self._index + 1 >= len(self.plan.segments):
-            events.append(self._finish(now, State.FINISHED))
-        else:
-            events += self._enter(self._index + 1, self._now_active())
-            events += self._process(now) if self._state is State.RUNNING else []
-        return self._emit(events)
+        last = len(self.plan.segments) - 1
+        return self._jump(lambda: None if self._index >= last else self._index + 1)
 
     def back(self) -> list[Event]:
-        if self._state not in (State.RUNNING, State.PAUSED):
+        def target() -> int:
+            if self.segment_elapsed_s < BACK_GRACE_S and self._index > 0:
+                return self._index - 1
+            return self._index
+
+        return self._jump(target)
+
+    def restart_segment(self) -> list[Event]:
+        return self._jump(lambda: self._index)
+
+    def _jump(self, choose: Callable[[], int | None]) -> list[Event]:
+        """Catch up with the clock, leave the current segment as skipped, and enter the one
+        ``choose`` names then (None: the routine is over). Paused stays paused."""
+        if not self._live():
             return []
         now = self.clock.now()
         events = self._process(now) if self._state is State.RUNNING else []
         if not self._live():
             return self._emit(events)
-        target = self._index
-        if self.segment_elapsed_s < BACK_GRACE_S and self._index > 0:
-            target = self._index - 1
+        target = choose()
         events.append(self._leave(Outcome.SKIPPED))
+        if target is None:
+            events.append(self._finish(now, State.FINISHED))
+            return self._emit(events)
         events += self._enter(target, self._now_active())
-        events += self._process(now) if self._state is State.RUNNING else []
-        return self._emit(events)
-
-    def restart_segment(self) -> list[Event]:
-        if self._state not in (State.RUNNING, State.PAUSED):
-            return []
-        events: list[Event] = [self._leave(Outcome.SKIPPED)]
-        events += self._enter(self._index, self._now_active())
         if self._state is State.RUNNING:
-            events += self._process(self.clock.now())
+            events += self._process(now)
         return self._emit(events)
 
     def adjust_hold(self, delta_s: float = HOLD_STEP_S) -> list[Event]:
