@@ -183,6 +183,7 @@ class SessionPage(QWidget):
         self.next.setText(view.next_text)
         if view.illustration is not None and view.illustration.suffix.lower() in (".svg", ".png"):
             self.illustration.load(str(view.illustration))
+            self.illustration.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             self.illustration.setVisible(self.illustration.renderer().isValid())
         else:
             self.illustration.setVisible(False)
