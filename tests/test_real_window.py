@@ -32,18 +32,26 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
-    read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "2560x1600x24",
-                             "-nolisten", "tcp"], pass_fds=(write,))
-    os.close(write)
-    number = os.read(read, 16).decode().strip()
-    os.close(read)
-    if not number:
+    """A private Xvfb on the first free display number from 90, ready when its socket is."""
+    for number in range(90, 140):
+        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "2560x1600x24",
+                                 "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and proc.poll() is None:
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                break
+            time.sleep(0.05)
+        if proc.poll() is None and Path(f"/tmp/.X11-unix/X{number}").exists():
+            yield f":{number}"
+            proc.terminate()
+            proc.wait(10)
+            return
         proc.kill()
-        pytest.skip("Xvfb did not start")
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(10)
+        proc.wait(10)
+    pytest.skip("no Xvfb display could be started")
 
 
 def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
