@@ -101,13 +101,14 @@ class SettingsDialog(QDialog):
         ice = opt(self.ice)
         return replace(
             self._original,
-            injured_leg=self.leg.currentData(),
+            # currentData() gives back plain strings: rebuild the enums.
+            injured_leg=Leg(self.leg.currentData()),
             hold_s=None if hold is None else float(hold),
             reps=opt(self.reps),
             get_ready_s=float(self.get_ready.value()),
             ice_s=None if ice is None else float(ice * 60),
             sound_on=self.sound.isChecked(),
-            cue_style=self.cue_style.currentData(),
+            cue_style=CueStyle(self.cue_style.currentData()),
             volume=self.volume.value(),
-            theme=self.theme.currentData(),
+            theme=Theme(self.theme.currentData()),
         )
