@@ -34,7 +34,63 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list the routines (bundled and your own)")
     validate = sub.add_parser("validate", help="check protocol files; one line per problem")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    history = sub.add_parser("history", help="your past sessions")
+    hsub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+    hlist = hsub.add_parser("list", help="print the recent sessions")
+    hlist.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
+    export = hsub.add_parser("export", help="export every session as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
     return parser
+
+
+def run_history(args: argparse.Namespace, out: TextIO) -> int:
+    from datetime import datetime
+
+    from soleus_coach.history import export
+    from soleus_coach.history.records import utc_now
+    from soleus_coach.history.store import open_snapshot
+
+    store = open_snapshot(paths.history_db_path())
+    for notice in store.notices:
+        sys.stderr.write(f"soleus-coach: {notice.text}\n")
+    if args.history_command == "list":
+        rows = [("STARTED", "ROUTINE", "ACTIVE", "STATUS", "PAIN")]
+        for r in store.sessions(limit=max(1, args.limit)):
+            pain = "" if r.pain_before is None and r.pain_after is None else (
+                f"{'-' if r.pain_before is None else r.pain_before}→"
+                f"{'-' if r.pain_after is None else r.pain_after}")
+            rows.append((r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                         _printable(r.protocol_name), format_duration(r.active_s),
+                         r.status.value.replace("_", " "), pain))
+        if len(rows) == 1:
+            out.write(f"No sessions yet ({paths.history_db_path()}).\n")
+            return 0
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        for row in rows:
+            cells = [c.ljust(w) for c, w in zip(row[:4], widths, strict=True)]
+            out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
+        return 0
+    exported_at: datetime = utc_now()
+    records = store.all_sessions()
+    target = out
+    try:
+        if args.output is not None:
+            target = args.output.open("w", encoding="utf-8", newline="")
+        if args.format == "json":
+            n = export.write_json(records, target, exported_at=exported_at)
+        else:
+            n = export.write_csv(records, target)
+    except OSError as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {args.output}: {exc.strerror}\n")
+        return 1
+    finally:
+        if target is not out:
+            target.close()
+    if args.output is not None:
+        sys.stderr.write(f"{n} session(s) written to {args.output}\n")
+    return 0
 
 
 def run_list(out: TextIO) -> int:
@@ -87,4 +143,6 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_list(out)
     if args.command == "validate":
         return run_validate(args.files, out)
+    if args.command == "history":
+        return run_history(args, out)
     raise AssertionError(f"unhandled command {args.command!r}")

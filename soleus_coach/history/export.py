@@ -1,0 +1,142 @@
+"""History export as CSV (one row per session) or JSON (everything). ISO-8601 times, UTC.
+
+``read_json`` reads an export back into records: the JSON export loses nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, TextIO
+
+from soleus_coach.checkin import CheckIn
+from soleus_coach.history.records import (
+    EventRecord,
+    SegmentRecord,
+    SessionRecord,
+    Status,
+    from_iso,
+    to_iso,
+)
+
+FORMAT = "soleus-coach-history"
+FORMAT_VERSION = 1
+
+CSV_COLUMNS = (
+    "id", "started_at", "ended_at", "protocol_id", "protocol_name", "protocol_sha256",
+    "status", "planned_s", "active_s", "paused_s", "leg", "pain_before", "flags_before",
+    "pain_after", "flags_after", "segments_completed", "segments_skipped", "notes",
+)
+
+
+def _opt(moment: datetime | None) -> str | None:
+    return None if moment is None else to_iso(moment)
+
+
+def _checkin_json(c: CheckIn | None) -> dict[str, Any] | None:
+    return None if c is None else {"pain": c.pain, "flags": list(c.flags)}
+
+
+def _checkin_from(data: Any) -> CheckIn | None:
+    if data is None:
+        return None
+    return CheckIn(pain=data["pain"], **{n: True for n in data["flags"]})
+
+
+def _detail(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _detail_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def session_json(rec: SessionRecord) -> dict[str, Any]:
+    return {
+        "id": rec.uid,
+        "protocol": {"id": rec.protocol_id, "name": rec.protocol_name,
+                     "sha256": rec.protocol_digest},
+        "started_at": to_iso(rec.started_at),
+        "ended_at": _opt(rec.ended_at),
+        "updated_at": _opt(rec.updated_at),
+        "status": rec.status.value,
+        "planned_s": rec.planned_s,
+        "active_s": rec.active_s,
+        "paused_s": rec.paused_s,
+        "leg": rec.leg,
+        "before": _checkin_json(rec.before),
+        "after": _checkin_json(rec.after),
+        "notes": rec.notes,
+        "segments": [{"seq": s.seq, "kind": s.kind, "label": s.label, "side": s.side,
+                      "rep": s.rep, "planned_s": s.planned_s, "actual_s": s.actual_s,
+                      "outcome": s.outcome, "ended_at": to_iso(s.ended_at)}
+                     for s in rec.segments],
+        "events": [{"at": to_iso(e.at), "kind": e.kind, "detail": _detail(e.detail)}
+                   for e in rec.events],
+    }
+
+
+def write_json(records: Iterable[SessionRecord], out: TextIO, *, exported_at: datetime) -> int:
+    sessions = [session_json(r) for r in records]
+    json.dump({"format": FORMAT, "version": FORMAT_VERSION,
+               "exported_at": to_iso(exported_at), "sessions": sessions},
+              out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return len(sessions)
+
+
+def read_json(source: TextIO) -> list[SessionRecord]:
+    data = json.load(source)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a Soleus Coach history export")
+    out = []
+    for s in data["sessions"]:
+        rec = SessionRecord(
+            uid=s["id"], protocol_id=s["protocol"]["id"], protocol_name=s["protocol"]["name"],
+            protocol_digest=s["protocol"]["sha256"], started_at=from_iso(s["started_at"]),
+            planned_s=s["planned_s"], leg=s["leg"], status=Status(s["status"]),
+            ended_at=from_iso(s["ended_at"]) if s["ended_at"] else None,
+            updated_at=from_iso(s["updated_at"]) if s["updated_at"] else None,
+            active_s=s["active_s"], paused_s=s["paused_s"], before=_checkin_from(s["before"]),
+            after=_checkin_from(s["after"]), notes=s["notes"])
+        rec.segments = [SegmentRecord(g["seq"], g["kind"], g["label"], g["side"], g["rep"],
+                                      g["planned_s"], g["actual_s"], g["outcome"],
+                                      from_iso(g["ended_at"])) for g in s["segments"]]
+        rec.events = [EventRecord(from_iso(e["at"]), e["kind"], _detail_text(e["detail"]))
+                      for e in s["events"]]
+        out.append(rec)
+    return out
+
+
+def _csv_safe(text: str) -> str:
+    """Notes and names are the user's own text; keep a spreadsheet from running them as a
+    formula (CSV injection) by prefixing an apostrophe where a cell would start one."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for r in records:
+        writer.writerow([
+            r.uid, to_iso(r.started_at), _opt(r.ended_at) or "", r.protocol_id,
+            _csv_safe(r.protocol_name), r.protocol_digest, r.status.value,
+            f"{r.planned_s:g}", f"{r.active_s:.1f}", f"{r.paused_s:.1f}", r.leg,
+            "" if r.before is None or r.before.pain is None else r.before.pain,
+            " ".join(r.before.flags) if r.before else "",
+            "" if r.after is None or r.after.pain is None else r.after.pain,
+            " ".join(r.after.flags) if r.after else "",
+            sum(1 for s in r.segments if s.outcome == "completed"),
+            sum(1 for s in r.segments if s.outcome == "skipped"),
+            _csv_safe(r.notes),
+        ])
+        n += 1
+    return n

@@ -1,0 +1,545 @@
+"""The session history in SQLite (standard library). No Qt.
+
+Durability: WAL with ``synchronous=FULL``, so every committed change survives the app being
+killed or the laptop losing power. The session row is written when a session starts and
+updated as it goes; a row still ``in_progress`` at the next start is marked ``interrupted``
+with the segments it finished kept (:meth:`HistoryStore.recover`).
+
+Opening never raises (:func:`open_store`): a damaged or foreign file is moved aside, a
+newer schema is left untouched, an unwritable folder falls back to a store in memory; each
+case leaves a :class:`Notice` for the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from soleus_coach.checkin import CheckIn
+from soleus_coach.history.records import (
+    EventRecord,
+    SegmentRecord,
+    SessionRecord,
+    SessionRow,
+    Status,
+    Summary,
+    WeekStat,
+    from_iso,
+    to_iso,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
+
+#: Written into the file header so a foreign SQLite file is never mistaken for ours ("SOLE").
+APPLICATION_ID = 0x534F4C45
+
+#: Forward migrations; ``MIGRATIONS[n]`` takes a database from ``user_version`` n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    # 0 → 1: the first release.
+    """
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        protocol_id TEXT NOT NULL,
+        protocol_name TEXT NOT NULL,
+        protocol_digest TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        updated_at TEXT NOT NULL,
+        planned_s REAL NOT NULL,
+        active_s REAL NOT NULL DEFAULT 0,
+        paused_s REAL NOT NULL DEFAULT 0,
+        status TEXT NOT NULL
+            CHECK (status IN ('in_progress', 'completed', 'stopped', 'interrupted')),
+        leg TEXT NOT NULL DEFAULT '',
+        pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+        pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX session_started ON session (started_at);
+    CREATE TABLE segment (
+        session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        side TEXT,
+        rep INTEGER,
+        planned_s REAL NOT NULL,
+        actual_s REAL NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'skipped', 'stopped')),
+        ended_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    """,
+    # 1 → 2: check-in flags, safety events (red flags, "it hurts"), filter by routine.
+    """
+    ALTER TABLE session ADD COLUMN flags_before TEXT;
+    ALTER TABLE session ADD COLUMN flags_after TEXT;
+    CREATE TABLE event (
+        session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX session_protocol ON session (protocol_id, started_at);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: A session "counts" towards streaks and weekly figures when it did real work.
+_COUNTS = "(status = 'completed' OR active_s >= 60)"
+
+
+class NoticeKind(StrEnum):
+    MOVED_ASIDE = "moved_aside"  # damaged or foreign file renamed; a new history started
+    NEWER = "newer"  # written by a newer app: left untouched
+    NOT_SAVED = "not_saved"  # folder unwritable: this run's sessions live in memory only
+    RECOVERED = "recovered"  # sessions found in progress were marked interrupted
+    MIGRATED = "migrated"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    kind: NoticeKind
+    text: str
+    path: Path | None = None
+
+
+class StoreWriteError(Exception):
+    """A change could not be written (disk full, folder gone read-only…). Nothing half-done
+    is left behind: the transaction was rolled back."""
+
+
+class _Unusable(Exception):
+    """The file is not a history database we can use (damaged or foreign)."""
+
+
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=5.0,
+                           check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _errname(exc: sqlite3.Error) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def _is_unwritable(exc: sqlite3.Error) -> bool:
+    name = _errname(exc)
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM",
+                            "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_AUTH"))
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    for version in range(from_version, SCHEMA_VERSION):
+        script = MIGRATIONS[version]
+        # Each step is one transaction: all of it or none.
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n"
+                               f"PRAGMA user_version = {version + 1};\n"
+                               f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _inspect(conn: sqlite3.Connection) -> int:
+    """The file's schema version; raises _Unusable for a file that is not ours."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        if _is_unwritable(exc) and _errname(exc) != "SQLITE_IOERR_SHORT_READ":
+            raise
+        raise _Unusable(f"not a database ({exc})") from exc
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+        raise _Unusable("a database that does not belong to Soleus Coach")
+    if version > SCHEMA_VERSION:
+        return version
+    if tables:
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if _is_unwritable(exc):
+                raise
+            raise _Unusable(f"damaged ({exc})") from exc
+        if check != "ok":
+            raise _Unusable(f"damaged ({check})")
+    return version
+
+
+def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:
+    target = path.with_name(f"{path.name}.unusable-{_stamp(moment)}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{path}{suffix}")
+        if src.exists():
+            src.rename(Path(f"{target}{suffix}"))
+    log.warning("history file %s moved to %s: %s", path, target, reason)
+    return Notice(NoticeKind.MOVED_ASIDE,
+                  f"The history file could not be used ({reason}). It was moved to {target} "
+                  "and a new, empty history was started.", target)
+
+
+def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
+    """Open (creating or migrating) the history at ``path``. Never raises for bad files or
+    folders: see :attr:`HistoryStore.notices` for what happened."""
+    notices: list[Notice] = []
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for attempt in range(2):
+            conn = _connect(str(path))
+            try:
+                version = _inspect(conn)
+                break
+            except _Unusable as exc:
+                conn.close()
+                if attempt:
+                    raise sqlite3.OperationalError(str(exc)) from exc
+                notices.append(_move_aside(path, str(exc), now()))
+        if version > SCHEMA_VERSION:
+            conn.close()
+            notices.append(Notice(
+                NoticeKind.NEWER,
+                f"Your history at {path} was written by a newer version of Soleus Coach "
+                f"(schema {version}; this version knows {SCHEMA_VERSION}). It is left "
+                "untouched and not shown; sessions you do now are kept only until you quit.",
+                path))
+            return HistoryStore(_memory(), path, notices, persistent=False, now=now)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < SCHEMA_VERSION:
+            if version > 0:
+                _backup(conn, path.with_name(f"{path.name}.v{version}-backup"))
+                notices.append(Notice(NoticeKind.MIGRATED,
+                                      f"History updated from schema {version} to "
+                                      f"{SCHEMA_VERSION}.", path))
+            _migrate(conn, version)
+        store = HistoryStore(conn, path, notices, persistent=True, now=now)
+        store.recover()
+        return store
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        log.warning("history at %s cannot be written: %s", path, reason)
+        notices.append(Notice(
+            NoticeKind.NOT_SAVED,
+            f"History cannot be saved in {path.parent} ({reason}). Your sessions still "
+            "run and are kept in memory until you quit: export them from History.", path))
+        mem = _memory()
+        _copy_read_only(path, mem)
+        return HistoryStore(mem, path, notices, persistent=False, now=now)
+
+
+def open_snapshot(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
+    """A read-only copy of the history in memory, for the command line: it never writes,
+    never recovers, so it is safe while the app runs a session."""
+    mem = _memory()
+    notices = []
+    if path.is_file() and not _copy_read_only(path, mem):
+        notices.append(Notice(NoticeKind.NOT_SAVED, f"cannot read the history at {path}", path))
+    return HistoryStore(mem, path, notices, persistent=False, now=now)
+
+
+def _memory() -> sqlite3.Connection:
+    conn = _connect(":memory:")
+    _migrate(conn, 0)
+    return conn
+
+
+def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    try:
+        with sqlite3.connect(target) as dst:
+            conn.backup(dst)
+        dst.close()
+    except sqlite3.Error as exc:  # a backup is a courtesy; the migration is transactional
+        log.warning("could not back up history to %s: %s", target, exc)
+
+
+def _copy_read_only(path: Path, mem: sqlite3.Connection) -> bool:
+    """Copy a history we must not write into memory (migrated there if older)."""
+    if not path.is_file():
+        return True
+    # mode=ro sees a consistent snapshot even while the app writes; immutable=1 is the last
+    # resort for a folder where even the shared-memory file cannot be created.
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            src = _connect(f"file:{quote(str(path))}?{flags}", uri=True)
+            try:
+                version = _inspect(src)
+                if version > SCHEMA_VERSION:
+                    return False
+                src.backup(mem)
+            finally:
+                src.close()
+            _migrate(mem, version)
+            return True
+        except _Unusable as exc:
+            log.warning("could not read %s: %s", path, exc)
+            return False
+        except sqlite3.Error as exc:
+            log.warning("could not read %s (%s): %s", path, flags, exc)
+    return False
+
+
+def _checkin(pain: int | None, flags: str | None) -> CheckIn | None:
+    if flags is None and pain is None:
+        return None
+    names = set((flags or "").split(",")) - {""}
+    return CheckIn(pain=pain, **{n: True for n in names if n in _FLAG_NAMES})
+
+
+_FLAG_NAMES = ("swelling", "bruising", "pain_at_rest", "cannot_bear_weight")
+
+
+def _flags(checkin: CheckIn | None) -> str | None:
+    return None if checkin is None else ",".join(checkin.flags)
+
+
+def _opt_iso(moment: datetime | None) -> str | None:
+    return None if moment is None else to_iso(moment)
+
+
+def _opt_dt(text: str | None) -> datetime | None:
+    return None if text is None else from_iso(text)
+
+
+class HistoryStore:
+    """All reads and writes of the history. Writes raise :class:`StoreWriteError`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Notice], *,
+                 persistent: bool, now: Callable[[], datetime] = utc_now) -> None:
+        self._conn = conn
+        self.path = path
+        self.notices = notices
+        self.persistent = persistent  # False: kept in memory only, lost at quit
+        self._now = now
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ----------------------------------------------------------------- writing
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise StoreWriteError(f"history not saved: {exc}") from exc
+
+    def recover(self) -> int:
+        """Mark sessions left in progress (the app was killed) as interrupted."""
+        with self._write() as conn:
+            count = conn.execute(
+                "UPDATE session SET status = 'interrupted', "
+                "ended_at = COALESCE(ended_at, updated_at) WHERE status = 'in_progress'"
+            ).rowcount
+        if count:
+            self.notices.append(Notice(
+                NoticeKind.RECOVERED,
+                f"{count} session(s) did not finish (the app was closed or the computer "
+                "stopped); they are kept in your history as interrupted.", self.path))
+        return count
+
+    def save(self, rec: SessionRecord) -> None:
+        """Insert or update a session with its segments and events (idempotent)."""
+        rec.updated_at = self._now()
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO session (uid, protocol_id, protocol_name, protocol_digest,
+                       started_at, ended_at, updated_at, planned_s, active_s, paused_s, status,
+                       leg, pain_before, pain_after, flags_before, flags_after, notes)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (uid) DO UPDATE SET ended_at = excluded.ended_at,
+                       updated_at = excluded.updated_at, active_s = excluded.active_s,
+                       paused_s = excluded.paused_s, status = excluded.status,
+                       pain_before = excluded.pain_before, pain_after = excluded.pain_after,
+                       flags_before = excluded.flags_before, flags_after = excluded.flags_after,
+                       notes = excluded.notes""",
+                (rec.uid, rec.protocol_id, rec.protocol_name, rec.protocol_digest,
+                 to_iso(rec.started_at), _opt_iso(rec.ended_at), to_iso(rec.updated_at),
+                 rec.planned_s, rec.active_s, rec.paused_s, rec.status.value, rec.leg,
+                 rec.before.pain if rec.before else None, rec.after.pain if rec.after else None,
+                 _flags(rec.before), _flags(rec.after), rec.notes))
+            (sid,) = conn.execute("SELECT id FROM session WHERE uid = ?", (rec.uid,)).fetchone()
+            conn.executemany(
+                "INSERT OR IGNORE INTO segment VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sid, s.seq, s.kind, s.label, s.side, s.rep, s.planned_s, s.actual_s,
+                  s.outcome, to_iso(s.ended_at)) for s in rec.segments])
+            conn.executemany(
+                "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?)",
+                [(sid, i, to_iso(e.at), e.kind, e.detail) for i, e in enumerate(rec.events)])
+
+    def set_notes(self, uid: str, notes: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE session SET notes = ? WHERE uid = ?", (notes, uid))
+
+    def delete(self, uid: str) -> SessionRecord | None:
+        """Delete a session; returns it whole so that :meth:`save` can undo the delete."""
+        rec = self.session(uid)
+        if rec is not None:
+            with self._write() as conn:
+                conn.execute("DELETE FROM session WHERE uid = ?", (uid,))
+        return rec
+
+    # ----------------------------------------------------------------- reading
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def sessions(self, *, protocol_id: str | None = None, since: datetime | None = None,
+                 until: datetime | None = None, limit: int | None = None) -> list[SessionRow]:
+        """Sessions, newest first; ``since`` inclusive, ``until`` exclusive."""
+        where, params = ["1"], []
+        if protocol_id is not None:
+            where.append("protocol_id = ?")
+            params.append(protocol_id)
+        if since is not None:
+            where.append("started_at >= ?")
+            params.append(to_iso(since))
+        if until is not None:
+            where.append("started_at < ?")
+            params.append(to_iso(until))
+        sql = ("SELECT uid, protocol_id, protocol_name, started_at, ended_at, planned_s, "
+               "active_s, status, pain_before, pain_after, notes != '' FROM session WHERE "
+               + " AND ".join(where) + " ORDER BY started_at DESC, id DESC")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [SessionRow(r[0], r[1], r[2], from_iso(r[3]), _opt_dt(r[4]), r[5], r[6],
+                           Status(r[7]), r[8], r[9], bool(r[10]))
+                for r in self._rows(sql, params)]
+
+    def routines(self) -> list[tuple[str, str]]:
+        """(protocol id, latest name) of every routine in the history, by name."""
+        return [(r[0], r[1]) for r in self._rows(
+            "SELECT protocol_id, protocol_name FROM session s WHERE id = (SELECT max(id) "
+            "FROM session WHERE protocol_id = s.protocol_id) ORDER BY protocol_name")]
+
+    def session(self, uid: str) -> SessionRecord | None:
+        row = self._conn.execute(
+            "SELECT id, uid, protocol_id, protocol_name, protocol_digest, started_at, "
+            "planned_s, leg, status, ended_at, updated_at, active_s, paused_s, pain_before, "
+            "flags_before, pain_after, flags_after, notes FROM session WHERE uid = ?",
+            (uid,)).fetchone()
+        if row is None:
+            return None
+        sid = row[0]
+        rec = SessionRecord(
+            uid=row[1], protocol_id=row[2], protocol_name=row[3], protocol_digest=row[4],
+            started_at=from_iso(row[5]), planned_s=row[6], leg=row[7], status=Status(row[8]),
+            ended_at=_opt_dt(row[9]), updated_at=_opt_dt(row[10]), active_s=row[11],
+            paused_s=row[12], before=_checkin(row[13], row[14]),
+            after=_checkin(row[15], row[16]), notes=row[17])
+        rec.segments = [SegmentRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+                                      from_iso(r[8])) for r in self._rows(
+            "SELECT seq, kind, label, side, rep, planned_s, actual_s, outcome, ended_at "
+            "FROM segment WHERE session_id = ? ORDER BY seq", (sid,))]
+        rec.events = [EventRecord(from_iso(r[0]), r[1], r[2]) for r in self._rows(
+            "SELECT at, kind, detail FROM event WHERE session_id = ? ORDER BY seq", (sid,))]
+        return rec
+
+    def all_sessions(self) -> Iterator[SessionRecord]:
+        """Every session in full, oldest first (for export)."""
+        for (uid,) in self._rows("SELECT uid FROM session ORDER BY started_at, id"):
+            rec = self.session(uid)
+            if rec is not None:
+                yield rec
+
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM session")[0][0])
+
+    def summary(self, today: date, tz: tzinfo | None = None) -> Summary:
+        """This week's sessions and minutes (weeks start on Monday), the day streak."""
+        offset = _offset_modifier(today, tz)
+        monday = today - timedelta(days=today.weekday())
+        week_start = _local_midnight_utc(monday, tz)
+        n, seconds = self._rows(
+            f"SELECT count(*), coalesce(sum(active_s), 0) FROM session "
+            f"WHERE started_at >= ? AND {_COUNTS}", (to_iso(week_start),))[0]
+        total, last = self._rows("SELECT count(*), max(started_at) FROM session")[0]
+        streak = 0
+        expected = today
+        for (day_text,) in self._conn.execute(
+                f"SELECT DISTINCT date(started_at, ?) AS d FROM session WHERE {_COUNTS} "
+                "ORDER BY d DESC", (offset,)):
+            day = date.fromisoformat(day_text)
+            if day > today:
+                continue
+            if streak == 0 and day == today - timedelta(days=1):
+                expected = day  # a streak is alive until the end of the day after
+            if day != expected:
+                break
+            streak += 1
+            expected = day - timedelta(days=1)
+        return Summary(n, seconds / 60, streak, total, _opt_dt(last))
+
+    def weekly(self, today: date, weeks: int = 8, tz: tzinfo | None = None) -> list[WeekStat]:
+        """The last ``weeks`` weeks, oldest first, including empty ones."""
+        offset = _offset_modifier(today, tz)
+        this_monday = today - timedelta(days=today.weekday())
+        first = this_monday - timedelta(weeks=weeks - 1)
+        by_week = {r[0]: r for r in self._rows(
+            f"SELECT date(started_at, ?, 'weekday 0', '-6 days') AS w, count(*), "
+            f"sum(active_s), avg(pain_after) FROM session WHERE started_at >= ? AND {_COUNTS} "
+            "GROUP BY w", (offset, to_iso(_local_midnight_utc(first, tz))))}
+        out = []
+        for i in range(weeks):
+            monday = first + timedelta(weeks=i)
+            row = by_week.get(monday.isoformat())
+            out.append(WeekStat(monday, row[1], row[2] / 60, row[3]) if row
+                       else WeekStat(monday, 0, 0.0, None))
+        return out
+
+    def recent_pain_after(self, limit: int = 3) -> list[int]:
+        """Pain after the last sessions that recorded it, oldest first."""
+        rows = self._rows("SELECT pain_after FROM session WHERE pain_after IS NOT NULL "
+                          "ORDER BY started_at DESC LIMIT ?", (limit,))
+        return [r[0] for r in reversed(rows)]
+
+    def last_after_checkin(self) -> CheckIn | None:
+        row = self._conn.execute(
+            "SELECT pain_after, flags_after FROM session WHERE pain_after IS NOT NULL OR "
+            "flags_after IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
+        return None if row is None else _checkin(row[0], row[1])
+
+    def integrity(self) -> str:
+        return str(self._rows("PRAGMA integrity_check")[0][0])
+
+
+def _local_midnight_utc(day: date, tz: tzinfo | None) -> datetime:
+    local = datetime(day.year, day.month, day.day, tzinfo=tz)
+    if tz is None:
+        local = local.astimezone()  # the system's zone
+    return local.astimezone(UTC)
+
+
+def _offset_modifier(today: date, tz: tzinfo | None) -> str:
+    """An SQLite date modifier that turns UTC into local time (at today's offset)."""
+    noon = datetime(today.year, today.month, today.day, 12, tzinfo=tz)
+    if tz is None:
+        noon = noon.astimezone()
+    offset = noon.utcoffset() or timedelta(0)
+    return f"{int(offset.total_seconds()):+d} seconds"
