@@ -53,6 +53,8 @@ class Settings:
     theme: Theme = Theme.SYSTEM
     language: str = ""  # "" follows the system locale
     first_run_acknowledged: bool = False
+    #: Ask how the calf feels before each session (after is always asked; both skippable).
+    ask_pain_before: bool = True
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -69,7 +71,7 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     if isinstance(default, StrEnum) or name in ("injured_leg", "cue_style", "theme"):
         enum_type = type(default)
         return enum_type(raw)
-    if name in ("sound_on", "first_run_acknowledged"):
+    if name in ("sound_on", "first_run_acknowledged", "ask_pain_before"):
         if not isinstance(raw, bool):
             raise ValueError("expected true or false")
         return raw

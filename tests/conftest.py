@@ -17,6 +17,19 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_plurals() -> None:
+    """Install the app's translators as the app does (English; plural forms)."""
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return
+    from soleus_coach.gui import i18n
+
+    app = QApplication.instance() or QApplication([])
+    i18n.install(app, "en")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
                        monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -82,6 +82,13 @@ class App:
         self.xdo("windowfocus", "--sync", self.wid)
         time.sleep(0.6)
 
+    def focus(self, title: str) -> None:
+        """Give the keyboard to the window titled ``title`` (a dialog: there is no window
+        manager under Xvfb to do it)."""
+        wid = self.xdo("search", "--sync", "--onlyvisible", "--name", title).split()[0]
+        self.xdo("windowfocus", "--sync", wid)
+        time.sleep(0.4)
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self.xdo("key", "--clearmodifiers", key)
@@ -137,6 +144,12 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
     app = App(display, tmp_path / "data", "--start", "post-run-soleus", scale=scale)
     try:
         app.size(w, h)
+        app.focus("How is your calf")
+        if (w, scale) == (1280, 1):
+            app.keys("3", "alt+s")  # pain 3, and "swelling" ticked by its mnemonic
+            checkin = app.shot(out / "checkin.png", w, h)
+            assert share_of(checkin, "#308cc6") > 0.0005  # the chosen pain button
+        app.keys("Escape")  # skip it
         app.keys("Right", "Right")  # past "get ready" and "get into position"
         hold = app.shot(out / f"stretch-hold{suffix}.png", w, h)
         assert share_of(hold, PHASE_COLOURS["hold"][0]) > 0.03

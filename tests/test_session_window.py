@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
+from soleus_coach.history import Status
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.protocol import load_library
@@ -44,12 +45,31 @@ def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
     return win
 
 
-def start_with_enter(qtbot: QtBot, win: MainWindow, protocol_id: str) -> SessionScreen:
+def start_with_enter(qtbot: QtBot, win: MainWindow, protocol_id: str,
+                     pain_keys: str | None = None) -> SessionScreen:
+    """Enter on the routine; answer the pain check-in with ``pain_keys`` + Enter, or skip
+    it with Esc (None)."""
     win.library_page.select(protocol_id)
     win.library_page.view.setFocus()
     qtbot.keyClick(win.library_page.view, Qt.Key.Key_Return)
+    if win.checkin_dialog is not None:
+        answer_checkin(qtbot, win, pain_keys)
     assert win.session is not None
     return win.session
+
+
+def answer_checkin(qtbot: QtBot, win: MainWindow, keys: str | None) -> None:
+    dialog = win.checkin_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    if keys is None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        for k in keys:
+            qtbot.keyClick(dialog, k)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert win.checkin_dialog is None
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # focus is back on the window
 
 
 def text(screen: SessionScreen, name: str) -> str:
@@ -78,7 +98,7 @@ def key(qtbot: QtBot, screen: SessionScreen, k: Qt.Key) -> None:
 def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeClock,
                                                      data_dir: Path) -> None:
     win = make_window(qtbot, clock, data_dir, Settings(injured_leg=Leg.RIGHT))
-    s = start_with_enter(qtbot, win, "post-run-soleus")
+    s = start_with_enter(qtbot, win, "post-run-soleus", pain_keys="4")
     assert text(s, "stepTitle") == "Get ready" and text(s, "countdown") == "0:10"
     assert "Post-run soleus recovery" in win.windowTitle()
     tick(s, clock, 10)
@@ -132,8 +152,18 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     tick(s, clock, 20 * 60)
     assert s.state is State.FINISHED
     assert text(s, "stepTitle") == "Routine complete" and text(s, "countdown") == "0:00"
+    answer_checkin(qtbot, win, "2")  # how is the calf now?
     key(qtbot, s, Qt.Key.Key_Return)
     assert win.session is None and win.pages.currentWidget() is win.library_page
+    (row,) = win.history.sessions()
+    assert (row.status, row.pain_before, row.pain_after) == (Status.COMPLETED, 4, 2)
+    rec = win.history.session(row.uid)
+    assert rec is not None and rec.leg == "right"
+    # Skipped: the rest (Right), then hold 2 left twice by Back (after 5 s, then at once).
+    skipped = [(g.kind, round(g.actual_s)) for g in rec.segments if g.outcome == "skipped"]
+    assert skipped == [("rest", 0), ("hold", 5), ("hold", 0)]
+    assert sum(g.outcome == "completed" for g in rec.segments) == len(s.plan.segments)
+    assert win.library_page.practice.text().startswith("This week: 1 session, 24 minutes")
 
 
 def test_stop_asks_first_and_can_be_cancelled(qtbot: QtBot, clock: FakeClock,
@@ -174,7 +204,9 @@ def test_start_option_and_unknown_id(qtbot: QtBot, clock: FakeClock, data_dir: P
     win = make_window(qtbot, clock, data_dir)
     assert not win.start_session("no-such-routine")
     assert "no-such-routine" in win.statusBar().currentMessage()
-    assert win.start_session("ice-timer") and win.session is not None
+    assert win.start_session("ice-timer")
+    answer_checkin(qtbot, win, None)  # Esc skips the pain check-in in one key press
+    assert win.session is not None
 
 
 def test_every_control_has_an_accessible_name_and_tooltip(qtbot: QtBot, clock: FakeClock,

@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from soleus_coach import paths
-from soleus_coach.gui import errors
+from soleus_coach.gui import errors, i18n
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
@@ -35,7 +35,9 @@ def build_main_window(app: QApplication) -> MainWindow:
     app.setApplicationName("Soleus Coach")
     app.setApplicationDisplayName("Soleus Coach")
     app.setDesktopFileName("soleus-coach")
-    window = MainWindow(default_services())
+    services = default_services()
+    i18n.install(app, services.settings_store.load().language)
+    window = MainWindow(services)
     apply_theme(app, window.settings.theme)
     return window
 

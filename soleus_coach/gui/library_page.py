@@ -44,6 +44,7 @@ class _ProtocolView(QTreeView):
 
 class LibraryPage(QWidget):
     start_requested = Signal(str)  # protocol id
+    history_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,19 @@ class LibraryPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.practice = plain_label(self.tr("Loading your history…"))
+        self.practice.setObjectName("practiceSummary")
+        self.practice.setAccessibleName(self.tr("Your practice this week"))
+        self.history_button = QPushButton(self.tr("&History"))
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setToolTip(self.tr("Your past sessions, pain check-ins and export "
+                                               "(Ctrl+H)"))
+        self.history_button.clicked.connect(self.history_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.practice, 1)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(splitter)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))

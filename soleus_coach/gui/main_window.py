@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,19 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach import paths
+from soleus_coach.checkin import CheckIn
 from soleus_coach.cues import Cue
+from soleus_coach.gui.checkin_dialog import CheckInDialog
 from soleus_coach.gui.library_page import LibraryPage
 from soleus_coach.gui.session_page import format_clock
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.gui.settings_dialog import SettingsDialog
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.gui.tray import SessionTray
-from soleus_coach.protocol import Library, ProtocolInvalid
+from soleus_coach.history.recorder import SessionRecorder
+from soleus_coach.history.store import HistoryStore, NoticeKind, open_store
+from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
 from soleus_coach.session.clock import Clock, clock_from_env
-from soleus_coach.session.engine import CueDue
+from soleus_coach.session.engine import CueDue, State
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from soleus_coach.gui.history_window import HistoryWindow
 
 
 @dataclass
@@ -44,6 +54,8 @@ class Services:
     assets_dir: Path
     window_state_file: Path
     clock: Callable[[], tuple[Clock, float]] = clock_from_env
+    open_history: Callable[[], HistoryStore] = lambda: open_store(paths.history_db_path())
+    today: Callable[[], date] = date.today
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
@@ -70,7 +82,13 @@ class MainWindow(QMainWindow):
         self.library_page = LibraryPage(self.library)
         self.library_page.start_requested.connect(self.start_requested)
         self.start_requested.connect(self.start_session)
+        self.library_page.history_requested.connect(self.show_history)
         self.session: SessionScreen | None = None
+        self.recorder: SessionRecorder | None = None
+        self.checkin_dialog: CheckInDialog | None = None
+        self.history_window: HistoryWindow | None = None
+        self._history: HistoryStore | None = None
+        self._closing = False
         self.tray: SessionTray | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.library_page)
@@ -81,6 +99,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
         self._restore_geometry()
+        # The history is opened after the first paint: start-up shows the routines at once.
+        QTimer.singleShot(0, self.refresh_summary)
 
     # ----------------------------------------------------------------- menus
 
@@ -114,6 +134,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(t("&View"))
         self.fullscreen_action = self._action(t("&Full screen"), self.toggle_fullscreen, "F11")
         self.view_menu.addAction(self.fullscreen_action)
+        self.history_action = self._action(t("&History"), self.show_history, "Ctrl+H",
+                                           t("Your past sessions, pain check-ins and export"))
+        self.view_menu.addAction(self.history_action)
         tools = bar.addMenu(t("&Tools"))
         tools.addAction(self._action(t("&Settings…"), self.edit_settings,
                                      QKeySequence.StandardKey.Preferences))
@@ -186,17 +209,42 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- sessions
 
     def start_session(self, protocol_id: str) -> bool:
+        """Start a routine: the pain check-in first (if asked for), then the session.
+        False when there is no such routine or a session is already under way."""
         protocol = self.library.get(protocol_id)
         if protocol is None:
             self.statusBar().showMessage(
                 self.tr("No routine with the id %1").replace("%1", protocol_id), 10000)
             return False
-        if self.session is not None:
+        if self.session is not None or self.checkin_dialog is not None:
             return False
+        if not self.settings.ask_pain_before:
+            self._begin(protocol, None)
+            return True
+        dialog = CheckInDialog(after=False, parent=self)
+        self.checkin_dialog = dialog
+        dialog.finished.connect(lambda _r: self._before_answered(protocol, dialog))
+        dialog.open()
+        return True
+
+    def _before_answered(self, protocol: Protocol, dialog: CheckInDialog) -> None:
+        self.checkin_dialog = None
+        dialog.deleteLater()
+        self.activateWindow()  # the keys go to the session (even without a window manager)
+        self._begin(protocol, dialog.result_checkin)
+
+    def _begin(self, protocol: Protocol, before: CheckIn | None) -> None:
         clock, speed = self.services.clock()
-        screen = SessionScreen(build_plan(protocol, self.settings), clock, speed=speed)
+        plan = build_plan(protocol, self.settings)
+        screen = SessionScreen(plan, clock, speed=speed)
+        recorder = SessionRecorder(self.history, screen.controller.engine, plan,
+                                   digest=protocol.digest,
+                                   leg=self.settings.injured_leg.value, before=before)
+        recorder.on_error = self._on_record_error
+        self.recorder = recorder
         screen.closed.connect(self.close_session)
         screen.cue.connect(self._on_cue)
+        screen.ended.connect(lambda state: self._on_session_ended(recorder, state))
         screen.controller.remaining_changed.connect(self._on_remaining)
         self.session = screen
         self.tray = SessionTray(self, self.windowIcon())
@@ -208,7 +256,116 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(screen)
         self.setWindowTitle(f"{protocol.name} — {self.tr('Soleus Coach')}")
         screen.start()
+
+    def _on_session_ended(self, recorder: SessionRecorder, state: State) -> None:
+        """Ask how the calf feels now, then store it with the session."""
+        self.refresh_summary()
+        if self._closing:
+            return
+        dialog = CheckInDialog(after=True, parent=self)
+        self.checkin_dialog = dialog
+        dialog.finished.connect(lambda _r: self._after_answered(recorder, dialog))
+        dialog.open()
+
+    def _after_answered(self, recorder: SessionRecorder, dialog: CheckInDialog) -> None:
+        self.checkin_dialog = None
+        dialog.deleteLater()
+        if dialog.result_checkin is not None:
+            recorder.set_after(dialog.result_checkin)
+        if not recorder.saved:
+            recorder.save()  # one more try: the disk may have space again
+        if not recorder.saved:
+            self._offer_copy(recorder)
+        self.refresh_summary()
+        self.activateWindow()
+        if self.session is not None:
+            self.session.setFocus()
+
+    def _on_record_error(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("This session could not be written to your history (%1). It is kept "
+                    "and saving is tried again at every step.").replace("%1", message))
+
+    def _offer_copy(self, recorder: SessionRecorder) -> None:
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Session not saved"),
+                          self.tr("This session could not be written to your history:") +
+                          f"\n{recorder.error}\n\n" +
+                          self.tr("Save a copy as a file so that it is not lost?"))
+        box.setObjectName("notSavedBox")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(lambda r: self._save_copy(recorder) if r ==
+                             QMessageBox.StandardButton.Save else None)
+        box.open()
+
+    def _save_copy(self, recorder: SessionRecorder, path: Path | None = None) -> bool:
+        from soleus_coach.history import export
+        from soleus_coach.history.records import utc_now
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save session"),
+                str(Path.home() / f"soleus-session-{recorder.record.uid[:8]}.json"),
+                self.tr("JSON files (*.json)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            with path.open("w", encoding="utf-8") as fh:
+                export.write_json([recorder.record], fh, exported_at=utc_now())
+        except OSError as exc:
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Not saved"),
+                        f"{path}: {exc.strerror or exc}").open()
+            return False
         return True
+
+    # ----------------------------------------------------------------- history
+
+    @property
+    def history(self) -> HistoryStore:
+        """The history store, opened on first use; problems are shown once."""
+        if self._history is None:
+            self._history = self.services.open_history()
+            self._show_history_notices(self._history)
+        return self._history
+
+    def _show_history_notices(self, store: HistoryStore) -> None:
+        serious = [n for n in store.notices
+                   if n.kind in (NoticeKind.MOVED_ASIDE, NoticeKind.NEWER, NoticeKind.NOT_SAVED)]
+        for n in store.notices:
+            if n.kind is NoticeKind.RECOVERED:
+                self.statusBar().showMessage(n.text, 20000)
+        if serious:
+            box = message_box(self, QMessageBox.Icon.Warning, self.tr("History"),
+                              "\n\n".join(n.text for n in serious))
+            box.setObjectName("historyNotice")
+            box.open()
+
+    def refresh_summary(self) -> None:
+        s = self.history.summary(self.services.today())
+        if s.total_sessions == 0:
+            text = self.tr("No sessions yet. Your history and weekly progress will show here.")
+        else:
+            text = self.tr("This week: %n session(s)", "", s.week_sessions) + ", " + \
+                self.tr("%n minute(s)", "", round(s.week_minutes))
+            if s.streak_days > 1:
+                text += " · " + self.tr("%n days in a row", "", s.streak_days)
+        if not self.history.persistent:
+            text += " · " + self.tr("history not saved to disk")
+        self.library_page.practice.setText(text)
+        if self.history_window is not None:
+            self.history_window.reload()
+
+    def show_history(self) -> None:
+        if self.history_window is None:
+            from soleus_coach.gui.history_window import HistoryWindow
+
+            self.history_window = HistoryWindow(self.history, today=self.services.today,
+                                                parent=self)
+        self.history_window.show()
+        self.history_window.raise_()
+        self.history_window.activateWindow()
 
     def _on_cue(self, event: CueDue) -> None:
         if event.cue is Cue.ICE_OFF and self.tray is not None:
@@ -225,6 +382,9 @@ class MainWindow(QMainWindow):
         if screen is None:
             return
         self.session = None
+        if self.recorder is not None:
+            self.recorder.detach()
+            self.recorder = None
         if self.tray is not None:
             self.tray.close()
             self.tray = None
@@ -296,6 +456,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self.session is not None and self.session.state in (State.RUNNING, State.PAUSED):
+            self.session.controller.stop()  # recorded as stopped, with what was done
         store = self._window_settings()
         store.setValue("geometry", self.saveGeometry())
         store.sync()

@@ -63,6 +63,8 @@ class SettingsDialog(QDialog):
         ice_min = None if settings.ice_s is None else int(settings.ice_s // 60)
         self.ice = _spin(t("Ice time"), 1, 20, ice_min, " min", t("Routine's default"))
         self.ice.setToolTip(t("Never more than 20 minutes"))
+        self.ask_before = QCheckBox(t("Ask about pain before each routine"))
+        self.ask_before.setChecked(settings.ask_pain_before)
         self.sound = QCheckBox(t("Play sound cues"))
         self.sound.setAccessibleName(t("Play sound cues"))
         self.sound.setChecked(settings.sound_on)
@@ -83,6 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow(t("Repetitions per side:"), self.reps)
         form.addRow(t("Get-ready time:"), self.get_ready)
         form.addRow(t("Ice time:"), self.ice)
+        form.addRow("", self.ask_before)
         form.addRow("", self.sound)
         form.addRow(t("Cue style:"), self.cue_style)
         form.addRow(t("Volume:"), self.volume)
@@ -108,6 +111,7 @@ class SettingsDialog(QDialog):
             get_ready_s=float(self.get_ready.value()),
             ice_s=None if ice is None else float(ice * 60),
             sound_on=self.sound.isChecked(),
+            ask_pain_before=self.ask_before.isChecked(),
             cue_style=CueStyle(self.cue_style.currentData()),
             volume=self.volume.value(),
             theme=Theme(self.theme.currentData()),

@@ -1,0 +1,135 @@
+"""The pain check-in: pain 0–10 and four quick flags, before or after a session.
+
+Keyboard first: a digit sets the pain (Up/Down step it, so 10 is one press from 9),
+Enter saves, Esc skips. Nothing is preselected: "no answer" is not "no pain".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soleus_coach.checkin import CheckIn
+
+
+class CheckInDialog(QDialog):
+    def __init__(self, *, after: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkInAfter" if after else "checkInBefore")
+        self.setWindowTitle(self.tr("How is your calf?"))
+        self.result_checkin: CheckIn | None = None
+        question = QLabel(self.tr("After the routine: how much does your calf hurt now?")
+                          if after else
+                          self.tr("Before you start: how much does your calf hurt?"))
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        question.setWordWrap(True)
+        font = question.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        question.setFont(font)
+        scale = QLabel(self.tr("0 = no pain · 10 = worst pain imaginable. Type a number, or "
+                               "use the arrow keys."))
+        scale.setTextFormat(Qt.TextFormat.PlainText)
+        scale.setWordWrap(True)
+
+        self.pain_group = QButtonGroup(self)
+        self.pain_group.setExclusive(True)
+        pain_row = QWidget()
+        pain_row.setObjectName("painButtons")
+        pain_row.setStyleSheet(
+            "QPushButton { font-size: 14pt; }"
+            "QPushButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); font-weight: bold; }")
+        buttons = QHBoxLayout(pain_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(4)
+        for value in range(11):
+            b = QPushButton(str(value))
+            b.setCheckable(True)
+            b.setMinimumSize(40, 40)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setAccessibleName(self.tr("Pain %1 of 10").replace("%1", str(value)))
+            self.pain_group.addButton(b, value)
+            buttons.addWidget(b)
+
+        self.flags = {
+            "swelling": QCheckBox(self.tr("&Swelling")),
+            "bruising": QCheckBox(self.tr("&Bruising")),
+            "pain_at_rest": QCheckBox(self.tr("Pain at &rest")),
+            "cannot_bear_weight": QCheckBox(self.tr("&Cannot bear weight on it")),
+        }
+        grid = QGridLayout()
+        for i, (name, check) in enumerate(self.flags.items()):
+            check.setObjectName(f"flag_{name}")
+            grid.addWidget(check, i // 2, i % 2)
+
+        box = QDialogButtonBox()
+        self.save_button = box.addButton(self.tr("Save"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = box.addButton(self.tr("Skip (Esc)"),
+                                         QDialogButtonBox.ButtonRole.RejectRole)
+        for b in (self.save_button, self.skip_button):
+            b.setAutoDefault(False)  # Enter always saves, wherever the focus is
+        self.save_button.setDefault(True)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(scale)
+        layout.addWidget(pain_row)
+        flags_label = QLabel(self.tr("Do you have any of these?"))
+        flags_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(flags_label)
+        layout.addLayout(grid)
+        layout.addWidget(box)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.save_button.setFocus()  # keys go to the check-in, not the page behind it
+
+    @property
+    def pain(self) -> int | None:
+        value = self.pain_group.checkedId()
+        return None if value < 0 else value
+
+    def set_pain(self, value: int) -> None:
+        button = self.pain_group.button(max(0, min(10, value)))
+        button.setChecked(True)
+
+    def value(self) -> CheckIn:
+        return CheckIn(pain=self.pain, **{n: b.isChecked() for n, b in self.flags.items()})
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.set_pain(key - Qt.Key.Key_0)
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Plus):
+            self.set_pain(0 if self.pain is None else self.pain + 1)
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Minus):
+            self.set_pain(0 if self.pain is None else self.pain - 1)
+            return
+        super().keyPressEvent(event)
+
+    def accept(self) -> None:
+        value = self.value()
+        self.result_checkin = None if value.skipped else value
+        super().accept()
+
+    def reject(self) -> None:
+        self.result_checkin = None
+        super().reject()

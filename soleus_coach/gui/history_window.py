@@ -1,0 +1,476 @@
+"""The history window: weekly chart, sortable and filterable session table, detail pane
+with segments, safety events and editable notes, delete with undo, CSV/JSON export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soleus_coach.cli import format_duration
+from soleus_coach.gui.history_model import (
+    UID_ROLE,
+    HistoryFilter,
+    HistoryModel,
+    local_datetime_text,
+    pain_text,
+)
+from soleus_coach.gui.library_page import plain_label
+from soleus_coach.gui.weekly_chart import WeeklyChart
+from soleus_coach.history import export
+from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
+from soleus_coach.history.store import HistoryStore, StoreWriteError
+
+CHART_WEEKS = 8
+
+
+def _local_midnight(day: QDate) -> datetime:
+    return datetime(day.year(), day.month(), day.day()).astimezone().astimezone(UTC)
+
+
+class HistoryWindow(QWidget):
+    def __init__(self, store: HistoryStore, *, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("historyWindow")
+        self.setWindowTitle(self.tr("History — Soleus Coach"))
+        self.store = store
+        self._today = today
+        self._undo: SessionRecord | None = None
+        self._current: SessionRecord | None = None
+
+        self.banner = plain_label()
+        self.banner.setObjectName("historyBanner")
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
+        self.banner.hide()
+        self.chart = WeeklyChart()
+
+        self.routine = QComboBox()
+        self.routine.setObjectName("routineFilter")
+        self.routine.setAccessibleName(self.tr("Routine"))
+        self.period = QComboBox()
+        self.period.setObjectName("periodFilter")
+        self.period.setAccessibleName(self.tr("Period"))
+        for text, days in ((self.tr("All time"), 0), (self.tr("Last 7 days"), 7),
+                           (self.tr("Last 4 weeks"), 28), (self.tr("Last 12 weeks"), 84),
+                           (self.tr("Last 12 months"), 365), (self.tr("Custom dates"), -1)):
+            self.period.addItem(text, days)
+        self.since_edit = QDateEdit()
+        self.until_edit = QDateEdit()
+        for edit, name in ((self.since_edit, self.tr("From")), (self.until_edit, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.count_label = plain_label(word_wrap=False)
+        self.count_label.setObjectName("historyCount")
+
+        self.model = HistoryModel(self)
+        self.proxy = HistoryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HistoryModel.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(HistoryModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultSectionSize(120)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.detail_title = plain_label()
+        self.detail_title.setObjectName("historyDetailTitle")
+        font = self.detail_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.detail_title.setFont(font)
+        self.detail_meta = plain_label()
+        self.detail_meta.setObjectName("historyDetailMeta")
+        self.segments = QPlainTextEdit()
+        self.segments.setObjectName("historySegments")
+        self.segments.setReadOnly(True)
+        self.segments.setAccessibleName(self.tr("Steps done in this session"))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("historyNotes")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Notes about this session (how it felt, the run "
+                                              "before it…)"))
+        self.notes.setMaximumHeight(90)
+        self.save_notes_button = QPushButton(self.tr("Save &notes"))
+        self.save_notes_button.clicked.connect(self.save_notes)
+        self.delete_button = QPushButton(self.tr("&Delete session"))
+        self.delete_button.setObjectName("deleteSession")
+        self.delete_button.clicked.connect(self.delete_current)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail_title)
+        dl.addWidget(self.detail_meta)
+        dl.addWidget(self.segments, 1)
+        notes_label = QLabel(self.tr("N&otes:"))
+        notes_label.setBuddy(self.notes)
+        dl.addWidget(notes_label)
+        dl.addWidget(self.notes)
+        row = QHBoxLayout()
+        row.addWidget(self.save_notes_button)
+        row.addStretch(1)
+        row.addWidget(self.delete_button)
+        dl.addLayout(row)
+
+        self.undo_label = plain_label(word_wrap=False)
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setObjectName("undoDelete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.export_csv_button = QPushButton(self.tr("Export &CSV…"))
+        self.export_csv_button.clicked.connect(lambda: self.export("csv"))
+        self.export_json_button = QPushButton(self.tr("Export &JSON…"))
+        self.export_json_button.clicked.connect(lambda: self.export("json"))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("&Routine:"), self.routine),
+                              (self.tr("&Period:"), self.period),
+                              (self.tr("F&rom:"), self.since_edit),
+                              (self.tr("&To:"), self.until_edit)):
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            filters.addWidget(lab)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_label)
+        bottom.addWidget(self.undo_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_csv_button)
+        bottom.addWidget(self.export_json_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.chart)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        for name, keys, slot in (("delete", QKeySequence.StandardKey.Delete, self.delete_current),
+                                 ("undo", QKeySequence.StandardKey.Undo, self.undo_delete),
+                                 ("close", QKeySequence.StandardKey.Close, self.close)):
+            act = QAction(name, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self.notes.installEventFilter(self)
+        self.routine.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
+        self.since_edit.dateChanged.connect(lambda _d: self._dates_edited())
+        self.until_edit.dateChanged.connect(lambda _d: self._dates_edited())
+        self._setting_dates = False
+        self._hide_undo()
+        self.resize(980, 680)
+        self.reload()
+
+    # ----------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        """Re-read the history (after a session ended, or an undo)."""
+        selected = self._current.uid if self._current else None
+        rows = self.store.sessions()
+        self.model.set_rows(rows)
+        current = self.routine.currentData()
+        self.routine.blockSignals(True)
+        self.routine.clear()
+        self.routine.addItem(self.tr("All routines"), None)
+        for pid, name in self.store.routines():
+            self.routine.addItem(name, pid)
+        found = self.routine.findData(current)
+        self.routine.setCurrentIndex(max(0, found))
+        self.routine.blockSignals(False)
+        self.chart.set_weeks(self.store.weekly(self._today(), CHART_WEEKS))
+        problems = [n.text for n in self.store.notices if not self.store.persistent]
+        self.banner.setText("\n".join(problems))
+        self.banner.setVisible(bool(problems))
+        self._apply_period()
+        if selected is None or not self.select(selected):
+            self._select_first()
+
+    def _apply_period(self) -> None:
+        days = self.period.currentData()
+        if days == -1:
+            self._apply_filter()
+            return
+        today = self._today()
+        until = QDate(today.year, today.month, today.day)
+        if days == 0:
+            oldest = min((self.model.row_at(r).started_at for r in
+                          range(self.model.rowCount())), default=None)
+            since = until if oldest is None else QDate.fromString(
+                oldest.astimezone().date().isoformat(), Qt.DateFormat.ISODate)
+        else:
+            since = until.addDays(-(days - 1))
+        self._setting_dates = True
+        self.since_edit.setDate(since)
+        self.until_edit.setDate(until)
+        self._setting_dates = False
+        self._apply_filter()
+
+    def _dates_edited(self) -> None:
+        if self._setting_dates:
+            return
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(self.period.findData(-1))
+        self.period.blockSignals(False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        all_time = self.period.currentData() == 0
+        since = None if all_time else _local_midnight(self.since_edit.date())
+        until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
+        self.proxy.set_filter(self.routine.currentData(), since, until)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(self.tr("%1 of %2 sessions").replace("%1", str(shown))
+                                 .replace("%2", str(total)) if shown != total else
+                                 self.tr("%n session(s)", "", total))
+        if self._current is None or not self.select(self._current.uid):
+            self._select_first()
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._show(None)
+
+    def select(self, uid: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(UID_ROLE) == uid:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return True
+        return False
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._save_notes_if_changed()
+        indexes = selected.indexes()
+        uid = indexes[0].data(UID_ROLE) if indexes else None
+        self._show(None if uid is None else self.store.session(uid))
+
+    def current_uid(self) -> str | None:
+        return self._current.uid if self._current else None
+
+    # ----------------------------------------------------------------- detail
+
+    def _show(self, rec: SessionRecord | None) -> None:
+        self._current = rec
+        for w in (self.notes, self.save_notes_button, self.delete_button):
+            w.setEnabled(rec is not None)
+        if rec is None:
+            self.detail_title.setText(self.tr("No sessions yet") if not self.model.rowCount()
+                                      else self.tr("No sessions match"))
+            self.detail_meta.setText(self.tr("Finished routines appear here, with your pain "
+                                             "check-ins.") if not self.model.rowCount() else "")
+            self.segments.setPlainText("")
+            self.notes.setPlainText("")
+            return
+        self.detail_title.setText(rec.protocol_name)
+        ended = local_datetime_text(rec.ended_at) if rec.ended_at else "…"
+        lines = [
+            f"{local_datetime_text(rec.started_at)} – {ended}",
+            self.tr("%1 · active %2, paused %3").replace("%1", self._status(rec))
+            .replace("%2", format_duration(rec.active_s))
+            .replace("%3", format_duration(rec.paused_s)),
+        ]
+        if rec.before is not None or rec.after is not None:
+            line = self.tr("Pain before → after: %1").replace(
+                "%1", pain_text(rec.before.pain if rec.before else None,
+                                rec.after.pain if rec.after else None))
+            flags = sorted({*(rec.before.flags if rec.before else ()),
+                            *(rec.after.flags if rec.after else ())})
+            if flags:
+                line += " · " + ", ".join(self._flag_text(f) for f in flags)
+            lines.append(line)
+        if rec.leg:
+            lines.append(self.tr("Injured leg: %1").replace("%1", rec.leg))
+        self.detail_meta.setText("\n".join(lines))
+        text = [self.tr("Steps (%1 done, %2 skipped):").replace(
+            "%1", str(rec.done_segments)).replace(
+            "%2", str(sum(1 for s in rec.segments if s.outcome == "skipped")))]
+        for s in rec.segments:
+            side = f" ({s.side}{f' {s.rep}' if s.rep else ''})" if s.side else ""
+            text.append(f"  {s.label}{side}  {format_duration(s.actual_s)} / "
+                        f"{format_duration(s.planned_s)}  {self._outcome(s.outcome)}")
+        if rec.events:
+            text.append("")
+            text.append(self.tr("Safety notes:"))
+            text.extend(f"  {local_datetime_text(e.at)}  {self.event_text(e)}"
+                        for e in rec.events)
+        self.segments.setPlainText("\n".join(text))
+        self.notes.setPlainText(rec.notes)
+        self.notes.document().setModified(False)
+
+    def _status(self, rec: SessionRecord) -> str:
+        return self.model.status_text(rec.status)
+
+    def _outcome(self, outcome: str) -> str:
+        return {"completed": self.tr("done"), "skipped": self.tr("skipped"),
+                "stopped": self.tr("stopped")}.get(outcome, outcome)
+
+    def _flag_text(self, flag: str) -> str:
+        return {"swelling": self.tr("swelling"), "bruising": self.tr("bruising"),
+                "pain_at_rest": self.tr("pain at rest"),
+                "cannot_bear_weight": self.tr("could not bear weight")}.get(flag, flag)
+
+    def event_text(self, event: EventRecord) -> str:
+        try:
+            data = json.loads(event.detail)
+        except ValueError:
+            data = None
+        if event.kind == "it_hurts" and isinstance(data, dict):
+            return self.tr("It hurt during %1: %2").replace("%1", str(data.get("segment"))) \
+                .replace("%2", self.tr("stopped") if data.get("choice") == "stop"
+                         else self.tr("continued gently"))
+        if event.kind == "red_flag" and isinstance(data, dict):
+            return self.tr("Red flags (%1): %2").replace(
+                "%1", ", ".join(self._flag_text(str(f)) for f in data.get("flags", []))) \
+                .replace("%2", str(data.get("choice", "")).replace("_", " "))
+        return f"{event.kind}: {event.detail}"
+
+    # ----------------------------------------------------------------- editing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._save_notes_if_changed()
+        return False
+
+    def _save_notes_if_changed(self) -> None:
+        if self._current is not None and self.notes.document().isModified():
+            self.save_notes()
+
+    def save_notes(self) -> bool:
+        rec = self._current
+        if rec is None:
+            return False
+        text = self.notes.toPlainText()
+        try:
+            self.store.set_notes(rec.uid, text)
+        except StoreWriteError as exc:
+            self._error(str(exc))
+            return False
+        rec.notes = text
+        self.notes.document().setModified(False)
+        self.undo_label.setText(self.tr("Notes saved."))
+        self.undo_label.show()
+        return True
+
+    def delete_current(self) -> None:
+        rec = self._current
+        if rec is None or self.notes.hasFocus():
+            return
+        try:
+            removed = self.store.delete(rec.uid)
+        except StoreWriteError as exc:
+            self._error(str(exc))
+            return
+        self._undo = removed
+        self._current = None
+        row = self.table.currentIndex().row()
+        self.reload()
+        if self.proxy.rowCount():
+            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
+        self.undo_label.setText(self.tr("Deleted the session of %1.").replace(
+            "%1", local_datetime_text(rec.started_at)))
+        self.undo_label.show()
+        self.undo_button.show()
+        QTimer.singleShot(60_000, self._hide_undo)
+
+    def undo_delete(self) -> None:
+        rec = self._undo
+        if rec is None:
+            return
+        try:
+            self.store.save(rec)
+        except StoreWriteError as exc:
+            self._error(str(exc))
+            return
+        self._undo = None
+        self._hide_undo()
+        self._current = None
+        self.reload()
+        self.select(rec.uid)
+
+    def _hide_undo(self) -> None:
+        if self._undo is None:
+            self.undo_button.hide()
+        self.undo_label.setText("")
+
+    def export(self, fmt: str, path: Path | None = None) -> bool:
+        if path is None:
+            stamp = self._today().isoformat()
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export history"), str(Path.home() / f"soleus-history-{stamp}"
+                                                     f".{fmt}"),
+                self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("JSON files (*.json)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                records = self.store.all_sessions()
+                n = (export.write_csv(records, fh) if fmt == "csv"
+                     else export.write_json(records, fh, exported_at=utc_now()))
+        except OSError as exc:
+            self._error(self.tr("Could not write %1: %2").replace("%1", str(path))
+                        .replace("%2", exc.strerror or str(exc)))
+            return False
+        self.undo_label.setText(self.tr("Exported %n session(s) to ", "", n) + str(path))
+        self.undo_label.show()
+        return True
+
+    def _error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("History"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("historyError")
+        box.open()
+
+    def index_of(self, uid: str) -> QModelIndex:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(UID_ROLE) == uid:
+                return index
+        return QModelIndex()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_notes_if_changed()
+        super().closeEvent(event)

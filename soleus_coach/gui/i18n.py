@@ -1,0 +1,48 @@
+"""Qt translations: English plural forms always, the user's language on top of them.
+
+The language is the setting when one is chosen, else the system locale. Qt's own strings
+(standard buttons) come from the translations that ship with PySide6.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from soleus_coach import texts
+
+QM_DIR = Path(__file__).resolve().parents[1] / "translations"
+AVAILABLE = ("en", "de")
+
+_installed: list[QTranslator] = []
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting if we have it, else the system's, else English."""
+    if setting in AVAILABLE:
+        return setting
+    name = (system or QLocale.system()).name().split("_")[0]
+    return name if name in AVAILABLE else "en"
+
+
+def install(app: QCoreApplication, setting: str = "") -> str:
+    """(Re)install the translators; returns the language now in use."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    language = choose_language(setting)
+    files = [(QM_DIR, "soleus_coach_en")]
+    if language != "en":
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        files += [(qt_dir, f"qtbase_{language}"), (QM_DIR, f"soleus_coach_{language}")]
+        QLocale.setDefault(QLocale(language))
+    else:
+        QLocale.setDefault(QLocale.system() if not setting else QLocale(QLocale.Language.English))
+    for folder, name in files:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    texts.install_translator(QCoreApplication.translate)
+    return language

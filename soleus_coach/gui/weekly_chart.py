@@ -1,0 +1,118 @@
+"""Minutes per week as bars, with the mean pain after sessions as dots on a 0–10 scale.
+
+Painted with QPainter on purpose: QtCharts is deprecated since Qt 6.10 and would pull in
+PySide6-Addons (+59 MB), and pyqtgraph costs ~336 ms of import plus numpy — all for a dozen
+bars. The geometry lives in :meth:`WeeklyChart.layout_bars` so tests check it exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from soleus_coach.history.records import WeekStat
+
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 8.0, 30.0, 22.0, 22.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    rect: QRectF
+    pain: QPointF | None
+    label: str
+    value: str
+
+
+class WeeklyChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weeklyChart")
+        self.setAccessibleName(self.tr("Minutes per week"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.weeks: list[WeekStat] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 150)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 120)
+
+    def set_weeks(self, weeks: list[WeekStat]) -> None:
+        self.weeks = weeks
+        parts = [self.tr("week of %1: %2 min").replace("%1", w.week_start.strftime("%d %b"))
+                 .replace("%2", str(round(w.minutes))) for w in weeks]
+        self.setAccessibleDescription("; ".join(parts))
+        self.update()
+
+    def layout_bars(self, width: float, height: float) -> list[Bar]:
+        if not self.weeks:
+            return []
+        plot = QRectF(MARGIN_L, MARGIN_T, width - MARGIN_L - MARGIN_R,
+                      height - MARGIN_T - MARGIN_B)
+        top = max(max(w.minutes for w in self.weeks), 1.0)
+        slot = plot.width() / len(self.weeks)
+        bars = []
+        for i, w in enumerate(self.weeks):
+            h = plot.height() * w.minutes / top
+            x = plot.left() + i * slot + slot * 0.15
+            rect = QRectF(x, plot.bottom() - h, slot * 0.7, h)
+            pain = None
+            if w.mean_pain_after is not None:
+                pain = QPointF(x + slot * 0.35,
+                               plot.bottom() - plot.height() * w.mean_pain_after / 10)
+            bars.append(Bar(rect, pain, w.week_start.strftime("%d %b").lstrip("0"),
+                            f"{round(w.minutes)}" if w.minutes else ""))
+        return bars
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        pain_colour = QColor("#d9534f")
+        bars = self.layout_bars(self.width(), self.height())
+        p.setPen(text)
+        p.drawText(QRectF(0, 0, self.width(), MARGIN_T), Qt.AlignmentFlag.AlignLeft,
+                   self.tr("Minutes per week") + "   ")
+        legend = QRectF(0, 0, self.width(), MARGIN_T)
+        p.setPen(pain_colour)
+        p.drawText(legend, Qt.AlignmentFlag.AlignRight, self.tr("● pain after (0–10)"))
+        if not bars or all(w.sessions == 0 for w in self.weeks):
+            p.setPen(text)
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("No sessions in these weeks yet"))
+            p.end()
+            return
+        baseline = self.height() - MARGIN_B
+        p.setPen(QPen(text, 1))
+        p.drawLine(QPointF(MARGIN_L, baseline), QPointF(self.width() - MARGIN_R, baseline))
+        points = []
+        for bar in bars:
+            p.fillRect(bar.rect, accent)
+            p.setPen(text)
+            p.drawText(QRectF(bar.rect.left() - 10, baseline + 2, bar.rect.width() + 20,
+                              MARGIN_B - 2), Qt.AlignmentFlag.AlignHCenter, bar.label)
+            if bar.value:
+                p.drawText(QRectF(bar.rect.left() - 10, bar.rect.top() - 16,
+                                  bar.rect.width() + 20, 16),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                           bar.value)
+            if bar.pain is not None:
+                points.append(bar.pain)
+        p.setPen(QPen(pain_colour, 2))
+        for a, b in itertools.pairwise(points):
+            p.drawLine(a, b)
+        p.setBrush(pain_colour)
+        for pt in points:
+            p.drawEllipse(pt, 4, 4)
+        p.setPen(pain_colour)
+        for value in (0, 5, 10):
+            y = baseline - (baseline - MARGIN_T) * value / 10
+            p.drawText(QRectF(self.width() - MARGIN_R + 4, y - 8, MARGIN_R - 4, 16),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(value))
+        p.end()

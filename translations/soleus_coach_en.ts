@@ -1,0 +1,71 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>HistoryWindow</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n session(s) to </source>
+        <translation>
+            <numerusform>Exported %n session to </numerusform>
+            <numerusform>Exported %n sessions to </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n protocol file(s) could not be loaded; select one to see why.</source>
+        <translation>
+            <numerusform>%n protocol file could not be loaded; select one to see why.</numerusform>
+            <numerusform>%n protocol files could not be loaded; select one to see why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n session(s)</source>
+        <translation>
+            <numerusform>This week: %n session</numerusform>
+            <numerusform>This week: %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days in a row</source>
+        <translation>
+            <numerusform>%n days in a row</numerusform>
+            <numerusform>%n days in a row</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreen</name>
+    <message numerus="yes">
+        <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
+        <translation>
+            <numerusform>Welcome back: the computer slept for about %n minute; the timer kept counting.</numerusform>
+            <numerusform>Welcome back: the computer slept for about %n minutes; the timer kept counting.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
