@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint check bench soak clean schema screenshots
+.PHONY: run test lint check bench soak clean schema screenshots translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs refe
 
 screenshots: $(STAMP)  ## real windows under Xvfb -> docs/screenshots/
 	SOLEUS_COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_real_window.py
+
+translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach/translations/*.qm
+	$(BIN)/python tools/i18n.py
 
 bench: $(STAMP)  ## all benchmarks; results in docs/benchmarks.md
 	$(BIN)/python -m benchmarks.run_all

@@ -34,6 +34,7 @@ def _row(name: str, value: str, target: str, met: bool | None) -> str:
 def main() -> None:
     startup = _run("benchmarks.startup", "--runs", "7")
     session = _run("benchmarks.real_session", "--hold", "10")
+    _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
     lines = [
         "# Benchmarks",
         "",

@@ -23,22 +23,40 @@ class _FirstPaint(QObject):
         return False
 
 
+class _FirstPaintThenSummary(_FirstPaint):
+    """For the app: first paint, and then the history summary that follows it."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
+            self.at = time.monotonic()
+        return False
+
+    def summary(self) -> None:
+        self.summary_at = time.monotonic()
+        QTimer.singleShot(0, QApplication.quit)
+
+
 def main(kind: str) -> None:
     app = QApplication(sys.argv[:1])
     window: QWidget
+    spy: _FirstPaint
     if kind == "bare":
         window = QLabel("Hello")
         window.resize(1000, 640)
+        spy = _FirstPaint()
     else:
         from soleus_coach.gui.application import build_main_window
 
-        window = build_main_window(app)
-    spy = _FirstPaint()
+        main_window = build_main_window(app)
+        window = main_window
+        spy = _FirstPaintThenSummary()
+        main_window.summary_shown.connect(spy.summary)
     window.installEventFilter(spy)
     window.show()
     app.exec()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"painted_at": spy.at, "maxrss_kib": rss}))
+    print(json.dumps({"painted_at": spy.at, "summary_at": getattr(spy, "summary_at", None),
+                      "maxrss_kib": rss}))
 
 
 if __name__ == "__main__":

@@ -455,3 +455,23 @@ def test_cli_export_to_unwritable_path(capsys: pytest.CaptureFixture[str],
     code = cli.main(["history", "export", "-o", str(tmp_path / "no" / "such" / "f.csv")],
                     io.StringIO())
     assert code == 1 and "cannot write" in capsys.readouterr().err
+
+
+def test_large_files_are_checked_after_an_unclean_shutdown(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from soleus_coach.history import store as store_mod
+
+    monkeypatch.setattr(store_mod, "QUICK_CHECK_MAX_BYTES", 0)  # every file is "large"
+    store = open_store(db)
+    for i in range(300):
+        store.save(record(f"s{i}", notes="x" * 500))
+    store.save(record("live", status=Status.IN_PROGRESS))  # then the app is killed
+    store.close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    raw[8192:16384] = b"\xa5" * 8192
+    db.write_bytes(bytes(raw))
+    store = open_store(db, now=lambda: T0)
+    assert [n.kind for n in store.notices] == [NoticeKind.MOVED_ASIDE]

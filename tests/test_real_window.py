@@ -162,3 +162,54 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
         assert share_of(ice, PHASE_COLOURS["hold"][0]) < 0.001
     finally:
         app.close()
+
+
+def fill_history(data: Path) -> None:
+    """Eight weeks of a runner getting better: sessions most days, pain after settling."""
+    from datetime import UTC, datetime, timedelta
+
+    from soleus_coach.checkin import CheckIn
+    from soleus_coach.history.records import SegmentRecord, SessionRecord, Status
+    from soleus_coach.history.store import open_store
+
+    store = open_store(data / "history.sqlite3")
+    now = datetime.now(UTC).replace(hour=7, minute=30, second=0, microsecond=0)
+    for day in range(56, 0, -1):
+        if day % 7 in (3, 6):
+            continue
+        start = now - timedelta(days=day)
+        pain = max(0, min(10, 2 + day // 9 - (day % 2)))
+        rec = SessionRecord(
+            uid=f"shot{day}", protocol_id="post-run-soleus",
+            protocol_name="Post-run soleus recovery" if day % 5 else "Pre-run warm-up",
+            protocol_digest="0" * 64, started_at=start, planned_s=1440, leg="right",
+            status=Status.STOPPED if day == 12 else Status.COMPLETED,
+            ended_at=start + timedelta(minutes=24), active_s=1440 - (day % 4) * 120,
+            before=CheckIn(pain=min(10, pain + 1)), after=CheckIn(pain=pain),
+            notes="Easy 8 km before this." if day == 1 else "")
+        rec.segments = [SegmentRecord(i, "hold", "Bent-knee wall stretch (soleus)",
+                                      "right" if i < 3 else "left", i % 3 + 1, 30, 30,
+                                      "completed", start) for i in range(6)]
+        store.save(rec)
+    store.close()
+
+
+def test_screenshot_of_the_history_window(display: str, tmp_path: Path,
+                                          tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = shot_dir(tmp_path_factory)
+    data = tmp_path / "data"
+    data.mkdir()
+    fill_history(data)
+    app = App(display, data)
+    try:
+        app.size(1280, 800)
+        app.keys("ctrl+h")
+        app.focus("History")
+        wid = app.xdo("search", "--sync", "--onlyvisible", "--name", "History").split()[0]
+        app.xdo("windowmove", wid, "0", "0")
+        app.xdo("windowsize", wid, "1100", "720")
+        time.sleep(0.6)
+        image = app.shot(out / "history.png", 1100, 720)
+        assert share_of(image, "#308cc6") > 0.01  # the chart's bars and the selected row
+    finally:
+        app.close()

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
-from soleus_coach.history import Status
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.session_screen import SessionScreen
+from soleus_coach.history import Status
 from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State

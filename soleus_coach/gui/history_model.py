@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,25 +12,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from soleus_coach.cli import format_duration
 from soleus_coach.history.records import SessionRow, Status
+from soleus_coach.history.store import HistoryStore, SortKey
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_STATUS_ORDER = {Status.COMPLETED: 0, Status.STOPPED: 1, Status.INTERRUPTED: 2,
-                 Status.IN_PROGRESS: 3}
 
 
-def local_datetime_text(moment: datetime, fmt: QLocale.FormatType =
-                        QLocale.FormatType.ShortFormat) -> str:
+def local_datetime_text(moment: datetime) -> str:
+    """Local date and time with the day and month named in the user's language."""
     qdt = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(qdt.toLocalTime(), fmt)
+    return QLocale().toString(qdt.toLocalTime(), "ddd d MMM yyyy, HH:mm")
 
 
 def pain_text(before: int | None, after: int | None) -> str:
@@ -40,11 +37,28 @@ def pain_text(before: int | None, after: int | None) -> str:
 
 
 class HistoryModel(QAbstractTableModel):
-    DATE, ROUTINE, DURATION, STATUS, PAIN = range(5)
+    """Sessions as table rows, read from the store a page at a time (Qt's
+    ``canFetchMore``/``fetchMore``): the view asks for more as the user scrolls, so 10,000
+    sessions open as fast as 20. Filtering and sorting are SQL queries on indexed columns."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    DATE, ROUTINE, DURATION, STATUS, PAIN = range(5)
+    PAGE = 200
+    _ORDER: ClassVar[dict[int, SortKey]] = {DATE: "started_at", ROUTINE: "protocol_name",
+                                           DURATION: "active_s", STATUS: "status",
+                                           PAIN: "pain_after"}
+
+    def __init__(self, store: HistoryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.store = store
         self._rows: list[SessionRow] = []
+        self._loaded = False
+        self._matching = 0
+        self._total = 0
+        self._protocol_id: str | None = None
+        self._since: datetime | None = None
+        self._until: datetime | None = None
+        self._sort_column = self.DATE
+        self._sort_order = Qt.SortOrder.DescendingOrder
         self._headers = [self.tr("Date"), self.tr("Routine"), self.tr("Active time"),
                          self.tr("Status"), self.tr("Pain before → after")]
         self._status_text = {
@@ -54,16 +68,77 @@ class HistoryModel(QAbstractTableModel):
             Status.IN_PROGRESS: self.tr("In progress"),
         }
 
-    def set_rows(self, rows: list[SessionRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def status_text(self, status: Status) -> str:
         return self._status_text[status]
 
+    # ----------------------------------------------------------------- contents
+
+    def reload(self) -> None:
+        """Re-read the first page (after a change to the history, a filter or a sort)."""
+        self.beginResetModel()
+        self._loaded = True
+        self._total = self.store.count()
+        self._matching = self.store.count(protocol_id=self._protocol_id, since=self._since,
+                                          until=self._until)
+        self._rows = self._page(0)
+        self.endResetModel()
+
+    def set_filter(self, protocol_id: str | None, since: datetime | None,
+                   until: datetime | None) -> None:
+        """Keep the sessions of one routine (or all) that started in [since, until)."""
+        self._protocol_id, self._since, self._until = protocol_id, since, until
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        if self._loaded:  # else the first reload() sorts
+            self.reload()
+
+    def _page(self, offset: int) -> list[SessionRow]:
+        return self.store.sessions(
+            protocol_id=self._protocol_id, since=self._since, until=self._until,
+            order=self._ORDER[self._sort_column],
+            descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+            limit=self.PAGE, offset=offset)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._matching
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        more = self._page(len(self._rows))
+        if not more:
+            self._matching = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def total_count(self) -> int:
+        """Sessions in the whole history."""
+        return self._total
+
+    def matching_count(self) -> int:
+        """Sessions that pass the filter (not all of them are loaded yet)."""
+        return self._matching
+
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
+
+    def row_of(self, uid: str) -> int:
+        """The row of a session, loading further pages if needed; -1 if filtered out."""
+        start = 0
+        while True:
+            for i in range(start, len(self._rows)):
+                if self._rows[i].uid == uid:
+                    return i
+            if not self.canFetchMore(QModelIndex()):
+                return -1
+            start = len(self._rows)
+            self.fetchMore(QModelIndex())
+
+    # ----------------------------------------------------------------- Qt model API
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -93,48 +168,8 @@ class HistoryModel(QAbstractTableModel):
                 return self._status_text[r.status]
             if col == self.PAIN:
                 return pain_text(r.pain_before, r.pain_after)
-        elif role == SORT_ROLE:
-            if col == self.DATE:
-                return r.started_at.timestamp()
-            if col == self.ROUTINE:
-                return r.protocol_name.casefold()
-            if col == self.DURATION:
-                return r.active_s
-            if col == self.STATUS:
-                return _STATUS_ORDER[r.status]
-            if col == self.PAIN:
-                return -1 if r.pain_after is None else r.pain_after
         elif role == UID_ROLE:
             return r.uid
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DURATION, self.PAIN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-class HistoryFilter(QSortFilterProxyModel):
-    """Keeps the sessions of one routine (or all) that started in [since, until)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.protocol_id: str | None = None
-        self.since: float | None = None  # POSIX seconds
-        self.until: float | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, protocol_id: str | None, since: datetime | None,
-                   until: datetime | None) -> None:
-        self.protocol_id = protocol_id
-        self.since = None if since is None else since.timestamp()
-        self.until = None if until is None else until.timestamp()
-        self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, HistoryModel)
-        r = model.row_at(source_row)
-        if self.protocol_id is not None and r.protocol_id != self.protocol_id:
-            return False
-        t = r.started_at.timestamp()
-        if self.since is not None and t < self.since:
-            return False
-        return self.until is None or t < self.until

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from soleus_coach.cli import format_duration
 from soleus_coach.gui.history_model import (
     UID_ROLE,
-    HistoryFilter,
     HistoryModel,
     local_datetime_text,
     pain_text,
@@ -84,13 +83,11 @@ class HistoryWindow(QWidget):
         self.count_label = plain_label(word_wrap=False)
         self.count_label.setObjectName("historyCount")
 
-        self.model = HistoryModel(self)
-        self.proxy = HistoryFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = HistoryModel(store, self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("Sessions"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,8 +97,16 @@ class HistoryWindow(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(HistoryModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultSectionSize(120)
+        metrics = self.table.fontMetrics()
+        widths = {HistoryModel.DATE: metrics.horizontalAdvance("Wed 30 Sep 2026, 07:30") + 16}
+        for col in range(self.model.columnCount()):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            widths[col] = max(widths.get(col, 0), metrics.horizontalAdvance(title) + 32, 80)
+            if col != HistoryModel.ROUTINE:
+                header.resizeSection(col, widths[col])
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._reselect)
 
         self.detail_title = plain_label()
         self.detail_title.setObjectName("historyDetailTitle")
@@ -207,8 +212,6 @@ class HistoryWindow(QWidget):
     def reload(self) -> None:
         """Re-read the history (after a session ended, or an undo)."""
         selected = self._current.uid if self._current else None
-        rows = self.store.sessions()
-        self.model.set_rows(rows)
         current = self.routine.currentData()
         self.routine.blockSignals(True)
         self.routine.clear()
@@ -234,8 +237,7 @@ class HistoryWindow(QWidget):
         today = self._today()
         until = QDate(today.year, today.month, today.day)
         if days == 0:
-            oldest = min((self.model.row_at(r).started_at for r in
-                          range(self.model.rowCount())), default=None)
+            oldest = self.store.oldest()
             since = until if oldest is None else QDate.fromString(
                 oldest.astimezone().date().isoformat(), Qt.DateFormat.ISODate)
         else:
@@ -258,27 +260,29 @@ class HistoryWindow(QWidget):
         all_time = self.period.currentData() == 0
         since = None if all_time else _local_midnight(self.since_edit.date())
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
-        self.proxy.set_filter(self.routine.currentData(), since, until)
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.model.set_filter(self.routine.currentData(), since, until)
+        shown, total = self.model.matching_count(), self.model.total_count()
         self.count_label.setText(self.tr("%1 of %2 sessions").replace("%1", str(shown))
                                  .replace("%2", str(total)) if shown != total else
                                  self.tr("%n session(s)", "", total))
+    def _reselect(self) -> None:
+        """After a filter or sort: keep the session shown if it is still listed."""
         if self._current is None or not self.select(self._current.uid):
             self._select_first()
 
     def _select_first(self) -> None:
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.table.selectRow(0)
         else:
             self._show(None)
 
     def select(self, uid: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(UID_ROLE) == uid:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.proxy.index(row, 0))
-                return True
-        return False
+        row = self.model.row_of(uid)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._save_notes_if_changed()
@@ -296,10 +300,11 @@ class HistoryWindow(QWidget):
         for w in (self.notes, self.save_notes_button, self.delete_button):
             w.setEnabled(rec is not None)
         if rec is None:
-            self.detail_title.setText(self.tr("No sessions yet") if not self.model.rowCount()
+            empty = not self.model.total_count()
+            self.detail_title.setText(self.tr("No sessions yet") if empty
                                       else self.tr("No sessions match"))
             self.detail_meta.setText(self.tr("Finished routines appear here, with your pain "
-                                             "check-ins.") if not self.model.rowCount() else "")
+                                             "check-ins.") if empty else "")
             self.segments.setPlainText("")
             self.notes.setPlainText("")
             return
@@ -406,8 +411,8 @@ class HistoryWindow(QWidget):
         self._current = None
         row = self.table.currentIndex().row()
         self.reload()
-        if self.proxy.rowCount():
-            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
+        if self.model.rowCount():
+            self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
         self.undo_label.setText(self.tr("Deleted the session of %1.").replace(
             "%1", local_datetime_text(rec.started_at)))
         self.undo_label.show()
@@ -463,13 +468,6 @@ class HistoryWindow(QWidget):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("historyError")
         box.open()
-
-    def index_of(self, uid: str) -> QModelIndex:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(UID_ROLE) == uid:
-                return index
-        return QModelIndex()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_notes_if_changed()

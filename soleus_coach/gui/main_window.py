@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -72,6 +72,7 @@ def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
 class MainWindow(QMainWindow):
     start_requested = Signal(str)
     settings_changed = Signal(object)  # Settings
+    summary_shown = Signal()  # the practice summary is up to date
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +100,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
         self._restore_geometry()
-        # The history is opened after the first paint: start-up shows the routines at once.
-        QTimer.singleShot(0, self.refresh_summary)
+        self._summary_scheduled = False
 
     # ----------------------------------------------------------------- menus
 
@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
         self.library_page.practice.setText(text)
         if self.history_window is not None:
             self.history_window.reload()
+        self.summary_shown.emit()
 
     def show_history(self) -> None:
         if self.history_window is None:
@@ -454,6 +455,13 @@ class MainWindow(QMainWindow):
         geometry = self._window_settings().value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._summary_scheduled:
+            # The history is opened after the first paint: the routines show at once.
+            self._summary_scheduled = True
+            QTimer.singleShot(0, self.refresh_summary)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

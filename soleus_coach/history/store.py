@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from soleus_coach.checkin import CheckIn
@@ -93,6 +93,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (session_id, seq)
     ) WITHOUT ROWID;
     CREATE INDEX session_protocol ON session (protocol_id, started_at);
+    CREATE INDEX session_in_progress ON session (status) WHERE status = 'in_progress';
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -160,7 +161,33 @@ def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
             raise
 
 
-def _inspect(conn: sqlite3.Connection) -> int:
+#: Files up to this size get a full ``PRAGMA quick_check`` at every open (~8 ms per MiB);
+#: larger ones only after an unclean shutdown (see :meth:`HistoryStore.recover`).
+QUICK_CHECK_MAX_BYTES = 4 * 2**20
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if _is_unwritable(exc):
+            raise
+        raise _Unusable(f"damaged ({exc})") from exc
+    if check != "ok":
+        raise _Unusable(f"damaged ({check})")
+
+
+def _in_progress(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute(
+            "SELECT 1 FROM session WHERE status = 'in_progress' LIMIT 1").fetchone() is not None
+    except sqlite3.DatabaseError as exc:
+        if _is_unwritable(exc):
+            raise
+        raise _Unusable(f"damaged ({exc})") from exc
+
+
+def _inspect(conn: sqlite3.Connection, size: int = 0) -> int:
     """The file's schema version; raises _Unusable for a file that is not ours."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -175,15 +202,9 @@ def _inspect(conn: sqlite3.Connection) -> int:
         raise _Unusable("a database that does not belong to Soleus Coach")
     if version > SCHEMA_VERSION:
         return version
-    if tables:
-        try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            if _is_unwritable(exc):
-                raise
-            raise _Unusable(f"damaged ({exc})") from exc
-        if check != "ok":
-            raise _Unusable(f"damaged ({check})")
+    if tables and (size <= QUICK_CHECK_MAX_BYTES or
+                   ("session" in tables and _in_progress(conn))):
+        _quick_check(conn)
     return version
 
 
@@ -208,7 +229,7 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
         for attempt in range(2):
             conn = _connect(str(path))
             try:
-                version = _inspect(conn)
+                version = _inspect(conn, path.stat().st_size if path.exists() else 0)
                 break
             except _Unusable as exc:
                 conn.close()
@@ -321,6 +342,32 @@ def _opt_dt(text: str | None) -> datetime | None:
     return None if text is None else from_iso(text)
 
 
+SortKey = Literal["started_at", "protocol_name", "active_s", "status", "pain_after"]
+_ORDER: dict[str, str] = {
+    "started_at": "started_at",
+    "protocol_name": "protocol_name COLLATE NOCASE",
+    "active_s": "active_s",
+    "status": "CASE status WHEN 'completed' THEN 0 WHEN 'stopped' THEN 1 "
+              "WHEN 'interrupted' THEN 2 ELSE 3 END",
+    "pain_after": "coalesce(pain_after, -1)",
+}
+
+
+def _where(protocol_id: str | None, since: datetime | None,
+           until: datetime | None) -> tuple[str, list[Any]]:
+    where, params = ["1"], []
+    if protocol_id is not None:
+        where.append("protocol_id = ?")
+        params.append(protocol_id)
+    if since is not None:
+        where.append("started_at >= ?")
+        params.append(to_iso(since))
+    if until is not None:
+        where.append("started_at < ?")
+        params.append(to_iso(until))
+    return " AND ".join(where), params
+
+
 class HistoryStore:
     """All reads and writes of the history. Writes raise :class:`StoreWriteError`."""
 
@@ -411,32 +458,37 @@ class HistoryStore:
         return self._conn.execute(sql, params).fetchall()
 
     def sessions(self, *, protocol_id: str | None = None, since: datetime | None = None,
-                 until: datetime | None = None, limit: int | None = None) -> list[SessionRow]:
-        """Sessions, newest first; ``since`` inclusive, ``until`` exclusive."""
-        where, params = ["1"], []
-        if protocol_id is not None:
-            where.append("protocol_id = ?")
-            params.append(protocol_id)
-        if since is not None:
-            where.append("started_at >= ?")
-            params.append(to_iso(since))
-        if until is not None:
-            where.append("started_at < ?")
-            params.append(to_iso(until))
+                 until: datetime | None = None, order: SortKey = "started_at",
+                 descending: bool = True, limit: int | None = None,
+                 offset: int = 0) -> list[SessionRow]:
+        """Sessions, newest first unless ``order`` says otherwise; ``since`` inclusive,
+        ``until`` exclusive. ``limit``/``offset`` page through them."""
+        where, params = _where(protocol_id, since, until)
+        direction = "DESC" if descending else "ASC"
+        column = _ORDER[order]
         sql = ("SELECT uid, protocol_id, protocol_name, started_at, ended_at, planned_s, "
                "active_s, status, pain_before, pain_after, notes != '' FROM session WHERE "
-               + " AND ".join(where) + " ORDER BY started_at DESC, id DESC")
+               f"{where} ORDER BY {column} {direction}, started_at {direction}, id {direction}")
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [SessionRow(r[0], r[1], r[2], from_iso(r[3]), _opt_dt(r[4]), r[5], r[6],
                            Status(r[7]), r[8], r[9], bool(r[10]))
                 for r in self._rows(sql, params)]
 
+    def count(self, *, protocol_id: str | None = None, since: datetime | None = None,
+              until: datetime | None = None) -> int:
+        where, params = _where(protocol_id, since, until)
+        return int(self._rows(f"SELECT count(*) FROM session WHERE {where}", params)[0][0])
+
+    def oldest(self) -> datetime | None:
+        return _opt_dt(self._rows("SELECT min(started_at) FROM session")[0][0])
+
     def routines(self) -> list[tuple[str, str]]:
         """(protocol id, latest name) of every routine in the history, by name."""
-        return [(r[0], r[1]) for r in self._rows(
-            "SELECT protocol_id, protocol_name FROM session s WHERE id = (SELECT max(id) "
-            "FROM session WHERE protocol_id = s.protocol_id) ORDER BY protocol_name")]
+        # With max(), SQLite takes the bare column from the row holding the maximum.
+        rows = self._rows("SELECT protocol_id, protocol_name, max(id) FROM session "
+                          "GROUP BY protocol_id")
+        return sorted(((r[0], r[1]) for r in rows), key=lambda r: (r[1].casefold(), r[0]))
 
     def session(self, uid: str) -> SessionRecord | None:
         row = self._conn.execute(
@@ -467,9 +519,6 @@ class HistoryStore:
             rec = self.session(uid)
             if rec is not None:
                 yield rec
-
-    def count(self) -> int:
-        return int(self._rows("SELECT count(*) FROM session")[0][0])
 
     def summary(self, today: date, tz: tzinfo | None = None) -> Summary:
         """This week's sessions and minutes (weeks start on Monday), the day streak."""
