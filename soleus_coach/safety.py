@@ -140,7 +140,7 @@ def advice_for(flags: Iterable[RedFlag]) -> Advice:
 class RedFlagDecision:
     """What to record when the user answers the red-flag advice.
 
-    Store with ``history.record_event(session_id, RedFlagDecision.KIND, decision.detail)``.
+    Store with ``SessionRecorder.add_event(RedFlagDecision.KIND, decision.detail)``.
     """
 
     KIND: ClassVar[str] = "red_flag"
@@ -296,7 +296,7 @@ class ItHurts:
     """One press of "it hurts" during a hold, with the user's choice afterwards.
 
     Record once the choice is known (closing the prompt counts as :attr:`HurtChoice.STOP`):
-    ``history.record_event(session_id, ItHurts.KIND, event.detail)``. History stamps the
+    ``SessionRecorder.add_event(ItHurts.KIND, event.detail)``. History stamps the
     wall-clock time; ``at_s`` is where in the session it happened.
     """
 

@@ -12,16 +12,19 @@ from pytestqt.qtbot import QtBot
 from soleus_coach import paths
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.protocol import load_library
-from soleus_coach.settings import Leg, SettingsStore
+from soleus_coach.settings import Leg, Settings, SettingsStore
 from tests.conftest import minimal_protocol, write_protocol
 
 
 def services(data_dir: Path, user_dir: Path | None = None) -> Services:
     user = user_dir or data_dir / "protocols"
+    store = SettingsStore(data_dir / "settings.json")
+    if not store.path.exists():  # the first-run notice has its own tests
+        store.save(Settings(first_run_acknowledged=True))
     return Services(
         load_library=lambda: load_library(paths.bundled_protocols_dir(), user,
                                           paths.assets_dir()),
-        settings_store=SettingsStore(data_dir / "settings.json"),
+        settings_store=store,
         user_protocols_dir=user,
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
         assets_dir=paths.assets_dir(),

@@ -63,7 +63,12 @@ def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class App:
-    def __init__(self, display: str, data: Path, *args: str, scale: float = 1) -> None:
+    def __init__(self, display: str, data: Path, *args: str, scale: float = 1,
+                 first_run: bool = False) -> None:
+        settings = data / "settings.json"
+        if not first_run and not settings.exists():
+            data.mkdir(parents=True, exist_ok=True)
+            settings.write_text('{"first_run_acknowledged": true}', encoding="utf-8")
         env = {**os.environ, "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
                "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}"}
         self.env = env
@@ -211,5 +216,28 @@ def test_screenshot_of_the_history_window(display: str, tmp_path: Path,
         time.sleep(0.6)
         image = app.shot(out / "history.png", 1100, 720)
         assert share_of(image, "#308cc6") > 0.01  # the chart's bars and the selected row
+    finally:
+        app.close()
+
+
+def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
+        display: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = shot_dir(tmp_path_factory)
+    app = App(display, tmp_path / "first", first_run=True)
+    try:
+        app.size(1280, 800)
+        app.focus("Before you start")
+        notice = app.shot(out / "first-run.png", 1280, 800)
+        assert share_of(notice, "#b3261e") > 0.0005  # the emergency line, in red
+    finally:
+        app.close()
+    app = App(display, tmp_path / "flags", "--start", "post-run-soleus")
+    try:
+        app.size(1280, 800)
+        app.focus("How is your calf")
+        app.keys("8", "alt+s", "Return")  # 8/10 and swelling
+        app.focus("Please see a doctor")
+        advice = app.shot(out / "red-flag.png", 1280, 800)
+        assert share_of(advice, "#b3261e") > 0.0005  # the title, in red
     finally:
         app.close()

@@ -3,6 +3,7 @@ check what the screen says at each step."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,8 @@ def clock() -> FakeClock:
 def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
                 settings: Settings | None = None) -> MainWindow:
     store = SettingsStore(data / "settings.json")
-    if settings is not None:
-        store.save(settings)
+    # The first-run notice has its own tests.
+    store.save(replace(settings or Settings(), first_run_acknowledged=True))
     services = Services(
         load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
                                           paths.assets_dir()),

@@ -25,7 +25,7 @@ from soleus_coach.checkin import CheckIn
 
 
 class CheckInDialog(QDialog):
-    def __init__(self, *, after: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, *, after: bool, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkInAfter" if after else "checkInBefore")
         self.setWindowTitle(self.tr("How is your calf?"))
@@ -86,6 +86,13 @@ class CheckInDialog(QDialog):
         box.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        if note:  # e.g. why we ask again: the last session had warning signs
+            note_label = QLabel(note)
+            note_label.setObjectName("checkInNote")
+            note_label.setTextFormat(Qt.TextFormat.PlainText)
+            note_label.setWordWrap(True)
+            note_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            layout.addWidget(note_label)
         layout.addWidget(question)
         layout.addWidget(scale)
         layout.addWidget(pain_row)

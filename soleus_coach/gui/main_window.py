@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -19,24 +21,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach import paths
+from soleus_coach import paths, texts
 from soleus_coach.checkin import CheckIn
 from soleus_coach.cues import Cue
 from soleus_coach.gui.checkin_dialog import CheckInDialog
 from soleus_coach.gui.library_page import LibraryPage
+from soleus_coach.gui.safety_dialogs import FirstRunDialog, GuidanceDialog, RedFlagDialog
 from soleus_coach.gui.session_page import format_clock
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.gui.settings_dialog import SettingsDialog
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.gui.tray import SessionTray
-from soleus_coach.history.recorder import SessionRecorder
-from soleus_coach.history.store import HistoryStore, NoticeKind, open_store
+from soleus_coach.history.recorder import SessionRecorder, declined_session
+from soleus_coach.history.store import HistoryStore, NoticeKind, StoreWriteError, open_store
 from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
+from soleus_coach.safety import (
+    ItHurts,
+    RedFlagChoice,
+    RedFlagDecision,
+    advice_for,
+    overtraining_advice,
+    pain_trend_advice,
+    red_flags,
+    should_check_before,
+)
 from soleus_coach.session.clock import Clock, clock_from_env
 from soleus_coach.session.engine import CueDue, State
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
+from soleus_coach.texts import translate
+from soleus_coach.texts import translate as t
 
 if TYPE_CHECKING:
     from soleus_coach.gui.history_window import HistoryWindow
@@ -87,6 +102,8 @@ class MainWindow(QMainWindow):
         self.session: SessionScreen | None = None
         self.recorder: SessionRecorder | None = None
         self.checkin_dialog: CheckInDialog | None = None
+        self.safety_dialog: QDialog | None = None
+        self.guidance_dialog: GuidanceDialog | None = None
         self.history_window: HistoryWindow | None = None
         self._history: HistoryStore | None = None
         self._closing = False
@@ -143,6 +160,8 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(t("&Help"))
         self.help_menu.addAction(self._action(t("&Keyboard shortcuts"), self.show_shortcuts,
                                               QKeySequence.StandardKey.HelpContents))
+        self.help_menu.addAction(self._action(translate(texts.FIRST_RUN_HELP_ACTION),
+                                              self.show_safety_notice))
 
     # ----------------------------------------------------------------- library
 
@@ -218,10 +237,13 @@ class MainWindow(QMainWindow):
             return False
         if self.session is not None or self.checkin_dialog is not None:
             return False
-        if not self.settings.ask_pain_before:
+        last = self.history.last_after_checkin()
+        recheck = should_check_before(protocol.when, last)
+        if not (self.settings.ask_pain_before or recheck):
             self._begin(protocol, None)
             return True
-        dialog = CheckInDialog(after=False, parent=self)
+        dialog = CheckInDialog(after=False, parent=self,
+                               note=t(texts.CHECK_BEFORE_BODY) if recheck else "")
         self.checkin_dialog = dialog
         dialog.finished.connect(lambda _r: self._before_answered(protocol, dialog))
         dialog.open()
@@ -231,9 +253,42 @@ class MainWindow(QMainWindow):
         self.checkin_dialog = None
         dialog.deleteLater()
         self.activateWindow()  # the keys go to the session (even without a window manager)
-        self._begin(protocol, dialog.result_checkin)
+        checkin = dialog.result_checkin
+        flags = red_flags(checkin) if checkin is not None else ()
+        if not flags:
+            self._begin(protocol, checkin)
+            return
+        advice = RedFlagDialog(advice_for(flags), parent=self)
+        self.safety_dialog = advice
+        advice.finished.connect(lambda _r: self._red_flag_answered(protocol, checkin, advice))
+        advice.open()
 
-    def _begin(self, protocol: Protocol, before: CheckIn | None) -> None:
+    def _red_flag_answered(self, protocol: Protocol, checkin: CheckIn | None,
+                           dialog: RedFlagDialog) -> None:
+        """Continuing was chosen deliberately, or the routine is not started; either way the
+        check-in and the choice go into the history."""
+        self.safety_dialog = None
+        dialog.deleteLater()
+        self.activateWindow()
+        decision = RedFlagDecision(dialog.advice.flags, dialog.choice)
+        if decision.choice is RedFlagChoice.CONTINUE:
+            self._begin(protocol, checkin, decision)
+            return
+        record = declined_session(build_plan(protocol, self.settings), digest=protocol.digest,
+                                  leg=self.settings.injured_leg.value, before=checkin,
+                                  event_kind=RedFlagDecision.KIND,
+                                  event_detail=decision.detail)
+        try:
+            self.history.save(record)
+        except StoreWriteError as exc:
+            self._on_record_error(str(exc))
+        else:
+            self.statusBar().showMessage(self.tr("Not stretching today: your check-in is "
+                                                 "saved in your history."), 15000)
+        self.refresh_summary()
+
+    def _begin(self, protocol: Protocol, before: CheckIn | None,
+               decision: RedFlagDecision | None = None) -> None:
         clock, speed = self.services.clock()
         plan = build_plan(protocol, self.settings)
         screen = SessionScreen(plan, clock, speed=speed)
@@ -241,10 +296,13 @@ class MainWindow(QMainWindow):
                                    digest=protocol.digest,
                                    leg=self.settings.injured_leg.value, before=before)
         recorder.on_error = self._on_record_error
+        if decision is not None:
+            recorder.add_event(RedFlagDecision.KIND, decision.detail)
         self.recorder = recorder
         screen.closed.connect(self.close_session)
         screen.cue.connect(self._on_cue)
         screen.ended.connect(lambda state: self._on_session_ended(recorder, state))
+        screen.hurt.connect(lambda event: recorder.add_event(ItHurts.KIND, event.detail))
         screen.controller.remaining_changed.connect(self._on_remaining)
         self.session = screen
         self.tray = SessionTray(self, self.windowIcon())
@@ -272,6 +330,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if dialog.result_checkin is not None:
             recorder.set_after(dialog.result_checkin)
+        self._guidance_after(recorder)
         if not recorder.saved:
             recorder.save()  # one more try: the disk may have space again
         if not recorder.saved:
@@ -280,6 +339,33 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if self.session is not None:
             self.session.setFocus()
+
+    def _guidance_after(self, recorder: SessionRecorder) -> None:
+        """Red flags after the session (see a doctor; build up gradually) and the pain trend
+        over the last sessions (see a physical therapist)."""
+        rec = recorder.record
+        flags = tuple(dict.fromkeys(
+            (*(red_flags(rec.before) if rec.before else ()),
+             *(red_flags(rec.after) if rec.after else ()))))
+        parts: list[tuple[str, str]] = []
+        after_flags = red_flags(rec.after) if rec.after else ()
+        if after_flags:
+            advice = advice_for(after_flags)
+            parts.append((t(advice.title), "\n".join(
+                [t(advice.body), *("• " + t(r) for r in advice.reasons), t(advice.emergency)])))
+            recorder.add_event("red_flag_after", json.dumps(
+                {"flags": [f.value for f in after_flags]}, separators=(",", ":")))
+        overtraining = overtraining_advice(flags)
+        if overtraining is not None:
+            parts.append((t(overtraining.title), t(overtraining.body)))
+        trend = pain_trend_advice(self.history.recent_pain_after(3))
+        if trend is not None:
+            parts.append((t(trend.title), t(trend.body)))
+        if parts:
+            box = GuidanceDialog(parts, self)
+            self.guidance_dialog = box
+            box.finished.connect(lambda _r: setattr(self, "guidance_dialog", None))
+            box.open()
 
     def _on_record_error(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -419,6 +505,19 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- help
 
+    def show_safety_notice(self, first_run: bool = False) -> None:
+        dialog = FirstRunDialog(self)
+        self.safety_dialog = dialog
+
+        def done(result: int) -> None:
+            self.safety_dialog = None
+            dialog.deleteLater()
+            if first_run and result == QDialog.DialogCode.Accepted:
+                self.apply_settings(replace(self.settings, first_run_acknowledged=True))
+
+        dialog.finished.connect(done)
+        dialog.open()
+
     def show_shortcuts(self) -> None:
         rows = [
             (self.tr("Space"), self.tr("Pause or resume")),
@@ -462,6 +561,8 @@ class MainWindow(QMainWindow):
             # The history is opened after the first paint: the routines show at once.
             self._summary_scheduled = True
             QTimer.singleShot(0, self.refresh_summary)
+            if not self.settings.first_run_acknowledged:
+                QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

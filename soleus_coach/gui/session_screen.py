@@ -10,12 +10,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
+from soleus_coach import texts
 from soleus_coach.gui.controller import SessionController
+from soleus_coach.gui.safety_dialogs import ItHurtsDialog
 from soleus_coach.gui.session_page import SessionPage
+from soleus_coach.safety import HurtChoice, ItHurts
 from soleus_coach.session.clock import Clock
 from soleus_coach.session.engine import SegmentStarted, State
 from soleus_coach.session.plan import Plan, SegmentKind
 from soleus_coach.session.present import SegmentText, describe
+from soleus_coach.texts import translate as t
 
 HOLD_STEP_S = 5.0
 
@@ -24,6 +28,7 @@ class SessionScreen(QWidget):
     closed = Signal()  # the user left the finished or stopped session
     cue = Signal(object)  # CueDue, for the audio player and the tray
     ended = Signal(object)  # State.FINISHED or State.STOPPED
+    hurt = Signal(object)  # safety.ItHurts, once the person has chosen
 
     def __init__(self, plan: Plan, clock: Clock, *, speed: float = 1.0,
                  parent: QWidget | None = None) -> None:
@@ -36,6 +41,7 @@ class SessionScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
         self._stop_box: QMessageBox | None = None
+        self.hurt_dialog: ItHurtsDialog | None = None
         c, p = self.controller, self.page
         c.segment_started.connect(self._on_segment)
         c.remaining_changed.connect(p.show_remaining)
@@ -140,12 +146,39 @@ class SessionScreen(QWidget):
             self.controller.stop()
 
     def it_hurts(self) -> None:
-        """End the hold at once. (The safety dialog that follows is built on this.)"""
-        seg = self.controller.engine.segment
-        if self.state in (State.RUNNING, State.PAUSED) and seg.kind in (SegmentKind.HOLD,
-                                                                         SegmentKind.EXERCISE):
-            self.controller.skip()
-            self.page.status.setText(self.tr("Hold ended. Sharp pain means stop."))
+        """End the hold at once, hold the clock, and ask: stop (default) or continue gently.
+        The answer is emitted as :attr:`hurt` (for the history) and acted on."""
+        engine = self.controller.engine
+        seg = engine.segment
+        if self.hurt_dialog is not None or self.state not in (State.RUNNING, State.PAUSED):
+            return
+        if seg.kind not in (SegmentKind.HOLD, SegmentKind.EXERCISE, SegmentKind.POSITION):
+            return
+        at_s = engine.active_s
+        self.controller.skip()
+        paused_here = self.state is State.RUNNING
+        if paused_here:
+            self.controller.toggle_pause()
+        self.page.status.setText(t(texts.IT_HURTS_BODY))
+        dialog = ItHurtsDialog(self)
+        self.hurt_dialog = dialog
+        dialog.finished.connect(
+            lambda _r: self._hurt_answered(dialog, ItHurts(at_s, seg.label, seg.side,
+                                                           dialog.choice), paused_here))
+        dialog.open()
+
+    def _hurt_answered(self, dialog: ItHurtsDialog, event: ItHurts, paused_here: bool) -> None:
+        self.hurt_dialog = None
+        dialog.deleteLater()
+        event = ItHurts(event.at_s, event.segment, event.side, dialog.choice)
+        self.hurt.emit(event)
+        self.setFocus()
+        if event.choice is HurtChoice.STOP:
+            self.controller.stop()
+            return
+        if paused_here and self.state is State.PAUSED:
+            self.controller.toggle_pause()
+        self.page.status.setText(t(texts.IT_HURTS_CONTINUE))
 
     def _leave_if_done(self) -> None:
         if self.state in (State.FINISHED, State.STOPPED):

@@ -107,3 +107,16 @@ class SessionRecorder:
     def set_before(self, checkin: CheckIn | None) -> bool:
         self.record.before = checkin
         return self.save()
+
+
+def declined_session(plan: Plan, *, digest: str, leg: str, before: CheckIn | None,
+                     event_kind: str, event_detail: str,
+                     now: Callable[[], datetime] = utc_now) -> SessionRecord:
+    """The record of a routine not started because of red flags: the check-in and the
+    choice are kept in the history, with no time done."""
+    moment = now()
+    return SessionRecord(
+        uid=uuid.uuid4().hex, protocol_id=plan.protocol_id, protocol_name=plan.protocol_name,
+        protocol_digest=digest, started_at=moment, planned_s=plan.total_s, leg=leg,
+        status=Status.STOPPED, ended_at=moment, before=before,
+        events=[EventRecord(moment, event_kind, event_detail)])

@@ -17,7 +17,9 @@ class Status(StrEnum):
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """Now, to the millisecond: what the history stores, so a record reads back equal."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def to_iso(moment: datetime) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from soleus_coach.protocol.model import DEFAULT_CAUTION
+from soleus_coach import texts
 from soleus_coach.session.plan import Segment, SegmentKind
 
 #: Phase names the view colours by.
@@ -50,7 +50,9 @@ def describe(seg: Segment) -> SegmentText:
     if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION, SegmentKind.REST) and seg.caution:
         caution = seg.caution
         if "point of pain" not in caution.lower():
-            caution = f"{DEFAULT_CAUTION} {caution}"
+            caution = f"{texts.translate(texts.STRETCH_CAUTION)} {caution}"
+    elif seg.kind is SegmentKind.ICE:
+        caution = texts.translate(texts.ICE_SAFETY)  # whatever the protocol says
     return SegmentText(
         phase=PHASE[seg.kind],
         title=seg.label,

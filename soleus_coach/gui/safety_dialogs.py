@@ -1,0 +1,185 @@
+"""The safety dialogs: first-run notice, red-flag advice, "it hurts", guidance.
+
+Wording lives in :mod:`soleus_coach.texts`; everything is plain text. Where a choice matters,
+the safe one is the default: Enter, Esc and closing the window all choose it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soleus_coach import texts
+from soleus_coach.safety import Advice, HurtChoice, RedFlagChoice
+from soleus_coach.texts import translate as t
+
+
+def _label(text: str, *, name: str = "", bold: bool = False, scale: float = 1.0,
+           colour: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if name:
+        label.setObjectName(name)
+    font = label.font()
+    font.setBold(bold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    if colour:
+        label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+class _SafeDefaultDialog(QDialog):
+    """A dialog whose every way out but one button means the safe choice."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()  # keys go here, not to the session page behind
+        for button in self.findChildren(QPushButton):
+            if button.isDefault():
+                button.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        event.accept()
+
+
+class FirstRunDialog(_SafeDefaultDialog):
+    """What the app is for, and when to see a doctor. Acknowledged once; Help reopens it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunNotice")
+        self.setWindowTitle(t(texts.FIRST_RUN_TITLE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(t(texts.FIRST_RUN_TITLE), bold=True, scale=1.4))
+        layout.addWidget(_label(t(texts.FIRST_RUN_BODY), name="firstRunBody"))
+        layout.addWidget(_label(t(texts.STRETCH_CAUTION), bold=True))
+        layout.addWidget(_label(t(texts.EMERGENCY), name="emergency", bold=True,
+                                colour="#b3261e"))
+        box = QDialogButtonBox()
+        self.ok_button = box.addButton(t(texts.FIRST_RUN_ACKNOWLEDGE),
+                                       QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        box.accepted.connect(self.accept)
+        layout.addWidget(box)
+
+
+class RedFlagDialog(_SafeDefaultDialog):
+    """See a doctor first: why, in plain words; continuing is a deliberate second button."""
+
+    def __init__(self, advice: Advice, *, after_session: bool = False,
+                 note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("redFlagAdvice")
+        self.advice = advice
+        self.choice = advice.default_choice
+        self.setWindowTitle(t(advice.title))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(t(advice.title), name="redFlagTitle", bold=True, scale=1.4,
+                                colour="#b3261e"))
+        if note:
+            layout.addWidget(_label(note, name="redFlagNote"))
+        layout.addWidget(_label(t(advice.body), name="redFlagBody"))
+        layout.addWidget(_label(t(texts.RED_FLAG_REASONS_HEADING), bold=True))
+        for i, reason in enumerate(advice.reasons):
+            layout.addWidget(_label("• " + t(reason), name=f"redFlagReason{i}"))
+        layout.addWidget(_label(t(advice.emergency), name="emergency", bold=True))
+        box = QDialogButtonBox()
+        self.dont_button = QPushButton(t(advice.dont_stretch_label))
+        self.dont_button.setObjectName("dontStretch")
+        box.addButton(self.dont_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.dont_button.setDefault(True)
+        self.dont_button.setAutoDefault(True)
+        self.continue_button: QPushButton | None = None
+        if not after_session:
+            self.continue_button = QPushButton(t(advice.continue_label))
+            self.continue_button.setObjectName("continueAnyway")
+            self.continue_button.setAutoDefault(False)  # Enter never continues
+            box.addButton(self.continue_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.continue_button.clicked.connect(self._continue)
+        self.dont_button.clicked.connect(self.reject)
+        layout.addWidget(box)
+        self.dont_button.setFocus()
+
+    def _continue(self) -> None:
+        self.choice = RedFlagChoice.CONTINUE
+        self.accept()
+
+    def reject(self) -> None:
+        self.choice = RedFlagChoice.DONT_STRETCH
+        super().reject()
+
+
+class ItHurtsDialog(_SafeDefaultDialog):
+    """After "it hurts" ended a hold: stop (the default) or continue gently."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itHurts")
+        self.choice = HurtChoice.STOP
+        self.setWindowTitle(t(texts.IT_HURTS_TITLE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(t(texts.IT_HURTS_BODY), name="itHurtsBody", bold=True,
+                                scale=1.3))
+        layout.addWidget(_label(t(texts.STRETCH_CAUTION)))
+        box = QDialogButtonBox()
+        self.stop_button = QPushButton(t(texts.IT_HURTS_STOP))
+        self.stop_button.setObjectName("hurtStop")
+        self.continue_button = QPushButton(t(texts.IT_HURTS_CONTINUE))
+        self.continue_button.setObjectName("hurtContinue")
+        self.continue_button.setAutoDefault(False)
+        box.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
+        box.addButton(self.continue_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.stop_button.setDefault(True)
+        self.stop_button.clicked.connect(self.reject)
+        self.continue_button.clicked.connect(self._continue)
+        layout.addWidget(box)
+
+    def _continue(self) -> None:
+        self.choice = HurtChoice.CONTINUE_GENTLY
+        self.accept()
+
+    def reject(self) -> None:
+        self.choice = HurtChoice.STOP
+        super().reject()
+
+
+class GuidanceDialog(QDialog):
+    """Advice after a session: red flags (see a doctor), overtraining, pain trend."""
+
+    def __init__(self, parts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidance")
+        self.setMinimumWidth(520)
+        self.setWindowTitle(parts[0][0])
+        layout = QVBoxLayout(self)
+        for i, (title, body) in enumerate(parts):
+            layout.addWidget(_label(title, name=f"guidanceTitle{i}", bold=True, scale=1.2))
+            layout.addWidget(_label(body, name=f"guidanceBody{i}"))
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        box.accepted.connect(self.accept)
+        layout.addWidget(box)
+
+    def texts(self) -> str:
+        return "\n".join(label.text() for label in self.findChildren(QLabel))
