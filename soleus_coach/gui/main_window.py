@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import paths, texts
+from soleus_coach.audio import CuePlayer, PlayerState, PlayerStatus
 from soleus_coach.checkin import CheckIn
 from soleus_coach.cues import Cue
 from soleus_coach.gui.checkin_dialog import CheckInDialog
@@ -30,6 +31,7 @@ from soleus_coach.gui.safety_dialogs import FirstRunDialog, GuidanceDialog, RedF
 from soleus_coach.gui.session_page import format_clock
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.gui.settings_dialog import SettingsDialog
+from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.gui.tray import SessionTray
 from soleus_coach.history.recorder import SessionRecorder, declined_session
@@ -47,7 +49,7 @@ from soleus_coach.safety import (
     should_check_before,
 )
 from soleus_coach.session.clock import Clock, clock_from_env
-from soleus_coach.session.engine import CueDue, State
+from soleus_coach.session.engine import CueDue, Outcome, SegmentEnded, State
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
 from soleus_coach.texts import translate
@@ -70,6 +72,8 @@ class Services:
     window_state_file: Path
     clock: Callable[[], tuple[Clock, float]] = clock_from_env
     open_history: Callable[[], HistoryStore] = lambda: open_store(paths.history_db_path())
+    #: The cue player (tests pass one with a recording back-end); None: the real one.
+    make_player: Callable[[Path], CuePlayer] | None = None
     today: Callable[[], date] = date.today
 
 
@@ -106,6 +110,11 @@ class MainWindow(QMainWindow):
         self.guidance_dialog: GuidanceDialog | None = None
         self.history_window: HistoryWindow | None = None
         self._history: HistoryStore | None = None
+        self.sound = SoundService(services.assets_dir / "sounds", self.settings,
+                                  services.make_player(services.assets_dir / "sounds")
+                                  if services.make_player else None, self)
+        self.sound.status_changed.connect(self._on_sound_status)
+        self._sound_reported = False
         self._closing = False
         self.tray: SessionTray | None = None
         self.pages = QStackedWidget()
@@ -151,6 +160,11 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(t("&View"))
         self.fullscreen_action = self._action(t("&Full screen"), self.toggle_fullscreen, "F11")
         self.view_menu.addAction(self.fullscreen_action)
+        self.mute_action = self._action(t("&Mute sound"), self.toggle_mute, "M",
+                                        t("Sound cues off or on (M)"))
+        self.mute_action.setCheckable(True)
+        self.mute_action.setChecked(not self.settings.sound_on)
+        self.view_menu.addAction(self.mute_action)
         self.history_action = self._action(t("&History"), self.show_history, "Ctrl+H",
                                            t("Your past sessions, pain check-ins and export"))
         self.view_menu.addAction(self.history_action)
@@ -296,6 +310,9 @@ class MainWindow(QMainWindow):
                                    digest=protocol.digest,
                                    leg=self.settings.injured_leg.value, before=before)
         recorder.on_error = self._on_record_error
+        screen.controller.set_cue_lead(self.sound.latency_s)
+        screen.controller.state_changed.connect(self._silence_on_state)
+        screen.controller.segment_ended.connect(self._silence_on_skip)
         if decision is not None:
             recorder.add_event(RedFlagDecision.KIND, decision.detail)
         self.recorder = recorder
@@ -455,9 +472,42 @@ class MainWindow(QMainWindow):
         self.history_window.activateWindow()
 
     def _on_cue(self, event: CueDue) -> None:
+        if not self.sound.cue(event) and self.session is not None:
+            self.session.flash_once()
         if event.cue is Cue.ICE_OFF and self.tray is not None:
             self.tray.alert(self.tr("Ice off"),
                             self.tr("Time to take the ice off your calf."))
+
+    def _silence_on_state(self, state: State) -> None:
+        if state in (State.PAUSED, State.STOPPED):
+            self.sound.silence()  # no beeps over a pause, none after a stop
+
+    def _silence_on_skip(self, event: SegmentEnded) -> None:
+        if event.outcome is not Outcome.COMPLETED:
+            self.sound.silence()  # skip, back: the cut-short step's sound stops with it
+
+    def _on_sound_status(self, status: PlayerStatus) -> None:
+        if status.state is PlayerState.UNAVAILABLE and not self._sound_reported:
+            self._sound_reported = True  # said once, and left in the status bar
+            self.statusBar().showMessage(status.message)
+        if status.state is PlayerState.READY and self.session is not None:
+            self.session.controller.set_cue_lead(status.latency_s)
+
+    def toggle_mute(self) -> None:
+        self.apply_settings(replace(self.settings, sound_on=not self.settings.sound_on))
+        self.statusBar().showMessage(self.tr("Sound cues on") if self.settings.sound_on else
+                                     self.tr("Sound cues off: the countdown flashes instead "
+                                             "(M turns them on)"), 5000)
+
+    def test_sound(self, settings: Settings) -> None:
+        """Play a cue as ``settings`` would (the settings dialog's "Test sound")."""
+        current = self.sound.settings
+        self.sound.apply(replace(settings, sound_on=True))
+        played = self.sound.play(Cue.HOLD_START)
+        self.sound.apply(current)
+        if not played:
+            self.statusBar().showMessage(self.sound.status.message or
+                                         self.tr("Sound is still starting; try again."), 8000)
 
     def _on_remaining(self, segment_s: float, total_s: float, _fraction: float) -> None:
         if self.tray is not None and self.session is not None:
@@ -486,7 +536,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- settings
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.value())
 
@@ -501,6 +551,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
+        self.sound.apply(settings)
+        self.mute_action.setChecked(not settings.sound_on)
         self.settings_changed.emit(settings)
 
     # ----------------------------------------------------------------- help
@@ -561,6 +613,7 @@ class MainWindow(QMainWindow):
             # The history is opened after the first paint: the routines show at once.
             self._summary_scheduled = True
             QTimer.singleShot(0, self.refresh_summary)
+            QTimer.singleShot(0, self.sound.start)  # probe the sound back-end in the background
             if not self.settings.first_run_acknowledged:
                 QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
 
@@ -568,6 +621,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         if self.session is not None and self.session.state in (State.RUNNING, State.PAUSED):
             self.session.controller.stop()  # recorded as stopped, with what was done
+        self.sound.close()
         store = self._window_settings()
         store.setValue("geometry", self.saveGeometry())
         store.sync()

@@ -6,7 +6,7 @@ H "it hurts", Esc stop (asks first), Enter returns to the library when finished.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
@@ -42,6 +42,7 @@ class SessionScreen(QWidget):
         layout.addWidget(self.page)
         self._stop_box: QMessageBox | None = None
         self.hurt_dialog: ItHurtsDialog | None = None
+        self.flashes = 0
         c, p = self.controller, self.page
         c.segment_started.connect(self._on_segment)
         c.remaining_changed.connect(p.show_remaining)
@@ -75,6 +76,12 @@ class SessionScreen(QWidget):
             self.addAction(act)
             self.actions_by_name[name] = act
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def flash_once(self) -> None:
+        """The visual cue for a cue that cannot be heard."""
+        self.flashes += 1
+        self.page.flash(True)
+        QTimer.singleShot(450, lambda: self.page.flash(False))
 
     def start(self) -> None:
         self.setFocus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPushButton,
     QSlider,
     QSpinBox,
     QWidget,
@@ -41,7 +43,8 @@ def _spin(name: str, lo: int, hi: int, value: int | None, suffix: str,
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 on_test_sound: Callable[[Settings], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
@@ -89,6 +92,13 @@ class SettingsDialog(QDialog):
         form.addRow("", self.sound)
         form.addRow(t("Cue style:"), self.cue_style)
         form.addRow(t("Volume:"), self.volume)
+        self.test_sound_button = QPushButton(t("&Test sound"))
+        self.test_sound_button.setObjectName("testSound")
+        self.test_sound_button.setToolTip(t("Play a cue with the style and volume above"))
+        self.test_sound_button.setEnabled(on_test_sound is not None)
+        if on_test_sound is not None:
+            self.test_sound_button.clicked.connect(lambda: on_test_sound(self.value()))
+        form.addRow("", self.test_sound_button)
         form.addRow(t("Appearance:"), self.theme)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -1,0 +1,136 @@
+"""Make the cue sounds in assets/sounds/ (rerun after changing a cue):
+
+    python tools/make_sounds.py            # tones (pure Python) and spoken (espeak-ng)
+
+Tones are synthesised sine notes with a 10 ms fade in and out, so they do not click.
+Spoken prompts are rendered with espeak-ng (``apt-get install espeak-ng``), en-us voice.
+The 3-2-1 countdown is one file in both styles: its beeps (or words) sit exactly one second
+apart in the file, so their spacing cannot jitter. Licence: assets/sounds/README.md.
+"""
+
+from __future__ import annotations
+
+import array
+import io
+import math
+import shutil
+import subprocess
+import sys
+import tempfile
+import wave
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "assets" / "sounds"
+RATE = 22_050
+FADE_S = 0.010
+
+# cue -> notes as (frequency Hz, seconds, start offset s); all distinct by ear.
+TONES: dict[str, list[tuple[float, float, float]]] = {
+    "get_ready": [(523.25, 0.15, 0.0), (659.25, 0.15, 0.18)],
+    "hold_start": [(880.0, 0.30, 0.0)],
+    "countdown": [(660.0, 0.12, 0.0), (660.0, 0.12, 1.0), (660.0, 0.12, 2.0)],
+    "relax": [(659.25, 0.18, 0.0), (523.25, 0.30, 0.2)],
+    "switch_legs": [(523.25, 0.12, 0.0), (659.25, 0.12, 0.15), (783.99, 0.2, 0.30)],
+    "caution": [(329.63, 0.25, 0.0), (329.63, 0.25, 0.35)],
+    "exercise_start": [(783.99, 0.22, 0.0)],
+    "ice_on": [(440.0, 0.45, 0.0)],
+    "ice_skin_check": [(587.33, 0.12, 0.0), (587.33, 0.12, 0.2)],
+    "ice_halfway": [(523.25, 0.3, 0.0)],
+    "ice_off": [(783.99, 0.25, 0.0), (659.25, 0.25, 0.3), (523.25, 0.45, 0.6)],
+    "complete": [(523.25, 0.14, 0.0), (659.25, 0.14, 0.16), (783.99, 0.14, 0.32),
+                 (1046.5, 0.5, 0.48)],
+}
+
+# cue -> words; countdown is three words placed one second apart.
+SPOKEN: dict[str, str | list[str]] = {
+    "get_ready": "Get ready",
+    "hold_start": "Hold",
+    "countdown": ["three", "two", "one"],
+    "relax": "And relax",
+    "switch_legs": "Switch legs",
+    "caution": "Do not stretch to the point of pain",
+    "exercise_start": "Begin",
+    "ice_on": "Ice on. Keep a cloth between the ice and your skin",
+    "ice_skin_check": "Check your skin",
+    "ice_halfway": "Halfway",
+    "ice_off": "Ice off",
+    "complete": "Routine complete. Well done",
+}
+
+
+def envelope(i: int, n: int, rate: int) -> float:
+    fade = int(FADE_S * rate)
+    return min(1.0, i / fade, (n - 1 - i) / fade) if fade else 1.0
+
+
+def tone(notes: list[tuple[float, float, float]], rate: int = RATE) -> array.array[int]:
+    length = max(start + dur for _, dur, start in notes) + 0.02
+    buf = [0.0] * int(length * rate)
+    for freq, dur, start in notes:
+        n = int(dur * rate)
+        first = int(start * rate)
+        for i in range(n):
+            t = i / rate
+            # A sine with a little second harmonic: clearer on laptop speakers.
+            v = math.sin(2 * math.pi * freq * t) + 0.25 * math.sin(4 * math.pi * freq * t)
+            buf[first + i] += 0.45 * v * envelope(i, n, rate)
+    return array.array("h", (int(max(-1.0, min(1.0, v)) * 32767) for v in buf))
+
+
+def write_wav(path: Path, samples: array.array[int], rate: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(samples.tobytes())
+
+
+def read_wav(data: bytes) -> tuple[array.array[int], int]:
+    with wave.open(io.BytesIO(data)) as w:
+        assert w.getsampwidth() == 2 and w.getnchannels() == 1
+        samples = array.array("h", w.readframes(w.getnframes()))
+        return samples, w.getframerate()
+
+
+def espeak(text: str) -> tuple[array.array[int], int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "s.wav")
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(out), text],
+                       check=True)
+        samples, rate = read_wav(out.read_bytes())
+    # Trim the leading silence so the word starts when the cue is due.
+    start = next((i for i, v in enumerate(samples) if abs(v) > 300), 0)
+    return samples[max(0, start - int(0.005 * rate)):], rate
+
+
+def spoken(words: str | list[str]) -> tuple[array.array[int], int]:
+    if isinstance(words, str):
+        return espeak(words)
+    parts = [espeak(w) for w in words]
+    rate = parts[0][1]
+    total = int((len(parts) - 1) * rate) + len(parts[-1][0])
+    buf = array.array("h", bytes(2 * total))
+    for k, (samples, _) in enumerate(parts):
+        offset = k * rate  # exactly one second apart
+        for i, v in enumerate(samples[:rate]):
+            buf[offset + i] = v
+    return buf, rate
+
+
+def main() -> int:
+    for cue, notes in TONES.items():
+        write_wav(OUT / "tones" / f"{cue}.wav", tone(notes), RATE)
+    write_wav(OUT / "probe.wav", array.array("h", bytes(2 * int(0.05 * RATE))), RATE)
+    if shutil.which("espeak-ng") is None:
+        print("espeak-ng not found: spoken prompts not rebuilt", file=sys.stderr)
+        return 1
+    for cue, words in SPOKEN.items():
+        samples, rate = spoken(words)
+        write_wav(OUT / "spoken" / f"{cue}.wav", samples, rate)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
