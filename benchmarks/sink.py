@@ -68,6 +68,15 @@ class Recorder:
             self.samples.frombytes(chunk[: len(chunk) // 2 * 2])
             self.stamps.append((len(self.samples), time.perf_counter()))
 
+    def wait_streaming(self, seconds: float = 0.3, timeout: float = 10.0) -> None:
+        """Wait until the monitor has delivered ``seconds`` of audio (parec can take a
+        while to connect; sound played before that is not recorded)."""
+        deadline = time.monotonic() + timeout
+        while len(self.samples) < seconds * RATE:
+            if time.monotonic() > deadline:
+                raise SinkUnavailable("parec delivered no audio")
+            time.sleep(0.01)
+
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(5)

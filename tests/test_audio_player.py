@@ -170,7 +170,7 @@ def null_sink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 def test_real_player_plays_the_hold_tone_into_a_null_sink(null_sink: str) -> None:
     rec = sink.Recorder(null_sink)
-    time.sleep(0.5)  # let the recording settle
+    rec.wait_streaming()
     statuses: list[PlayerStatus] = []
     player = CuePlayer(SOUNDS, backends=lambda: [Paplay()], on_status=statuses.append)
     player.start()

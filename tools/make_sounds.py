@@ -122,7 +122,7 @@ def spoken(words: str | list[str]) -> tuple[array.array[int], int]:
 def main() -> int:
     for cue, notes in TONES.items():
         write_wav(OUT / "tones" / f"{cue}.wav", tone(notes), RATE)
-    write_wav(OUT / "probe.wav", array.array("h", bytes(2 * int(0.05 * RATE))), RATE)
+    write_wav(OUT / "probe.wav", array.array("h"), RATE)  # no frames: see player._probe
     if shutil.which("espeak-ng") is None:
         print("espeak-ng not found: spoken prompts not rebuilt", file=sys.stderr)
         return 1

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PROBE_CLIP_S = 0.05  # assets/sounds/probe.wav
+PROBE_RUNS = 3  # the first start of a player is often slower (cold caches)
 #: Ignore probe results above this: a back-end that slow is reported, not compensated.
 MAX_LEAD_S = 0.5
 
@@ -125,20 +125,28 @@ class CuePlayer:
         return candidates()
 
     def _probe(self, backend: Backend) -> float | None:
-        """Start latency of ``backend`` in seconds, or None if it cannot play."""
+        """Start latency of ``backend`` in seconds, or None if it cannot play.
+
+        The back-end plays a WAV with no frames: the player starts, connects, opens its
+        stream and exits, and nothing is heard. The median time of a few runs matched the
+        first-sample latency measured in a null sink (paplay 8.4 vs 8.8–9.5 ms, aplay 12 vs
+        11–15 ms; docs/benchmarks.md). A clip with even one frame would measure the
+        server's drain (2 s) instead. A non-zero exit means the back-end cannot play."""
         probe = self.sounds_dir / "probe.wav"
-        try:
-            t0 = self._clock()
-            proc = backend.play(str(probe))
-            code = proc.wait()
-            elapsed = self._clock() - t0
-        except Exception as exc:
-            log.warning("sound back-end %s failed: %s", backend.name, exc)
-            return None
-        if code != 0:
-            log.warning("sound back-end %s exited with %s", backend.name, code)
-            return None
-        return max(0.0, elapsed - PROBE_CLIP_S)
+        times = []
+        for _ in range(PROBE_RUNS):
+            try:
+                t0 = self._clock()
+                proc = backend.play(str(probe))
+                code = proc.wait()
+                times.append(self._clock() - t0)
+            except Exception as exc:
+                log.warning("sound back-end %s failed: %s", backend.name, exc)
+                return None
+            if code != 0:
+                log.warning("sound back-end %s exited with %s", backend.name, code)
+                return None
+        return sorted(times)[len(times) // 2]
 
     def _next_backend(self, backends: list[Backend]) -> Backend | None:
         while backends:
