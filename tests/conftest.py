@@ -80,3 +80,36 @@ def write_protocol(folder: Path, name: str, doc: Any) -> Path:
     path = folder / name
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     return path
+
+
+def app_services(data: Path, clock: Any = None, **overrides: Any) -> Any:
+    """The main window's services on a test data folder, with a fake clock if given."""
+    from soleus_coach import paths
+    from soleus_coach.audio import CuePlayer
+    from soleus_coach.gui.main_window import Services
+    from soleus_coach.protocol import load_library
+    from soleus_coach.settings import SettingsStore
+
+    if clock is not None:
+        overrides.setdefault("clock", lambda: (clock, 1.0))
+    # No real player in tests unless asked for: no back-end, so "sound unavailable".
+    overrides.setdefault("make_player", lambda sounds: CuePlayer(sounds, backends=list))
+    return Services(
+        load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
+                                          paths.assets_dir()),
+        settings_store=SettingsStore(data / "settings.json"),
+        user_protocols_dir=data / "protocols",
+        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
+        assets_dir=paths.assets_dir(), window_state_file=data / "window.ini", **overrides)
+
+
+def run_until(screen: Any, clock: Any, end: float) -> None:
+    """Let a session's clock run to ``end``, waking exactly when its timer would."""
+    while True:
+        wake = screen.controller.engine.next_wakeup()
+        if wake is None or wake > end:
+            break
+        clock.advance(max(0.0, wake - clock.now()))
+        screen.controller.process()
+    clock.advance(max(0.0, end - clock.now()))
+    screen.controller.process()

@@ -9,16 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from soleus_coach import paths
 from soleus_coach.audio import CuePlayer, PlayerState, PlayerStatus
 from soleus_coach.cues import Cue
-from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.session_screen import SessionScreen
-from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
 from soleus_coach.settings import SettingsStore
+from tests.conftest import app_services, run_until
 
 LEAD = 0.25  # the fake back-end's "measured" start latency
 
@@ -59,32 +58,13 @@ def make_window(qtbot: QtBot, data: Path, clock: FakeClock,
         players.append(RecordingPlayer(sounds, clock, state))
         return players[-1]
 
-    win = MainWindow(Services(
-        load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
-                                          paths.assets_dir()),
-        settings_store=SettingsStore(data / "settings.json"),
-        user_protocols_dir=data / "protocols",
-        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
-        assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
-        clock=lambda: (clock, 1.0), make_player=make_player))
+    win = MainWindow(app_services(data, clock, make_player=make_player))
     qtbot.addWidget(win)
     with qtbot.waitActive(win):
         win.show()
         win.activateWindow()
     qtbot.waitUntil(lambda: win.sound.status.state is state)  # the background probe
     return win, players[0]
-
-
-def run_until(screen: SessionScreen, clock: FakeClock, end: float) -> None:
-    """Wake exactly when the controller's timer would, up to clock time ``end``."""
-    while True:
-        wake = screen.controller.engine.next_wakeup()
-        if wake is None or wake > end:
-            break
-        clock.advance(max(0.0, wake - clock.now()))
-        screen.controller.process()
-    clock.advance(max(0.0, end - clock.now()))
-    screen.controller.process()
 
 
 def expected_schedule(screen: SessionScreen, start: float) -> list[tuple[str, float]]:
@@ -197,7 +177,8 @@ def test_spoken_style_and_custom_sounds(qtbot: QtBot, data_dir: Path) -> None:
 def test_no_sound_device_says_so_once_and_flashes(qtbot: QtBot, data_dir: Path) -> None:
     clock = FakeClock()
     win, player = make_window(qtbot, data_dir, clock, state=PlayerState.UNAVAILABLE)
-    message = win.statusBar().currentMessage()
+    message = win.sound_label.text()
+    assert win.sound_label.isVisible()
     assert "Sound is unavailable" in message and "pulseaudio-utils" in message
     win.start_session("calf-stretch-only")
     s = win.session

@@ -13,18 +13,17 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from soleus_coach import paths
 from soleus_coach.checkin import CheckIn
 from soleus_coach.cli import format_duration
 from soleus_coach.gui.checkin_dialog import CheckInDialog
 from soleus_coach.gui.history_window import HistoryWindow
-from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.history.records import EventRecord, SegmentRecord, SessionRecord, Status
 from soleus_coach.history.store import HistoryStore, open_store
-from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import Settings, SettingsStore
+from tests.conftest import app_services
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 
@@ -55,17 +54,10 @@ def make_window(qtbot: QtBot, data: Path, *, settings: Settings | None = None,
     settings_store = SettingsStore(data / "settings.json")
     settings_store.save(replace(settings or Settings(ask_pain_before=False),
                                 first_run_acknowledged=True))
-    fake = clock or FakeClock()
-    services = Services(
-        load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
-                                          paths.assets_dir()),
-        settings_store=settings_store, user_protocols_dir=data / "protocols",
-        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
-        assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
-        clock=lambda: (fake, 1.0),
+    services = app_services(
+        data, clock or FakeClock(), today=lambda: TODAY,
         open_history=(lambda: store) if store is not None else
-        (lambda: open_store(data / "history.sqlite3")),
-        today=lambda: TODAY)
+        (lambda: open_store(data / "history.sqlite3")))
     win = MainWindow(services)
     qtbot.addWidget(win)
     with qtbot.waitActive(win):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
+from soleus_coach.audio import CuePlayer
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.protocol import load_library
 from soleus_coach.settings import Leg, Settings, SettingsStore
@@ -29,6 +30,7 @@ def services(data_dir: Path, user_dir: Path | None = None) -> Services:
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
         assets_dir=paths.assets_dir(),
         window_state_file=data_dir / "window.ini",
+        make_player=lambda sounds: CuePlayer(sounds, backends=list),  # no sound in tests
     )
 
 

@@ -10,34 +10,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from soleus_coach import paths
 from soleus_coach.checkin import CheckIn
-from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.safety_dialogs import FirstRunDialog, RedFlagDialog
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
-from soleus_coach.protocol import load_library
 from soleus_coach.safety import HurtChoice, ItHurts, RedFlag, RedFlagChoice, RedFlagDecision
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
 from soleus_coach.settings import SettingsStore
-from tests.conftest import minimal_protocol, write_protocol
+from tests.conftest import app_services, minimal_protocol, write_protocol
 
 
 def make_window(qtbot: QtBot, data: Path, settings: dict[str, object] | None = None,
                 clock: FakeClock | None = None) -> MainWindow:
     if settings is not None:
         (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    fake = clock or FakeClock()
-    win = MainWindow(Services(
-        load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
-                                          paths.assets_dir()),
-        settings_store=SettingsStore(data / "settings.json"),
-        user_protocols_dir=data / "protocols",
-        schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
-        assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
-        clock=lambda: (fake, 1.0)))
+    win = MainWindow(app_services(data, clock or FakeClock()))
     qtbot.addWidget(win)
     with qtbot.waitActive(win):
         win.show()

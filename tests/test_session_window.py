@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
+from soleus_coach.audio import CuePlayer
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.history import Status
@@ -37,7 +38,8 @@ def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
         settings_store=store, user_protocols_dir=data / "protocols",
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
         assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
-        clock=lambda: (clock, 1.0))
+        clock=lambda: (clock, 1.0),
+        make_player=lambda sounds: CuePlayer(sounds, backends=list))  # no sound in tests
     win = MainWindow(services)
     qtbot.addWidget(win)
     with qtbot.waitActive(win):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -114,6 +115,11 @@ class MainWindow(QMainWindow):
                                   services.make_player(services.assets_dir / "sounds")
                                   if services.make_player else None, self)
         self.sound.status_changed.connect(self._on_sound_status)
+        self.sound_label = QLabel()
+        self.sound_label.setObjectName("soundUnavailable")
+        self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sound_label.hide()
+        self.statusBar().addPermanentWidget(self.sound_label)
         self._sound_reported = False
         self._closing = False
         self.tray: SessionTray | None = None
@@ -488,8 +494,10 @@ class MainWindow(QMainWindow):
 
     def _on_sound_status(self, status: PlayerStatus) -> None:
         if status.state is PlayerState.UNAVAILABLE and not self._sound_reported:
-            self._sound_reported = True  # said once, and left in the status bar
-            self.statusBar().showMessage(status.message)
+            self._sound_reported = True  # said once, and kept at the side of the status bar
+            self.sound_label.setText(status.message)
+            self.sound_label.setToolTip(status.message)
+            self.sound_label.show()
         if status.state is PlayerState.READY and self.session is not None:
             self.session.controller.set_cue_lead(status.latency_s)
 

@@ -81,7 +81,8 @@ class SessionScreen(QWidget):
         """The visual cue for a cue that cannot be heard."""
         self.flashes += 1
         self.page.flash(True)
-        QTimer.singleShot(450, lambda: self.page.flash(False))
+        # With the page as context: no call if the session is gone by then.
+        QTimer.singleShot(450, self.page, lambda: self.page.flash(False))
 
     def start(self) -> None:
         self.setFocus()
