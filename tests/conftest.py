@@ -113,3 +113,13 @@ def run_until(screen: Any, clock: Any, end: float) -> None:
         screen.controller.process()
     clock.advance(max(0.0, end - clock.now()))
     screen.controller.process()
+
+
+def skip_to_first_hold(qtbot: Any, screen: Any) -> None:
+    """Press Right, as a person would, until the session is in a stretch hold."""
+    from PySide6.QtCore import Qt
+
+    from soleus_coach.session.plan import SegmentKind
+
+    while screen.controller.engine.segment.kind is not SegmentKind.HOLD:
+        qtbot.keyClick(screen, Qt.Key.Key_Right)

@@ -15,9 +15,8 @@ from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.session_screen import SessionScreen
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
-from soleus_coach.session.plan import SegmentKind
 from soleus_coach.settings import SettingsStore
-from tests.conftest import app_services, run_until
+from tests.conftest import app_services, run_until, skip_to_first_hold
 
 LEAD = 0.25  # the fake back-end's "measured" start latency
 
@@ -108,8 +107,7 @@ def test_no_cues_while_paused(qtbot: QtBot, data_dir: Path) -> None:
     win.start_session("calf-stretch-only")
     s = win.session
     assert s is not None
-    while s.controller.engine.segment.kind is not SegmentKind.HOLD:
-        qtbot.keyClick(s, Qt.Key.Key_Right)
+    skip_to_first_hold(qtbot, s)
     run_until(s, clock, clock.now() + 20)  # 10 s before the end of a 30 s hold
     before = len(player.played)
     qtbot.keyClick(s, Qt.Key.Key_Space)
@@ -129,8 +127,7 @@ def test_skip_and_back_leave_no_stale_cues(qtbot: QtBot, data_dir: Path) -> None
     win.start_session("calf-stretch-only")
     s = win.session
     assert s is not None
-    while s.controller.engine.segment.kind is not SegmentKind.HOLD:
-        qtbot.keyClick(s, Qt.Key.Key_Right)
+    skip_to_first_hold(qtbot, s)
     run_until(s, clock, clock.now() + 28)  # the 3-2-1 has started
     assert player.played[-1][0] == "tones/countdown"
     qtbot.keyClick(s, Qt.Key.Key_Right)  # skip the rest of the hold

@@ -201,17 +201,22 @@ def test_corrupt_file_is_moved_aside_with_timestamp(db: Path, content: bytes) ->
     assert store.count() == 1
 
 
+def scribble_over_pages(db: Path) -> None:
+    """Damage pages 3 and 4 of a closed database, as a failing disk might."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    raw[8192:16384] = b"\xa5" * 8192
+    db.write_bytes(bytes(raw))
+
+
 def test_damaged_pages_are_detected_and_moved_aside(db: Path) -> None:
     store = open_store(db)
     for i in range(300):
         store.save(record(f"s{i}", notes="x" * 500, segments=[seg(0)]))
     store.close()
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    raw = bytearray(db.read_bytes())
-    raw[8192:16384] = b"\xa5" * 8192  # scribble over pages 3 and 4
-    db.write_bytes(bytes(raw))
+    scribble_over_pages(db)
     store = open_store(db, now=lambda: T0)
     assert [n.kind for n in store.notices] == [NoticeKind.MOVED_ASIDE]
     assert "damaged" in store.notices[0].text
@@ -467,11 +472,6 @@ def test_large_files_are_checked_after_an_unclean_shutdown(
         store.save(record(f"s{i}", notes="x" * 500))
     store.save(record("live", status=Status.IN_PROGRESS))  # then the app is killed
     store.close()
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    raw = bytearray(db.read_bytes())
-    raw[8192:16384] = b"\xa5" * 8192
-    db.write_bytes(bytes(raw))
+    scribble_over_pages(db)
     store = open_store(db, now=lambda: T0)
     assert [n.kind for n in store.notices] == [NoticeKind.MOVED_ASIDE]

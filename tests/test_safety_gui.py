@@ -20,7 +20,7 @@ from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
 from soleus_coach.settings import SettingsStore
-from tests.conftest import app_services, minimal_protocol, write_protocol
+from tests.conftest import app_services, minimal_protocol, skip_to_first_hold, write_protocol
 
 
 def make_window(qtbot: QtBot, data: Path, settings: dict[str, object] | None = None,
@@ -171,8 +171,7 @@ def test_last_session_flags_bring_the_check_back(qtbot: QtBot, data_dir: Path) -
 def start_hold(qtbot: QtBot, win: MainWindow, clock: FakeClock) -> None:
     assert win.start_session("calf-stretch-only") and win.session is not None
     s = win.session
-    while s.controller.engine.segment.kind is not SegmentKind.HOLD:
-        qtbot.keyClick(s, Qt.Key.Key_Right)
+    skip_to_first_hold(qtbot, s)
     clock.advance(12)
     s.controller.process()
 

@@ -20,6 +20,7 @@ from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import Leg, Settings, SettingsStore
+from tests.conftest import run_until
 
 
 @pytest.fixture
@@ -83,15 +84,7 @@ def text(screen: SessionScreen, name: str) -> str:
 
 def tick(screen: SessionScreen, clock: FakeClock, seconds: float) -> None:
     """Let time pass the way the timer would: wake at each due moment."""
-    end = clock.now() + seconds
-    while True:
-        wake = screen.controller.engine.next_wakeup()
-        if wake is None or wake > end:
-            break
-        clock.advance(max(0.0, wake - clock.now()))
-        screen.controller.process()
-    clock.advance(max(0.0, end - clock.now()))
-    screen.controller.process()
+    run_until(screen, clock, clock.now() + seconds)
 
 
 def key(qtbot: QtBot, screen: SessionScreen, k: Qt.Key) -> None:

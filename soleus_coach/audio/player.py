@@ -78,7 +78,6 @@ class CuePlayer:
         self.status = PlayerStatus(PlayerState.STARTING)
         self.volume = 1.0
         self.formats: frozenset[str] = frozenset({".wav"})  # what the back-end plays
-        self.started: list[tuple[Path, float, float]] = []  # (file, asked at, started at)
 
     # ----------------------------------------------------------------- caller side
 
@@ -91,7 +90,7 @@ class CuePlayer:
     def play(self, path: Path) -> None:
         """Play ``path`` as soon as possible, cutting off what is playing. Never blocks."""
         self.start()
-        self._queue.put((path, self._clock()))
+        self._queue.put(path)
 
     def silence(self) -> None:
         """Stop what is playing (pause, skip, back: no stale cue)."""
@@ -195,7 +194,7 @@ class CuePlayer:
             current, current_path = None, None
             if item is _SILENCE or backend is None:
                 continue
-            path, asked_at = item
+            path = item
             backend.volume = self.volume
             if path.suffix.lower() not in backend.formats:
                 log.warning("%s cannot play %s; using the default sound", backend.name, path)
@@ -208,5 +207,3 @@ class CuePlayer:
                 backend = self._next_backend(backends)
                 continue
             current_path = path
-            self.started.append((path, asked_at, self._clock()))
-            del self.started[:-50]

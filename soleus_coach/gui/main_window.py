@@ -53,7 +53,6 @@ from soleus_coach.session.clock import Clock, clock_from_env
 from soleus_coach.session.engine import CueDue, Outcome, SegmentEnded, State
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
-from soleus_coach.texts import translate
 from soleus_coach.texts import translate as t
 
 if TYPE_CHECKING:
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(t("&Help"))
         self.help_menu.addAction(self._action(t("&Keyboard shortcuts"), self.show_shortcuts,
                                               QKeySequence.StandardKey.HelpContents))
-        self.help_menu.addAction(self._action(translate(texts.FIRST_RUN_HELP_ACTION),
+        self.help_menu.addAction(self._action(texts.translate(texts.FIRST_RUN_HELP_ACTION),
                                               self.show_safety_notice))
 
     # ----------------------------------------------------------------- library
@@ -367,18 +366,16 @@ class MainWindow(QMainWindow):
         """Red flags after the session (see a doctor; build up gradually) and the pain trend
         over the last sessions (see a physical therapist)."""
         rec = recorder.record
-        flags = tuple(dict.fromkeys(
-            (*(red_flags(rec.before) if rec.before else ()),
-             *(red_flags(rec.after) if rec.after else ()))))
-        parts: list[tuple[str, str]] = []
+        before_flags = red_flags(rec.before) if rec.before else ()
         after_flags = red_flags(rec.after) if rec.after else ()
+        parts: list[tuple[str, str]] = []
         if after_flags:
             advice = advice_for(after_flags)
             parts.append((t(advice.title), "\n".join(
                 [t(advice.body), *("• " + t(r) for r in advice.reasons), t(advice.emergency)])))
             recorder.add_event("red_flag_after", json.dumps(
                 {"flags": [f.value for f in after_flags]}, separators=(",", ":")))
-        overtraining = overtraining_advice(flags)
+        overtraining = overtraining_advice((*before_flags, *after_flags))
         if overtraining is not None:
             parts.append((t(overtraining.title), t(overtraining.body)))
         trend = pain_trend_advice(self.history.recent_pain_after(3))

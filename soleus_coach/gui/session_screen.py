@@ -170,15 +170,13 @@ class SessionScreen(QWidget):
         self.page.status.setText(t(texts.IT_HURTS_BODY))
         dialog = ItHurtsDialog(self)
         self.hurt_dialog = dialog
-        dialog.finished.connect(
-            lambda _r: self._hurt_answered(dialog, ItHurts(at_s, seg.label, seg.side,
-                                                           dialog.choice), paused_here))
+        dialog.finished.connect(lambda _r: self._hurt_answered(
+            dialog, ItHurts(at_s, seg.label, seg.side, dialog.choice), paused_here))
         dialog.open()
 
     def _hurt_answered(self, dialog: ItHurtsDialog, event: ItHurts, paused_here: bool) -> None:
         self.hurt_dialog = None
         dialog.deleteLater()
-        event = ItHurts(event.at_s, event.segment, event.side, dialog.choice)
         self.hurt.emit(event)
         self.setFocus()
         if event.choice is HurtChoice.STOP:

@@ -166,25 +166,26 @@ def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
 QUICK_CHECK_MAX_BYTES = 4 * 2**20
 
 
-def _quick_check(conn: sqlite3.Connection) -> None:
+def _first_row(conn: sqlite3.Connection, sql: str) -> Any:
+    """One row of a check query: a damaged file raises _Unusable, an unwritable one its own
+    error (so that the caller falls back to memory instead of moving the file aside)."""
     try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        return conn.execute(sql).fetchone()
     except sqlite3.DatabaseError as exc:
         if _is_unwritable(exc):
             raise
         raise _Unusable(f"damaged ({exc})") from exc
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    check = _first_row(conn, "PRAGMA quick_check")[0]
     if check != "ok":
         raise _Unusable(f"damaged ({check})")
 
 
 def _in_progress(conn: sqlite3.Connection) -> bool:
-    try:
-        return conn.execute(
-            "SELECT 1 FROM session WHERE status = 'in_progress' LIMIT 1").fetchone() is not None
-    except sqlite3.DatabaseError as exc:
-        if _is_unwritable(exc):
-            raise
-        raise _Unusable(f"damaged ({exc})") from exc
+    return _first_row(conn, "SELECT 1 FROM session WHERE status = 'in_progress' "
+                            "LIMIT 1") is not None
 
 
 def _inspect(conn: sqlite3.Connection, size: int = 0) -> int:
