@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.startup import child_env
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks" / "history.md"
 
@@ -96,9 +98,7 @@ def run(sessions: int, runs: int) -> dict[str, Any]:
         fill(full / "history.sqlite3", sessions)
         fill_s = time.perf_counter() - t
         size_mib = (full / "history.sqlite3").stat().st_size / 2**20
-        envs = {name: {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                       "SOLEUS_COACH_DATA_DIR": str(path)}
-                for name, path in (("empty", empty), ("full", full))}
+        envs = {name: child_env(str(path)) for name, path in (("empty", empty), ("full", full))}
         paint: dict[str, list[float]] = {"empty": [], "full": []}
         summary: dict[str, list[float]] = {"empty": [], "full": []}
         opened: dict[str, list[float]] = {"empty": [], "full": []}

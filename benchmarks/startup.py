@@ -8,6 +8,7 @@ same run, alternating, offscreen; the figure is the ratio of medians.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -29,10 +30,22 @@ def measure(kind: str, env: dict[str, str]) -> tuple[float, int]:
     return data["painted_at"] - t0, int(data["maxrss_kib"])
 
 
+def child_env(data_dir: str) -> dict[str, str]:
+    """Offscreen, a given data folder, and bytecode as an installed app has it: pip compiles
+    it at install time, so ``PYTHONDONTWRITEBYTECODE`` (set on some CI machines) would make
+    every run compile the app from source, which no user ever sees."""
+    compileall.compile_dir(ROOT / "soleus_coach", quiet=1)
+    settings = Path(data_dir) / "settings.json"
+    if not settings.exists():  # an everyday start, not the first one (no safety notice)
+        settings.write_text('{"first_run_acknowledged": true}', encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOLEUS_COACH_DATA_DIR": data_dir}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run(runs: int = 7, data_dir: Path | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "SOLEUS_COACH_DATA_DIR": str(data_dir or tmp)}
+        env = child_env(str(data_dir or tmp))
         measure("bare", env)  # warm the page cache for both
         measure("app", env)
         bare_t, app_t, bare_m, app_m = [], [], [], []

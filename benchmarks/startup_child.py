@@ -1,7 +1,9 @@
 """Child process for the start-up benchmark: show a window, report when it first paints.
 
 ``python -m benchmarks.startup_child bare|app`` prints one JSON line:
-``{"painted_at": <time.monotonic()>, "maxrss_kib": ...}`` and exits.
+``{"painted_at": <time.monotonic()>, "summary_at": ..., "maxrss_kib": ...}`` and exits.
+``bare`` is a PySide6 ``QLabel`` window; ``app`` is ``soleus-coach`` started through its own
+entry point (:func:`soleus_coach.app.main`), with a spy on the window it shows.
 """
 
 from __future__ import annotations
@@ -10,53 +12,73 @@ import json
 import resource
 import sys
 import time
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from typing import Any
 
 
-class _FirstPaint(QObject):
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
-            self.at = time.monotonic()
+def _spy_class() -> Any:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class FirstPaint(QObject):
+        """Notes the first paint of a window; quits then, or after the summary if asked."""
+
+        def __init__(self, wait_for_summary: bool) -> None:
+            super().__init__()
+            self.wait_for_summary = wait_for_summary
+            self.at: float | None = None
+            self.summary_at: float | None = None
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (self.at is None and event.type() == QEvent.Type.Paint
+                    and isinstance(obj, QWidget) and obj.isWindow()):
+                self.at = time.monotonic()
+                if not self.wait_for_summary:
+                    QTimer.singleShot(0, QApplication.quit)
+            return False
+
+        def summary(self) -> None:
+            self.summary_at = time.monotonic()
             QTimer.singleShot(0, QApplication.quit)
-        return False
+
+    return FirstPaint
 
 
-class _FirstPaintThenSummary(_FirstPaint):
-    """For the app: first paint, and then the history summary that follows it."""
+def bare() -> Any:
+    from PySide6.QtWidgets import QApplication, QLabel
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
-            self.at = time.monotonic()
-        return False
-
-    def summary(self) -> None:
-        self.summary_at = time.monotonic()
-        QTimer.singleShot(0, QApplication.quit)
-
-
-def main(kind: str) -> None:
     app = QApplication(sys.argv[:1])
-    window: QWidget
-    spy: _FirstPaint
-    if kind == "bare":
-        window = QLabel("Hello")
-        window.resize(1000, 640)
-        spy = _FirstPaint()
-    else:
-        from soleus_coach.gui.application import build_main_window
-
-        main_window = build_main_window(app)
-        window = main_window
-        spy = _FirstPaintThenSummary()
-        main_window.summary_shown.connect(spy.summary)
+    spy = _spy_class()(wait_for_summary=False)
+    window = QLabel("Hello")
+    window.resize(1000, 640)
     window.installEventFilter(spy)
     window.show()
     app.exec()
+    return spy
+
+
+def app() -> Any:
+    from soleus_coach import app as entry
+    from soleus_coach import cli  # noqa: F401 - imported first, as entry.main() does
+    from soleus_coach.gui import application
+
+    spy = _spy_class()(wait_for_summary=True)
+    launch = application.launch
+
+    def spied_launch(qapp: Any, start_id: str | None = None) -> Any:
+        qapp.installEventFilter(spy)
+        window = launch(qapp, start_id)
+        window.summary_shown.connect(spy.summary)
+        return window
+
+    application.launch = spied_launch
+    entry.main([])
+    return spy
+
+
+def main(kind: str) -> None:
+    spy = bare() if kind == "bare" else app()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"painted_at": spy.at, "summary_at": getattr(spy, "summary_at", None),
-                      "maxrss_kib": rss}))
+    print(json.dumps({"painted_at": spy.at, "summary_at": spy.summary_at, "maxrss_kib": rss}))
 
 
 if __name__ == "__main__":

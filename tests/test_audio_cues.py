@@ -62,7 +62,7 @@ def make_window(qtbot: QtBot, data: Path, clock: FakeClock,
     with qtbot.waitActive(win):
         win.show()
         win.activateWindow()
-    qtbot.waitUntil(lambda: win.sound.status.state is state)  # the background probe
+    assert win.sound.status.state is PlayerState.STARTING  # nothing probed before a routine
     return win, players[0]
 
 
@@ -174,12 +174,13 @@ def test_spoken_style_and_custom_sounds(qtbot: QtBot, data_dir: Path) -> None:
 def test_no_sound_device_says_so_once_and_flashes(qtbot: QtBot, data_dir: Path) -> None:
     clock = FakeClock()
     win, player = make_window(qtbot, data_dir, clock, state=PlayerState.UNAVAILABLE)
-    message = win.sound_label.text()
-    assert win.sound_label.isVisible()
-    assert "Sound is unavailable" in message and "pulseaudio-utils" in message
+    assert not win.sound_label.isVisible()  # probed when a routine starts, not at start-up
     win.start_session("calf-stretch-only")
     s = win.session
     assert s is not None
+    qtbot.waitUntil(win.sound_label.isVisible)
+    message = win.sound_label.text()
+    assert "Sound is unavailable" in message and "pulseaudio-utils" in message
     run_until(s, clock, clock.now() + 40)
     assert player.played == [] and s.flashes >= 3
     assert s.state is State.RUNNING  # timing untouched

@@ -42,9 +42,10 @@ def build_main_window(app: QApplication) -> MainWindow:
     return window
 
 
-def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    assert isinstance(app, QApplication)
+def launch(app: QApplication, start_id: str | None = None) -> MainWindow:
+    """What ``soleus-coach`` does before the event loop: logging, the error hook, the window
+    shown, and the routine asked for on the command line started. The start-up benchmark
+    measures this same path."""
     setup_logging(paths.log_dir())
     errors.install()
     window = build_main_window(app)
@@ -52,4 +53,13 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
     if start_id:
         window.library_page.select(start_id)
         window.start_session(start_id)
-    return app.exec()
+    return window
+
+
+def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    window = launch(app, start_id)  # referenced until the loop ends, or Python deletes it
+    code = app.exec()
+    del window
+    return code

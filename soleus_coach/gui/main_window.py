@@ -23,40 +23,38 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import paths, texts
-from soleus_coach.audio import CuePlayer, PlayerState, PlayerStatus
-from soleus_coach.checkin import CheckIn
+from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.checkin_dialog import CheckInDialog
 from soleus_coach.gui.library_page import LibraryPage
-from soleus_coach.gui.safety_dialogs import FirstRunDialog, GuidanceDialog, RedFlagDialog
-from soleus_coach.gui.session_page import format_clock
-from soleus_coach.gui.session_screen import SessionScreen
-from soleus_coach.gui.settings_dialog import SettingsDialog
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
-from soleus_coach.gui.tray import SessionTray
-from soleus_coach.history.recorder import SessionRecorder, declined_session
-from soleus_coach.history.store import HistoryStore, NoticeKind, StoreWriteError, open_store
 from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
-from soleus_coach.safety import (
-    ItHurts,
-    RedFlagChoice,
-    RedFlagDecision,
-    advice_for,
-    overtraining_advice,
-    pain_trend_advice,
-    red_flags,
-    should_check_before,
-)
 from soleus_coach.session.clock import Clock, clock_from_env
-from soleus_coach.session.engine import CueDue, Outcome, SegmentEnded, State
-from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings, SettingsStore
 from soleus_coach.texts import translate as t
 
+# What the first paint does not need is imported when it is first used: a session and its
+# dialogs, the history store, the safety rules (docs/benchmarks.md, start-up).
 if TYPE_CHECKING:
+    from soleus_coach.audio import PlayerStatus
+    from soleus_coach.audio.player import CuePlayer
+    from soleus_coach.checkin import CheckIn
+    from soleus_coach.gui.checkin_dialog import CheckInDialog
     from soleus_coach.gui.history_window import HistoryWindow
+    from soleus_coach.gui.safety_dialogs import GuidanceDialog, RedFlagDialog
+    from soleus_coach.gui.session_screen import SessionScreen
+    from soleus_coach.gui.tray import SessionTray
+    from soleus_coach.history.recorder import SessionRecorder
+    from soleus_coach.history.store import HistoryStore
+    from soleus_coach.safety import RedFlagDecision
+    from soleus_coach.session.engine import CueDue, SegmentEnded, State
+
+
+def _open_history() -> HistoryStore:
+    from soleus_coach.history.store import open_store
+
+    return open_store(paths.history_db_path())
 
 
 @dataclass
@@ -71,7 +69,7 @@ class Services:
     assets_dir: Path
     window_state_file: Path
     clock: Callable[[], tuple[Clock, float]] = clock_from_env
-    open_history: Callable[[], HistoryStore] = lambda: open_store(paths.history_db_path())
+    open_history: Callable[[], HistoryStore] = _open_history
     #: The cue player (tests pass one with a recording back-end); None: the real one.
     make_player: Callable[[Path], CuePlayer] | None = None
     today: Callable[[], date] = date.today
@@ -249,6 +247,9 @@ class MainWindow(QMainWindow):
     def start_session(self, protocol_id: str) -> bool:
         """Start a routine: the pain check-in first (if asked for), then the session.
         False when there is no such routine or a session is already under way."""
+        from soleus_coach.gui.checkin_dialog import CheckInDialog
+        from soleus_coach.safety import should_check_before
+
         protocol = self.library.get(protocol_id)
         if protocol is None:
             self.statusBar().showMessage(
@@ -256,6 +257,10 @@ class MainWindow(QMainWindow):
             return False
         if self.session is not None or self.checkin_dialog is not None:
             return False
+        # The sound back-end is probed now, in the background, while the check-in is
+        # answered: not at start-up, where playsound3 and its imports (ssl, http, email)
+        # would cost 12 MiB and 30 ms to a window that may never start a routine.
+        self.sound.start()
         last = self.history.last_after_checkin()
         recheck = should_check_before(protocol.when, last)
         if not (self.settings.ask_pain_before or recheck):
@@ -269,6 +274,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _before_answered(self, protocol: Protocol, dialog: CheckInDialog) -> None:
+        from soleus_coach.gui.safety_dialogs import RedFlagDialog
+        from soleus_coach.safety import advice_for, red_flags
+
+
         self.checkin_dialog = None
         dialog.deleteLater()
         self.activateWindow()  # the keys go to the session (even without a window manager)
@@ -286,6 +295,11 @@ class MainWindow(QMainWindow):
                            dialog: RedFlagDialog) -> None:
         """Continuing was chosen deliberately, or the routine is not started; either way the
         check-in and the choice go into the history."""
+        from soleus_coach.history.recorder import declined_session
+        from soleus_coach.history.store import StoreWriteError
+        from soleus_coach.safety import RedFlagChoice, RedFlagDecision
+        from soleus_coach.session.plan import build_plan
+
         self.safety_dialog = None
         dialog.deleteLater()
         self.activateWindow()
@@ -308,6 +322,12 @@ class MainWindow(QMainWindow):
 
     def _begin(self, protocol: Protocol, before: CheckIn | None,
                decision: RedFlagDecision | None = None) -> None:
+        from soleus_coach.gui.session_screen import SessionScreen
+        from soleus_coach.gui.tray import SessionTray
+        from soleus_coach.history.recorder import SessionRecorder
+        from soleus_coach.safety import ItHurts, RedFlagDecision
+        from soleus_coach.session.plan import build_plan
+
         clock, speed = self.services.clock()
         plan = build_plan(protocol, self.settings)
         screen = SessionScreen(plan, clock, speed=speed)
@@ -339,6 +359,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_ended(self, recorder: SessionRecorder, state: State) -> None:
         """Ask how the calf feels now, then store it with the session."""
+        from soleus_coach.gui.checkin_dialog import CheckInDialog
+
         self.refresh_summary()
         if self._closing:
             return
@@ -365,6 +387,14 @@ class MainWindow(QMainWindow):
     def _guidance_after(self, recorder: SessionRecorder) -> None:
         """Red flags after the session (see a doctor; build up gradually) and the pain trend
         over the last sessions (see a physical therapist)."""
+        from soleus_coach.gui.safety_dialogs import GuidanceDialog
+        from soleus_coach.safety import (
+            advice_for,
+            overtraining_advice,
+            pain_trend_advice,
+            red_flags,
+        )
+
         rec = recorder.record
         before_flags = red_flags(rec.before) if rec.before else ()
         after_flags = red_flags(rec.after) if rec.after else ()
@@ -437,6 +467,9 @@ class MainWindow(QMainWindow):
         return self._history
 
     def _show_history_notices(self, store: HistoryStore) -> None:
+        from soleus_coach.history.store import NoticeKind
+
+
         serious = [n for n in store.notices
                    if n.kind in (NoticeKind.MOVED_ASIDE, NoticeKind.NEWER, NoticeKind.NOT_SAVED)]
         for n in store.notices:
@@ -482,10 +515,16 @@ class MainWindow(QMainWindow):
                             self.tr("Time to take the ice off your calf."))
 
     def _silence_on_state(self, state: State) -> None:
+        from soleus_coach.session.engine import State
+
+
         if state in (State.PAUSED, State.STOPPED):
             self.sound.silence()  # no beeps over a pause, none after a stop
 
     def _silence_on_skip(self, event: SegmentEnded) -> None:
+        from soleus_coach.session.engine import Outcome
+
+
         if event.outcome is not Outcome.COMPLETED:
             self.sound.silence()  # skip, back: the cut-short step's sound stops with it
 
@@ -515,6 +554,9 @@ class MainWindow(QMainWindow):
                                          self.tr("Sound is still starting; try again."), 8000)
 
     def _on_remaining(self, segment_s: float, total_s: float, _fraction: float) -> None:
+        from soleus_coach.gui.session_page import format_clock
+
+
         if self.tray is not None and self.session is not None:
             self.tray.show_remaining(f"{self.session.controller.engine.segment.label}: "
                                      f"{format_clock(segment_s)}")
@@ -541,6 +583,9 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- settings
 
     def edit_settings(self) -> None:
+        from soleus_coach.gui.settings_dialog import SettingsDialog
+
+
         dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.value())
@@ -563,6 +608,9 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- help
 
     def show_safety_notice(self, first_run: bool = False) -> None:
+        from soleus_coach.gui.safety_dialogs import FirstRunDialog
+
+
         dialog = FirstRunDialog(self)
         self.safety_dialog = dialog
 
@@ -618,14 +666,16 @@ class MainWindow(QMainWindow):
             # The history is opened after the first paint: the routines show at once.
             self._summary_scheduled = True
             QTimer.singleShot(0, self.refresh_summary)
-            QTimer.singleShot(0, self.sound.start)  # probe the sound back-end in the background
             if not self.settings.first_run_acknowledged:
                 QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
-        if self.session is not None and self.session.state in (State.RUNNING, State.PAUSED):
-            self.session.controller.stop()  # recorded as stopped, with what was done
+        if self.session is not None:
+            from soleus_coach.session.engine import State
+
+            if self.session.state in (State.RUNNING, State.PAUSED):
+                self.session.controller.stop()  # recorded as stopped, with what was done
         self.sound.close()
         store = self._window_settings()
         store.setValue("geometry", self.saveGeometry())

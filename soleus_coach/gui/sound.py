@@ -8,13 +8,16 @@ caller flashes the countdown instead.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from soleus_coach.audio import CuePlayer, PlayerState, PlayerStatus, sound_for
 from soleus_coach.cues import Cue
-from soleus_coach.session.engine import CueDue
 from soleus_coach.settings import Settings
+
+if TYPE_CHECKING:
+    from soleus_coach.session.engine import CueDue
 
 
 class SoundService(QObject):
