@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from soleus_coach import paths
 from soleus_coach.gui import errors, i18n
 from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
 from soleus_coach.protocol import Library, load_library
@@ -59,7 +60,20 @@ def launch(app: QApplication, start_id: str | None = None) -> MainWindow:
 def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    instance = SingleInstance(paths.data_dir())
+    if not instance.acquire():
+        request = {"action": "start", "id": start_id} if start_id else {"action": "raise"}
+        if instance.send(request):
+            print("Soleus Coach is already running: its window was brought forward.",
+                  file=sys.stderr)
+            return 0
+        print("Soleus Coach is already running but does not answer; close it first "
+              f"(the lock is {paths.data_dir() / LOCK_NAME}).", file=sys.stderr)
+        return 1
     window = launch(app, start_id)  # referenced until the loop ends, or Python deletes it
+    instance.requested.connect(window.handle_request)
+    window.summary_shown.connect(instance.listen)  # after the first paint
     code = app.exec()
+    instance.release()
     del window
     return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.safety import RedFlagDecision
     from soleus_coach.session.engine import CueDue, SegmentEnded, State
+
+
+log = logging.getLogger(__name__)
 
 
 def _open_history() -> HistoryStore:
@@ -648,6 +652,25 @@ class MainWindow(QMainWindow):
         box.open()
 
     # ----------------------------------------------------------------- window
+
+    def handle_request(self, request: dict[str, str]) -> None:
+        """A second launch asked for the window (and maybe a routine): come forward."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        log.info("brought forward by a second launch: %s", request)
+        routine = request.get("id", "")
+        if request.get("action") != "start" or not routine:
+            return
+        if self.session is not None or self.checkin_dialog is not None:
+            self.statusBar().showMessage(
+                self.tr("A routine is already running; %1 was not started.").replace(
+                    "%1", routine), 10000)
+            return
+        self.library_page.select(routine)
+        self.start_session(routine)
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

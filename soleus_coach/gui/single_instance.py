@@ -1,0 +1,137 @@
+"""One running Soleus Coach per data folder.
+
+The first process takes a :class:`QLockFile` in the data folder and listens on a
+:class:`QLocalServer`; a second launch finds the lock taken, sends its request (``raise``, or
+``start ID``) to the first over a :class:`QLocalSocket` and exits. So the history database is
+only ever written by one process, and clicking the launcher again brings the window forward
+instead of opening a second one. A lock left by a killed process is stale and is taken over
+(Qt checks whether the process that wrote it still runs).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, QTimer, Signal
+
+if TYPE_CHECKING:  # QtNetwork is imported after the first paint (or by a second launch)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "soleus-coach.lock"
+#: How long a second launch waits for the first to answer (it may be starting up, and only
+#: listens once its window is painted).
+TIMEOUT_MS = 5000
+
+
+def server_name(data_dir: Path) -> str:
+    """A per-user, per-data-folder socket name (short: Unix sockets allow ~100 bytes)."""
+    key = f"{getpass.getuser()}:{data_dir.resolve()}".encode()
+    return "soleus-coach-" + hashlib.sha256(key).hexdigest()[:16]
+
+
+class SingleInstance(QObject):
+    """``acquire()`` is True in the first process; later ones call :meth:`send`."""
+
+    #: A second launch asked for this: ``{"action": "raise"}`` or ``{"action": "start",
+    #: "id": ...}``; emitted on the GUI thread of the first process.
+    requested = Signal(dict)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
+        self._server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []
+        self.error = ""
+
+    def acquire(self) -> bool:
+        """True when this is the only instance (or the lock cannot be used at all: a
+        read-only data folder must not stop the app; the history is then not written)."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.error = f"cannot create {self.data_dir}: {exc.strerror}"
+        if not self._lock.tryLock(100):
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            self.error = self.error or f"cannot lock {self.data_dir / LOCK_NAME}"
+            log.warning("single instance: %s; going on without it", self.error)
+        return True
+
+    def listen(self) -> None:
+        """Answer later launches (after the first paint: QtNetwork is not needed before)."""
+        if self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(self.name)  # a socket file left by a killed process
+        if server.listen(self.name):
+            server.newConnection.connect(self._on_connection)
+            self._server = server
+        else:
+            log.warning("single instance: cannot listen on %s: %s", self.name,
+                        server.errorString())
+
+    def send(self, message: dict[str, str]) -> bool:
+        """From a second launch: deliver ``message`` to the first. False when it does not
+        answer in time (it may be starting or stuck)."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(TIMEOUT_MS)
+        socket = QLocalSocket()
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(max(1, deadline.remainingTime())):
+                break
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(50)  # not listening yet: the first one is still starting
+        socket.write(json.dumps(message).encode() + b"\n")
+        ok = socket.waitForBytesWritten(max(1, deadline.remainingTime()))
+        socket.disconnectFromServer()
+        return ok
+
+    def release(self) -> None:
+        for socket in self._clients:
+            socket.abort()
+        self._clients.clear()
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            # PySide gives the socket to Python: it lives while it is in _clients, and is
+            # dropped (outside its own signal) once the other side hangs up.
+            self._clients.append(socket)
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(
+                lambda s=socket: QTimer.singleShot(0, lambda: self._drop(s)))
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        if socket in self._clients:
+            self._clients.remove(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            line = bytes(socket.readLine().data())[:4096]
+            try:
+                message = json.loads(line)
+            except ValueError:
+                log.warning("single instance: ignored a malformed request")
+                continue
+            if isinstance(message, dict) and message.get("action") in ("raise", "start"):
+                self.requested.emit({k: str(v) for k, v in message.items()})
