@@ -13,6 +13,7 @@ case leaves a :class:`Notice` for the user.
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -259,7 +260,7 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
         store.recover()
         return store
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = _why(exc, path.parent)
         log.warning("history at %s cannot be written: %s", path, reason)
         notices.append(Notice(
             NoticeKind.NOT_SAVED,
@@ -268,6 +269,23 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
         mem = _memory()
         _copy_read_only(path, mem)
         return HistoryStore(mem, path, notices, persistent=False, now=now)
+
+
+#: Below this much free space a failed write is put down to a full disk.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _why(exc: BaseException, folder: Path) -> str:
+    """The reason, in words: SQLite says "disk I/O error" when it cannot even create its
+    journal on a full disk, so the free space is looked at too."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return reason
+    if free < LOW_SPACE_BYTES and "full" not in reason:
+        return f"the disk is full: {free // 1024} KiB free; {reason}"
+    return reason
 
 
 def open_snapshot(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
@@ -396,7 +414,7 @@ class HistoryStore:
             if conn.in_transaction:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-            raise StoreWriteError(f"history not saved: {exc}") from exc
+            raise StoreWriteError(f"history not saved: {_why(exc, self.path.parent)}") from exc
 
     def recover(self) -> int:
         """Mark sessions left in progress (the app was killed) as interrupted."""
