@@ -78,7 +78,7 @@ def test_version_and_real_process_without_display() -> None:
     assert proc.returncode == 0 and proc.stdout.strip() == f"soleus-coach {__version__}"
     proc = subprocess.run([sys.executable, "-m", "soleus_coach", "validate", "/dev/null"],
                           capture_output=True, text=True, env=env, timeout=60)
-    assert proc.returncode == 1 and "file is empty" in proc.stdout and not proc.stderr
+    assert proc.returncode == 1 and "is not a regular file" in proc.stdout and not proc.stderr
 
 
 def test_cli_commands_do_not_import_qt() -> None:

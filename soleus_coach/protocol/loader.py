@@ -8,7 +8,9 @@ import difflib
 import hashlib
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -385,18 +387,31 @@ def parse_bytes(
 
 
 def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
-    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem."""
+    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem.
+
+    Only a regular file in its own folder is read: a link that leads out of the folder is
+    refused (it would read a file the user never put there), and so is anything that is not
+    a plain file (a FIFO would block forever, a device would never end)."""
+    def fail(message: str) -> ProtocolInvalid:
+        return ProtocolInvalid([ProtocolError(path.name, "", message)])
+
     try:
-        size = path.stat().st_size
-        if size > S.MAX_FILE_BYTES:
-            raise ProtocolInvalid([ProtocolError(
-                path.name, "", f"file is {size / 1024 / 1024:.1f} MiB; protocols may be at most "
-                f"{S.MAX_FILE_BYTES // 1024} KiB")])
-        with path.open("rb") as fh:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(path.parent.resolve()):
+                raise fail(f"is a link to {target}, outside its folder; copy the file here "
+                           "instead")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise fail("is not a regular file")
+            if st.st_size > S.MAX_FILE_BYTES:
+                raise fail(f"file is {st.st_size / 1024 / 1024:.1f} MiB; protocols may be at "
+                           f"most {S.MAX_FILE_BYTES // 1024} KiB")
             data = fh.read(S.MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ProtocolInvalid([ProtocolError(path.name, "", f"cannot read: {exc.strerror}")]
-                              ) from None
+        raise fail(f"cannot read: {exc.strerror}") from None
     protocol = parse_bytes(data, path.name, path.parent, assets_dir)
     return _with_path(protocol, path)
 
