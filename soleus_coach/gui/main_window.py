@@ -27,6 +27,7 @@ from soleus_coach import paths, texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
 from soleus_coach.gui.library_page import LibraryPage
+from soleus_coach.gui.memory import release_free_memory
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
@@ -581,6 +582,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.library_page)
         self.pages.removeWidget(screen)
         screen.deleteLater()
+        QTimer.singleShot(0, release_free_memory)  # after the screen is gone
         self.setWindowTitle(self.tr("Soleus Coach"))
         self.library_page.view.setFocus()
 

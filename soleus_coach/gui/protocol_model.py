@@ -65,6 +65,17 @@ class ProtocolTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def column_samples(self) -> list[list[str]]:
+        """The longest texts each column shows, whatever the rows (to size the columns)."""
+        return [
+            [],
+            [self.tr(label) for label in WHEN_LABELS.values()] + [self.tr("failed to load")],
+            ["10:00:00"],
+            ["100"],
+            [self.tr("bundled"), self.tr("yours"), self.tr("yours (replaces bundled)"),
+             self.tr("your file")],
+        ]
+
     def _display(self, entry: Entry, col: int) -> str:
         p = entry.protocol
         if p is None:

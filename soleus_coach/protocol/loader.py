@@ -5,6 +5,7 @@ found, the line."""
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import math
@@ -274,6 +275,13 @@ class _Validator:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    """A protocol folder's real path, once per folder rather than once per file it names
+    (a library of 500 routines would otherwise walk the same folders 1,000 times)."""
+    return folder.resolve()
+
+
 def resolve_file(
     value: str,
     spec: S.FileRef,
@@ -302,15 +310,28 @@ def resolve_file(
         return None
     if root is None:
         return Path(rel)  # validating text without a folder: shape only
-    root = root.resolve()
-    target = (root / pure).resolve()
-    if not target.is_relative_to(root):
+    locate = _locate_asset if value.startswith(S.ASSET_PREFIX) else _locate
+    target, problem = locate(root, pure)
+    if problem == "outside":
         error(loc, f"{_show(value)}: points outside the protocol's folder (a link?)")
         return None
-    if not target.is_file():
+    if problem == "missing":
         error(loc, f"{_show(value)}: no such file beside the protocol")
         return None
     return target
+
+
+def _locate(root: Path, rel: PurePosixPath) -> tuple[Path, str]:
+    """The real path of ``root/rel`` and what is wrong with it: "", "outside", "missing"."""
+    root = _resolved(root)
+    target = (root / rel).resolve()
+    if not target.is_relative_to(root):
+        return target, "outside"
+    return target, "" if target.is_file() else "missing"
+
+
+#: The app's own assets do not change while it runs: each is looked up once.
+_locate_asset = functools.lru_cache(maxsize=256)(_locate)
 
 
 def _kind(value: Any) -> str:
