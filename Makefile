@@ -36,5 +36,8 @@ translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach
 bench: $(STAMP)  ## all benchmarks; results in docs/benchmarks.md
 	$(BIN)/python -m benchmarks.run_all
 
+soak: $(STAMP)  ## 500 accelerated sessions in one process; docs/benchmarks/soak.md
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks.soak --sessions $${SOAK_SESSIONS:-500} --write
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
