@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint check bench soak clean schema screenshots translations
+.PHONY: run test lint check bench soak clean schema screenshots translations \
+        install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,12 @@ translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach
 
 bench: $(STAMP)  ## all benchmarks; results in docs/benchmarks.md
 	$(BIN)/python -m benchmarks.run_all
+
+install-desktop: $(STAMP)  ## add the launcher, icons and AppStream data for this user
+	$(BIN)/soleus-coach install-desktop
+
+uninstall-desktop: $(STAMP)
+	$(BIN)/soleus-coach uninstall-desktop
 
 soak: $(STAMP)  ## 500 accelerated sessions in one process; docs/benchmarks/soak.md
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks.soak --sessions $${SOAK_SESSIONS:-500} --write

@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    sub.add_parser("install-desktop",
+                   help="add Soleus Coach to your desktop's applications (this user only)")
+    sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
     return parser
 
 
@@ -145,4 +148,17 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_validate(args.files, out)
     if args.command == "history":
         return run_history(args, out)
+    if args.command in ("install-desktop", "uninstall-desktop"):
+        from soleus_coach import desktop
+
+        try:
+            done = (desktop.install() if args.command == "install-desktop"
+                    else desktop.uninstall())
+        except OSError as exc:
+            sys.stderr.write(f"soleus-coach: {exc}\n")
+            return 1
+        for path in done:
+            out.write(f"{'installed' if args.command == 'install-desktop' else 'removed'} "
+                      f"{path}\n")
+        return 0
     raise AssertionError(f"unhandled command {args.command!r}")

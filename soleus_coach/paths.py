@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 APP_NAME = "soleus-coach"
+#: Reverse-DNS id: the launcher, icon and AppStream file names, and Qt's desktop file name.
+APP_ID = "io.github.soleuscoach.SoleusCoach"
 DATA_DIR_ENV = "SOLEUS_COACH_DATA_DIR"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent

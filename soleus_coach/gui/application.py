@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from soleus_coach import paths
@@ -31,11 +33,22 @@ def default_services() -> Services:
     )
 
 
+def app_icon() -> QIcon:
+    """The icon of the window, the tray and the task switcher, from the PNG sizes (each is
+    read only when a size is first drawn)."""
+    icon = QIcon()
+    for png in sorted((paths.assets_dir() / "icons" / "png").glob("soleus-coach-*.png")):
+        size = int(png.stem.rsplit("-", 1)[1])
+        icon.addFile(str(png), QSize(size, size))
+    return icon
+
+
 def build_main_window(app: QApplication) -> MainWindow:
     """Everything the first paint needs, and nothing more."""
     app.setApplicationName("Soleus Coach")
     app.setApplicationDisplayName("Soleus Coach")
-    app.setDesktopFileName("soleus-coach")
+    app.setDesktopFileName(paths.APP_ID)
+    app.setWindowIcon(app_icon())
     services = default_services()
     i18n.install(app, services.settings_store.load().language)
     window = MainWindow(services)
