@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
@@ -134,3 +135,27 @@ def test_garbage_settings_file_is_reported_in_one_line(qtbot: QtBot) -> None:
     win = make_window(qtbot)
     assert win.settings.injured_leg is Leg.LEFT and win.settings.hold_s is None
     assert "hold_s" in win.statusBar().currentMessage()
+
+
+def test_about_shows_version_licence_credits_and_opens_the_data_folder(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from soleus_coach import __version__
+    from soleus_coach.gui.about_dialog import AboutDialog
+
+    win = make_window(qtbot)
+    action = next(a for a in win.help_menu.actions() if "About" in a.text())
+    action.trigger()
+    dialog = win.findChild(AboutDialog, "aboutDialog")
+    assert dialog is not None and dialog.isVisible()
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in texts and "MIT" in texts and "eSpeak NG" in texts
+    assert dialog.folder_label.text() == str(paths.data_dir())
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(QUrl(url).toLocalFile()) or True))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "openDataFolder"),
+                     Qt.MouseButton.LeftButton)
+    assert opened == [str(paths.data_dir())]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +78,8 @@ class Services:
     #: The cue player (tests pass one with a recording back-end); None: the real one.
     make_player: Callable[[Path], CuePlayer] | None = None
     today: Callable[[], date] = date.today
+    #: Where the user's files are (shown in Help → About).
+    data_dir: Path = field(default_factory=paths.data_dir)
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.HelpContents))
         self.help_menu.addAction(self._action(texts.translate(texts.FIRST_RUN_HELP_ACTION),
                                               self.show_safety_notice))
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self._action(t("&About Soleus Coach"), self.show_about))
 
     # ----------------------------------------------------------------- library
 
@@ -627,6 +631,13 @@ class MainWindow(QMainWindow):
                 self.apply_settings(replace(self.settings, first_run_acknowledged=True))
 
         dialog.finished.connect(done)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from soleus_coach.gui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.services.data_dir, self.services.data_dir / "logs", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_shortcuts(self) -> None:
