@@ -15,6 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from soleus_coach import texts
+
 log = logging.getLogger(__name__)
 
 
@@ -93,7 +95,7 @@ def from_dict(data: Any) -> tuple[Settings, list[str]]:
     """Settings from parsed JSON, plus one message per value that was ignored."""
     defaults = Settings()
     if not isinstance(data, dict):
-        return defaults, ["settings file is not a JSON object; using defaults"]
+        return defaults, [texts.translate(texts.SETTINGS_NOT_OBJECT)]
     values: dict[str, Any] = {}
     problems: list[str] = []
     for f in fields(Settings):
@@ -102,7 +104,7 @@ def from_dict(data: Any) -> tuple[Settings, list[str]]:
         try:
             values[f.name] = _coerce(f.name, data[f.name], getattr(defaults, f.name))
         except (ValueError, TypeError) as exc:
-            problems.append(f"setting {f.name!r} ignored ({exc})")
+            problems.append(texts.fill(texts.SETTING_IGNORED, f.name, exc))
     return replace(defaults, **values), problems
 
 
@@ -123,12 +125,12 @@ class SettingsStore:
         except FileNotFoundError:
             return Settings()
         except OSError as exc:
-            self.problems = [f"cannot read settings ({exc.strerror}); using defaults"]
+            self.problems = [texts.fill(texts.SETTINGS_UNREADABLE, exc.strerror)]
             return Settings()
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            self.problems = [f"settings file {self.path} is damaged; using defaults"]
+            self.problems = [texts.fill(texts.SETTINGS_DAMAGED, self.path)]
             return Settings()
         settings, self.problems = from_dict(data)
         return settings

@@ -89,8 +89,12 @@ STRETCH = "Stretch"
 IT_HURTS = "ItHurts"
 ICE = "Ice"
 GUIDANCE = "Guidance"
+SESSION = "Session"
+STEPS = "Steps"
+NOTICES = "Notices"
 
-CONTEXTS = frozenset({FIRST_RUN, RED_FLAG, EMERGENCY_CONTEXT, STRETCH, IT_HURTS, ICE, GUIDANCE})
+CONTEXTS = frozenset({FIRST_RUN, RED_FLAG, EMERGENCY_CONTEXT, STRETCH, IT_HURTS, ICE, GUIDANCE,
+                      SESSION, STEPS, NOTICES})
 
 # NB: every call below must keep literal arguments (not the constants above) so that
 # pyside6-lupdate can read them. tests/test_texts.py checks both.
@@ -213,6 +217,84 @@ OVERTRAINING_BODY = QT_TRANSLATE_NOOP(
     "Increasing distance or frequency too quickly is a common cause of calf pain. Build up "
     "gradually, and avoid a run much longer than your longest in the last month.",
 )
+
+# --- The session view: step names the plan makes and the words around the countdown ----------
+# %1, %2 are filled in with str.replace (Qt's convention; translators may reorder them).
+SEG_GET_READY = QT_TRANSLATE_NOOP("Session", "Get ready")
+SEG_POSITION = QT_TRANSLATE_NOOP("Session", "Get into position")
+SEG_SWITCH_LEGS = QT_TRANSLATE_NOOP("Session", "Switch legs")
+SEG_REST = QT_TRANSLATE_NOOP("Session", "Rest")
+SEG_DONE = QT_TRANSLATE_NOOP("Session", "Done")
+SEG_STARTING = QT_TRANSLATE_NOOP("Session", "Starting: %1")
+SEG_RELAX = QT_TRANSLATE_NOOP("Session", "Relax the calf; stay near the wall.")
+LEFT_LEG_BACK = QT_TRANSLATE_NOOP("Session", "LEFT leg back")
+RIGHT_LEG_BACK = QT_TRANSLATE_NOOP("Session", "RIGHT leg back")
+LEFT_LEG = QT_TRANSLATE_NOOP("Session", "LEFT leg")
+RIGHT_LEG = QT_TRANSLATE_NOOP("Session", "RIGHT leg")
+HOLD_N_OF_M = QT_TRANSLATE_NOOP("Session", "Hold %1 of %2")
+AFTER_HOLD_N_OF_M = QT_TRANSLATE_NOOP("Session", "After hold %1 of %2")
+NEXT_STEP = QT_TRANSLATE_NOOP("Session", "Next: %1")
+NEXT_HOLD_LEFT = QT_TRANSLATE_NOOP("Session", "%1, left leg, hold %2 of %3")
+NEXT_HOLD_RIGHT = QT_TRANSLATE_NOOP("Session", "%1, right leg, hold %2 of %3")
+NEXT_SIDE_LEFT = QT_TRANSLATE_NOOP("Session", "%1, left leg")
+NEXT_SIDE_RIGHT = QT_TRANSLATE_NOOP("Session", "%1, right leg")
+NEXT_MINUTES = QT_TRANSLATE_NOOP("Session", "%1 (%2 min)")
+NEXT_SECONDS = QT_TRANSLATE_NOOP("Session", "%1 (%2 s)")
+
+# --- One-line step descriptions (routine previews) -------------------------------------------
+STEP_HOLD = QT_TRANSLATE_NOOP("Steps", "%1: %2 × %3 hold")
+STEP_RANGE = QT_TRANSLATE_NOOP("Steps", "%1 (%2–%3)")
+STEP_REST = QT_TRANSLATE_NOOP("Steps", "%1, %2 rest")
+STEP_ICE = QT_TRANSLATE_NOOP("Steps", "%1: %2 (at most %3)")
+STEP_LEFT = QT_TRANSLATE_NOOP("Steps", "left leg")
+STEP_RIGHT = QT_TRANSLATE_NOOP("Steps", "right leg")
+STEP_BOTH = QT_TRANSLATE_NOOP("Steps", "each leg, left first")
+STEP_INJURED_FIRST = QT_TRANSLATE_NOOP("Steps", "each leg, injured leg first")
+
+# --- Notices from the core: sound, history file, settings file -------------------------------
+SOUND_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "Notices", "Sound is unavailable: %1. The countdown flashes instead.")
+SOUND_HINT_LINUX = QT_TRANSLATE_NOOP(
+    "Notices",
+    "install pipewire-bin (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)")
+SOUND_HINT_MACOS = QT_TRANSLATE_NOOP(
+    "Notices", "afplay should be present on macOS; check the sound output in System Settings")
+SOUND_HINT_WINDOWS = QT_TRANSLATE_NOOP("Notices",
+                                       "check that Windows has a sound output device")
+HISTORY_MOVED = QT_TRANSLATE_NOOP(
+    "Notices",
+    "The history file could not be used (%1). It was moved to %2 and a new, empty history "
+    "was started.")
+HISTORY_NEWER = QT_TRANSLATE_NOOP(
+    "Notices",
+    "Your history at %1 was written by a newer version of Soleus Coach (schema %2; this "
+    "version knows %3). It is left untouched and not shown; sessions you do now are kept "
+    "only until you quit.")
+HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 to %2.")
+HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Notices",
+    "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "
+    "until you quit: export them from History.")
+HISTORY_RECOVERED = QT_TRANSLATE_NOOP(
+    "Notices",
+    "%1 session(s) did not finish (the app was closed or the computer stopped); they are "
+    "kept in your history as interrupted.")
+DISK_FULL = QT_TRANSLATE_NOOP("Notices", "the disk is full: %1 KiB free; %2")
+SETTINGS_UNREADABLE = QT_TRANSLATE_NOOP("Notices",
+                                        "cannot read settings (%1); using defaults")
+SETTINGS_DAMAGED = QT_TRANSLATE_NOOP("Notices",
+                                     "settings file %1 is damaged; using defaults")
+SETTINGS_NOT_OBJECT = QT_TRANSLATE_NOOP(
+    "Notices", "settings file is not a JSON object; using defaults")
+SETTING_IGNORED = QT_TRANSLATE_NOOP("Notices", "setting '%1' ignored (%2)")
+
+
+def fill(text: Text, *values: object) -> str:
+    """``translate(text)`` with %1, %2… replaced by ``values``."""
+    out = translate(text)
+    for n, value in enumerate(values, 1):
+        out = out.replace(f"%{n}", str(value))
+    return out
 
 
 def all_texts() -> dict[str, Text]:

@@ -121,5 +121,8 @@ def skip_to_first_hold(qtbot: Any, screen: Any) -> None:
 
     from soleus_coach.session.plan import SegmentKind
 
-    while screen.controller.engine.segment.kind is not SegmentKind.HOLD:
+    for _ in range(50):
+        if screen.controller.engine.segment.kind is SegmentKind.HOLD:
+            return
         qtbot.keyClick(screen, Qt.Key.Key_Right)
+    raise AssertionError("Right never reached a hold: does the session have the keyboard?")

@@ -26,7 +26,7 @@ def test_a_small_log_is_kept_and_appended_to(tmp_path: Path) -> None:
     log = tmp_path / "soleus-coach.log"
     log.write_text("earlier line\n")
     root = logging.getLogger()
-    before = list(root.handlers)
+    before, level = list(root.handlers), root.level
     try:
         assert setup_logging(tmp_path) == log
         logging.getLogger("test").info("hello")
@@ -34,6 +34,7 @@ def test_a_small_log_is_kept_and_appended_to(tmp_path: Path) -> None:
         for h in root.handlers[len(before):]:
             h.close()
             root.removeHandler(h)
+        root.setLevel(level)
     lines = log.read_text().splitlines()
     assert lines[0] == "earlier line" and lines[-1].endswith("test: hello")
 
@@ -41,4 +42,9 @@ def test_a_small_log_is_kept_and_appended_to(tmp_path: Path) -> None:
 def test_an_unwritable_log_folder_leaves_logging_on_stderr(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    assert setup_logging(blocker / "logs") is None
+    root = logging.getLogger()
+    level = root.level
+    try:
+        assert setup_logging(blocker / "logs") is None
+    finally:
+        root.setLevel(level)

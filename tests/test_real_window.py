@@ -64,13 +64,14 @@ def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class App:
     def __init__(self, display: str, data: Path, *args: str, scale: float = 1,
-                 first_run: bool = False) -> None:
+                 first_run: bool = False, env: dict[str, str] | None = None) -> None:
         settings = data / "settings.json"
         if not first_run and not settings.exists():
             data.mkdir(parents=True, exist_ok=True)
             settings.write_text('{"first_run_acknowledged": true}', encoding="utf-8")
-        env = {**os.environ, "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
-               "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}"}
+        env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+               "LANGUAGE": "", "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
+               "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}", **(env or {})}
         self.env = env
         self.proc = subprocess.Popen([sys.executable, "-m", "soleus_coach", *args], env=env)
         out = self.xdo("search", "--sync", "--onlyvisible", "--name", "Soleus Coach")
@@ -241,3 +242,18 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
         assert share_of(advice, "#b3261e") > 0.0005  # the title, in red
     finally:
         app.close()
+
+
+def test_german_system_locale_gives_a_german_window(
+        display: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No language chosen in the settings: the system's (LANG=de_DE) decides."""
+    data = tmp_path / "de"
+    app = App(display, data, env={"LANG": "de_DE.UTF-8"})
+    try:
+        app.size(1280, 800)
+        image = app.shot(shot_dir(tmp_path_factory) / "main-window-de.png", 1280, 800)
+        assert image.width() == 1280
+    finally:
+        app.close()
+    log = (data / "logs" / "soleus-coach.log").read_text(encoding="utf-8")
+    assert "language de (system locale de_DE)" in log

@@ -2,54 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Soleus Coach</source>
+        <translation>Über Soleus Coach</translation>
+    </message>
+    <message>
+        <source>Soleus Coach %1</source>
+        <translation>Soleus Coach %1</translation>
+    </message>
+    <message>
+        <source>Guided calf (soleus) stretching and icing routines for runners. It cannot diagnose anything: see a doctor about a swollen, bruised or very painful calf.</source>
+        <translation>Angeleitete Dehn- und Kühlroutinen für die Wade (Soleus) für Läuferinnen und Läufer. Die App kann nichts diagnostizieren: Mit einer geschwollenen, blutunterlaufenen oder sehr schmerzhaften Wade gehen Sie bitte zum Arzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Open data folder</source>
+        <translation>Datenordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. Copyright © 2026 Soleus Coach developers.</source>
+        <translation>Lizenz: MIT. Copyright © 2026 die Entwickler von Soleus Coach.</translation>
+    </message>
+    <message>
+        <source>Sounds: tones synthesised by tools/make_sounds.py; spoken prompts rendered with eSpeak NG (GPL-3.0; the audio is not covered by it). Both CC0 1.0.</source>
+        <translation>Klänge: Töne erzeugt von tools/make_sounds.py; Sprachansagen mit eSpeak NG gesprochen (GPL-3.0; der Ton selbst fällt nicht darunter). Beide CC0 1.0.</translation>
+    </message>
+    <message>
+        <source>Illustrations and icon: drawn for Soleus Coach, CC0 1.0.</source>
+        <translation>Abbildungen und Symbol: für Soleus Coach gezeichnet, CC0 1.0.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 and PySide6 %2 (LGPL-3.0), playsound3 and platformdirs (MIT), on Python %3.</source>
+        <translation>Erstellt mit Qt %1 und PySide6 %2 (LGPL-3.0), playsound3 und platformdirs (MIT), auf Python %3.</translation>
+    </message>
+    <message>
+        <source>Your routines, history, settings and log are in:</source>
+        <translation>Ihre Routinen, Ihr Verlauf, Ihre Einstellungen und das Protokoll liegen in:</translation>
+    </message>
+    <message>
+        <source>Log files: %1</source>
+        <translation>Protokolldateien: %1</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>How is your calf?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie geht es Ihrer Wade?</translation>
     </message>
     <message>
         <source>After the routine: how much does your calf hurt now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
     </message>
     <message>
         <source>Before you start: how much does your calf hurt?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Start: Wie stark schmerzt Ihre Wade?</translation>
     </message>
     <message>
         <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten.</translation>
     </message>
     <message>
         <source>Pain %1 of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
         <source>&amp;Swelling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schwellung</translation>
     </message>
     <message>
         <source>&amp;Bruising</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bluterguss</translation>
     </message>
     <message>
         <source>Pain at &amp;rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz in &amp;Ruhe</translation>
     </message>
     <message>
         <source>&amp;Cannot bear weight on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Bein &amp;nicht belastbar</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Skip (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen (Esc)</translation>
     </message>
     <message>
         <source>Do you have any of these?</source>
-        <translation type="unfinished"></translation>
+        <translation>Haben Sie etwas davon?</translation>
     </message>
 </context>
 <context>
@@ -57,416 +100,416 @@
     <message>
         <source>Get emergency help now if you suddenly feel short of breath, have chest pain, or cough up blood.</source>
         <extracomment>Translator: ``(context, source) -&gt; translated``. Identity until the GUI installs Qt&apos;s.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie sofort den Notruf (112), wenn Sie plötzlich Atemnot oder Brustschmerzen haben oder Blut husten.</translation>
     </message>
 </context>
 <context>
     <name>FirstRun</name>
     <message>
         <source>Before you start</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie beginnen</translation>
     </message>
     <message>
         <source>Soleus Coach guides stretching and icing for runners. It cannot diagnose anything. Calf pain can be a sign of a blood clot or a torn muscle. If your calf is swollen, bruised, warm or red, hurts at rest, or can&apos;t take your weight, or if you felt a sudden “pop” in it, see a doctor first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Soleus Coach leitet Läuferinnen und Läufer beim Dehnen und Kühlen an. Die App kann nichts diagnostizieren. Wadenschmerzen können ein Zeichen für ein Blutgerinnsel oder einen Muskelfaserriss sein. Wenn Ihre Wade geschwollen, blutunterlaufen, warm oder gerötet ist, in Ruhe schmerzt, Ihr Gewicht nicht trägt oder Sie ein plötzliches „Knallen“ gespürt haben, gehen Sie zuerst zum Arzt.</translation>
     </message>
     <message>
         <source>I understand</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe verstanden</translation>
     </message>
     <message>
         <source>Safety notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitshinweis</translation>
     </message>
 </context>
 <context>
     <name>Guidance</name>
     <message>
         <source>Pain not settling</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schmerz lässt nicht nach</translation>
     </message>
     <message>
         <source>Your calf pain hasn&apos;t been settling after sessions. A physical therapist can check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wadenschmerzen sind nach den Einheiten nicht zurückgegangen. Eine Physiotherapeutin oder ein Physiotherapeut kann das untersuchen.</translation>
     </message>
     <message>
         <source>Build up gradually</source>
-        <translation type="unfinished"></translation>
+        <translation>Steigern Sie langsam</translation>
     </message>
     <message>
         <source>Increasing distance or frequency too quickly is a common cause of calf pain. Build up gradually, and avoid a run much longer than your longest in the last month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strecke oder Häufigkeit zu schnell zu steigern ist eine häufige Ursache für Wadenschmerzen. Steigern Sie langsam und laufen Sie nicht viel weiter als Ihr längster Lauf im letzten Monat.</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine</translation>
     </message>
     <message>
         <source>Active time</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Zeit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Pain before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz vorher → nachher</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
 </context>
 <context>
     <name>HistoryWindow</name>
     <message>
         <source>History — Soleus Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf — Soleus Coach</translation>
     </message>
     <message>
         <source>Routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 4 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 4 Wochen</translation>
     </message>
     <message>
         <source>Last 12 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 12 Wochen</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 12 Monate</translation>
     </message>
     <message>
         <source>Custom dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener Zeitraum</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Steps done in this session</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Einheit erledigte Schritte</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Notes about this session (how it felt, the run before it…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen zu dieser Einheit (wie es sich anfühlte, der Lauf davor …)</translation>
     </message>
     <message>
         <source>Save &amp;notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen speichern</translation>
     </message>
     <message>
         <source>&amp;Delete session</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit &amp;löschen</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otizen:</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;CSV exportieren …</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON exportieren …</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>&amp;Routine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Routine:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;on:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis:</translation>
     </message>
     <message>
         <source>All routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Routinen</translation>
     </message>
     <message>
         <source>%1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einheiten</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
         </translation>
     </message>
     <message>
         <source>No sessions yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Einheiten</translation>
     </message>
     <message>
         <source>No sessions match</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Einheiten</translation>
     </message>
     <message>
         <source>Finished routines appear here, with your pain check-ins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene Routinen erscheinen hier, mit Ihren Schmerzangaben.</translation>
     </message>
     <message>
         <source>%1 · active %2, paused %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · aktiv %2, pausiert %3</translation>
     </message>
     <message>
         <source>Pain before → after: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz vorher → nachher: %1</translation>
     </message>
     <message>
         <source>Injured leg: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletztes Bein: %1</translation>
     </message>
     <message>
         <source>Steps (%1 done, %2 skipped):</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte (%1 erledigt, %2 übersprungen):</translation>
     </message>
     <message>
         <source>Safety notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitshinweise:</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>swelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellung</translation>
     </message>
     <message>
         <source>bruising</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluterguss</translation>
     </message>
     <message>
         <source>pain at rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz in Ruhe</translation>
     </message>
     <message>
         <source>could not bear weight</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht belastbar</translation>
     </message>
     <message>
         <source>It hurt during %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz während %1: %2</translation>
     </message>
     <message>
         <source>continued gently</source>
-        <translation type="unfinished"></translation>
+        <translation>sanft weitergemacht</translation>
     </message>
     <message>
         <source>Red flags (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnzeichen (%1): %2</translation>
     </message>
     <message>
         <source>Notes saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen gespeichert.</translation>
     </message>
     <message>
         <source>Deleted the session of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einheit vom %1 wurde gelöscht.</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n session(s) to </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einheit exportiert nach </numerusform>
+            <numerusform>%n Einheiten exportiert nach </numerusform>
         </translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
     <name>Ice</name>
     <message>
         <source>Wrap the ice in a thin damp cloth, never bare on skin. Check your skin every 5 minutes. Take it off if the skin goes numb, white or blistered, or it hurts a lot. 20 minutes at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wickeln Sie das Eis in ein dünnes, feuchtes Tuch, nie direkt auf die Haut. Prüfen Sie die Haut alle 5 Minuten. Nehmen Sie es ab, wenn die Haut taub, weiß oder blasig wird oder stark schmerzt. Höchstens 20 Minuten.</translation>
     </message>
     <message>
         <source>Before you use ice</source>
         <extracomment>Shown once, before the first ice step the user ever runs (the GUI stores that it was shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie Eis verwenden</translation>
     </message>
     <message>
         <source>Skip ice if you have Raynaud&apos;s, hives from cold, poor feeling or circulation in your legs, or broken skin there. Ask a doctor first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzichten Sie auf Eis bei Raynaud-Syndrom, Kälteurtikaria, schlechtem Gefühl oder schlechter Durchblutung in den Beinen oder verletzter Haut dort. Fragen Sie zuerst einen Arzt.</translation>
     </message>
     <message>
         <source>Ice can ease pain, but newer guidance says it may not speed healing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eis kann Schmerzen lindern, beschleunigt aber nach neueren Empfehlungen die Heilung wohl nicht.</translation>
     </message>
     <message>
         <source>Ice stops after 20 minutes at most, whatever the routine or settings ask for.</source>
         <extracomment>Shown when a protocol or a setting asked for more ice than the hard cap.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Das Kühlen endet nach höchstens 20 Minuten, was auch immer Routine oder Einstellungen vorsehen.</translation>
     </message>
     <message>
         <source>Muscles work less well for about 30 minutes after icing. Don&apos;t ice before a run.</source>
         <extracomment>Shown with pre-run routines (and wherever ice could come right before a run).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Muskeln arbeiten nach dem Kühlen etwa 30 Minuten lang schlechter. Kühlen Sie nicht vor einem Lauf.</translation>
     </message>
 </context>
 <context>
     <name>ItHurts</name>
     <message>
         <source>It hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Es tut weh</translation>
     </message>
     <message>
         <source>Hold ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnung beendet</translation>
     </message>
     <message>
         <source>Hold ended. Sharp pain means stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnung beendet. Stechender Schmerz heißt: aufhören.</translation>
     </message>
     <message>
         <source>Stop</source>
         <extracomment>The default choice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Continue gently (bend the front knee less)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanft weitermachen (vorderes Knie weniger beugen)</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
         <source>Routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Routinen</translation>
     </message>
     <message>
         <source>Steps of the selected routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte der ausgewählten Routine</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>Start the selected routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Routine starten</translation>
     </message>
     <message>
         <source>Start the selected routine (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Routine starten (Eingabetaste)</translation>
     </message>
     <message>
         <source>Loading your history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Verlauf wird geladen …</translation>
     </message>
     <message>
         <source>Your practice this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Training diese Woche</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
     </message>
     <message>
         <source>This file could not be loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei konnte nicht geladen werden:</translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
         </translation>
     </message>
 </context>
@@ -474,413 +517,863 @@
     <name>MainWindow</name>
     <message>
         <source>Soleus Coach</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Where the user&apos;s files are (shown in Help → About).</extracomment>
+        <translation>Soleus Coach</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Import protocol…</source>
+        <translation>Protokoll &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Check a protocol file and add it to your routines</source>
+        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open protocol &amp;folder</source>
+        <translation>Protokoll&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds your own routines</source>
+        <translation>Den Ordner mit Ihren eigenen Routinen öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload routines</source>
+        <translation>Routinen neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Einheit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Mute sound</source>
+        <translation>Ton &amp;stumm</translation>
+    </message>
+    <message>
+        <source>Sound cues off or on (M)</source>
+        <translation>Tonsignale aus oder an (M)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Your past sessions, pain check-ins and export</source>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Soleus Coach</source>
+        <translation>Ü&amp;ber Soleus Coach</translation>
     </message>
     <message numerus="yes">
         <source>%n protocol file(s) could not be loaded; select one to see why.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Protokolldatei konnte nicht geladen werden; wählen Sie sie aus, um den Grund zu sehen.</numerusform>
+            <numerusform>%n Protokolldateien konnten nicht geladen werden; wählen Sie eine aus, um den Grund zu sehen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot create folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Your protocol folder could not be created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Protokollordner konnte nicht angelegt werden:</translation>
     </message>
     <message>
         <source>Your protocols are in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Protokolle liegen in %1</translation>
     </message>
     <message>
         <source>Import protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll importieren</translation>
     </message>
     <message>
         <source>Protocols (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle (*.json)</translation>
     </message>
     <message>
         <source>Replace protocol?</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll ersetzen?</translation>
     </message>
     <message>
         <source>You already have a file named %1. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben schon eine Datei namens %1. Ersetzen?</translation>
     </message>
     <message>
         <source>Not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importiert</translation>
     </message>
     <message>
         <source>%1 has problems; nothing was copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
     </message>
     <message>
         <source>Imported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert</translation>
     </message>
     <message>
         <source>No routine with the id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Routine mit der Kennung %1</translation>
+    </message>
+    <message>
+        <source>Not stretching today: your check-in is saved in your history.</source>
+        <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
     </message>
     <message>
         <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
     </message>
     <message>
         <source>Session not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit nicht gespeichert</translation>
     </message>
     <message>
         <source>This session could not be written to your history:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
     </message>
     <message>
         <source>Save a copy as a file so that it is not lost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit speichern</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>No sessions yet. Your history and weekly progress will show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>This week: %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Woche: %n Einheit</numerusform>
+            <numerusform>Diese Woche: %n Einheiten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag in Folge</numerusform>
+            <numerusform>%n Tage in Folge</numerusform>
         </translation>
     </message>
     <message>
         <source>history not saved to disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
     </message>
     <message>
         <source>Ice off</source>
-        <translation type="unfinished"></translation>
+        <translation>Eis ab</translation>
     </message>
     <message>
         <source>Time to take the ice off your calf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit, das Eis von der Wade zu nehmen.</translation>
+    </message>
+    <message>
+        <source>Sound cues on</source>
+        <translation>Tonsignale an</translation>
+    </message>
+    <message>
+        <source>Sound cues off: the countdown flashes instead (M turns them on)</source>
+        <translation>Tonsignale aus: Stattdessen blinkt der Countdown (M schaltet sie ein)</translation>
+    </message>
+    <message>
+        <source>Sound is still starting; try again.</source>
+        <translation>Der Ton startet noch; bitte noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Soleus Coach starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Soleus Coach.</translation>
     </message>
     <message>
         <source>Settings could not be saved (%1); they apply until you quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden (%1); sie gelten bis zum Beenden.</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste</translation>
     </message>
     <message>
         <source>Pause or resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause oder weiter</translation>
     </message>
     <message>
         <source>Right arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil rechts</translation>
     </message>
     <message>
         <source>Skip to the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum nächsten Schritt springen</translation>
     </message>
     <message>
         <source>Left arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil links</translation>
     </message>
     <message>
         <source>Back: restart this step, or the previous one if you are in its first 2 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
     </message>
     <message>
         <source>Up / Down arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil hoch / runter</translation>
     </message>
     <message>
         <source>Hold 5 s longer / shorter (within the routine&apos;s range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnung 5 s länger / kürzer (im Rahmen der Routine)</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished"></translation>
+        <translation>H</translation>
     </message>
     <message>
         <source>It hurts: end the hold now</source>
-        <translation type="unfinished"></translation>
+        <translation>Es tut weh: Dehnung sofort beenden</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Stop the routine (asks first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine beenden (mit Rückfrage)</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste</translation>
     </message>
     <message>
         <source>Start the selected routine; leave a finished one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Routine starten; eine beendete verlassen</translation>
     </message>
     <message>
         <source>F11</source>
-        <translation type="unfinished"></translation>
+        <translation>F11</translation>
     </message>
     <message>
         <source>Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollbild</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+O</translation>
     </message>
     <message>
         <source>Import a protocol file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Protokolldatei importieren</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>Reload routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Routinen neu laden</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>A routine is already running; %1 was not started.</source>
+        <translation>Es läuft schon eine Routine; %1 wurde nicht gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>Sound is unavailable: %1. The countdown flashes instead.</source>
+        <translation>Kein Ton verfügbar: %1. Stattdessen blinkt der Countdown.</translation>
+    </message>
+    <message>
+        <source>install pipewire-bin (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)</source>
+        <translation>installieren Sie pipewire-bin (pw-play), pulseaudio-utils (paplay) oder alsa-utils (aplay)</translation>
+    </message>
+    <message>
+        <source>afplay should be present on macOS; check the sound output in System Settings</source>
+        <translation>afplay gehört zu macOS; prüfen Sie die Tonausgabe in den Systemeinstellungen</translation>
+    </message>
+    <message>
+        <source>check that Windows has a sound output device</source>
+        <translation>prüfen Sie, ob Windows ein Ausgabegerät für Ton hat</translation>
+    </message>
+    <message>
+        <source>The history file could not be used (%1). It was moved to %2 and a new, empty history was started.</source>
+        <translation>Die Verlaufsdatei war nicht lesbar (%1). Sie wurde nach %2 verschoben, und ein neuer, leerer Verlauf wurde begonnen.</translation>
+    </message>
+    <message>
+        <source>Your history at %1 was written by a newer version of Soleus Coach (schema %2; this version knows %3). It is left untouched and not shown; sessions you do now are kept only until you quit.</source>
+        <translation>Ihr Verlauf in %1 stammt von einer neueren Version von Soleus Coach (Schema %2; diese Version kennt %3). Er bleibt unverändert und wird nicht angezeigt; Einheiten von jetzt werden nur bis zum Beenden behalten.</translation>
+    </message>
+    <message>
+        <source>History updated from schema %1 to %2.</source>
+        <translation>Verlauf von Schema %1 auf %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>History cannot be saved in %1 (%2). Your sessions still run and are kept in memory until you quit: export them from History.</source>
+        <translation>Der Verlauf kann in %1 nicht gespeichert werden (%2). Ihre Einheiten laufen trotzdem und bleiben bis zum Beenden im Speicher: Exportieren Sie sie im Verlauf.</translation>
+    </message>
+    <message>
+        <source>%1 session(s) did not finish (the app was closed or the computer stopped); they are kept in your history as interrupted.</source>
+        <translation>%1 Einheit(en) wurden nicht beendet (die App wurde geschlossen oder der Computer ging aus); sie bleiben als unterbrochen im Verlauf.</translation>
+    </message>
+    <message>
+        <source>the disk is full: %1 KiB free; %2</source>
+        <translation>der Datenträger ist voll: %1 KiB frei; %2</translation>
+    </message>
+    <message>
+        <source>cannot read settings (%1); using defaults</source>
+        <translation>Einstellungen nicht lesbar (%1); es gelten die Vorgaben</translation>
+    </message>
+    <message>
+        <source>settings file %1 is damaged; using defaults</source>
+        <translation>Einstellungsdatei %1 ist beschädigt; es gelten die Vorgaben</translation>
+    </message>
+    <message>
+        <source>settings file is not a JSON object; using defaults</source>
+        <translation>Einstellungsdatei ist kein JSON-Objekt; es gelten die Vorgaben</translation>
+    </message>
+    <message>
+        <source>setting &apos;%1&apos; ignored (%2)</source>
+        <translation>Einstellung „%1“ ignoriert (%2)</translation>
     </message>
 </context>
 <context>
     <name>ProtocolTableModel</name>
     <message>
         <source>failed to load</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geladen</translation>
     </message>
     <message>
         <source>your file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datei</translation>
     </message>
     <message>
         <source>yours (replaces bundled)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre (ersetzt mitgelieferte)</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre</translation>
     </message>
     <message>
         <source>bundled</source>
-        <translation type="unfinished"></translation>
+        <translation>mitgeliefert</translation>
     </message>
 </context>
 <context>
     <name>RedFlag</name>
     <message>
         <source>Please see a doctor before stretching</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte gehen Sie vor dem Dehnen zum Arzt</translation>
     </message>
     <message>
         <source>These signs can mean a muscle tear or a blood clot. Please see a doctor before stretching. Stretching can make a tear worse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeichen können auf einen Muskelfaserriss oder ein Blutgerinnsel hinweisen. Bitte gehen Sie vor dem Dehnen zum Arzt. Dehnen kann einen Riss verschlimmern.</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum:</translation>
     </message>
     <message>
         <source>Don&apos;t stretch today</source>
         <extracomment>The default (and safe) choice.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Heute nicht dehnen</translation>
     </message>
     <message>
         <source>Continue — I&apos;ve been checked</source>
         <extracomment>The deliberate choice: never the default button.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Weiter — ich wurde untersucht</translation>
     </message>
     <message>
         <source>A swollen calf, especially if it is also warm, red or darker than the other one, can be a sign of a blood clot in a deep vein. A doctor needs to rule that out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine geschwollene Wade, besonders wenn sie auch warm, gerötet oder dunkler als die andere ist, kann ein Zeichen für ein Blutgerinnsel in einer tiefen Vene sein. Das muss ein Arzt ausschließen.</translation>
     </message>
     <message>
         <source>Bruising, especially after a sudden “pop” in the calf, can mean a torn muscle. Stretching a tear can make it worse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bluterguss, besonders nach einem plötzlichen „Knallen“ in der Wade, kann einen Muskelfaserriss bedeuten. Dehnen kann einen Riss verschlimmern.</translation>
     </message>
     <message>
         <source>Pain while you are resting, not only when you run, is more than a tight muscle. It can come from a tear or a blood clot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz in Ruhe, nicht nur beim Laufen, ist mehr als ein verspannter Muskel. Er kann von einem Riss oder einem Blutgerinnsel kommen.</translation>
     </message>
     <message>
         <source>Not being able to put your weight on the leg, or to rise on your toes, can mean a torn muscle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie das Bein nicht belasten oder sich nicht auf die Zehenspitzen stellen können, kann das ein Muskelfaserriss sein.</translation>
     </message>
     <message>
         <source>Pain of 7/10 or more is too much to stretch through. A stretch should feel like a gentle pull, never pain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Schmerzen von 7/10 oder mehr sollten Sie nicht dehnen. Eine Dehnung soll sich wie ein sanfter Zug anfühlen, nie wie Schmerz.</translation>
     </message>
     <message>
         <source>How is your calf today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie geht es Ihrer Wade heute?</translation>
     </message>
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Get into position</source>
+        <translation>In Position gehen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Starting: %1</source>
+        <translation>Es beginnt: %1</translation>
+    </message>
+    <message>
+        <source>Relax the calf; stay near the wall.</source>
+        <translation>Wade entspannen; bleiben Sie nah an der Wand.</translation>
+    </message>
+    <message>
+        <source>LEFT leg back</source>
+        <translation>LINKES Bein hinten</translation>
+    </message>
+    <message>
+        <source>RIGHT leg back</source>
+        <translation>RECHTES Bein hinten</translation>
+    </message>
+    <message>
+        <source>LEFT leg</source>
+        <translation>LINKES Bein</translation>
+    </message>
+    <message>
+        <source>RIGHT leg</source>
+        <translation>RECHTES Bein</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2</source>
+        <translation>Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>After hold %1 of %2</source>
+        <translation>Nach Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>%1, left leg, hold %2 of %3</source>
+        <translation>%1, linkes Bein, Dehnung %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1, right leg, hold %2 of %3</source>
+        <translation>%1, rechtes Bein, Dehnung %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1, left leg</source>
+        <translation>%1, linkes Bein</translation>
+    </message>
+    <message>
+        <source>%1, right leg</source>
+        <translation>%1, rechtes Bein</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
+        <translation>%1 (%2 min)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
     </message>
 </context>
 <context>
     <name>SessionPage</name>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Paused — press Space to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert — Leertaste drücken zum Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>SessionScreen</name>
     <message>
         <source>Pause / resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause / weiter</translation>
     </message>
     <message>
         <source>Skip to next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum nächsten Schritt</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Longer hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Längere Dehnung</translation>
     </message>
     <message>
         <source>Shorter hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzere Dehnung</translation>
     </message>
     <message>
         <source>It hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>Es tut weh</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Back to routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu den Routinen</translation>
     </message>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Willkommen zurück: Der Computer hat etwa %n Minute geschlafen; die Zeit lief weiter.</numerusform>
+            <numerusform>Willkommen zurück: Der Computer hat etwa %n Minuten geschlafen; die Zeit lief weiter.</numerusform>
         </translation>
     </message>
     <message>
         <source>Routine complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine geschafft</translation>
     </message>
     <message>
         <source>Routine stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine beendet</translation>
     </message>
     <message>
         <source>Well done</source>
-        <translation type="unfinished"></translation>
+        <translation>Gut gemacht</translation>
     </message>
     <message>
         <source>Press Enter to return to your routines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie die Eingabetaste, um zu Ihren Routinen zurückzukehren.</translation>
     </message>
     <message>
         <source>Stop the routine?</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine beenden?</translation>
     </message>
     <message>
         <source>Stop this routine now? What you have done so far is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold ended. Sharp pain means stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Routine jetzt beenden? Was Sie bisher gemacht haben, bleibt gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Injured leg</source>
+        <translation>Verletztes Bein</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>Stretches marked &apos;injured leg first&apos; start with this leg</source>
+        <translation>Dehnungen mit „verletztes Bein zuerst“ beginnen mit diesem Bein</translation>
+    </message>
+    <message>
+        <source>Preferred hold</source>
+        <translation>Bevorzugte Dehndauer</translation>
+    </message>
+    <message>
+        <source>Routine&apos;s default</source>
+        <translation>Vorgabe der Routine</translation>
+    </message>
+    <message>
+        <source>Kept within each stretch&apos;s allowed range</source>
+        <translation>Bleibt im erlaubten Bereich jeder Dehnung</translation>
+    </message>
+    <message>
+        <source>Repetitions per side</source>
+        <translation>Wiederholungen pro Seite</translation>
+    </message>
+    <message>
+        <source>Get-ready time</source>
+        <translation>Vorbereitungszeit</translation>
+    </message>
+    <message>
+        <source>Ice time</source>
+        <translation>Kühldauer</translation>
+    </message>
+    <message>
+        <source>Never more than 20 minutes</source>
+        <translation>Nie mehr als 20 Minuten</translation>
+    </message>
+    <message>
+        <source>Ask about pain before each routine</source>
+        <translation>Vor jeder Routine nach Schmerzen fragen</translation>
+    </message>
+    <message>
+        <source>Play sound cues</source>
+        <translation>Tonsignale abspielen</translation>
+    </message>
+    <message>
+        <source>Cue style</source>
+        <translation>Art der Signale</translation>
+    </message>
+    <message>
+        <source>Tones</source>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Spoken</source>
+        <translation>Gesprochen</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Soleus Coach starts</source>
+        <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
+    </message>
+    <message>
+        <source>Injured leg:</source>
+        <translation>Verletztes Bein:</translation>
+    </message>
+    <message>
+        <source>Preferred hold:</source>
+        <translation>Bevorzugte Dehndauer:</translation>
+    </message>
+    <message>
+        <source>Repetitions per side:</source>
+        <translation>Wiederholungen pro Seite:</translation>
+    </message>
+    <message>
+        <source>Get-ready time:</source>
+        <translation>Vorbereitungszeit:</translation>
+    </message>
+    <message>
+        <source>Ice time:</source>
+        <translation>Kühldauer:</translation>
+    </message>
+    <message>
+        <source>Cue style:</source>
+        <translation>Art der Signale:</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>&amp;Test sound</source>
+        <translation>Ton &amp;testen</translation>
+    </message>
+    <message>
+        <source>Play a cue with the style and volume above</source>
+        <translation>Ein Signal mit der obigen Art und Lautstärke abspielen</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Darstellung:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>%1: %2 × %3 hold</source>
+        <translation>%1: %2 × %3 halten</translation>
+    </message>
+    <message>
+        <source>%1 (%2–%3)</source>
+        <translation>%1 (%2–%3)</translation>
+    </message>
+    <message>
+        <source>%1, %2 rest</source>
+        <translation>%1, %2 Pause</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at most %3)</source>
+        <translation>%1: %2 (höchstens %3)</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>each leg, left first</source>
+        <translation>jedes Bein, links zuerst</translation>
+    </message>
+    <message>
+        <source>each leg, injured leg first</source>
+        <translation>jedes Bein, verletztes zuerst</translation>
     </message>
 </context>
 <context>
     <name>Stretch</name>
     <message>
         <source>Do not stretch to the point of pain. A gentle pull only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnen Sie nie bis zum Schmerz. Nur ein sanfter Zug.</translation>
     </message>
 </context>
 <context>
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Woche</translation>
     </message>
     <message>
         <source>week of %1: %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche vom %1: %2 min</translation>
     </message>
     <message>
         <source>● pain after (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>● Schmerz danach (0–10)</translation>
     </message>
     <message>
         <source>No sessions in these weeks yet</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesen Wochen noch keine Einheiten</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from soleus_coach import texts
 from soleus_coach.cues import Cue
 
 if TYPE_CHECKING:
@@ -32,9 +33,9 @@ PROBE_RUNS = 3  # the first start of a player is often slower (cold caches)
 MAX_LEAD_S = 0.5
 
 INSTALL_HINT = {
-    "linux": "install pipewire-bin (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)",
-    "darwin": "afplay should be present on macOS; check the sound output in System Settings",
-    "win32": "check that Windows has a sound output device",
+    "linux": texts.SOUND_HINT_LINUX,
+    "darwin": texts.SOUND_HINT_MACOS,
+    "win32": texts.SOUND_HINT_WINDOWS,
 }
 
 
@@ -158,10 +159,9 @@ class CuePlayer:
                 log.info("sound: %s, start latency %.1f ms", backend.name, latency * 1000)
                 return backend
             backends.pop(0)
-        hint = INSTALL_HINT.get(sys.platform if sys.platform in INSTALL_HINT else "linux")
-        self._report(PlayerStatus(PlayerState.UNAVAILABLE,
-                                  message=f"Sound is unavailable: {hint}. "
-                                          "The countdown flashes instead."))
+        hint = INSTALL_HINT[sys.platform if sys.platform in INSTALL_HINT else "linux"]
+        self._report(PlayerStatus(PlayerState.UNAVAILABLE, message=texts.fill(
+            texts.SOUND_UNAVAILABLE, texts.translate(hint))))
         return None
 
     def _run(self) -> None:

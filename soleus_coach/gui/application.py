@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +51,9 @@ def build_main_window(app: QApplication) -> MainWindow:
     app.setDesktopFileName(paths.APP_ID)
     app.setWindowIcon(app_icon())
     services = default_services()
-    i18n.install(app, services.settings_store.load().language)
+    language = i18n.install(app, services.settings_store.load().language)
+    logging.getLogger(__name__).info("language %s (system locale %s)", language,
+                                     QLocale.system().name())
     window = MainWindow(services)
     apply_theme(app, window.settings.theme)
     return window

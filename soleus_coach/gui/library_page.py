@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.cli import format_duration
-from soleus_coach.gui.protocol_model import WHEN_LABELS, ProtocolTableModel
+from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Protocol
 from soleus_coach.protocol.describe import describe_step
 
@@ -177,7 +177,7 @@ class LibraryPage(QWidget):
             self.start_button.setEnabled(False)
             return
         self.title.setText(p.name)
-        self.meta.setText(f"{self.tr(WHEN_LABELS[p.when.value])} · "
+        self.meta.setText(f"{when_label(p.when.value)} · "
                           f"{format_duration(p.default_duration_s)} · "
                           + self.tr("%n step(s)", "", len(p.steps)))
         self.summary.setText(p.summary)

@@ -153,41 +153,47 @@ class MainWindow(QMainWindow):
         return act
 
     def _build_menus(self) -> None:
-        t = self.tr
         bar = self.menuBar()
-        file_menu = bar.addMenu(t("&File"))
-        self.import_action = self._action(t("&Import protocol…"), self.import_protocol,
-                                          QKeySequence.StandardKey.Open,
-                                          t("Check a protocol file and add it to your routines"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import protocol…"), self.import_protocol, QKeySequence.StandardKey.Open,
+            self.tr("Check a protocol file and add it to your routines"))
         file_menu.addAction(self.import_action)
-        file_menu.addAction(self._action(t("Open protocol &folder"), self.open_protocol_folder,
-                                         tip=t("Open the folder that holds your own routines")))
-        file_menu.addAction(self._action(t("&Reload routines"), self.reload_library, "F5"))
+        file_menu.addAction(self._action(
+            self.tr("Open protocol &folder"), self.open_protocol_folder,
+            tip=self.tr("Open the folder that holds your own routines")))
+        file_menu.addAction(self._action(self.tr("&Reload routines"), self.reload_library,
+                                         "F5"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit))
-        self.session_menu = bar.addMenu(t("&Session"))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
+                                         QKeySequence.StandardKey.Quit))
+        self.session_menu = bar.addMenu(self.tr("&Session"))
         self.session_menu.setEnabled(False)
-        self.view_menu = bar.addMenu(t("&View"))
-        self.fullscreen_action = self._action(t("&Full screen"), self.toggle_fullscreen, "F11")
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.fullscreen_action = self._action(self.tr("&Full screen"), self.toggle_fullscreen,
+                                              "F11")
         self.view_menu.addAction(self.fullscreen_action)
-        self.mute_action = self._action(t("&Mute sound"), self.toggle_mute, "M",
-                                        t("Sound cues off or on (M)"))
+        self.mute_action = self._action(self.tr("&Mute sound"), self.toggle_mute, "M",
+                                        self.tr("Sound cues off or on (M)"))
         self.mute_action.setCheckable(True)
         self.mute_action.setChecked(not self.settings.sound_on)
         self.view_menu.addAction(self.mute_action)
-        self.history_action = self._action(t("&History"), self.show_history, "Ctrl+H",
-                                           t("Your past sessions, pain check-ins and export"))
+        self.history_action = self._action(
+            self.tr("&History"), self.show_history, "Ctrl+H",
+            self.tr("Your past sessions, pain check-ins and export"))
         self.view_menu.addAction(self.history_action)
-        tools = bar.addMenu(t("&Tools"))
-        tools.addAction(self._action(t("&Settings…"), self.edit_settings,
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self._action(self.tr("&Settings…"), self.edit_settings,
                                      QKeySequence.StandardKey.Preferences))
-        self.help_menu = bar.addMenu(t("&Help"))
-        self.help_menu.addAction(self._action(t("&Keyboard shortcuts"), self.show_shortcuts,
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"),
+                                              self.show_shortcuts,
                                               QKeySequence.StandardKey.HelpContents))
         self.help_menu.addAction(self._action(texts.translate(texts.FIRST_RUN_HELP_ACTION),
                                               self.show_safety_notice))
         self.help_menu.addSeparator()
-        self.help_menu.addAction(self._action(t("&About Soleus Coach"), self.show_about))
+        self.help_menu.addAction(self._action(self.tr("&About Soleus Coach"),
+                                              self.show_about))
 
     # ----------------------------------------------------------------- library
 
@@ -601,6 +607,9 @@ class MainWindow(QMainWindow):
             self.apply_settings(dialog.value())
 
     def apply_settings(self, settings: Settings) -> None:
+        if settings.language != self.settings.language:
+            self.statusBar().showMessage(self.tr("The new language is used the next time "
+                                                 "Soleus Coach starts."), 15000)
         self.settings = settings
         try:
             self.services.settings_store.save(settings)

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from soleus_coach.cli import format_duration
 from soleus_coach.protocol import Entry, Library, Origin
 
 _Index = QModelIndex | QPersistentModelIndex
 
-WHEN_LABELS = {"pre-run": "Before a run", "post-run": "After a run", "any": "Any time"}
+WHEN_LABELS = {"pre-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "Before a run"),
+               "post-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "After a run"),
+               "any": QT_TRANSLATE_NOOP("ProtocolTableModel", "Any time")}
+
+
+def when_label(when: str) -> str:
+    return QCoreApplication.translate("ProtocolTableModel", str(WHEN_LABELS[when]))
 
 
 class ProtocolTableModel(QAbstractTableModel):
-    COLUMNS = ("Routine", "When", "Duration", "Steps", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("ProtocolTableModel", "Routine"),
+               QT_TRANSLATE_NOOP("ProtocolTableModel", "When"),
+               QT_TRANSLATE_NOOP("ProtocolTableModel", "Duration"),
+               QT_TRANSLATE_NOOP("ProtocolTableModel", "Steps"),
+               QT_TRANSLATE_NOOP("ProtocolTableModel", "Source"))
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, library: Library, parent: Any = None) -> None:
@@ -45,7 +62,7 @@ class ProtocolTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return self.tr(str(self.COLUMNS[section]))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -69,7 +86,7 @@ class ProtocolTableModel(QAbstractTableModel):
         """The longest texts each column shows, whatever the rows (to size the columns)."""
         return [
             [],
-            [self.tr(label) for label in WHEN_LABELS.values()] + [self.tr("failed to load")],
+            [when_label(w) for w in WHEN_LABELS] + [self.tr("failed to load")],
             ["10:00:00"],
             ["100"],
             [self.tr("bundled"), self.tr("yours"), self.tr("yours (replaces bundled)"),
@@ -84,7 +101,7 @@ class ProtocolTableModel(QAbstractTableModel):
         if col == 0:
             return p.name
         if col == 1:
-            return self.tr(WHEN_LABELS[p.when.value])
+            return when_label(p.when.value)
         if col == 2:
             return format_duration(p.default_duration_s)
         if col == 3:

@@ -48,58 +48,67 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
-        t = self.tr
-        self.leg = _combo(t("Injured leg"), [(t("Left"), Leg.LEFT), (t("Right"), Leg.RIGHT),
-                                            (t("Both"), Leg.BOTH), (t("None"), Leg.NONE)],
+        self.leg = _combo(self.tr("Injured leg"),
+                          [(self.tr("Left"), Leg.LEFT), (self.tr("Right"), Leg.RIGHT),
+                           (self.tr("Both"), Leg.BOTH), (self.tr("None"), Leg.NONE)],
                           settings.injured_leg)
-        self.leg.setToolTip(t("Stretches marked 'injured leg first' start with this leg"))
+        self.leg.setToolTip(self.tr("Stretches marked 'injured leg first' start with this leg"))
         hold = None if settings.hold_s is None else int(settings.hold_s)
-        self.hold = _spin(t("Preferred hold"), 5, 120, hold, " s", t("Routine's default"))
-        self.hold.setToolTip(t("Kept within each stretch's allowed range"))
-        self.reps = _spin(t("Repetitions per side"), 1, 10, settings.reps, "",
-                          t("Routine's default"))
+        self.hold = _spin(self.tr("Preferred hold"), 5, 120, hold, " s",
+                          self.tr("Routine's default"))
+        self.hold.setToolTip(self.tr("Kept within each stretch's allowed range"))
+        self.reps = _spin(self.tr("Repetitions per side"), 1, 10, settings.reps, "",
+                          self.tr("Routine's default"))
         self.get_ready = QSpinBox()
-        self.get_ready.setAccessibleName(t("Get-ready time"))
+        self.get_ready.setAccessibleName(self.tr("Get-ready time"))
         self.get_ready.setRange(3, 30)
         self.get_ready.setSuffix(" s")
         self.get_ready.setValue(int(settings.get_ready_s))
         ice_min = None if settings.ice_s is None else int(settings.ice_s // 60)
-        self.ice = _spin(t("Ice time"), 1, 20, ice_min, " min", t("Routine's default"))
-        self.ice.setToolTip(t("Never more than 20 minutes"))
-        self.ask_before = QCheckBox(t("Ask about pain before each routine"))
+        self.ice = _spin(self.tr("Ice time"), 1, 20, ice_min, " min",
+                         self.tr("Routine's default"))
+        self.ice.setToolTip(self.tr("Never more than 20 minutes"))
+        self.ask_before = QCheckBox(self.tr("Ask about pain before each routine"))
         self.ask_before.setChecked(settings.ask_pain_before)
-        self.sound = QCheckBox(t("Play sound cues"))
-        self.sound.setAccessibleName(t("Play sound cues"))
+        self.sound = QCheckBox(self.tr("Play sound cues"))
+        self.sound.setAccessibleName(self.tr("Play sound cues"))
         self.sound.setChecked(settings.sound_on)
-        self.cue_style = _combo(t("Cue style"), [(t("Tones"), CueStyle.TONES),
-                                                 (t("Spoken"), CueStyle.SPOKEN)],
+        self.cue_style = _combo(self.tr("Cue style"), [(self.tr("Tones"), CueStyle.TONES),
+                                                      (self.tr("Spoken"), CueStyle.SPOKEN)],
                                 settings.cue_style)
         self.volume = QSlider()
         self.volume.setOrientation(self.volume.orientation().Horizontal)
-        self.volume.setAccessibleName(t("Volume"))
+        self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setRange(0, 100)
         self.volume.setValue(settings.volume)
-        self.theme = _combo(t("Appearance"), [(t("Follow the system"), Theme.SYSTEM),
-                                              (t("Light"), Theme.LIGHT), (t("Dark"), Theme.DARK)],
+        self.theme = _combo(self.tr("Appearance"),
+                            [(self.tr("Follow the system"), Theme.SYSTEM),
+                             (self.tr("Light"), Theme.LIGHT), (self.tr("Dark"), Theme.DARK)],
                             settings.theme)
+        # Each language in its own words, so it can be found whatever is shown now.
+        self.language = _combo(self.tr("Language"), [(self.tr("Follow the system"), ""),
+                                                     ("English", "en"), ("Deutsch", "de")],
+                               settings.language)
+        self.language.setToolTip(self.tr("Takes effect the next time Soleus Coach starts"))
         form = QFormLayout(self)
-        form.addRow(t("Injured leg:"), self.leg)
-        form.addRow(t("Preferred hold:"), self.hold)
-        form.addRow(t("Repetitions per side:"), self.reps)
-        form.addRow(t("Get-ready time:"), self.get_ready)
-        form.addRow(t("Ice time:"), self.ice)
+        form.addRow(self.tr("Injured leg:"), self.leg)
+        form.addRow(self.tr("Preferred hold:"), self.hold)
+        form.addRow(self.tr("Repetitions per side:"), self.reps)
+        form.addRow(self.tr("Get-ready time:"), self.get_ready)
+        form.addRow(self.tr("Ice time:"), self.ice)
         form.addRow("", self.ask_before)
         form.addRow("", self.sound)
-        form.addRow(t("Cue style:"), self.cue_style)
-        form.addRow(t("Volume:"), self.volume)
-        self.test_sound_button = QPushButton(t("&Test sound"))
+        form.addRow(self.tr("Cue style:"), self.cue_style)
+        form.addRow(self.tr("Volume:"), self.volume)
+        self.test_sound_button = QPushButton(self.tr("&Test sound"))
         self.test_sound_button.setObjectName("testSound")
-        self.test_sound_button.setToolTip(t("Play a cue with the style and volume above"))
+        self.test_sound_button.setToolTip(self.tr("Play a cue with the style and volume above"))
         self.test_sound_button.setEnabled(on_test_sound is not None)
         if on_test_sound is not None:
             self.test_sound_button.clicked.connect(lambda: on_test_sound(self.value()))
         form.addRow("", self.test_sound_button)
-        form.addRow(t("Appearance:"), self.theme)
+        form.addRow(self.tr("Appearance:"), self.theme)
+        form.addRow(self.tr("Language:"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -125,4 +134,5 @@ class SettingsDialog(QDialog):
             cue_style=CueStyle(self.cue_style.currentData()),
             volume=self.volume.value(),
             theme=Theme(self.theme.currentData()),
+            language=str(self.language.currentData()),
         )

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
+from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
 from soleus_coach.history.records import (
     EventRecord,
@@ -217,9 +218,8 @@ def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:
         if src.exists():
             src.rename(Path(f"{target}{suffix}"))
     log.warning("history file %s moved to %s: %s", path, target, reason)
-    return Notice(NoticeKind.MOVED_ASIDE,
-                  f"The history file could not be used ({reason}). It was moved to {target} "
-                  "and a new, empty history was started.", target)
+    return Notice(NoticeKind.MOVED_ASIDE, texts.fill(texts.HISTORY_MOVED, reason, target),
+                  target)
 
 
 def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
@@ -242,19 +242,15 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
             conn.close()
             notices.append(Notice(
                 NoticeKind.NEWER,
-                f"Your history at {path} was written by a newer version of Soleus Coach "
-                f"(schema {version}; this version knows {SCHEMA_VERSION}). It is left "
-                "untouched and not shown; sessions you do now are kept only until you quit.",
-                path))
+                texts.fill(texts.HISTORY_NEWER, path, version, SCHEMA_VERSION), path))
             return HistoryStore(_memory(), path, notices, persistent=False, now=now)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             if version > 0:
                 _backup(conn, path.with_name(f"{path.name}.v{version}-backup"))
-                notices.append(Notice(NoticeKind.MIGRATED,
-                                      f"History updated from schema {version} to "
-                                      f"{SCHEMA_VERSION}.", path))
+                notices.append(Notice(NoticeKind.MIGRATED, texts.fill(
+                    texts.HISTORY_MIGRATED, version, SCHEMA_VERSION), path))
             _migrate(conn, version)
         store = HistoryStore(conn, path, notices, persistent=True, now=now)
         store.recover()
@@ -263,9 +259,8 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
         reason = _why(exc, path.parent)
         log.warning("history at %s cannot be written: %s", path, reason)
         notices.append(Notice(
-            NoticeKind.NOT_SAVED,
-            f"History cannot be saved in {path.parent} ({reason}). Your sessions still "
-            "run and are kept in memory until you quit: export them from History.", path))
+            NoticeKind.NOT_SAVED, texts.fill(texts.HISTORY_NOT_SAVED, path.parent, reason),
+            path))
         mem = _memory()
         _copy_read_only(path, mem)
         return HistoryStore(mem, path, notices, persistent=False, now=now)
@@ -284,7 +279,7 @@ def _why(exc: BaseException, folder: Path) -> str:
     except OSError:
         return reason
     if free < LOW_SPACE_BYTES and "full" not in reason:
-        return f"the disk is full: {free // 1024} KiB free; {reason}"
+        return texts.fill(texts.DISK_FULL, free // 1024, reason)
     return reason
 
 
@@ -425,9 +420,7 @@ class HistoryStore:
             ).rowcount
         if count:
             self.notices.append(Notice(
-                NoticeKind.RECOVERED,
-                f"{count} session(s) did not finish (the app was closed or the computer "
-                "stopped); they are kept in your history as interrupted.", self.path))
+                NoticeKind.RECOVERED, texts.fill(texts.HISTORY_RECOVERED, count), self.path))
         return count
 
     def save(self, rec: SessionRecord) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from soleus_coach import texts
 from soleus_coach.protocol.model import (
     ExerciseStep,
     IceStep,
@@ -13,12 +14,16 @@ from soleus_coach.protocol.model import (
 )
 
 _SIDES = {
-    Sides.NONE: "",
-    Sides.LEFT: "left leg",
-    Sides.RIGHT: "right leg",
-    Sides.BOTH: "each leg, left first",
-    Sides.INJURED_FIRST: "each leg, injured leg first",
+    Sides.LEFT: texts.STEP_LEFT,
+    Sides.RIGHT: texts.STEP_RIGHT,
+    Sides.BOTH: texts.STEP_BOTH,
+    Sides.INJURED_FIRST: texts.STEP_INJURED_FIRST,
 }
+
+
+def _sides(sides: Sides) -> str:
+    text = _SIDES.get(sides)
+    return "" if text is None else texts.translate(text)
 
 
 def _secs(x: float) -> str:
@@ -30,18 +35,19 @@ def _secs(x: float) -> str:
 def describe_step(step: Step) -> str:
     if isinstance(step, StretchStep):
         reps = int(step.reps.default)
-        text = f"{step.name}: {reps} × {_secs(step.hold_s.default)} hold"
+        text = texts.fill(texts.STEP_HOLD, step.name, reps, _secs(step.hold_s.default))
         if step.hold_s.minimum != step.hold_s.maximum:
-            text += f" ({step.hold_s.minimum:g}–{_secs(step.hold_s.maximum)})"
+            text = texts.fill(texts.STEP_RANGE, text, f"{step.hold_s.minimum:g}",
+                              _secs(step.hold_s.maximum))
         if step.rest_s and reps > 1:
-            text += f", {_secs(step.rest_s)} rest"
-        return f"{text}, {_SIDES[step.sides]}"
+            text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
+        return f"{text}, {_sides(step.sides)}"
     if isinstance(step, ExerciseStep):
-        sides = _SIDES[step.sides]
+        sides = _sides(step.sides)
         return f"{step.name}: {_secs(step.duration_s)}" + (f", {sides}" if sides else "")
     if isinstance(step, IceStep):
-        most = _secs(step.duration_s.maximum)
-        return f"{step.name}: {_secs(step.duration_s.default)} (at most {most})"
+        return texts.fill(texts.STEP_ICE, step.name, _secs(step.duration_s.default),
+                          _secs(step.duration_s.maximum))
     if isinstance(step, RestStep):
         return f"{step.name}: {_secs(step.duration_s)}"
     assert isinstance(step, InstructionStep)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from soleus_coach import texts
 from soleus_coach.cues import COUNTDOWN_LEAD_S, Cue
 from soleus_coach.protocol import (
     ExerciseStep,
@@ -26,6 +27,8 @@ from soleus_coach.protocol import (
 )
 from soleus_coach.protocol.spec import ICE_HARD_MAX_S
 from soleus_coach.settings import Leg, Settings
+
+_t = texts.translate  # step names the plan makes are in the user's language
 
 
 class SegmentKind(StrEnum):
@@ -136,8 +139,8 @@ class _Builder:
 
     def build(self) -> Plan:
         s = self.settings
-        self.add(SegmentKind.GET_READY, -1, "Get ready", s.get_ready_s,
-                 instructions=(f"Starting: {self.protocol.name}",),
+        self.add(SegmentKind.GET_READY, -1, texts.translate(texts.SEG_GET_READY),
+                 s.get_ready_s, instructions=(texts.fill(texts.SEG_STARTING, self.protocol.name),),
                  cues=(self.cue(None, Cue.GET_READY, 0),))
         for i, step in enumerate(self.protocol.steps):
             if isinstance(step, StretchStep):
@@ -161,12 +164,13 @@ class _Builder:
         countdown = hold >= COUNTDOWN_LEAD_S + 1
         for n, side in enumerate(side_order(step.sides, self.settings.injured_leg)):
             if n == 0:
-                self.add(SegmentKind.POSITION, i, "Get into position", step.position_s,
+                self.add(SegmentKind.POSITION, i, _t(texts.SEG_POSITION), step.position_s,
                          side=side, instructions=step.instructions, caution=step.caution,
                          illustration=step.illustration,
                          cues=(self.cue(step, Cue.GET_READY, 0),))
             else:
-                self.add(SegmentKind.POSITION, i, "Switch legs", step.position_s, side=side,
+                self.add(SegmentKind.POSITION, i, _t(texts.SEG_SWITCH_LEGS), step.position_s,
+                         side=side,
                          instructions=step.instructions, caution=step.caution,
                          illustration=step.illustration,
                          cues=(self.cue(step, Cue.SWITCH_LEGS, 0),))
@@ -183,17 +187,18 @@ class _Builder:
                          illustration=step.illustration, cues=tuple(cues),
                          adjustable=step.hold_s)
                 if rep < reps:
-                    self.add(SegmentKind.REST, i, "Rest", step.rest_s, side=side, rep=rep,
-                             reps=reps, instructions=("Relax the calf; stay near the wall.",))
+                    self.add(SegmentKind.REST, i, _t(texts.SEG_REST), step.rest_s, side=side,
+                             rep=rep, reps=reps, instructions=(_t(texts.SEG_RELAX),))
 
     def exercise(self, i: int, step: ExerciseStep) -> None:
         for n, side in enumerate(side_order(step.sides, self.settings.injured_leg)):
             if n > 0:
-                self.add(SegmentKind.POSITION, i, "Switch legs", step.position_s, side=side,
+                self.add(SegmentKind.POSITION, i, _t(texts.SEG_SWITCH_LEGS), step.position_s,
+                         side=side,
                          instructions=step.instructions, illustration=step.illustration,
                          cues=(self.cue(step, Cue.SWITCH_LEGS, 0),))
             else:
-                self.add(SegmentKind.POSITION, i, "Get into position", step.position_s,
+                self.add(SegmentKind.POSITION, i, _t(texts.SEG_POSITION), step.position_s,
                          side=side, instructions=step.instructions,
                          illustration=step.illustration,
                          cues=(self.cue(step, Cue.GET_READY, 0),))
@@ -253,14 +258,18 @@ class _Builder:
 
 def describe_next(seg: Segment | None) -> str:
     if seg is None:
-        return "Done"
+        return texts.translate(texts.SEG_DONE)
     text = seg.label
+    left = seg.side is Side.LEFT
     if seg.kind is SegmentKind.HOLD and seg.side is not None:
-        text = f"{seg.label}, {seg.side.value} leg, hold {seg.rep} of {seg.reps}"
+        text = texts.fill(texts.NEXT_HOLD_LEFT if left else texts.NEXT_HOLD_RIGHT,
+                          seg.label, seg.rep, seg.reps)
     elif seg.side is not None and seg.kind in (SegmentKind.POSITION, SegmentKind.EXERCISE):
-        text = f"{seg.label}, {seg.side.value} leg"
+        text = texts.fill(texts.NEXT_SIDE_LEFT if left else texts.NEXT_SIDE_RIGHT, seg.label)
     secs = round(seg.duration_s)
-    return f"{text} ({secs // 60} min)" if secs >= 120 and secs % 60 == 0 else f"{text} ({secs} s)"
+    if secs >= 120 and secs % 60 == 0:
+        return texts.fill(texts.NEXT_MINUTES, text, secs // 60)
+    return texts.fill(texts.NEXT_SECONDS, text, secs)
 
 
 def build_plan(protocol: Protocol, settings: Settings) -> Plan:

@@ -36,20 +36,23 @@ class SegmentText:
 def describe(seg: Segment) -> SegmentText:
     side = ""
     if seg.side is not None:
-        leg = seg.side.value.upper()
+        left = seg.side.value == "left"
         if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION) and seg.caution:
-            side = f"{leg} leg back"  # a stretch: the leg being stretched is the back one
+            # a stretch: the leg being stretched is the back one
+            side = texts.translate(texts.LEFT_LEG_BACK if left else texts.RIGHT_LEG_BACK)
         else:
-            side = f"{leg} leg"
+            side = texts.translate(texts.LEFT_LEG if left else texts.RIGHT_LEG)
     rep = ""
     if seg.kind is SegmentKind.HOLD:
-        rep = f"Hold {seg.rep} of {seg.reps}"
+        rep = texts.fill(texts.HOLD_N_OF_M, seg.rep, seg.reps)
     elif seg.kind is SegmentKind.REST and seg.reps:
-        rep = f"After hold {seg.rep} of {seg.reps}"
+        rep = texts.fill(texts.AFTER_HOLD_N_OF_M, seg.rep, seg.reps)
     caution = ""
     if seg.kind in (SegmentKind.HOLD, SegmentKind.POSITION, SegmentKind.REST) and seg.caution:
         caution = seg.caution
-        if "point of pain" not in caution.lower():
+        if caution == texts.STRETCH_CAUTION.source:  # the app's own words: in the user's language
+            caution = texts.translate(texts.STRETCH_CAUTION)
+        elif "point of pain" not in caution.lower():
             caution = f"{texts.translate(texts.STRETCH_CAUTION)} {caution}"
     elif seg.kind is SegmentKind.ICE:
         caution = texts.translate(texts.ICE_SAFETY)  # whatever the protocol says
@@ -60,7 +63,7 @@ def describe(seg: Segment) -> SegmentText:
         rep_text=rep,
         instructions=seg.instructions,
         caution=caution,
-        next_text=f"Next: {seg.next_label}",
+        next_text=texts.fill(texts.NEXT_STEP, seg.next_label),
         illustration=seg.illustration,
     )
 
