@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from soleus_coach import paths
 from soleus_coach.gui import errors, i18n
 from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.signals import SignalCloser
 from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
@@ -87,9 +88,11 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
               f"(the lock is {paths.data_dir() / LOCK_NAME}).", file=sys.stderr)
         return 1
     window = launch(app, start_id)  # referenced until the loop ends, or Python deletes it
+    closer = SignalCloser(window.close)
     instance.requested.connect(window.handle_request)
     window.summary_shown.connect(instance.listen)  # after the first paint
     code = app.exec()
+    closer.restore()
     instance.release()
     del window
     return code

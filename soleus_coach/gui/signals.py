@@ -1,0 +1,54 @@
+"""SIGTERM and SIGINT close the window as the user would (log-out, ``kill``, Ctrl+C).
+
+Python runs its signal handlers only between bytecodes, and inside Qt's event loop no
+bytecode runs until an event calls into Python. Instead of a timer polling for signals
+(which would wake the idle app), the C-level handler writes to a socket
+(``signal.set_wakeup_fd``) that a :class:`QSocketNotifier` watches: the loop wakes, Python
+runs the handler, the window closes — a running session is recorded as stopped, the window's
+place is saved — and the app exits with 0.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier
+
+log = logging.getLogger(__name__)
+
+
+class SignalCloser(QObject):
+    def __init__(self, close: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._close = close
+        self._previous_fd = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+        self._previous = {}
+        for name in ("SIGTERM", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                self._previous[number] = signal.signal(number, self._on_signal)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._read.recv(512)  # the handler itself runs as soon as Python gets control
+
+    def _on_signal(self, number: int, _frame: object) -> None:
+        log.info("%s: closing", signal.Signals(number).name)
+        self._close()
+
+    def restore(self) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
