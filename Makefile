@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint check bench soak clean schema screenshots translations \
-        install-desktop uninstall-desktop
+        install-desktop uninstall-desktop dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ install-desktop: $(STAMP)  ## add the launcher, icons and AppStream data for thi
 
 uninstall-desktop: $(STAMP)
 	$(BIN)/soleus-coach uninstall-desktop
+
+dist: $(STAMP)  ## standalone build (no Python needed to run it): dist/soleus-coach/
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/soleus-coach.spec
+	$(BIN)/python tools/smoke_dist.py dist/soleus-coach
 
 soak: $(STAMP)  ## 500 accelerated sessions in one process; docs/benchmarks/soak.md
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks.soak --sessions $${SOAK_SESSIONS:-500} --write
