@@ -257,3 +257,19 @@ def test_german_system_locale_gives_a_german_window(
         app.close()
     log = (data / "logs" / "soleus-coach.log").read_text(encoding="utf-8")
     assert "language de (system locale de_DE)" in log
+
+
+def test_screenshot_of_help_about(
+        display: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    app = App(display, tmp_path / "about")
+    try:
+        app.size(1280, 800)
+        app.xdo("mousemove", "--sync", "205", "8")  # the Help menu's title
+        app.xdo("click", "1")
+        time.sleep(0.5)
+        app.keys("Up", "Return")  # its last item: About Soleus Coach
+        app.focus("About Soleus Coach")
+        image = app.shot(shot_dir(tmp_path_factory) / "about.png", 1280, 800)
+        assert share_of(image, "#1f5fa8") > 0.002  # the app icon's blue, 96 px
+    finally:
+        app.close()
