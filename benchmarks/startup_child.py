@@ -58,7 +58,6 @@ def bare() -> Any:
 
 def app() -> Any:
     from soleus_coach import app as entry
-    from soleus_coach import cli  # noqa: F401 - imported first, as entry.main() does
     from soleus_coach.gui import application
 
     spy = _spy_class()(wait_for_summary=True)

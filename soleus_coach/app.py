@@ -10,9 +10,14 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # the launcher's plain start: no command line to parse
+        from soleus_coach.gui.application import run_gui
+
+        return run_gui()
     from soleus_coach import cli
 
-    args = cli.build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = cli.build_parser().parse_args(argv)
     if args.command is not None:
         return cli.dispatch(args, sys.stdout)
     from soleus_coach.gui.application import run_gui

@@ -13,13 +13,7 @@ from typing import TextIO
 
 from soleus_coach import __version__, paths
 from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
-
-
-def format_duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds >= 3600:
-        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return f"{seconds // 60}:{seconds % 60:02d}"
+from soleus_coach.protocol.describe import format_duration
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
-from soleus_coach.cli import format_duration
 from soleus_coach.gui.checkin_dialog import CheckInDialog
 from soleus_coach.gui.history_window import HistoryWindow
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.history.records import EventRecord, SegmentRecord, SessionRecord, Status
 from soleus_coach.history.store import HistoryStore, open_store
+from soleus_coach.protocol.describe import format_duration
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import Settings, SettingsStore

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from soleus_coach.cli import format_duration
 from soleus_coach.history.records import SessionRow, Status
 from soleus_coach.history.store import HistoryStore, SortKey
+from soleus_coach.protocol.describe import format_duration
 
 Index = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.cli import format_duration
 from soleus_coach.gui.history_model import (
     UID_ROLE,
     HistoryModel,
@@ -39,6 +38,7 @@ from soleus_coach.gui.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
 from soleus_coach.history.store import HistoryStore, StoreWriteError
+from soleus_coach.protocol.describe import format_duration
 
 CHART_WEEKS = 8
 

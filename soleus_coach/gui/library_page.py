@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.cli import format_duration
 from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Protocol
-from soleus_coach.protocol.describe import describe_step
+from soleus_coach.protocol.describe import describe_step, format_duration
 
 
 def plain_label(text: str = "", *, word_wrap: bool = True) -> QLabel:

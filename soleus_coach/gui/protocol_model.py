@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from soleus_coach.cli import format_duration
 from soleus_coach.protocol import Entry, Library, Origin
+from soleus_coach.protocol.describe import format_duration
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -11,13 +11,14 @@ instead of opening a second one. A lock left by a killed process is stale and is
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, QTimer, Signal
+
+from soleus_coach.digest import sha256_hex
 
 if TYPE_CHECKING:  # QtNetwork is imported after the first paint (or by a second launch)
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -33,7 +34,7 @@ TIMEOUT_MS = 5000
 def server_name(data_dir: Path) -> str:
     """A per-user, per-data-folder socket name (short: Unix sockets allow ~100 bytes)."""
     key = f"{getpass.getuser()}:{data_dir.resolve()}".encode()
-    return "soleus-coach-" + hashlib.sha256(key).hexdigest()[:16]
+    return "soleus-coach-" + sha256_hex(key)[:16]
 
 
 class SingleInstance(QObject):

@@ -26,6 +26,14 @@ def _sides(sides: Sides) -> str:
     return "" if text is None else texts.translate(text)
 
 
+def format_duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour."""
+    seconds = round(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _secs(x: float) -> str:
     if x >= 60 and x % 60 == 0:
         return f"{int(x // 60)} min"

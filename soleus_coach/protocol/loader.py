@@ -4,9 +4,7 @@ found, the line."""
 
 from __future__ import annotations
 
-import difflib
 import functools
-import hashlib
 import json
 import math
 import os
@@ -19,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from soleus_coach.cues import Cue
+from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol import spec as S
 from soleus_coach.protocol.model import (
     DEFAULT_CAUTION,
@@ -206,6 +205,8 @@ class _Validator:
     def _obj(self, value: dict[str, Any], spec: S.Obj, loc: str) -> None:
         for key in value:
             if key not in spec.fields:
+                import difflib  # only on this error path (1.5 MiB at start-up otherwise)
+
                 close = difflib.get_close_matches(key, list(spec.fields), n=1, cutoff=0.75)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.error(f"{loc}.{key}", f"unknown key{hint}; allowed here: "
@@ -396,7 +397,7 @@ def parse_bytes(
     if not isinstance(doc, dict):
         raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
     if v.check(doc, S.PROTOCOL, "$"):
-        protocol = _build(doc, base_dir, assets_dir, hashlib.sha256(data).hexdigest())
+        protocol = _build(doc, base_dir, assets_dir, sha256_hex(data))
         total = sum(step_max_duration_s(s) for s in protocol.steps)
         if total > S.PROTOCOL_MAX_TOTAL_S:
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
