@@ -126,3 +126,30 @@ def skip_to_first_hold(qtbot: Any, screen: Any) -> None:
             return
         qtbot.keyClick(screen, Qt.Key.Key_Right)
     raise AssertionError("Right never reached a hold: does the session have the keyboard?")
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which root cannot write to a read-only folder (``setpriv``
+    drops the capabilities that override file modes); nothing for an ordinary user."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: cannot make a folder read-only")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+def seed_history(db: Path, uid: str = "old") -> None:
+    """A history database holding one completed session, ``uid``."""
+    from datetime import UTC, datetime
+
+    from soleus_coach.history.records import SessionRecord, Status
+    from soleus_coach.history.store import open_store
+
+    store = open_store(db)
+    store.save(SessionRecord(uid=uid, protocol_id="p", protocol_name="P", protocol_digest="d",
+                             started_at=datetime(2026, 11, 1, tzinfo=UTC), planned_s=60,
+                             status=Status.COMPLETED))
+    store.close()

@@ -17,14 +17,13 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from soleus_coach.history.records import SessionRecord, Status
-from soleus_coach.history.store import open_snapshot, open_store
+from soleus_coach.history.store import open_snapshot
+from tests.conftest import seed_history, unprivileged
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,22 +123,9 @@ def test_no_sound_back_end(data_dir: Path, tmp_path: Path) -> None:
     assert report["saved"]
 
 
-def unprivileged() -> list[str]:
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot make a folder read-only")
-    caps = "-dac_override,-dac_read_search,-fowner"
-    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
-
-
 def test_read_only_data_folder(data_dir: Path) -> None:
     (data_dir / "settings.json").write_text('{"first_run_acknowledged": true}')
-    store = open_store(data_dir / "history.sqlite3")
-    store.save(SessionRecord(uid="old", protocol_id="p", protocol_name="P", protocol_digest="d",
-                             started_at=datetime(2026, 11, 1, tzinfo=UTC), planned_s=60,
-                             status=Status.COMPLETED))
-    store.close()
+    seed_history(data_dir / "history.sqlite3")
     before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
     for p in data_dir.iterdir():
         p.chmod(0o444)
@@ -166,11 +152,7 @@ def test_full_disk(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     seed = tmp_path / "seed.sqlite3"
-    store = open_store(seed)
-    store.save(SessionRecord(uid="old", protocol_id="p", protocol_name="P", protocol_digest="d",
-                             started_at=datetime(2026, 11, 1, tzinfo=UTC), planned_s=60,
-                             status=Status.COMPLETED))
-    store.close()
+    seed_history(seed)
     after = tmp_path / "after.sqlite3"
     script = (f"mount -t tmpfs -o size=512k tmpfs {data} && cp {seed} {data}/history.sqlite3 "
               f"&& printf '{{\"first_run_acknowledged\": true}}' > {data}/settings.json && "

@@ -4,18 +4,15 @@ writes to (as root, with CAP_DAC_OVERRIDE dropped by ``setpriv``; as a user, pla
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import stat
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
+from tests.conftest import unprivileged
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from soleus_coach.history.records import SessionRecord
 from soleus_coach.history.store import open_store
+from tests.conftest import unprivileged
 store = open_store(Path(sys.argv[1]))
 rows_before = [r.uid for r in store.sessions()]
 store.save(SessionRecord(uid="new", protocol_id="p", protocol_name="P", protocol_digest="d",
@@ -32,15 +30,6 @@ store.save(SessionRecord(uid="new", protocol_id="p", protocol_name="P", protocol
 print(json.dumps({"persistent": store.persistent, "notices": [n.text for n in store.notices],
                   "before": rows_before, "after": [r.uid for r in store.sessions()]}))
 """
-
-
-def unprivileged() -> list[str]:
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: cannot make a folder read-only")
-    caps = "-dac_override,-dac_read_search,-fowner"
-    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
 
 
 def test_read_only_data_folder_shows_history_and_keeps_new_sessions_in_memory(
