@@ -33,7 +33,7 @@ def _row(name: str, value: str, target: str, met: bool | None) -> str:
 
 def main() -> None:
     startup = _run("benchmarks.startup", "--runs", "7")
-    session = _run("benchmarks.real_session", "--hold", "10")
+    session = _run("benchmarks.real_session", "--hold", "26")
     idle = _run("benchmarks.idle", "--seconds", "60")
     _run("benchmarks.protocols", "--count", "500", "--runs", "7")  # docs/benchmarks/protocols.md
     subprocess.run([sys.executable, "-m", "benchmarks.soak", "--sessions", "500", "--write"],
@@ -97,9 +97,9 @@ def main() -> None:
         "building the window (routines loaded, widgets, translators, icon) about 9 MiB, and "
         "painting it about as much as the bare window's own paint.",
         "",
-        "## A real session (`python -m benchmarks.real_session --hold 10`)",
+        "## A real session (`python -m benchmarks.real_session --hold 26`)",
         "",
-        f"A {session['planned_s']:.0f} s routine (two sides, two 10 s holds each) run by the "
+        f"A {session['planned_s']:.0f} s routine (two sides, two 26 s holds each) run by the "
         "real session screen and its own precise single-shot QTimer on the real clock; "
         "errors against `time.monotonic()`.",
         "",
