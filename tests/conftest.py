@@ -153,3 +153,22 @@ def seed_history(db: Path, uid: str = "old") -> None:
                              started_at=datetime(2026, 11, 1, tzinfo=UTC), planned_s=60,
                              status=Status.COMPLETED))
     store.close()
+
+
+def wait_for_sessions(db: Path, timeout: float = 30) -> list[Any]:
+    """The sessions in ``db`` once there are any (read through a snapshot, as the command
+    line does, while another process writes it); [] if none appear within ``timeout``."""
+    import time
+
+    from soleus_coach.history.store import open_snapshot
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if db.exists():
+            store = open_snapshot(db)
+            rows = store.sessions()
+            store.close()
+            if rows:
+                return rows
+        time.sleep(0.05)
+    return []

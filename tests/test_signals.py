@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from soleus_coach.gui.single_instance import SingleInstance
 from soleus_coach.history.records import Status
 from soleus_coach.history.store import open_snapshot
+from tests.conftest import wait_for_sessions
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -28,15 +28,7 @@ def test_a_signal_mid_session_closes_cleanly_and_records_the_session_as_stopped(
                              "calf-stretch-only"], env=env, stderr=subprocess.PIPE, text=True)
     db = data_dir / "history.sqlite3"
     try:
-        deadline = time.monotonic() + 30
-        rows = []
-        while time.monotonic() < deadline and not rows:
-            if db.exists():
-                store = open_snapshot(db)
-                rows = store.sessions()
-                store.close()
-            time.sleep(0.05)
-        assert rows, "the session never started"
+        assert wait_for_sessions(db), "the session never started"
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=20)
     finally:

@@ -16,9 +16,8 @@ from pytestqt.qtbot import QtBot
 from soleus_coach.gui import single_instance
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance, server_name
-from soleus_coach.history.store import open_snapshot
 from soleus_coach.session.clock import FakeClock
-from tests.conftest import app_services
+from tests.conftest import app_services, wait_for_sessions
 
 
 def test_the_second_instance_is_refused_and_its_request_reaches_the_first(
@@ -103,14 +102,7 @@ def test_two_launches_at_once_leave_one_app_and_the_routine_runs_in_it(
         assert len(ended) == 1, "one of the two should have handed over and exited"
         _, err = ended[0].communicate()
         assert ended[0].returncode == 0 and "already running" in err, err
-        db = data_dir / "history.sqlite3"
-        rows = []
-        while time.monotonic() < deadline and not rows:
-            if db.exists():
-                store = open_snapshot(db)
-                rows = store.sessions(limit=5)
-                store.close()
-            time.sleep(0.1)
+        rows = wait_for_sessions(data_dir / "history.sqlite3")
         assert [r.protocol_id for r in rows] == ["calf-stretch-only"]  # once, in the one left
         time.sleep(0.5)
         assert [p.poll() for p in procs].count(None) == 1  # and that one still runs

@@ -69,8 +69,7 @@ def launch(app: QApplication, start_id: str | None = None) -> MainWindow:
     window = build_main_window(app)
     window.show()
     if start_id:
-        window.library_page.select(start_id)
-        window.start_session(start_id)
+        window.start_routine(start_id)
     return window
 
 

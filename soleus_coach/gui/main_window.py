@@ -292,7 +292,6 @@ class MainWindow(QMainWindow):
         from soleus_coach.gui.safety_dialogs import RedFlagDialog
         from soleus_coach.safety import advice_for, red_flags
 
-
         self.checkin_dialog = None
         dialog.deleteLater()
         self.activateWindow()  # the keys go to the session (even without a window manager)
@@ -484,7 +483,6 @@ class MainWindow(QMainWindow):
     def _show_history_notices(self, store: HistoryStore) -> None:
         from soleus_coach.history.store import NoticeKind
 
-
         serious = [n for n in store.notices
                    if n.kind in (NoticeKind.MOVED_ASIDE, NoticeKind.NEWER, NoticeKind.NOT_SAVED)]
         for n in store.notices:
@@ -532,13 +530,11 @@ class MainWindow(QMainWindow):
     def _silence_on_state(self, state: State) -> None:
         from soleus_coach.session.engine import State
 
-
         if state in (State.PAUSED, State.STOPPED):
             self.sound.silence()  # no beeps over a pause, none after a stop
 
     def _silence_on_skip(self, event: SegmentEnded) -> None:
         from soleus_coach.session.engine import Outcome
-
 
         if event.outcome is not Outcome.COMPLETED:
             self.sound.silence()  # skip, back: the cut-short step's sound stops with it
@@ -571,7 +567,6 @@ class MainWindow(QMainWindow):
     def _on_remaining(self, segment_s: float, total_s: float, _fraction: float) -> None:
         from soleus_coach.gui.session_page import format_clock
 
-
         if self.tray is not None and self.session is not None:
             self.tray.show_remaining(f"{self.session.controller.engine.segment.label}: "
                                      f"{format_clock(segment_s)}")
@@ -601,7 +596,6 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from soleus_coach.gui.settings_dialog import SettingsDialog
 
-
         dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.value())
@@ -628,7 +622,6 @@ class MainWindow(QMainWindow):
 
     def show_safety_notice(self, first_run: bool = False) -> None:
         from soleus_coach.gui.safety_dialogs import FirstRunDialog
-
 
         dialog = FirstRunDialog(self)
         self.safety_dialog = dialog
@@ -677,22 +670,24 @@ class MainWindow(QMainWindow):
 
     def handle_request(self, request: dict[str, str]) -> None:
         """A second launch asked for the window (and maybe a routine): come forward."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        from soleus_coach.gui.tray import bring_forward
+
+        bring_forward(self)
         log.info("brought forward by a second launch: %s", request)
         routine = request.get("id", "")
-        if request.get("action") != "start" or not routine:
-            return
+        if request.get("action") == "start" and routine:
+            self.start_routine(routine)
+
+    def start_routine(self, protocol_id: str) -> bool:
+        """Select ``protocol_id`` in the list and start it (``--start``, from the command
+        line or a second launch); says so when another routine is under way."""
         if self.session is not None or self.checkin_dialog is not None:
             self.statusBar().showMessage(
                 self.tr("A routine is already running; %1 was not started.").replace(
-                    "%1", routine), 10000)
-            return
-        self.library_page.select(routine)
-        self.start_session(routine)
+                    "%1", protocol_id), 10000)
+            return False
+        self.library_page.select(protocol_id)
+        return self.start_session(protocol_id)
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

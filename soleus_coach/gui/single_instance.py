@@ -52,20 +52,20 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
-        self.error = ""
 
     def acquire(self) -> bool:
         """True when this is the only instance (or the lock cannot be used at all: a
         read-only data folder must not stop the app; the history is then not written)."""
+        problem = ""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.error = f"cannot create {self.data_dir}: {exc.strerror}"
+            problem = f"cannot create {self.data_dir}: {exc.strerror}"
         if not self._lock.tryLock(100):
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 return False
-            self.error = self.error or f"cannot lock {self.data_dir / LOCK_NAME}"
-            log.warning("single instance: %s; going on without it", self.error)
+            log.warning("single instance: %s; going on without it",
+                        problem or f"cannot lock {self.data_dir / LOCK_NAME}")
         return True
 
     def listen(self) -> None:

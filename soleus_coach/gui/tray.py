@@ -34,13 +34,19 @@ class SessionTray:
         QApplication.alert(self.window, 0)
 
     def bring_forward(self) -> None:
-        if self.window.isMinimized():
-            self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+        bring_forward(self.window)
 
     def close(self) -> None:
         if self.tray is not None:
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+
+
+def bring_forward(window: QWidget) -> None:
+    """Un-minimise, raise and activate ``window`` (the tray's click, the ice-off alert, a
+    second launch of the app)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()

@@ -139,7 +139,7 @@ class _Builder:
 
     def build(self) -> Plan:
         s = self.settings
-        self.add(SegmentKind.GET_READY, -1, texts.translate(texts.SEG_GET_READY),
+        self.add(SegmentKind.GET_READY, -1, _t(texts.SEG_GET_READY),
                  s.get_ready_s, instructions=(texts.fill(texts.SEG_STARTING, self.protocol.name),),
                  cues=(self.cue(None, Cue.GET_READY, 0),))
         for i, step in enumerate(self.protocol.steps):
