@@ -35,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = hsub.add_parser("export", help="export every session as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", type=Path, metavar="FILE",
-                        help="write to FILE instead of standard output")
+                        help="write to FILE instead of standard output (written whole or "
+                        "not at all; never one of the app's own data files)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists")
     sub.add_parser("install-desktop",
                    help="add Soleus Coach to your desktop's applications (this user only)")
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
@@ -71,26 +74,35 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     exported_at: datetime = utc_now()
     records = store.all_sessions()
-    target = out
-    try:
-        if args.output is not None:
-            target = args.output.open("w", encoding="utf-8", newline="")
+
+    def write(target: TextIO) -> int:
         if args.format == "json":
-            n = export.write_json(records, target, exported_at=exported_at)
-        else:
-            n = export.write_csv(records, target)
-    except OSError as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {args.output}: {exc.strerror}\n")
+            return export.write_json(records, target, exported_at=exported_at)
+        return export.write_csv(records, target)
+
+    if args.output is None:
+        write(out)
+        return 0
+    from soleus_coach.atomic import write_text_atomic
+
+    try:
+        n = write_text_atomic(args.output, write, replace=args.force, newline="")
+    except FileExistsError:
+        sys.stderr.write(f"soleus-coach: {_printable(str(args.output))} exists; "
+                         "add --force to replace it\n")
         return 1
-    finally:
-        if target is not out:
-            target.close()
-    if args.output is not None:
-        sys.stderr.write(f"{n} session(s) written to {args.output}\n")
+    except OSError as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+                         f"{exc.strerror or exc}\n")
+        return 1
+    sys.stderr.write(f"{n} session(s) written to {_printable(str(args.output))}\n")
     return 0
 
 
-def run_list(out: TextIO) -> int:
+def run_list(out: TextIO, err: TextIO | None = None) -> int:
+    """The routines as a table on ``out``; each file that could not be loaded on ``err``
+    (standard error), and then exit status 1."""
+    err = err or sys.stderr
     user_dir = paths.user_protocols_dir()
     library = load_library(paths.bundled_protocols_dir(), user_dir, paths.assets_dir())
     rows = [("ID", "NAME", "WHEN", "DURATION", "SOURCE")]
@@ -99,16 +111,17 @@ def run_list(out: TextIO) -> int:
         if p is None:
             continue
         origin = entry.origin.value + (" (replaces bundled)" if entry.overrides_bundled else "")
-        rows.append((p.id, p.name, p.when.value, format_duration(p.default_duration_s),
-                     f"{entry.path} [{origin}]"))
+        rows.append((p.id, _printable(p.name), p.when.value,
+                     format_duration(p.default_duration_s),
+                     _printable(f"{entry.path} [{origin}]")))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row[:4], widths, strict=True)]
         out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
     for entry in library.broken:
-        for err in entry.errors:
-            out.write(f"skipped {entry.path}: {err}\n")
-    return 0
+        for problem in entry.errors:
+            err.write(f"soleus-coach: skipped {_printable(str(problem))}\n")
+    return 1 if library.broken else 0
 
 
 def run_validate(files: list[Path], out: TextIO) -> int:

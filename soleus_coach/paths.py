@@ -57,3 +57,31 @@ def settings_path() -> Path:
 
 def log_dir() -> Path:
     return data_dir() / "logs"
+
+
+def window_state_path() -> Path:
+    return data_dir() / "window.ini"
+
+
+def is_own_data_file(path: Path) -> bool:
+    """True for a file the app keeps its own data in (the history and its journal, backups
+    and moved-aside copies, the settings, the window state, the lock): an export or any
+    other file the user names must never be written over one of them."""
+    try:
+        target = path.resolve()
+        folder = data_dir().resolve()
+    except (OSError, RuntimeError):  # a link loop: not one of ours, and not writable either
+        return False
+    if target.parent == folder and _is_own_name(target.name):
+        return True
+    try:  # another name for one of them (a hard link)
+        st = target.stat()
+        return any(_is_own_name(p.name) and p.stat().st_ino == st.st_ino
+                   and p.stat().st_dev == st.st_dev for p in folder.iterdir())
+    except OSError:
+        return False
+
+
+def _is_own_name(name: str) -> bool:
+    return name.startswith(history_db_path().name) or name in (
+        settings_path().name, window_state_path().name, "soleus-coach.lock")

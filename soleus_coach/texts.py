@@ -27,14 +27,19 @@ All texts are plain text (no rich-text markup): show them with ``Qt.TextFormat.P
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from soleus_coach.untrusted import isolate
 
 __all__ = [
     "CONTEXTS",
     "QT_TRANSLATE_NOOP",
     "Text",
     "all_texts",
+    "fill",
+    "fill_in",
     "install_translator",
     "translate",
 ]
@@ -290,11 +295,23 @@ SETTING_IGNORED = QT_TRANSLATE_NOOP("Notices", "setting '%1' ignored (%2)")
 
 
 def fill(text: Text, *values: object) -> str:
-    """``translate(text)`` with %1, %2… replaced by ``values``."""
-    out = translate(text)
-    for n, value in enumerate(values, 1):
-        out = out.replace(f"%{n}", str(value))
-    return out
+    """``translate(text)`` with %1, %2… replaced by ``values``, in one pass (a value holding
+    "%2" stays as it is), each value isolated so that it cannot reorder the sentence
+    (:func:`soleus_coach.untrusted.isolate`)."""
+    return fill_in(translate(text), *values)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill_in(template: str, *values: object) -> str:
+    """``template`` (already translated, e.g. by Qt's ``tr``) with %1, %2… replaced by
+    ``values``, as :func:`fill` does."""
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return isolate(str(values[n - 1])) if n <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def all_texts() -> dict[str, Text]:

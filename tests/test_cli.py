@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +19,9 @@ def run(*argv: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_list_shows_id_name_kind_duration_and_source(data_dir: Path) -> None:
+def test_list_shows_id_name_kind_duration_and_source(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_protocol(data_dir / "protocols", "mine.json", minimal_protocol(id="mine", name="Mine"))
-    (data_dir / "protocols" / "bad.json").write_text("[]")
     code, out = run("list")
     assert code == 0
     lines = out.splitlines()
@@ -29,7 +30,21 @@ def test_list_shows_id_name_kind_duration_and_source(data_dir: Path) -> None:
     assert "Post-run soleus recovery" in post and "post-run" in post and "24:00" in post
     assert "post-run-soleus.json [bundled]" in post
     assert any(line.startswith("mine ") and "[user]" in line for line in lines)
-    assert any(line.startswith("skipped ") and "bad.json" in line for line in lines)
+    assert capsys.readouterr().err == ""
+
+
+def test_list_reports_a_broken_file_on_stderr_and_exits_1(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The table on stdout stays a table (a script can read it); the problem goes to
+    stderr and the exit status says that something is wrong."""
+    write_protocol(data_dir / "protocols", "mine.json", minimal_protocol(id="mine", name="Mine"))
+    (data_dir / "protocols" / "bad.json").write_text("[]")
+    code, out = run("list")
+    assert code == 1
+    assert "bad.json" not in out and "skipped" not in out
+    assert any(line.startswith("mine ") for line in out.splitlines())
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("soleus-coach: skipped bad.json: ")
 
 
 def test_validate_bundled_protocols_passes() -> None:

@@ -175,7 +175,7 @@ def test_the_window_lists_them_as_broken_and_shows_hostile_text_plainly(
     assert set(expected) <= failed
     assert str(len(failed)) in win.statusBar().currentMessage()
     assert win.library_page.select("rich")
-    assert win.library_page.title.text() == RICH
+    assert win.library_page.title.plain_text() == RICH
     for label in win.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert win.start_session("good")  # the good one next to them still runs

@@ -95,7 +95,7 @@ def test_protocol_text_is_shown_as_plain_text(qtbot: QtBot, tmp_path: Path) -> N
     write_protocol(tmp_path, "evil.json", minimal_protocol(id="evil", name=evil, summary=evil))
     win = make_window(qtbot, tmp_path)
     win.library_page.select("evil")
-    assert win.library_page.title.text() == evil
+    assert win.library_page.title.plain_text() == evil
     for label in win.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import __version__
+from soleus_coach.texts import fill_in
 
 
 def _label(text: str, name: str = "", selectable: bool = False) -> QLabel:
@@ -41,7 +42,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Soleus Coach"))
         icon = QLabel()
         icon.setPixmap(QApplication.windowIcon().pixmap(96, 96))
-        title = _label(self.tr("Soleus Coach %1").replace("%1", __version__), "aboutTitle")
+        title = _label(fill_in(self.tr("Soleus Coach %1"), __version__), "aboutTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -69,9 +70,9 @@ class AboutDialog(QDialog):
                     "rendered with eSpeak NG (GPL-3.0; the audio is not covered by it). "
                     "Both CC0 1.0."),
             self.tr("Illustrations and icon: drawn for Soleus Coach, CC0 1.0."),
-            self.tr("Built with Qt %1 and PySide6 %2 (LGPL-3.0), playsound3 and platformdirs "
-                    "(MIT), on Python %3.").replace("%1", qVersion()).replace(
-                        "%2", pyside_version).replace("%3", platform.python_version()),
+            fill_in(self.tr("Built with Qt %1 and PySide6 %2 (LGPL-3.0), playsound3 and "
+                            "platformdirs (MIT), on Python %3."),
+                    qVersion(), pyside_version, platform.python_version()),
         ])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -80,7 +81,7 @@ class AboutDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(_label(self.tr("Your routines, history, settings and log are in:")))
         layout.addLayout(folder_row)
-        layout.addWidget(_label(self.tr("Log files: %1").replace("%1", str(log_dir)),
+        layout.addWidget(_label(fill_in(self.tr("Log files: %1"), log_dir),
                                 "logFolder", selectable=True))
         layout.addSpacing(8)
         layout.addWidget(_label(credits, "credits"))

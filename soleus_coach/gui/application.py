@@ -31,7 +31,7 @@ def default_services() -> Services:
         user_protocols_dir=paths.user_protocols_dir(),
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
         assets_dir=paths.assets_dir(),
-        window_state_file=paths.data_dir() / "window.ini",
+        window_state_file=paths.window_state_path(),
     )
 
 

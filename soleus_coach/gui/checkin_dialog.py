@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.checkin import CheckIn
+from soleus_coach.texts import fill_in
 
 
 class CheckInDialog(QDialog):
@@ -59,7 +60,7 @@ class CheckInDialog(QDialog):
             b.setCheckable(True)
             b.setMinimumSize(40, 40)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setAccessibleName(self.tr("Pain %1 of 10").replace("%1", str(value)))
+            b.setAccessibleName(fill_in(self.tr("Pain %1 of 10"), value))
             self.pain_group.addButton(b, value)
             buttons.addWidget(b)
 

@@ -33,12 +33,13 @@ from soleus_coach.gui.history_model import (
     local_datetime_text,
     pain_text,
 )
-from soleus_coach.gui.library_page import plain_label
+from soleus_coach.gui.plain import plain_label
 from soleus_coach.gui.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.protocol.describe import format_duration
+from soleus_coach.texts import fill_in
 
 CHART_WEEKS = 8
 
@@ -262,8 +263,8 @@ class HistoryWindow(QWidget):
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
         self.model.set_filter(self.routine.currentData(), since, until)
         shown, total = self.model.matching_count(), self.model.total_count()
-        self.count_label.setText(self.tr("%1 of %2 sessions").replace("%1", str(shown))
-                                 .replace("%2", str(total)) if shown != total else
+        self.count_label.setText(fill_in(self.tr("%1 of %2 sessions"), shown, total)
+                                 if shown != total else
                                  self.tr("%n session(s)", "", total))
     def _reselect(self) -> None:
         """After a filter or sort: keep the session shown if it is still listed."""
@@ -312,9 +313,8 @@ class HistoryWindow(QWidget):
         ended = local_datetime_text(rec.ended_at) if rec.ended_at else "…"
         lines = [
             f"{local_datetime_text(rec.started_at)} – {ended}",
-            self.tr("%1 · active %2, paused %3").replace("%1", self._status(rec))
-            .replace("%2", format_duration(rec.active_s))
-            .replace("%3", format_duration(rec.paused_s)),
+            fill_in(self.tr("%1 · active %2, paused %3"), self._status(rec),
+                    format_duration(rec.active_s), format_duration(rec.paused_s)),
         ]
         if rec.before is not None or rec.after is not None:
             line = self.tr("Pain before → after: %1").replace(
@@ -326,7 +326,7 @@ class HistoryWindow(QWidget):
                 line += " · " + ", ".join(self._flag_text(f) for f in flags)
             lines.append(line)
         if rec.leg:
-            lines.append(self.tr("Injured leg: %1").replace("%1", rec.leg))
+            lines.append(fill_in(self.tr("Injured leg: %1"), rec.leg))
         self.detail_meta.setText("\n".join(lines))
         text = [self.tr("Steps (%1 done, %2 skipped):").replace(
             "%1", str(rec.done_segments)).replace(
@@ -362,9 +362,9 @@ class HistoryWindow(QWidget):
         except ValueError:
             data = None
         if event.kind == "it_hurts" and isinstance(data, dict):
-            return self.tr("It hurt during %1: %2").replace("%1", str(data.get("segment"))) \
-                .replace("%2", self.tr("stopped") if data.get("choice") == "stop"
-                         else self.tr("continued gently"))
+            return fill_in(self.tr("It hurt during %1: %2"), data.get("segment"),
+                           self.tr("stopped") if data.get("choice") == "stop"
+                           else self.tr("continued gently"))
         if event.kind == "red_flag" and isinstance(data, dict):
             return self.tr("Red flags (%1): %2").replace(
                 "%1", ", ".join(self._flag_text(str(f)) for f in data.get("flags", []))) \
@@ -455,8 +455,8 @@ class HistoryWindow(QWidget):
                 n = (export.write_csv(records, fh) if fmt == "csv"
                      else export.write_json(records, fh, exported_at=utc_now()))
         except OSError as exc:
-            self._error(self.tr("Could not write %1: %2").replace("%1", str(path))
-                        .replace("%2", exc.strerror or str(exc)))
+            self._error(fill_in(self.tr("Could not write %1: %2"), path,
+                                exc.strerror or exc))
             return False
         self.undo_label.setText(self.tr("Exported %n session(s) to ", "", n) + str(path))
         self.undo_label.show()

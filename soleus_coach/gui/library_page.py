@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -17,18 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.plain import plain_label
 from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Protocol
 from soleus_coach.protocol.describe import describe_step, format_duration
-
-
-def plain_label(text: str = "", *, word_wrap: bool = True) -> QLabel:
-    """A label that never interprets rich text (protocol text is untrusted)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(word_wrap)
-    label.setText(text)
-    return label
 
 
 class _ProtocolView(QTreeView):

@@ -28,13 +28,16 @@ from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
 from soleus_coach.gui.library_page import LibraryPage
 from soleus_coach.gui.memory import release_free_memory
+from soleus_coach.gui.plain import message_box, question
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
 from soleus_coach.protocol.library import ensure_user_folder, import_file
 from soleus_coach.session.clock import Clock, clock_from_env
 from soleus_coach.settings import Settings, SettingsStore
+from soleus_coach.texts import fill_in
 from soleus_coach.texts import translate as t
+from soleus_coach.untrusted import one_line
 
 # What the first paint does not need is imported when it is first used: a session and its
 # dialogs, the history store, the safety rules (docs/benchmarks.md, start-up).
@@ -80,17 +83,6 @@ class Services:
     today: Callable[[], date] = date.today
     #: Where the user's files are (shown in Help → About).
     data_dir: Path = field(default_factory=paths.data_dir)
-
-
-def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
-                details: str = "") -> QMessageBox:
-    """A parented, plain-text message box (file contents are never rendered as HTML)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if details:
-        box.setDetailedText(details)
-        box.setInformativeText(details.splitlines()[0] if len(details) < 300 else "")
-    return box
 
 
 class MainWindow(QMainWindow):
@@ -216,13 +208,14 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             message_box(self, QMessageBox.Icon.Warning, self.tr("Cannot create folder"),
                         self.tr("Your protocol folder could not be created:") +
-                        f"\n{folder}\n{exc.strerror}").exec()
+                        f"\n{folder}\n{exc.strerror}").open()
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(self.tr("Your protocols are in %1").replace(
-                "%1", str(folder)))
+            self.statusBar().showMessage(fill_in(self.tr("Your protocols are in %1"), folder))
 
-    def import_protocol(self, path: Path | None = None) -> bool:
+    def import_protocol(self, path: Path | None = None, *, replace: bool = False) -> bool:
+        """Check ``path`` and copy it into the user's folder. A file of that name already
+        there is replaced only after a question (answered later: False until then)."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Import protocol"), "",
                                                   self.tr("Protocols (*.json)"))
@@ -230,31 +223,30 @@ class MainWindow(QMainWindow):
                 return False
             path = Path(name)
         try:
-            try:
-                target = import_file(path, self.services.user_protocols_dir,
-                                     self.services.assets_dir)
-            except FileExistsError as exc:
-                answer = QMessageBox.question(
-                    self, self.tr("Replace protocol?"),
-                    self.tr("You already have a file named %1. Replace it?").replace(
-                        "%1", Path(str(exc)).name))
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                target = import_file(path, self.services.user_protocols_dir,
-                                     self.services.assets_dir, replace=True)
-        except ProtocolInvalid as exc:
-            box = message_box(self, QMessageBox.Icon.Warning, self.tr("Not imported"),
-                              self.tr("%1 has problems; nothing was copied.").replace(
-                                  "%1", path.name), "\n".join(str(e) for e in exc.errors))
-            box.setObjectName("importErrors")
+            target = import_file(path, self.services.user_protocols_dir,
+                                 self.services.assets_dir, replace=replace)
+        except FileExistsError as exc:
+            box = question(self, self.tr("Replace protocol?"),
+                           fill_in(self.tr("You already have a file named %1. Replace it?"),
+                                   Path(str(exc)).name),
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                           QMessageBox.StandardButton.No, name="replaceProtocol")
+            chosen = path
+            box.finished.connect(lambda r: self.import_protocol(chosen, replace=True)
+                                 if r == QMessageBox.StandardButton.Yes else None)
             box.open()
+            return False
+        except ProtocolInvalid as exc:
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Not imported"),
+                        fill_in(self.tr("%1 has problems; nothing was copied."), path.name),
+                        "\n".join(str(e) for e in exc.errors), name="importErrors").open()
             return False
         except OSError as exc:
             message_box(self, QMessageBox.Icon.Warning, self.tr("Not imported"),
                         f"{path.name}: {exc.strerror or exc}").open()
             return False
         self.reload_library()
-        self.statusBar().showMessage(self.tr("Imported %1").replace("%1", target.name), 10000)
+        self.statusBar().showMessage(fill_in(self.tr("Imported %1"), target.name), 10000)
         return True
 
     # ----------------------------------------------------------------- sessions
@@ -268,7 +260,7 @@ class MainWindow(QMainWindow):
         protocol = self.library.get(protocol_id)
         if protocol is None:
             self.statusBar().showMessage(
-                self.tr("No routine with the id %1").replace("%1", protocol_id), 10000)
+                fill_in(self.tr("No routine with the id %1"), protocol_id), 10000)
             return False
         if self.session is not None or self.checkin_dialog is not None:
             return False
@@ -368,7 +360,7 @@ class MainWindow(QMainWindow):
         self.session_menu.setEnabled(True)
         self.pages.addWidget(screen)
         self.pages.setCurrentWidget(screen)
-        self.setWindowTitle(f"{protocol.name} — {self.tr('Soleus Coach')}")
+        self.setWindowTitle(fill_in(self.tr("%1 — Soleus Coach"), one_line(protocol.name)))
         screen.start()
 
     def _on_session_ended(self, recorder: SessionRecorder, state: State) -> None:
@@ -433,8 +425,8 @@ class MainWindow(QMainWindow):
 
     def _on_record_error(self, message: str) -> None:
         self.statusBar().showMessage(
-            self.tr("This session could not be written to your history (%1). It is kept "
-                    "and saving is tried again at every step.").replace("%1", message))
+            fill_in(self.tr("This session could not be written to your history (%1). It is "
+                            "kept and saving is tried again at every step."), message))
 
     def _offer_copy(self, recorder: SessionRecorder) -> None:
         box = message_box(self, QMessageBox.Icon.Warning, self.tr("Session not saved"),
@@ -609,8 +601,8 @@ class MainWindow(QMainWindow):
             self.services.settings_store.save(settings)
         except OSError as exc:
             self.statusBar().showMessage(
-                self.tr("Settings could not be saved (%1); they apply until you quit.").replace(
-                    "%1", exc.strerror or str(exc)))
+                fill_in(self.tr("Settings could not be saved (%1); they apply until you quit."),
+                        exc.strerror or exc))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
@@ -683,8 +675,8 @@ class MainWindow(QMainWindow):
         line or a second launch); says so when another routine is under way."""
         if self.session is not None or self.checkin_dialog is not None:
             self.statusBar().showMessage(
-                self.tr("A routine is already running; %1 was not started.").replace(
-                    "%1", protocol_id), 10000)
+                fill_in(self.tr("A routine is already running; %1 was not started."),
+                        protocol_id), 10000)
             return False
         self.library_page.select(protocol_id)
         return self.start_session(protocol_id)

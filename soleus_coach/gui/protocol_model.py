@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from soleus_coach.gui.plain import tooltip
 from soleus_coach.protocol import Entry, Library, Origin
 from soleus_coach.protocol.describe import format_duration
 
@@ -75,9 +76,10 @@ class ProtocolTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, col)
         if role == Qt.ItemDataRole.ToolTipRole:
+            # The errors quote the file's values: a tooltip would render them as markup.
             if entry.protocol is None:
-                return "\n".join(str(e) for e in entry.errors)
-            return str(entry.path)
+                return tooltip("\n".join(str(e) for e in entry.errors))
+            return tooltip(str(entry.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

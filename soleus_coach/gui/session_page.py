@@ -10,7 +10,6 @@ import math
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.illustration import IllustrationView
+from soleus_coach.gui.plain import PlainLabel
 from soleus_coach.gui.theme import PHASE_COLOURS
 from soleus_coach.session.present import SegmentText
+from soleus_coach.texts import fill_in
 
 
 def format_clock(seconds: float) -> str:
@@ -34,11 +36,10 @@ def format_clock(seconds: float) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-def _label(name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel()
+def _label(name: str, *, wrap: bool = True) -> PlainLabel:
+    """Text from the protocol: plain, wrapped, never widening the window."""
+    label = PlainLabel(word_wrap=wrap)
     label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
     return label
 
 
@@ -92,12 +93,8 @@ class SessionPage(QWidget):
         band_layout.addWidget(self.side)
 
         self.countdown = _Countdown()
-        self.illustration = QSvgWidget()
-        self.illustration.setObjectName("illustration")
-        self.illustration.setAccessibleName("Illustration of the exercise")
-        self.illustration.setMinimumSize(QSize(120, 90))
-        self.illustration.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                        QSizePolicy.Policy.Expanding)
+        self.illustration = IllustrationView()
+        self.illustration.show_file(None)
         middle = QHBoxLayout()
         middle.addWidget(self.countdown, 3)
         middle.addWidget(self.illustration, 2)
@@ -181,12 +178,8 @@ class SessionPage(QWidget):
         self.caution.setText(view.caution)
         self.caution.setVisible(bool(view.caution))
         self.next.setText(view.next_text)
-        if view.illustration is not None and view.illustration.suffix.lower() in (".svg", ".png"):
-            self.illustration.load(str(view.illustration))
-            self.illustration.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            self.illustration.setVisible(self.illustration.renderer().isValid())
-        else:
-            self.illustration.setVisible(False)
+        if view.illustration != self.illustration.path:
+            self.illustration.show_file(view.illustration)
         adjustable = view.phase == "hold"
         self.shorter_button.setEnabled(adjustable)
         self.longer_button.setEnabled(adjustable)
@@ -195,7 +188,7 @@ class SessionPage(QWidget):
 
     def show_remaining(self, segment_s: float, total_s: float, fraction_done: float) -> None:
         self.countdown.setText(format_clock(segment_s))
-        self.total.setText(self.tr("%1 left").replace("%1", format_clock(total_s)))
+        self.total.setText(fill_in(self.tr("%1 left"), format_clock(total_s)))
         self.progress.setValue(round(1000 * min(1.0, max(0.0, fraction_done))))
 
     def show_paused(self, paused: bool) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from soleus_coach.history.records import WeekStat
+from soleus_coach.texts import fill_in
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 8.0, 30.0, 22.0, 22.0
 
@@ -43,8 +44,8 @@ class WeeklyChart(QWidget):
 
     def set_weeks(self, weeks: list[WeekStat]) -> None:
         self.weeks = weeks
-        parts = [self.tr("week of %1: %2 min").replace("%1", w.week_start.strftime("%d %b"))
-                 .replace("%2", str(round(w.minutes))) for w in weeks]
+        parts = [fill_in(self.tr("week of %1: %2 min"), w.week_start.strftime("%d %b"),
+                         round(w.minutes)) for w in weeks]
         self.setAccessibleDescription("; ".join(parts))
         self.update()
 

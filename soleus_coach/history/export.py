@@ -20,6 +20,7 @@ from soleus_coach.history.records import (
     from_iso,
     to_iso,
 )
+from soleus_coach.untrusted import csv_cell, one_line
 
 FORMAT = "soleus-coach-history"
 FORMAT_VERSION = 1
@@ -115,28 +116,32 @@ def read_json(source: TextIO) -> list[SessionRecord]:
     return out
 
 
-def _csv_safe(text: str) -> str:
-    """Notes and names are the user's own text; keep a spreadsheet from running them as a
-    formula (CSV injection) by prefixing an apostrophe where a cell would start one."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _line(text: str) -> str:
+    """A one-line field (a name, an id): one line in the file, whatever the history holds,
+    and no formula."""
+    return csv_cell(one_line(text))
 
 
 def write_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
-    writer = csv.writer(out, lineterminator="\n")
+    """One row per session. Every field is quoted, so a line break inside notes stays in
+    its cell; every text from the history goes through :func:`csv_cell`, so no line of a
+    cell starts a formula and no cell is longer than a spreadsheet holds (32,767
+    characters: longer notes are cut there, and the JSON export keeps them whole)."""
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     n = 0
     for r in records:
         writer.writerow([
-            r.uid, to_iso(r.started_at), _opt(r.ended_at) or "", r.protocol_id,
-            _csv_safe(r.protocol_name), r.protocol_digest, r.status.value,
-            f"{r.planned_s:g}", f"{r.active_s:.1f}", f"{r.paused_s:.1f}", r.leg,
+            _line(r.uid), to_iso(r.started_at), _opt(r.ended_at) or "", _line(r.protocol_id),
+            _line(r.protocol_name), _line(r.protocol_digest), r.status.value,
+            f"{r.planned_s:g}", f"{r.active_s:.1f}", f"{r.paused_s:.1f}", _line(r.leg),
             "" if r.before is None or r.before.pain is None else r.before.pain,
             " ".join(r.before.flags) if r.before else "",
             "" if r.after is None or r.after.pain is None else r.after.pain,
             " ".join(r.after.flags) if r.after else "",
             sum(1 for s in r.segments if s.outcome == "completed"),
             sum(1 for s in r.segments if s.outcome == "skipped"),
-            _csv_safe(r.notes),
+            csv_cell(r.notes),
         ])
         n += 1
     return n

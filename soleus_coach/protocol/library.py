@@ -69,6 +69,10 @@ def _load_folder(folder: Path, origin: Origin, assets_dir: Path | None) -> list[
         except ProtocolInvalid as exc:
             entries.append(Entry(path, origin, None, tuple(exc.errors)))
             continue
+        except (OSError, RuntimeError, ValueError) as exc:  # never one file for all of them
+            entries.append(Entry(path, origin, None,
+                                 (ProtocolError(path.name, "", f"cannot read: {exc}"),)))
+            continue
         if protocol.id in seen:
             err = ProtocolError(path.name, "$.id", f"id {protocol.id!r} is already used by "
                                 f"{seen[protocol.id].name}")

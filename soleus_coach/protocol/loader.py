@@ -7,9 +7,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -19,6 +17,8 @@ from typing import Any
 from soleus_coach.cues import Cue
 from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol import spec as S
+from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
     DEFAULT_CAUTION,
     DEFAULT_SKIN_CHECK_S,
@@ -34,6 +34,7 @@ from soleus_coach.protocol.model import (
     When,
     step_max_duration_s,
 )
+from soleus_coach.untrusted import has_line_break
 
 #: Stop collecting after this many problems: the first ones are what a user fixes first.
 MAX_ERRORS = 50
@@ -261,6 +262,9 @@ class _Validator:
         if not spec.min_length <= len(value) <= spec.max_length:
             self.error(loc, f"text of {len(value)} characters; expected {spec.min_length} to "
                        f"{spec.max_length}")
+        elif has_line_break(value):
+            self.error(loc, "must be one line: it contains a line break (\\n, \\r or "
+                       "another)")
         elif _CONTROL.search(value):
             self.error(loc, "contains control characters")
         elif spec.pattern and not re.fullmatch(spec.pattern, value):
@@ -270,10 +274,19 @@ class _Validator:
         if not isinstance(value, str) or not value:
             self.error(loc, f"expected a file path, got {_kind(value)}")
             return
-        resolve_file(value, spec, self.base_dir, self.assets_dir, self.error, loc)
+        target = resolve_file(value, spec, self.base_dir, self.assets_dir, self.error, loc)
+        # A picture beside the protocol is checked now (the app's own are trusted, and
+        # checked by the tests): it may refer to nothing outside itself.
+        if (target is not None and self.base_dir is not None
+                and spec.extensions == S.IMAGE_EXTENSIONS
+                and not value.startswith(S.ASSET_PREFIX)):
+            try:
+                read_illustration(target)
+            except IllustrationInvalid as exc:
+                self.error(loc, f"{_show(value)}: {exc}")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -313,6 +326,9 @@ def resolve_file(
         return Path(rel)  # validating text without a folder: shape only
     locate = _locate_asset if value.startswith(S.ASSET_PREFIX) else _locate
     target, problem = locate(root, pure)
+    if problem == "unreadable":
+        error(loc, f"{_show(value)}: cannot be read (a link loop?)")
+        return None
     if problem == "outside":
         error(loc, f"{_show(value)}: points outside the protocol's folder (a link?)")
         return None
@@ -323,12 +339,16 @@ def resolve_file(
 
 
 def _locate(root: Path, rel: PurePosixPath) -> tuple[Path, str]:
-    """The real path of ``root/rel`` and what is wrong with it: "", "outside", "missing"."""
-    root = _resolved(root)
-    target = (root / rel).resolve()
-    if not target.is_relative_to(root):
-        return target, "outside"
-    return target, "" if target.is_file() else "missing"
+    """The real path of ``root/rel`` and what is wrong with it: "", "outside", "missing",
+    "unreadable" (a link loop, a name too long: any OS error is that file's problem)."""
+    try:
+        root = _resolved(root)
+        target = (root / rel).resolve()
+        if not target.is_relative_to(root):
+            return target, "outside"
+        return target, "" if target.is_file() else "missing"
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a link loop (Python < 3.13)
+        return root / rel, "unreadable"
 
 
 #: The app's own assets do not change while it runs: each is looked up once.
@@ -419,21 +439,19 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
 
     try:
         if path.is_symlink():
-            target = path.resolve()
+            target = path.resolve(strict=True)
             if not target.is_relative_to(path.parent.resolve()):
                 raise fail(f"is a link to {target}, outside its folder; copy the file here "
                            "instead")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise fail("is not a regular file")
-            if st.st_size > S.MAX_FILE_BYTES:
-                raise fail(f"file is {st.st_size / 1024 / 1024:.1f} MiB; protocols may be at "
-                           f"most {S.MAX_FILE_BYTES // 1024} KiB")
-            data = fh.read(S.MAX_FILE_BYTES + 1)
+        data = read_regular_file(path, S.MAX_FILE_BYTES, "protocols")
+    except FileTooLarge as exc:
+        raise fail(str(exc)) from None
+    except NotRegularFile:
+        raise fail("is not a regular file") from None
+    except RuntimeError:  # a link loop, before Python 3.13
+        raise fail("cannot read: a link loop (the link leads back to itself)") from None
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror}") from None
+        raise fail(f"cannot read: {exc.strerror or exc}") from None
     protocol = parse_bytes(data, path.name, path.parent, assets_dir)
     return _with_path(protocol, path)
 

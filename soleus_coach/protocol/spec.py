@@ -39,11 +39,19 @@ class Num:
 
 @dataclass(frozen=True)
 class Str:
+    """Text. Always one line: no line breaks, no control characters (see
+    :data:`ONE_LINE_PATTERN`); ``pattern`` narrows it further."""
+
     min_length: int = 1
     max_length: int = 200
     pattern: str | None = None
     enum: tuple[str, ...] = ()
     const: str | None = None
+
+
+#: Every text in a protocol is one line: no C0/C1 control characters (tab, CR and LF
+#: included) and no Unicode line or paragraph separators.
+ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
 
 
 @dataclass(frozen=True)
@@ -286,9 +294,8 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
             return {"const": spec.const}
         if spec.enum:
             return {"enum": list(spec.enum)}
-        out = {"type": "string", "minLength": spec.min_length, "maxLength": spec.max_length}
-        if spec.pattern:
-            out["pattern"] = spec.pattern
+        out = {"type": "string", "minLength": spec.min_length, "maxLength": spec.max_length,
+               "pattern": spec.pattern or ONE_LINE_PATTERN}
         return out
     if isinstance(spec, FileRef):
         ext = "|".join(e.lstrip(".") for e in spec.extensions)
@@ -354,7 +361,7 @@ def _describe(spec: Spec) -> str:
             return f'`"{spec.const}"`'
         if spec.enum:
             return "one of " + ", ".join(f"`{e}`" for e in spec.enum)
-        return f"text, {spec.min_length}–{spec.max_length} characters"
+        return f"one line of text, {spec.min_length}–{spec.max_length} characters"
     if isinstance(spec, FileRef):
         return "file path (" + ", ".join(spec.extensions) + ")"
     if isinstance(spec, Arr):

@@ -1,0 +1,84 @@
+"""The picture of an exercise: an SVG or a PNG, from checked bytes, kept in proportion.
+
+The file is read and checked again here (``protocol.illustration.read_illustration``: a
+regular file, an SVG that refers to nothing outside itself, a PNG of sensible size), and
+only those bytes reach Qt. A PNG is decoded with an allocation limit, so a small file that
+claims to be enormous cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
+
+#: Megabytes Qt may allocate to decode one image (the default is 256).
+ALLOCATION_LIMIT_MB = 64
+
+
+class IllustrationView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("illustration")
+        self.setAccessibleName(self.tr("Illustration of the exercise"))
+        self.setMinimumSize(QSize(120, 90))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._svg: QSvgRenderer | None = None
+        self._image: QImage | None = None
+        self.path: Path | None = None
+
+    def show_file(self, path: Path | None) -> bool:
+        """Show ``path`` (None: nothing). False, and nothing shown, when it cannot be."""
+        self._svg, self._image, self.path = None, None, None
+        ok = path is not None and self._load(path)
+        if ok:
+            self.path = path
+        self.setVisible(ok)
+        self.update()
+        return ok
+
+    @property
+    def is_showing(self) -> bool:
+        return self._svg is not None or self._image is not None
+
+    def _load(self, path: Path) -> bool:
+        try:
+            data = read_illustration(path)
+        except IllustrationInvalid:
+            return False
+        if path.suffix.lower() == ".svg":
+            renderer = QSvgRenderer(QByteArray(data), self)
+            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            if not renderer.isValid():
+                return False
+            self._svg = renderer
+            return True
+        QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, b"png")
+        image = reader.read()
+        if image.isNull():
+            return False
+        self._image = image
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.is_showing:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._svg is not None:
+            self._svg.render(painter, QRectF(self.rect()))
+        elif self._image is not None:
+            size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            x = (self.width() - size.width()) / 2
+            y = (self.height() - size.height()) / 2
+            painter.drawImage(QRectF(x, y, size.width(), size.height()), self._image)
+        painter.end()

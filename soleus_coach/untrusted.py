@@ -1,0 +1,84 @@
+"""Text that came from a file (a protocol, the history, a GPS file) is untrusted. No Qt.
+
+What such text may do on a screen is decided here, once, for every surface:
+
+- **Line breaks.** One-line fields (names, summaries) hold none; :func:`one_line` folds any
+  that a file smuggled in (``\\r``, U+2028 …) into spaces before they reach a one-line place.
+- **Direction.** A right-to-left override (U+202E) in one value must not reverse the text
+  around it or the next line: :func:`isolate` wraps a value in FSI … PDI, which closes every
+  embedding opened inside it (Unicode bidi algorithm, rule X6a).
+- **Spreadsheets.** :func:`csv_cell` keeps a cell from starting a formula, on every line of
+  it, and within a spreadsheet cell's size.
+
+Markup is the GUI's business (``soleus_coach.gui.plain``): Qt must never guess rich text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Every character that ends a line somewhere: Python's ``str.splitlines`` set.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK_RE = re.compile("\r\n|[" + re.escape(LINE_BREAKS) + "]")
+
+FSI = "\u2068"  # first strong isolate
+PDI = "\u2069"  # pop directional isolate
+#: Bidirectional classes that can change the direction of the text around them.
+_BIDI_ACTIVE = frozenset({"R", "AL", "AN", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI",
+                          "FSI", "PDI"})
+
+#: A spreadsheet cell holds at most this many characters (Excel, LibreOffice).
+SPREADSHEET_CELL_MAX = 32_767
+CSV_TRUNCATED = " … [cut here: the JSON export has the whole text]"
+#: A cell (or a line of it) starting with one of these is run as a formula by spreadsheets;
+#: the full-width forms are folded to these by some of them.
+_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def has_line_break(text: str) -> bool:
+    return any(c in LINE_BREAKS for c in text)
+
+
+def lines(text: str) -> list[str]:
+    """``text`` split on every kind of line break."""
+    return _LINE_BREAK_RE.split(text)
+
+
+def one_line(text: str) -> str:
+    """Any line break in ``text`` becomes a space: for places that show one line."""
+    return _LINE_BREAK_RE.sub(" ", text) if has_line_break(text) else text
+
+
+def needs_isolation(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _BIDI_ACTIVE for c in text)
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped in FSI … PDI when it holds anything that can change direction, so
+    that it cannot reorder what stands around it; otherwise unchanged."""
+    return f"{FSI}{text}{PDI}" if needs_isolation(text) else text
+
+
+def isolate_lines(text: str) -> str:
+    """Each line of ``text`` isolated on its own (an override never leaks to the next)."""
+    if not needs_isolation(text):
+        return text
+    return "\n".join(isolate(line) for line in lines(text))
+
+
+def csv_cell(text: str) -> str:
+    """A text cell that no spreadsheet runs as a formula, whether it keeps the cell whole or
+    splits it at line breaks: every line that would start one gets an apostrophe. Cut to a
+    spreadsheet cell's size (the JSON export keeps everything)."""
+    out = _LINE_BREAK_RE.sub(lambda m: m.group(0) + "'" if _starts_formula(
+        text, m.end()) else m.group(0), text)
+    if _starts_formula(text, 0):
+        out = "'" + out
+    if len(out) > SPREADSHEET_CELL_MAX:
+        out = out[: SPREADSHEET_CELL_MAX - len(CSV_TRUNCATED)] + CSV_TRUNCATED
+    return out
+
+
+def _starts_formula(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos] in _FORMULA_START
