@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from soleus_coach.history.records import SessionRow, Status
 from soleus_coach.history.store import HistoryStore, SortKey
 from soleus_coach.protocol.describe import format_duration
+from soleus_coach.untrusted import one_line
 
 Index = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -160,8 +161,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.DATE:
                 return local_datetime_text(r.started_at)
-            if col == self.ROUTINE:
-                return r.protocol_name
+            if col == self.ROUTINE:  # one line, whatever the history file holds
+                return one_line(r.protocol_name)
             if col == self.DURATION:
                 return format_duration(r.active_s)
             if col == self.STATUS:

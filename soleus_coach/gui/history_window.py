@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,19 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.atomic import write_text_atomic
 from soleus_coach.gui.history_model import (
     UID_ROLE,
     HistoryModel,
     local_datetime_text,
     pain_text,
 )
-from soleus_coach.gui.plain import plain_label
+from soleus_coach.gui.plain import message_box, plain_label
 from soleus_coach.gui.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import isolate, one_line
 
 CHART_WEEKS = 8
 
@@ -68,6 +71,10 @@ class HistoryWindow(QWidget):
         self.routine = QComboBox()
         self.routine.setObjectName("routineFilter")
         self.routine.setAccessibleName(self.tr("Routine"))
+        # Routine names come from files: the box is as wide as 24 characters, not the longest.
+        self.routine.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.routine.setMinimumContentsLength(24)
         self.period = QComboBox()
         self.period.setObjectName("periodFilter")
         self.period.setAccessibleName(self.tr("Period"))
@@ -218,7 +225,7 @@ class HistoryWindow(QWidget):
         self.routine.clear()
         self.routine.addItem(self.tr("All routines"), None)
         for pid, name in self.store.routines():
-            self.routine.addItem(name, pid)
+            self.routine.addItem(isolate(one_line(name)), pid)
         found = self.routine.findData(current)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
@@ -449,11 +456,13 @@ class HistoryWindow(QWidget):
             if not name:
                 return False
             path = Path(name)
-        try:
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                records = self.store.all_sessions()
-                n = (export.write_csv(records, fh) if fmt == "csv"
-                     else export.write_json(records, fh, exported_at=utc_now()))
+        def write(fh: TextIO) -> int:
+            records = self.store.all_sessions()
+            return (export.write_csv(records, fh) if fmt == "csv"
+                    else export.write_json(records, fh, exported_at=utc_now()))
+
+        try:  # the file dialog has asked before an existing file is replaced
+            n = write_text_atomic(path, write, replace=True, newline="")
         except OSError as exc:
             self._error(fill_in(self.tr("Could not write %1: %2"), path,
                                 exc.strerror or exc))
@@ -463,11 +472,8 @@ class HistoryWindow(QWidget):
         return True
 
     def _error(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("History"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("historyError")
-        box.open()
+        message_box(self, QMessageBox.Icon.Warning, self.tr("History"), text,
+                    name="historyError").open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_notes_if_changed()

@@ -24,10 +24,9 @@ import re
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
-from soleus_coach.untrusted import isolate_lines
+from soleus_coach.untrusted import isolate_lines, lines
 
 #: A run of this many characters with no break opportunity gets one (a zero-width space).
 MAX_RUN = 16
@@ -35,6 +34,7 @@ ZWSP = "\u200b"
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 #: A tooltip shows at most this much of a text (an error list can be long).
 TOOLTIP_MAX = 2000
+TOOLTIP_LINE = 100
 
 
 def breakable(text: str) -> str:
@@ -54,11 +54,18 @@ def display(text: str) -> str:
 
 def tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally: Qt renders any tooltip that looks like
-    markup, so the text is escaped into rich text of our own making."""
+    markup, so the text is escaped into rich text of our own making. Lines are wrapped here
+    at :data:`TOOLTIP_LINE` characters (Qt would wrap rich text into a narrow column)."""
+    import textwrap
+
     if len(text) > TOOLTIP_MAX:
         text = text[:TOOLTIP_MAX] + "…"
-    return str(QtGuiNamespace.convertFromPlainText(display(text),
-                                                   Qt.WhiteSpaceMode.WhiteSpaceNormal))
+    wrapped = "\n".join(part for line in lines(text)
+                        for part in textwrap.wrap(line, TOOLTIP_LINE, break_on_hyphens=False)
+                        or [""])
+    body = "<br>".join(html.escape(line, quote=False)
+                       for line in isolate_lines(wrapped).split("\n"))
+    return f"<p style='white-space:pre'>{body}</p>"
 
 
 def notification(text: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from soleus_coach import texts
 from soleus_coach.gui.controller import SessionController
+from soleus_coach.gui.plain import question
 from soleus_coach.gui.safety_dialogs import ItHurtsDialog
 from soleus_coach.gui.session_page import SessionPage
 from soleus_coach.safety import HurtChoice, ItHurts
@@ -138,12 +139,10 @@ class SessionScreen(QWidget):
         if self.state not in (State.RUNNING, State.PAUSED):
             self.closed.emit()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Stop the routine?"),
-                          self.tr("Stop this routine now? What you have done so far is kept."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("stopConfirm")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = question(self, self.tr("Stop the routine?"),
+                       self.tr("Stop this routine now? What you have done so far is kept."),
+                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                       QMessageBox.StandardButton.No, name="stopConfirm")
         box.finished.connect(lambda result: self._stop_answered(result))
         self._stop_box = box
         box.open()

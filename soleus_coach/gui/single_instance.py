@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # QtNetwork is imported after the first paint (or by a second
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "soleus-coach.lock"
+#: A request (``{"action": "start", "id": ...}``) is far shorter than this.
+MAX_MESSAGE = 4096
 #: How long a second launch waits for the first to answer (it may be starting up, and only
 #: listens once its window is painted).
 TIMEOUT_MS = 5000
@@ -118,6 +120,9 @@ class SingleInstance(QObject):
             # PySide gives the socket to Python: it lives while it is in _clients, and is
             # dropped (outside its own signal) once the other side hangs up.
             self._clients.append(socket)
+            # A request is one short line; a peer that sends more without a newline is
+            # not ours, and is dropped rather than buffered (see _read).
+            socket.setReadBufferSize(MAX_MESSAGE)
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(
                 lambda s=socket: QTimer.singleShot(0, lambda: self._drop(s)))
@@ -128,7 +133,7 @@ class SingleInstance(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
-            line = bytes(socket.readLine().data())[:4096]
+            line = bytes(socket.readLine(MAX_MESSAGE + 1).data())
             try:
                 message = json.loads(line)
             except ValueError:
@@ -136,3 +141,8 @@ class SingleInstance(QObject):
                 continue
             if isinstance(message, dict) and message.get("action") in ("raise", "start"):
                 self.requested.emit({k: str(v) for k, v in message.items()})
+        if socket.bytesAvailable() >= MAX_MESSAGE:
+            log.warning("single instance: dropped a peer that sent %d bytes without a "
+                        "newline", socket.bytesAvailable())
+            socket.abort()
+            self._drop(socket)

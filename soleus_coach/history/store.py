@@ -12,6 +12,7 @@ case leaves a :class:`Notice` for the user.
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import sqlite3
@@ -205,10 +206,50 @@ def _inspect(conn: sqlite3.Connection, size: int = 0) -> int:
         raise _Unusable("a database that does not belong to Soleus Coach")
     if version > SCHEMA_VERSION:
         return version
+    if tables:
+        _check_schema(conn, version)
     if tables and (size <= QUICK_CHECK_MAX_BYTES or
                    ("session" in tables and _in_progress(conn))):
         _quick_check(conn)
     return version
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """Every table, index, view and trigger by (type, name), with its SQL, whitespace
+    folded; SQLite's own internal objects left out."""
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "
+        "ESCAPE '\\'")}
+
+
+@functools.lru_cache(maxsize=4)
+def _expected_schema(version: int) -> dict[tuple[str, str], str]:
+    """What the app's own migrations make at ``version``."""
+    conn = _connect(":memory:")
+    try:
+        for step in range(version):
+            conn.executescript(MIGRATIONS[step])
+        return _schema_of(conn)
+    finally:
+        conn.close()
+
+
+def _check_schema(conn: sqlite3.Connection, version: int) -> None:
+    """The file must hold exactly what the app's migrations made: a ``session`` that is a
+    view, or a trigger someone added, would run their SQL on our reads and writes (a
+    trigger could delete sessions on the next save). Anything else is not our file."""
+    try:
+        found = _schema_of(conn)
+    except sqlite3.DatabaseError as exc:
+        raise _Unusable(f"damaged ({exc})") from exc
+    expected = _expected_schema(version)
+    if found == expected:
+        return
+    strange = sorted({*found.keys() ^ expected.keys(),
+                      *(k for k in found.keys() & expected.keys() if found[k] != expected[k])},
+                     key=lambda k: (k[1], k[0]))
+    named = ", ".join(f"{kind} {name!r}" for kind, name in strange[:3])
+    raise _Unusable(f"its structure has been changed ({named})")
 
 
 def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:

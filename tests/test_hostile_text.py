@@ -1,0 +1,215 @@
+"""Every hostile string in every text field of a protocol and of a session, on every surface
+of the window: the library (table, tooltips, detail), the session screen at every step, the
+window title, the tray's tooltip and notification, the history window, message boxes. Each
+surface must show the text as plain text, and none may make the window wider than the
+screen it is on (a 300-character word must not push "Stop" off the window).
+
+:func:`assert_plain` is the check that fails when a widget shows untrusted text without the
+plain-text helpers of ``soleus_coach.gui.plain``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import Qt as QtGui
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.tray import SessionTray
+from soleus_coach.history.store import open_store
+from soleus_coach.session.clock import FakeClock
+from soleus_coach.session.engine import State
+from soleus_coach.settings import Settings, SettingsStore
+from soleus_coach.untrusted import lines
+from tests.conftest import app_services, minimal_protocol, write_protocol
+from tests.hostile import ALL, MARKERS, ONE_LINE, hostile_protocol, hostile_session
+
+WIDTH, HEIGHT = 800, 600
+
+
+def _model_tips(model: QAbstractItemModel) -> list[str]:
+    tips = []
+    for row in range(min(model.rowCount(), 200)):
+        for col in range(model.columnCount()):
+            tip = model.data(model.index(row, col, QModelIndex()), Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                tips.append(str(tip))
+    return tips
+
+
+def assert_plain(root: QWidget) -> int:
+    """No widget under ``root`` renders untrusted text as markup: every label that holds
+    any is plain text (and no label in another format looks like markup), and no tooltip,
+    status tip or item tooltip holds raw markup. Returns how many texts were looked at."""
+    looked = 0
+    for widget in [root, *root.findChildren(QWidget)]:
+        tips = [widget.toolTip(), widget.statusTip(),
+                *(a.toolTip() for a in widget.actions())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            tips += _model_tips(widget.model())
+        for tip in tips:
+            assert not any(m in tip for m in MARKERS), (widget.objectName(), tip)
+        if isinstance(widget, QLabel):
+            text = widget.text()
+            looked += 1
+            if widget.textFormat() != Qt.TextFormat.PlainText:
+                assert not QtGui.mightBeRichText(text), (widget.objectName(), text)
+                assert not any(m in text for m in MARKERS), (widget.objectName(), text)
+    return looked
+
+
+def assert_fits(win: MainWindow) -> None:
+    """The window can still be as small as 800×600, and the safety controls are in it."""
+    assert win.minimumSizeHint().width() <= WIDTH, win.minimumSizeHint()
+    assert win.width() <= WIDTH + 1, win.width()
+    screen = win.session
+    if screen is not None and screen.isVisible():
+        page = screen.page
+        for widget in (page.countdown, page.hurts_button, page.stop_button):
+            right = widget.mapTo(win, widget.rect().bottomRight())
+            assert 0 < right.x() <= win.width() and 0 < right.y() <= win.height(), (
+                widget.objectName(), right, win.size())
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    folder = data_dir / "protocols"
+    for key, text in ONE_LINE.items():
+        write_protocol(folder, f"{key}.json", hostile_protocol(key, text))
+        # a broken file whose errors quote the hostile value (the tooltip of the issue)
+        write_protocol(folder, f"broken-{key}.json", minimal_protocol(
+            id=f"broken-{key}", when=text, steps=[{"kind": text}]))
+    SettingsStore(data_dir / "settings.json").save(
+        Settings(first_run_acknowledged=True, ask_pain_before=False))
+    store = open_store(data_dir / "history.sqlite3")
+    for i, text in enumerate(ALL.values()):
+        store.save(hostile_session(f"h{i}", text))
+    store.close()
+    clock = FakeClock()
+    win = MainWindow(app_services(data_dir, clock))
+    win.clock = clock  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.resize(WIDTH, HEIGHT)
+    with qtbot.waitExposed(win):
+        win.show()
+    qtbot.waitUntil(lambda: "Loading" not in win.library_page.practice.text())
+    return win
+
+
+def test_the_library_shows_every_hostile_routine_and_error_plainly(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.library_page
+    model = page.model
+    broken = [r for r in range(model.rowCount()) if model.entry(r).protocol is None]
+    assert len(broken) == len(ONE_LINE)
+    tips = [str(model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)) for r in broken]
+    assert any("&lt;img src=/dev/zero&gt;" in t for t in tips)  # quoted, escaped
+    looked = 0
+    for row in range(model.rowCount()):
+        page.view.setCurrentIndex(model.index(row, 0))
+        looked += assert_plain(window)
+        assert_fits(window)
+    assert looked > 100
+    assert page.select("hostile-unbroken")
+    assert page.title.plain_text() == "W" * 80
+
+
+@pytest.mark.parametrize("key", ONE_LINE)
+def test_a_hostile_routine_runs_with_its_text_plain_at_every_step(
+        qtbot: QtBot, window: MainWindow, key: str) -> None:
+    assert window.start_session(f"hostile-{key}")
+    screen = window.session
+    assert screen is not None
+    assert "\u2068" in window.windowTitle() or ONE_LINE[key][:20] in window.windowTitle()
+    seen = set()
+    for _ in range(40):
+        seen.add(screen.page.title.plain_text())
+        assert_plain(window)
+        assert_fits(window)
+        assert window.tray is not None
+        assert not any(m in window.tray.tooltip for m in MARKERS)
+        if screen.state is not State.RUNNING:
+            break
+        qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert screen.state is State.FINISHED
+    assert ONE_LINE[key][:80] in seen  # the step's name was on screen
+    assert_plain(window)
+
+
+def test_a_hostile_step_name_reaches_the_tray_escaped(qtbot: QtBot, window: MainWindow) -> None:
+    tray = SessionTray(window, window.windowIcon())
+    tray.show_remaining("<img src=/dev/zero>: 0:30")
+    assert "&lt;img src=/dev/zero&gt;" in tray.tooltip and "<img" not in tray.tooltip
+    tray.alert("Ice off", "<a href='x'>Ice</a> is done")
+    assert tray.last_alert[1] == "&lt;a href='x'&gt;Ice&lt;/a&gt; is done"
+    tray.close()
+
+
+def test_the_history_window_shows_every_hostile_session_plainly(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.show_history()
+    history = window.history_window
+    assert history is not None
+    qtbot.waitUntil(lambda: history.model.rowCount() == len(ALL))
+    model = history.model
+    for row in range(model.rowCount()):
+        history.table.selectRow(row)
+        name = model.index(row, model.ROUTINE).data()
+        assert not any(c in name for c in "\r\n\u2028\u2029\x85")  # one line in the table
+        assert_plain(history)
+        assert history.minimumSizeHint().width() <= WIDTH
+        notes = history.findChild(QPlainTextEdit, "historyNotes")
+        current = history._current
+        assert notes is not None and current is not None
+        # Qt's text document turns every kind of line break into one: the same lines
+        assert lines(notes.toPlainText()) == lines(current.notes)
+        assert not notes.document().isModified()  # showing them did not change them
+
+
+def test_message_boxes_quote_hostile_values_as_plain_text(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(minimal_protocol(when="<img src=/dev/zero><a href=x>y</a>")))
+    assert not window.import_protocol(bad)
+    box = window.findChild(QMessageBox, "importErrors")
+    assert box is not None
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert informative is not None and "<img" in informative.text()
+    assert informative.textFormat() == Qt.TextFormat.PlainText
+    assert_plain(window)
+
+
+def test_long_unbroken_instruction_keeps_countdown_hurts_and_stop_on_an_800_wide_window(
+        qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    """The outside probe's case: a 300-character word widened the window to 4,467 px."""
+    doc = minimal_protocol(id="wide", name="N" * 80)
+    doc["steps"][0]["instructions"] = ["I" * 300, "x" * 300]
+    doc["steps"][0]["caution"] = "C" * 300
+    write_protocol(data_dir / "protocols", "wide.json", doc)
+    window.reload_library()
+    before = window.minimumSizeHint().width()
+    assert window.start_session("wide")
+    QApplication.processEvents()
+    for _ in range(6):
+        assert window.minimumSizeHint().width() <= max(before, WIDTH)
+        assert_fits(window)
+        qtbot.keyClick(window.session, Qt.Key.Key_Right)  # type: ignore[arg-type]
+
+
+def test_settings_from_a_file_do_not_reach_a_label_as_markup(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.apply_settings(replace(window.settings, language="<b>x</b>"))
+    assert_plain(window)
