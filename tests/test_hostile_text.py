@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -213,3 +214,50 @@ def test_settings_from_a_file_do_not_reach_a_label_as_markup(
         qtbot: QtBot, window: MainWindow) -> None:
     window.apply_settings(replace(window.settings, language="<b>x</b>"))
     assert_plain(window)
+
+
+def _grab_lines(qtbot: QtBot, text: str) -> list[QImage]:
+    from soleus_coach.gui.session_page import SessionPage
+    from soleus_coach.session.present import SegmentText
+
+    page = SessionPage()
+    qtbot.addWidget(page)
+    page.resize(WIDTH, HEIGHT)
+    page.show_segment(SegmentText("hold", "Stretch", "", "", tuple(text.split("\n")), "", "",
+                                  None))
+    page.show()
+    qtbot.waitExposed(page)
+    image = page.instructions.grab().toImage()
+    half = image.height() // 2
+    return [image.copy(0, 0, image.width(), half), image.copy(0, half, image.width(), half)]
+
+
+def test_a_right_to_left_override_in_one_instruction_does_not_reverse_the_next(
+        qtbot: QtBot) -> None:
+    plain = _grab_lines(qtbot, "Face the wall.\nBend the back knee.")
+    evil = _grab_lines(qtbot, "\u202eFace the wall.\nBend the back knee.")
+    assert evil[0] != plain[0]  # the override does reverse its own line
+    assert evil[1] == plain[1]  # and only its own
+
+
+def test_a_png_illustration_is_shown_and_an_svg_changed_to_point_outside_is_not(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from soleus_coach.gui.illustration import IllustrationView
+
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#ff00ff"))
+    assert picture.save(str(tmp_path / "pic.png"))
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    assert view.show_file(tmp_path / "pic.png")
+    shot = view.grab().toImage()
+    assert shot.pixelColor(100, 75) == QColor("#ff00ff")
+    svg = tmp_path / "pic.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>')
+    assert view.show_file(svg)
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/hostname"/>'
+                   '</svg>')  # changed after the routine was checked
+    assert not view.show_file(svg) and not view.is_showing

@@ -115,3 +115,49 @@ def test_two_launches_at_once_leave_one_app_and_the_routine_runs_in_it(
                 except subprocess.TimeoutExpired:
                     p.kill()
                     p.wait()
+
+
+def test_a_peer_that_floods_without_a_newline_is_dropped_not_buffered(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """200 MB without a newline used to be kept whole in the first process's memory."""
+    import socket
+    import threading
+
+    first = SingleInstance(tmp_path)
+    assert first.acquire()
+    first.listen()
+    buffered: list[int] = []
+    read = first._read
+
+    def spy(sock: object) -> None:
+        buffered.append(sock.bytesAvailable())  # type: ignore[attr-defined]
+        read(sock)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(first, "_read", spy)
+    assert first._server is not None
+    path = first._server.fullServerName()
+    sent = [0]
+
+    def flood() -> None:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as peer:
+            peer.connect(path)
+            peer.settimeout(10)
+            chunk = b"x" * 65536
+            try:
+                while sent[0] < 200 * 2**20:
+                    sent[0] += peer.send(chunk)
+            except OSError:  # dropped by the app: what we want
+                pass
+
+    thread = threading.Thread(target=flood)
+    try:
+        thread.start()
+        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20000)
+        assert buffered and max(buffered) <= single_instance.MAX_MESSAGE
+        assert sent[0] < 200 * 2**20  # it stopped taking the data
+        with qtbot.waitSignal(first.requested, timeout=5000) as got:  # others still heard
+            assert SingleInstance(tmp_path).send({"action": "raise"})
+        assert got.args == [{"action": "raise"}]
+    finally:
+        thread.join(5)
+        first.release()
