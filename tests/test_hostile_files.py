@@ -105,7 +105,7 @@ def test_a_note_longer_than_a_spreadsheet_cell_is_cut_in_csv_and_kept_in_json() 
     rec.notes = "n" * 40_000
     out = io.StringIO(newline="")
     export.write_csv([rec], out)
-    cell = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))[0]["notes"]
+    cell = next(iter(csv.DictReader(io.StringIO(out.getvalue(), newline=""))))["notes"]
     assert len(cell) <= SPREADSHEET_CELL_MAX and cell.endswith("the JSON export has the "
                                                                "whole text]")
     out = io.StringIO()
@@ -335,8 +335,10 @@ def test_self_contained_svgs_and_pngs_are_accepted_and_huge_pngs_refused(tmp_pat
 
     def png(width: int, height: int) -> bytes:
         ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-        chunk = (lambda kind, data: struct.pack(">I", len(data)) + kind + data
-                 + struct.pack(">I", zlib.crc32(kind + data)))
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return (struct.pack(">I", len(data)) + kind + data
+                    + struct.pack(">I", zlib.crc32(kind + data)))
+
         return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
                 + chunk(b"IDAT", zlib.compress(b"\x00" * (1 + 3 * width) * height))
                 + chunk(b"IEND", b""))

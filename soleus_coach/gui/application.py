@@ -86,8 +86,9 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
         print("Soleus Coach is already running but does not answer; close it first "
               f"(the lock is {paths.data_dir() / LOCK_NAME}).", file=sys.stderr)
         return 1
+    closer = SignalCloser()  # before --start can start a routine
     window = launch(app, start_id)  # referenced until the loop ends, or Python deletes it
-    closer = SignalCloser(window.close)
+    closer.set_close(window.close)
     instance.requested.connect(window.handle_request)
     window.summary_shown.connect(instance.listen)  # after the first paint
     code = app.exec()

@@ -16,14 +16,20 @@ import signal
 import socket
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 log = logging.getLogger(__name__)
 
 
 class SignalCloser(QObject):
-    def __init__(self, close: Callable[[], object], parent: QObject | None = None) -> None:
+    """Installed before the window is built: a signal that arrives while ``launch`` is still
+    starting a routine is kept and acted on as soon as :meth:`set_close` names the window's
+    close (it used to kill the app with the routine half-recorded)."""
+
+    def __init__(self, close: Callable[[], object] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pending = False
         self._read, self._write = socket.socketpair()
         self._read.setblocking(False)
         self._write.setblocking(False)
@@ -43,7 +49,15 @@ class SignalCloser(QObject):
 
     def _on_signal(self, number: int, _frame: object) -> None:
         log.info("%s: closing", signal.Signals(number).name)
-        self._close()
+        if self._close is None:
+            self._pending = True
+        else:
+            self._close()
+
+    def set_close(self, close: Callable[[], object]) -> None:
+        self._close = close
+        if self._pending:
+            QTimer.singleShot(0, close)
 
     def restore(self) -> None:
         for number, handler in self._previous.items():
