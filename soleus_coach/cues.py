@@ -22,6 +22,17 @@ class Cue(StrEnum):
     ICE_HALFWAY = "ice_halfway"
     ICE_OFF = "ice_off"
     COMPLETE = "complete"
+    # Format 2: counted sets, tempo, heat.
+    REP = "rep"  # a tick as a rep begins (tones); its number, spoken (variant: the number)
+    COUNT = "count"  # a second within a tempo phase: "two", "three" (variant: the number)
+    TEMPO_DOWN = "tempo_down"  # "down"
+    TEMPO_UP = "tempo_up"  # "up"
+    TEMPO_HOLD = "tempo_hold"  # "hold" (a pause held within a rep)
+    LAST_REP = "last_rep"
+    SET = "set"  # "set two of three" (variant: "2_of_3")
+    REST = "rest"  # a rest between sets begins
+    HEAT_ON = "heat_on"
+    HEAT_OFF = "heat_off"
 
 
 #: Seconds before the end of a hold at which the 3-2-1 countdown file starts.

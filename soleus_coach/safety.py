@@ -12,18 +12,20 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
-from soleus_coach.protocol.model import IceStep, Protocol, When
-from soleus_coach.protocol.spec import ICE_HARD_MAX_S
-from soleus_coach.session.plan import Side
+from soleus_coach.protocol.model import HeatStep, IceStep, Protocol, Side, When
+from soleus_coach.protocol.spec import HEAT_MAX_S, ICE_HARD_MAX_S
 from soleus_coach.texts import Text
 
 __all__ = [
     "CHECK_BEFORE_WHEN",
+    "HEAT_MAX_S",
+    "ICE_AGAIN_AFTER",
     "ICE_HARD_MAX_S",
     "RED_FLAG_PAIN",
     "TREND_HIGH_PAIN",
@@ -37,6 +39,10 @@ __all__ = [
     "TrendAdvice",
     "TrendReason",
     "advice_for",
+    "before_routine",
+    "caution_for",
+    "heat_refused",
+    "ice_again_soon",
     "ice_seconds",
     "ices_before_run",
     "overtraining_advice",
@@ -270,6 +276,70 @@ def ice_seconds(requested_s: float, step_max_s: float | None = None) -> float:
         raise ValueError("ice duration is NaN")
     limit = float(ICE_HARD_MAX_S) if step_max_s is None else min(step_max_s, ICE_HARD_MAX_S)
     return max(0.0, min(float(requested_s), limit))
+
+
+#: Ice again only after this long (the NHS: up to 20 minutes every 2–3 hours).
+ICE_AGAIN_AFTER = timedelta(hours=2)
+#: An ice step this short is a cold round (of a contrast routine): its own, shorter text.
+SHORT_ICE_S = 300
+
+
+def ice_again_soon(last_ice_end: datetime | None, now: datetime) -> bool:
+    """Whether a routine with ice starts within 2 hours of the last recorded ice."""
+    return last_ice_end is not None and timedelta(0) <= now - last_ice_end < ICE_AGAIN_AFTER
+
+
+def heat_refused(checkin: CheckIn | None) -> bool:
+    """Heat is left out when today's check-in reports a swollen calf."""
+    return checkin is not None and checkin.swelling
+
+
+def caution_for(kind: str, duration_s: float = 0.0) -> Text | None:
+    """The app's own caution for a kind of step (``"stretch"``, ``"strength"``…), shown on
+    every one of its segments (the author's caution is shown beside it, never instead of
+    it): a stretch is "a pull, not pain"; a loading exercise follows the pain-monitoring
+    model; ice and heat have their safety texts (a cold round of ``duration_s`` up to 5
+    minutes its shorter one)."""
+    if kind == "ice":
+        return texts.ICE_SAFETY_SHORT if duration_s <= SHORT_ICE_S else texts.ICE_SAFETY
+    return _CAUTIONS.get(kind)
+
+
+_CAUTIONS: dict[str, Text] = {
+    "stretch": texts.STRETCH_CAUTION,
+    "strength": texts.LOADING_CAUTION,
+    "exercise": texts.MOVEMENT_CAUTION,
+    "heat": texts.HEAT_SAFETY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BeforeRoutine:
+    """What the safety rules say before a routine starts: lines to read on the get-ready
+    screen, and whether heat is left out."""
+
+    notices: tuple[Text, ...]
+    no_heat: bool
+
+
+def before_routine(protocol: Protocol, *, checkin: CheckIn | None = None,
+                   last_ice_end: datetime | None = None,
+                   now: datetime | None = None) -> BeforeRoutine:
+    """The notices for ``protocol`` today: how to ice safely, that ice may not speed healing,
+    the 2–3 hours between icings, no ice before a run, no heat on a swollen calf."""
+    has_ice = any(isinstance(s, IceStep) for s in protocol.steps)
+    has_heat = any(isinstance(s, HeatStep) for s in protocol.steps)
+    notices: list[Text] = []
+    if has_ice:
+        notices += [texts.ICE_CONTRAINDICATIONS, texts.ICE_HEALING_NOTE]
+        if now is not None and ice_again_soon(last_ice_end, now):
+            notices.append(texts.ICE_AGAIN_SOON)
+    if ices_before_run(protocol):
+        notices.append(texts.PRE_RUN_NO_ICE)
+    no_heat = has_heat and heat_refused(checkin)
+    if no_heat:
+        notices.append(texts.HEAT_REFUSED)
+    return BeforeRoutine(tuple(notices), no_heat)
 
 
 def ices_before_run(protocol: Protocol) -> bool:

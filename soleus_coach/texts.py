@@ -41,6 +41,8 @@ __all__ = [
     "fill",
     "fill_in",
     "install_translator",
+    "language",
+    "set_language",
     "translate",
 ]
 
@@ -80,6 +82,20 @@ def install_translator(translator: Translator | None) -> Translator:
     return previous
 
 
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """The language the user reads (``de``): protocols show their texts in it where they
+    have them. Set by the GUI with its translator."""
+    global _language
+    _language = code
+
+
+def language() -> str:
+    return _language
+
+
 def translate(text: Text) -> str:
     """The text in the user's language (the English source when no translator is installed)."""
     return _translator(text.context, text.source)
@@ -98,8 +114,10 @@ SESSION = "Session"
 STEPS = "Steps"
 NOTICES = "Notices"
 
-CONTEXTS = frozenset({FIRST_RUN, RED_FLAG, EMERGENCY_CONTEXT, STRETCH, IT_HURTS, ICE, GUIDANCE,
-                      SESSION, STEPS, NOTICES})
+HEAT = "Heat"
+
+CONTEXTS = frozenset({FIRST_RUN, RED_FLAG, EMERGENCY_CONTEXT, STRETCH, IT_HURTS, ICE, HEAT,
+                      GUIDANCE, SESSION, STEPS, NOTICES})
 
 # NB: every call below must keep literal arguments (not the constants above) so that
 # pyside6-lupdate can read them. tests/test_texts.py checks both.
@@ -173,6 +191,16 @@ STRETCH_CAUTION = QT_TRANSLATE_NOOP(
     "Stretch", "Do not stretch to the point of pain. A gentle pull only."
 )
 
+# --- Caution by kind of step: the app's own, always shown; the author's stands beside it -----
+LOADING_CAUTION = QT_TRANSLATE_NOOP(
+    "Stretch",
+    "Mild discomfort is fine: at most 5 out of 10, settled by tomorrow morning. Stop if the "
+    "pain is sharp or getting worse.",
+)
+MOVEMENT_CAUTION = QT_TRANSLATE_NOOP(
+    "Stretch", "Move within a comfortable range. Stop if the pain is sharp or getting worse."
+)
+
 # --- "It hurts" during a hold ---------------------------------------------------------------
 IT_HURTS_ACTION = QT_TRANSLATE_NOOP("ItHurts", "It hurts")
 IT_HURTS_TITLE = QT_TRANSLATE_NOOP("ItHurts", "Hold ended")
@@ -204,10 +232,34 @@ ICE_HEALING_NOTE = QT_TRANSLATE_NOOP(
 ICE_CAPPED = QT_TRANSLATE_NOOP(
     "Ice", "Ice stops after 20 minutes at most, whatever the routine or settings ask for."
 )
+#: Shown on an ice step of 5 minutes or less (a cold round of a contrast routine).
+ICE_SAFETY_SHORT = QT_TRANSLATE_NOOP(
+    "Ice",
+    "Cold through a thin damp cloth, never bare on skin. Take it off if the skin goes numb "
+    "or white.",
+)
+#: Before a routine with ice when the last ice ended less than 2 hours ago.
+ICE_AGAIN_SOON = QT_TRANSLATE_NOOP(
+    "Ice",
+    "You iced less than 2 hours ago. Ice up to 20 minutes every 2–3 hours, not more often.",
+)
 #: Shown with pre-run routines (and wherever ice could come right before a run).
 PRE_RUN_NO_ICE = QT_TRANSLATE_NOOP(
     "Ice",
     "Muscles work less well for about 30 minutes after icing. Don't ice before a run.",
+)
+
+# --- Heat ------------------------------------------------------------------------------------
+HEAT_SAFETY = QT_TRANSLATE_NOOP(
+    "Heat",
+    "Warm, not hot, with a layer between the pack and your skin. Not in the first 2–3 days "
+    "after a strain, not on a swollen or numb calf, never while asleep. 20 minutes at most.",
+)
+HEAT_LEFT_OUT_TITLE = QT_TRANSLATE_NOOP("Heat", "No heat today")
+HEAT_REFUSED = QT_TRANSLATE_NOOP(
+    "Heat",
+    "Your check-in says the calf is swollen, so the heat is left out today: heat can make "
+    "swelling worse.",
 )
 
 # --- Guidance from the history --------------------------------------------------------------
@@ -243,6 +295,22 @@ NEXT_HOLD_LEFT = QT_TRANSLATE_NOOP("Session", "%1, left leg, hold %2 of %3")
 NEXT_HOLD_RIGHT = QT_TRANSLATE_NOOP("Session", "%1, right leg, hold %2 of %3")
 NEXT_SIDE_LEFT = QT_TRANSLATE_NOOP("Session", "%1, left leg")
 NEXT_SIDE_RIGHT = QT_TRANSLATE_NOOP("Session", "%1, right leg")
+NEXT_SET_LEFT = QT_TRANSLATE_NOOP("Session", "%1, left leg, set %2 of %3")
+NEXT_SET_RIGHT = QT_TRANSLATE_NOOP("Session", "%1, right leg, set %2 of %3")
+NEXT_SET = QT_TRANSLATE_NOOP("Session", "%1, set %2 of %3")
+NEXT_REPS = QT_TRANSLATE_NOOP("Session", "%1 (%2 reps)")
+REST_STRETCH = QT_TRANSLATE_NOOP("Session", "Relax the calf.")
+REST_SETS = QT_TRANSLATE_NOOP("Session", "Rest. Shake the leg out gently.")
+SET_N_OF_M = QT_TRANSLATE_NOOP("Session", "Set %1 of %2")
+AFTER_SET_N_OF_M = QT_TRANSLATE_NOOP("Session", "After set %1 of %2")
+REP_N_OF_M = QT_TRANSLATE_NOOP("Session", "Rep %1 of %2")
+REPS_IN_SET = QT_TRANSLATE_NOOP("Session", "%1 reps")
+PHASE_UP = QT_TRANSLATE_NOOP("Session", "UP")
+PHASE_DOWN = QT_TRANSLATE_NOOP("Session", "DOWN")
+PHASE_HOLD = QT_TRANSLATE_NOOP("Session", "HOLD")
+PHASE_PAUSE = QT_TRANSLATE_NOOP("Session", "PAUSE")
+PRESS_ENTER_REP = QT_TRANSLATE_NOOP("Session", "Press Enter after each rep")
+PRESS_ENTER_SET = QT_TRANSLATE_NOOP("Session", "Press Enter when the set is done")
 NEXT_MINUTES = QT_TRANSLATE_NOOP("Session", "%1 (%2 min)")
 NEXT_SECONDS = QT_TRANSLATE_NOOP("Session", "%1 (%2 s)")
 
@@ -251,6 +319,15 @@ STEP_HOLD = QT_TRANSLATE_NOOP("Steps", "%1: %2 × %3 hold")
 STEP_RANGE = QT_TRANSLATE_NOOP("Steps", "%1 (%2–%3)")
 STEP_REST = QT_TRANSLATE_NOOP("Steps", "%1, %2 rest")
 STEP_ICE = QT_TRANSLATE_NOOP("Steps", "%1: %2 (at most %3)")
+STEP_SETS = QT_TRANSLATE_NOOP("Steps", "%1: %2 × %3")
+STEP_DOWN = QT_TRANSLATE_NOOP("Steps", "%1 s down")
+STEP_UP = QT_TRANSLATE_NOOP("Steps", "%1 s up")
+STEP_HOLD_PART = QT_TRANSLATE_NOOP("Steps", "%1 s hold")
+STEP_PAUSE_PART = QT_TRANSLATE_NOOP("Steps", "%1 s pause")
+STEP_REPS = QT_TRANSLATE_NOOP("Steps", "%1 reps")
+STEP_SELF_PACED = QT_TRANSLATE_NOOP("Steps", "at your own pace")
+STEP_EVERY = QT_TRANSLATE_NOOP("Steps", "one every %1 s")
+STEP_HEAT = QT_TRANSLATE_NOOP("Steps", "%1: %2 of heat")
 STEP_LEFT = QT_TRANSLATE_NOOP("Steps", "left leg")
 STEP_RIGHT = QT_TRANSLATE_NOOP("Steps", "right leg")
 STEP_BOTH = QT_TRANSLATE_NOOP("Steps", "each leg, left first")

@@ -75,6 +75,42 @@ def minimal_protocol(**overrides: Any) -> dict[str, Any]:
     return doc
 
 
+def minimal_protocol_v2(**overrides: Any) -> dict[str, Any]:
+    """A small valid format-2 protocol: a counted strength step and a stretch."""
+    doc: dict[str, Any] = {
+        "format": 2,
+        "id": "test-routine-2",
+        "name": "Test routine, format 2",
+        "summary": "A routine for tests.",
+        "when": "any",
+        "steps": [
+            {
+                "kind": "strength",
+                "name": "Heel drop",
+                "sets": 2,
+                "reps": {"default": 3, "max": 5},
+                "tempo": {"down": 3, "up": 1, "start": "down"},
+                "rest_s": 20,
+                "sides": "injured-first",
+                "side_is": "working-leg",
+                "instructions": ["Lower slowly."],
+            },
+            {
+                "kind": "stretch",
+                "name": "Soleus stretch",
+                "hold_s": 45,
+                "reps": 2,
+                "rest_s": 10,
+                "sides": "both",
+                "side_is": "leg-back",
+                "instructions": ["Bend the back knee."],
+            },
+        ],
+    }
+    doc.update(overrides)
+    return doc
+
+
 def write_protocol(folder: Path, name: str, doc: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -84,7 +120,7 @@ def write_protocol(folder: Path, name: str, doc: Any) -> Path:
 
 def app_services(data: Path, clock: Any = None, **overrides: Any) -> Any:
     """The main window's services on a test data folder, with a fake clock if given."""
-    from soleus_coach import paths
+    from soleus_coach import paths, texts
     from soleus_coach.audio import CuePlayer
     from soleus_coach.gui.main_window import Services
     from soleus_coach.protocol import load_library
@@ -96,7 +132,7 @@ def app_services(data: Path, clock: Any = None, **overrides: Any) -> Any:
     overrides.setdefault("make_player", lambda sounds: CuePlayer(sounds, backends=list))
     return Services(
         load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
-                                          paths.assets_dir()),
+                                          paths.assets_dir(), texts.language()),
         settings_store=SettingsStore(data / "settings.json"),
         user_protocols_dir=data / "protocols",
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",

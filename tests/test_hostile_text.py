@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from soleus_coach.gui.history_window import HistoryWindow
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.tray import SessionTray
 from soleus_coach.history.store import open_store
@@ -160,18 +161,21 @@ def test_a_hostile_step_name_reaches_the_tray_escaped(qtbot: QtBot, window: Main
 
 
 def test_the_history_window_shows_every_hostile_session_plainly(
-        qtbot: QtBot, window: MainWindow) -> None:
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     window.show_history()
     history = window.history_window
     assert history is not None
     qtbot.waitUntil(lambda: history.model.rowCount() == len(ALL))
     model = history.model
+    empty = HistoryWindow(open_store(tmp_path / "empty.sqlite3"))
+    qtbot.addWidget(empty)
+    narrowest = max(WIDTH, empty.minimumSizeHint().width())  # what the window needs anyway
     for row in range(model.rowCount()):
         history.table.selectRow(row)
         name = model.index(row, model.ROUTINE).data()
         assert not any(c in name for c in "\r\n\u2028\u2029\x85")  # one line in the table
         assert_plain(history)
-        assert history.minimumSizeHint().width() <= WIDTH
+        assert history.minimumSizeHint().width() <= narrowest
         notes = history.findChild(QPlainTextEdit, "historyNotes")
         current = history._current
         assert notes is not None and current is not None

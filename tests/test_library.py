@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from soleus_coach import paths
+from soleus_coach import paths, safety
 from soleus_coach.protocol import (
     ExerciseStep,
     IceStep,
@@ -42,7 +42,9 @@ def test_post_run_routine_is_faithful_to_the_source() -> None:
     text = " ".join(stretch.instructions).lower()
     for phrase in ("heel", "back knee", "bend the front knee", "not pain"):
         assert phrase in text
-    assert "point of pain" in stretch.caution.lower()
+    # the app's caution for a stretch, shown on every stretch (the author's stands beside it)
+    caution = safety.caution_for("stretch")
+    assert caution is not None and "point of pain" in caution.source.lower()
     assert stretch.illustration is not None and stretch.illustration.is_file()
     assert isinstance(ice, IceStep) and ice.duration_s.maximum <= 1200
     assert ice.duration_s.default == 1200

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soleus_coach import paths
 from soleus_coach.protocol import ProtocolInvalid, parse_bytes
 from soleus_coach.protocol import spec as S
-from tests.conftest import ROOT, minimal_protocol
+from tests.conftest import ROOT, minimal_protocol, minimal_protocol_v2
 
 SCHEMA_PATH = ROOT / "protocols" / "schema" / "protocol.schema.json"
+SCHEMA_V1_PATH = ROOT / "protocols" / "schema" / "protocol-1.schema.json"
 DOCS_PATH = ROOT / "docs" / "protocol-format.md"
 
 
-def test_published_schema_is_generated_from_the_spec() -> None:
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == S.json_schema_text(), (
-        "protocols/schema/protocol.schema.json is stale: run `make schema`")
+@pytest.mark.parametrize("version", S.FORMATS)
+def test_published_schema_is_generated_from_the_spec(version: int) -> None:
+    path = ROOT / "protocols" / "schema" / S.schema_name(version)
+    assert path.read_text(encoding="utf-8") == S.json_schema_text(version), (
+        f"protocols/schema/{path.name} is stale: run `make schema`")
 
 
 def test_docs_reference_is_generated_from_the_spec() -> None:
@@ -31,8 +36,17 @@ def test_docs_reference_is_generated_from_the_spec() -> None:
         assert f"| `{name}` |" in text
 
 
-def test_schema_is_a_valid_draft_2020_12_schema() -> None:
-    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text()))
+@pytest.mark.parametrize("path", [SCHEMA_PATH, SCHEMA_V1_PATH], ids=["v2", "v1"])
+def test_schema_is_a_valid_draft_2020_12_schema(path: Path) -> None:
+    jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text()))
+
+
+def test_format_1_fixtures_pass_the_format_1_schema() -> None:
+    schema = json.loads(SCHEMA_V1_PATH.read_text())
+    files = sorted((ROOT / "tests" / "fixtures" / "format1").glob("[a-z]*-*.json"))
+    assert len(files) == 5
+    for path in files:
+        jsonschema.validate(json.loads(path.read_text()), schema)
 
 
 def test_bundled_protocols_point_to_the_schema_and_pass_it() -> None:
@@ -48,7 +62,11 @@ def test_bundled_protocols_point_to_the_schema_and_pass_it() -> None:
 # Checks that need more than a schema can say: the validator is allowed to be stricter here.
 SEMANTIC = ("is above max", "is above the allowed maximum", "is below the allowed minimum",
             "hours are allowed", "no such file", "contains control characters",
-            "points outside", "may not leave", "not absolute", "forward slashes")
+            "points outside", "may not leave", "not absolute", "forward slashes",
+            # format 2's rules that need more than a schema (spec.Obj.rules, in the docs)
+            "give either reps", "with reps, give exactly one", "paces reps",
+            "a rep must last", "add up to", "has no ice", "required when sides is not none",
+            "give one per step")
 
 _values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5000) | st.floats(-10, 5000) | st.text(max_size=8)
@@ -72,10 +90,10 @@ def _paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data())
-def test_validator_and_schema_agree_on_mutated_files(data: st.DataObject) -> None:
-    schema = json.loads(SCHEMA_PATH.read_text())
-    doc = copy.deepcopy(minimal_protocol())
+@given(st.data(), st.sampled_from(S.FORMATS))
+def test_validator_and_schema_agree_on_mutated_files(data: st.DataObject, version: int) -> None:
+    schema = json.loads((SCHEMA_PATH if version == 2 else SCHEMA_V1_PATH).read_text())
+    doc = copy.deepcopy(minimal_protocol() if version == 1 else minimal_protocol_v2())
     target = data.draw(st.sampled_from(_paths(doc)[1:]))
     node = doc
     for key in target[:-1]:

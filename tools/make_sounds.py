@@ -40,6 +40,17 @@ TONES: dict[str, list[tuple[float, float, float]]] = {
     "ice_off": [(783.99, 0.25, 0.0), (659.25, 0.25, 0.3), (523.25, 0.45, 0.6)],
     "complete": [(523.25, 0.14, 0.0), (659.25, 0.14, 0.16), (783.99, 0.14, 0.32),
                  (1046.5, 0.5, 0.48)],
+    # Format 2: counted reps and tempo. Short, so that one fits in every second.
+    "rep": [(1318.5, 0.06, 0.0)],  # a tick as a rep begins
+    "count": [(987.77, 0.04, 0.0)],  # a softer tick for each further second of a part
+    "tempo_down": [(783.99, 0.09, 0.0), (587.33, 0.12, 0.1)],  # falling
+    "tempo_up": [(587.33, 0.09, 0.0), (783.99, 0.12, 0.1)],  # rising
+    "tempo_hold": [(698.46, 0.2, 0.0)],
+    "last_rep": [(1318.5, 0.06, 0.0), (1318.5, 0.06, 0.12), (1318.5, 0.06, 0.24)],
+    "set": [(659.25, 0.14, 0.0), (880.0, 0.25, 0.16)],
+    "rest": [(587.33, 0.18, 0.0), (440.0, 0.3, 0.2)],
+    "heat_on": [(392.0, 0.45, 0.0)],
+    "heat_off": [(659.25, 0.25, 0.0), (523.25, 0.25, 0.3), (392.0, 0.45, 0.6)],
 }
 
 # cue -> words; countdown is three words placed one second apart.
@@ -56,7 +67,27 @@ SPOKEN: dict[str, str | list[str]] = {
     "ice_halfway": "Halfway",
     "ice_off": "Ice off",
     "complete": "Routine complete. Well done",
+    "rep": "Next",
+    "count": "and",
+    "tempo_down": "Down",
+    "tempo_up": "Up",
+    "tempo_hold": "Hold",
+    "last_rep": "Last one",
+    "set": "Next set",
+    "rest": "Rest",
+    "heat_on": "Heat on. Warm, not hot",
+    "heat_off": "Heat off",
 }
+
+#: Spoken numbers for counts and reps (``number_7.wav`` says "seven"): the count of a tempo
+#: part ("two", "three") and the rep of a steady count or a key press.
+NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+           "eighteen", "nineteen", "twenty", "twenty-one", "twenty-two", "twenty-three",
+           "twenty-four", "twenty-five", "twenty-six", "twenty-seven", "twenty-eight",
+           "twenty-nine", "thirty"]
+#: "Set two of three" for sets of up to five; more sets say "next set".
+MAX_SETS_SPOKEN = 5
 
 
 def envelope(i: int, n: int, rate: int) -> float:
@@ -94,10 +125,10 @@ def read_wav(data: bytes) -> tuple[array.array[int], int]:
         return samples, w.getframerate()
 
 
-def espeak(text: str) -> tuple[array.array[int], int]:
+def espeak(text: str, speed: int = 150) -> tuple[array.array[int], int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "s.wav")
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(out), text],
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(speed), "-w", str(out), text],
                        check=True)
         samples, rate = read_wav(out.read_bytes())
     # Trim the leading silence so the word starts when the cue is due.
@@ -129,6 +160,13 @@ def main() -> int:
     for cue, words in SPOKEN.items():
         samples, rate = spoken(words)
         write_wav(OUT / "spoken" / f"{cue}.wav", samples, rate)
+    for n, word in enumerate(NUMBERS, 1):
+        samples, rate = espeak(word, speed=190)
+        write_wav(OUT / "spoken" / f"number_{n}.wav", samples, rate)
+    for total in range(2, MAX_SETS_SPOKEN + 1):
+        for k in range(1, total + 1):
+            samples, rate = espeak(f"Set {NUMBERS[k - 1]} of {NUMBERS[total - 1]}")
+            write_wav(OUT / "spoken" / f"set_{k}_of_{total}.wav", samples, rate)
     return 0
 
 

@@ -53,10 +53,22 @@ class PlayerStatus:
     message: str = ""  # for the status bar when unavailable
 
 
-def sound_for(cue: Cue, style: str, sounds_dir: Path, custom: Path | None = None) -> Path:
-    """The file a cue plays: the protocol's own if it has one, else the style's."""
+#: Cues whose variant is a number, spoken by one shared set of files (``number_7.wav``).
+NUMBERED = frozenset({Cue.REP, Cue.COUNT})
+
+
+def sound_for(cue: Cue, style: str, sounds_dir: Path, custom: Path | None = None,
+              variant: str = "") -> Path:
+    """The file a cue plays: the protocol's own if it has one; else the style's file for the
+    variant (``number_7.wav`` for a count of seven, ``set_2_of_3.wav``), or for the cue
+    (a tick for any count in the tones style; "next set" past five sets)."""
     if custom is not None:
         return custom
+    if variant:
+        name = f"number_{variant}" if cue in NUMBERED else f"{cue.value}_{variant}"
+        path = sounds_dir / style / f"{name}.wav"
+        if path.is_file():
+            return path
     path = sounds_dir / style / f"{cue.value}.wav"
     return path if path.is_file() else sounds_dir / "tones" / f"{cue.value}.wav"
 

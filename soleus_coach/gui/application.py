@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from soleus_coach import paths
+from soleus_coach import paths, texts
 from soleus_coach.gui import errors, i18n
 from soleus_coach.gui.main_window import MainWindow, Services
 from soleus_coach.gui.signals import SignalCloser
@@ -21,9 +21,9 @@ from soleus_coach.settings import SettingsStore
 
 
 def default_services() -> Services:
-    def library() -> Library:
+    def library() -> Library:  # in the language of the window, where a routine has it
         return load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
-                            paths.assets_dir())
+                            paths.assets_dir(), texts.language())
 
     return Services(
         load_library=library,

@@ -14,6 +14,7 @@ from soleus_coach.session.engine import (
     Engine,
     Event,
     HoldAdjusted,
+    RepCounted,
     SegmentEnded,
     SegmentStarted,
     Slept,
@@ -31,6 +32,7 @@ class SessionController(QObject):
     hold_adjusted = Signal(object)  # HoldAdjusted
     slept = Signal(float)  # seconds
     remaining_changed = Signal(float, float, float)  # segment s, total s, fraction done
+    rep_counted = Signal(object)  # RepCounted: Enter in a self-paced set
     finished = Signal(object)  # final State: FINISHED or STOPPED
 
     def __init__(self, plan: Plan, clock: Clock, *, speed: float = 1.0,
@@ -75,6 +77,13 @@ class SessionController(QObject):
     def stop(self) -> None:
         self.engine.stop()
         self._after_action()
+
+    def count_rep(self) -> bool:
+        """Enter in a self-paced set; False when the segment is not one."""
+        if not self.engine.count_rep():
+            return False
+        self._after_action()
+        return True
 
     def set_cue_lead(self, seconds: float) -> None:
         self.engine.cue_lead_s = seconds
@@ -125,6 +134,8 @@ class SessionController(QObject):
             self.hold_adjusted.emit(event)
         elif isinstance(event, Slept):
             self.slept.emit(event.seconds)
+        elif isinstance(event, RepCounted):
+            self.rep_counted.emit(event)
         elif isinstance(event, StateChanged):
             self.state_changed.emit(event.new)
             if event.new in (State.FINISHED, State.STOPPED):

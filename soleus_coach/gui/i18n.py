@@ -45,4 +45,5 @@ def install(app: QCoreApplication, setting: str = "") -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     texts.install_translator(QCoreApplication.translate)
+    texts.set_language(language)
     return language

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.safety import RedFlagDecision
     from soleus_coach.session.engine import CueDue, SegmentEnded, State
+    from soleus_coach.session.plan import PlanContext
 
 
 log = logging.getLogger(__name__)
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         from soleus_coach.session.plan import build_plan
 
         clock, speed = self.services.clock()
-        plan = build_plan(protocol, self.settings)
+        plan = build_plan(protocol, self.settings, self._plan_context(protocol, before))
         screen = SessionScreen(plan, clock, speed=speed)
         recorder = SessionRecorder(self.history, screen.controller.engine, plan,
                                    digest=protocol.digest,
@@ -362,6 +363,26 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(screen)
         self.setWindowTitle(fill_in(self.tr("%1 — Soleus Coach"), one_line(protocol.name)))
         screen.start()
+
+    def _plan_context(self, protocol: Protocol, before: CheckIn | None) -> PlanContext:
+        """What the safety rules say before this routine: notices (ice safety, the hours
+        since the last ice, no ice before a run) and whether heat is left out today."""
+        from soleus_coach.history.records import utc_now
+        from soleus_coach.safety import before_routine
+        from soleus_coach.session.plan import PlanContext
+
+        checkin = before or self._checkin_today()
+        rules = before_routine(protocol, checkin=checkin, last_ice_end=self.history.last_ice_end(),
+                               now=utc_now())
+        return PlanContext(no_heat=rules.no_heat, notices=tuple(t(n) for n in rules.notices))
+
+    def _checkin_today(self) -> CheckIn | None:
+        """The last check-in of today, if the runner has already answered one."""
+        last = self.history.sessions(limit=1)
+        if not last or last[0].started_at.astimezone().date() != self.services.today():
+            return None
+        record = self.history.session(last[0].uid)
+        return None if record is None else (record.after or record.before)
 
     def _on_session_ended(self, recorder: SessionRecorder, state: State) -> None:
         """Ask how the calf feels now, then store it with the session."""

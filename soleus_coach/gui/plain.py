@@ -24,7 +24,7 @@ import re
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from soleus_coach.untrusted import isolate_lines, lines
 
@@ -35,6 +35,8 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 #: A tooltip shows at most this much of a text (an error list can be long).
 TOOLTIP_MAX = 2000
 TOOLTIP_LINE = 100
+#: The most a label of untrusted text asks of the window's minimum width, in pixels.
+MIN_WIDTH = 40
 
 
 def breakable(text: str) -> str:
@@ -82,10 +84,6 @@ class PlainLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(word_wrap)
-        # The window's width is never the text's to decide: it wraps into what it is given.
-        policy = self.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
-        self.setSizePolicy(policy)
         self._plain = ""
         self.setText(text)
 
@@ -97,8 +95,10 @@ class PlainLabel(QLabel):
         return self._plain
 
     def minimumSizeHint(self) -> QSize:
+        """The window's width is never the text's to decide: the label may be squeezed to
+        a few characters (it wraps, or is cut) whatever it holds."""
         hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), 40), hint.height())
+        return QSize(min(hint.width(), MIN_WIDTH), hint.height())
 
 
 def plain_label(text: str = "", *, word_wrap: bool = True) -> PlainLabel:

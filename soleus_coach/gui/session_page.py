@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from soleus_coach.gui.illustration import IllustrationView
 from soleus_coach.gui.plain import PlainLabel
 from soleus_coach.gui.theme import PHASE_COLOURS
-from soleus_coach.session.present import SegmentText
+from soleus_coach.session.present import Progress, SegmentText
 from soleus_coach.texts import fill_in
 
 
@@ -79,8 +79,8 @@ class SessionPage(QWidget):
         self.band.setAutoFillBackground(True)
         self.title = _label("stepTitle")
         self.side = _label("sideText")
-        self.rep = _label("repText")
-        for widget, scale in ((self.title, 1.7), (self.side, 2.6), (self.rep, 1.5)):
+        self.rep = _label("repText", wrap=False)
+        for widget, scale in ((self.title, 1.7), (self.side, 2.6), (self.rep, 2.0)):
             font = widget.font()
             font.setPointSizeF(font.pointSizeF() * scale)
             font.setBold(widget is not self.rep)
@@ -109,6 +109,19 @@ class SessionPage(QWidget):
         font.setBold(True)
         self.caution.setFont(font)
         self.caution.setStyleSheet("color: #b3261e;")
+        # The author's own caution: beside the app's, never spliced into it.
+        self.author_caution = _label("authorCaution")
+        font = self.author_caution.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.author_caution.setFont(font)
+        # A counted set: the part of the rep ("DOWN · 2"), or what to press, in large type.
+        self.tempo = _label("tempoPhase")
+        self.tempo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.tempo.font()
+        font.setPointSizeF(font.pointSizeF() * 3.0)
+        font.setBold(True)
+        self.tempo.setFont(font)
+        self.tempo.hide()
         self.next = _label("nextText")
         font = self.next.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -147,13 +160,16 @@ class SessionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.band)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.tempo)
         layout.addWidget(self.instructions)
         layout.addWidget(self.caution)
+        layout.addWidget(self.author_caution)
         layout.addWidget(self.next)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
         layout.addLayout(controls)
         self._phase = ""
+        self.counted = False
         self.set_phase("position")
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
@@ -177,6 +193,11 @@ class SessionPage(QWidget):
         self.instructions.setVisible(bool(view.instructions))
         self.caution.setText(view.caution)
         self.caution.setVisible(bool(view.caution))
+        self.author_caution.setText(view.author_caution)
+        self.author_caution.setVisible(bool(view.author_caution))
+        self.counted = view.counted
+        self.tempo.setText(view.hint)
+        self.tempo.setVisible(view.counted)
         self.next.setText(view.next_text)
         if view.illustration != self.illustration.path:
             self.illustration.show_file(view.illustration)
@@ -186,8 +207,16 @@ class SessionPage(QWidget):
         self.hurts_button.setEnabled(view.phase in ("hold", "exercise"))
         self.set_phase(view.phase)
 
+    def show_progress(self, progress: Progress, unit: str = "", hint: str = "") -> None:
+        """A counted set: "Set 2 of 3 · Rep 7 of 15" in the band, the rep in the big display,
+        the part of the rep (or what to press) below it."""
+        self.countdown.setText(progress.big)
+        self.rep.setText(f"{unit} · {progress.rep_text}" if unit else progress.rep_text)
+        self.tempo.setText(progress.phase_text or hint)
+
     def show_remaining(self, segment_s: float, total_s: float, fraction_done: float) -> None:
-        self.countdown.setText(format_clock(segment_s))
+        if not self.counted:
+            self.countdown.setText(format_clock(segment_s))
         self.total.setText(fill_in(self.tr("%1 left"), format_clock(total_s)))
         self.progress.setValue(round(1000 * min(1.0, max(0.0, fraction_done))))
 

@@ -19,7 +19,7 @@ from soleus_coach.safety import HurtChoice, ItHurts
 from soleus_coach.session.clock import Clock
 from soleus_coach.session.engine import SegmentStarted, State
 from soleus_coach.session.plan import Plan, SegmentKind
-from soleus_coach.session.present import SegmentText, describe
+from soleus_coach.session.present import SegmentText, describe, progress
 from soleus_coach.texts import translate as t
 
 HOLD_STEP_S = 5.0
@@ -42,11 +42,14 @@ class SessionScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
         self._stop_box: QMessageBox | None = None
+        self._view: SegmentText | None = None
         self.hurt_dialog: ItHurtsDialog | None = None
         self.flashes = 0
         c, p = self.controller, self.page
         c.segment_started.connect(self._on_segment)
         c.remaining_changed.connect(p.show_remaining)
+        c.remaining_changed.connect(lambda *_a: self._show_progress())
+        c.rep_counted.connect(lambda _e: self._show_progress())
         c.state_changed.connect(self._on_state)
         c.cue.connect(self.cue)
         c.hold_adjusted.connect(lambda _e: self._refresh_rep())
@@ -68,7 +71,7 @@ class SessionScreen(QWidget):
             ("shorter", self.tr("Shorter hold"), "Down", lambda: c.adjust_hold(-HOLD_STEP_S)),
             ("hurts", self.tr("It hurts"), "H", self.it_hurts),
             ("stop", self.tr("Stop"), "Escape", self.request_stop),
-            ("leave", self.tr("Back to routines"), "Return", self._leave_if_done),
+            ("leave", self.tr("Rep done / back to routines"), "Return", self._enter),
         ):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
@@ -96,8 +99,19 @@ class SessionScreen(QWidget):
     # ----------------------------------------------------------------- reactions
 
     def _on_segment(self, event: SegmentStarted) -> None:
-        self.page.show_segment(describe(event.segment))
+        self._view = describe(event.segment)
+        self.page.show_segment(self._view)
         self._refresh_rep()
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """A counted set: which rep, which part of it (a paced set), or reps counted."""
+        engine = self.controller.engine
+        state = progress(engine.segment, engine.segment_elapsed_s, engine.reps_done)
+        if state is not None and self.state in (State.RUNNING, State.PAUSED, State.READY):
+            view = self._view
+            self.page.show_progress(state, view.unit_text if view else "",
+                                    view.hint if view else "")
 
     def _refresh_rep(self) -> None:
         engine = self.controller.engine
@@ -185,7 +199,10 @@ class SessionScreen(QWidget):
             self.controller.toggle_pause()
         self.page.status.setText(t(texts.IT_HURTS_CONTINUE))
 
-    def _leave_if_done(self) -> None:
+    def _enter(self) -> None:
+        """Enter: a rep (or a set) done in a self-paced set; leave a finished routine."""
         if self.state in (State.FINISHED, State.STOPPED):
             self.closed.emit()
+        else:
+            self.controller.count_rep()
 

@@ -60,15 +60,15 @@ class SoundService(QObject):
 
     def cue(self, event: CueDue) -> bool:
         """Play the cue; False when it cannot be heard (muted, no sound)."""
-        return self.play(event.cue, event.sound)
+        return self.play(event.cue, event.sound, event.variant)
 
-    def play(self, cue: Cue, custom: Path | None = None) -> bool:
+    def play(self, cue: Cue, custom: Path | None = None, variant: str = "") -> bool:
         if self.muted or not self.available:
             return False
         if custom is not None and custom.suffix.lower() not in self.player.formats:
             custom = None  # e.g. an MP3 where only WAV plays: the default sound instead
         self.player.play(sound_for(cue, self.settings.cue_style.value, self.sounds_dir,
-                                   custom))
+                                   custom, variant))
         return True
 
     def silence(self) -> None:

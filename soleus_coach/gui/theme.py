@@ -60,6 +60,7 @@ PHASE_COLOURS = {
     "position": ("#6b4fa0", "#ffffff"),  # violet: get into position / switch legs
     "exercise": ("#1f5fa8", "#ffffff"),
     "ice": ("#0e7c86", "#ffffff"),       # teal: ice
+    "heat": ("#b4471f", "#ffffff"),      # burnt orange: heat
     "paused": ("#5a5f66", "#ffffff"),    # grey: nothing is running
     "done": ("#2e7d32", "#ffffff"),      # green: finished
 }

@@ -627,6 +627,13 @@ class HistoryStore:
             "flags_after IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
         return None if row is None else _checkin(row[0], row[1])
 
+    def last_ice_end(self) -> datetime | None:
+        """When the last ice on record came off (for "ice up to 20 minutes every 2–3
+        hours"): the end of the latest ice segment that ran at all."""
+        row = self._conn.execute(
+            "SELECT max(ended_at) FROM segment WHERE kind = 'ice' AND actual_s > 0").fetchone()
+        return None if row is None or row[0] is None else from_iso(row[0])
+
     def integrity(self) -> str:
         return str(self._rows("PRAGMA integrity_check")[0][0])
 

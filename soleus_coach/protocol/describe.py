@@ -1,15 +1,19 @@
-"""One-line, human descriptions of steps, for previews and the command line."""
+"""One-line, human descriptions of steps, for previews, the editor and the command line."""
 
 from __future__ import annotations
 
 from soleus_coach import texts
 from soleus_coach.protocol.model import (
+    Counting,
     ExerciseStep,
+    HeatStep,
     IceStep,
     InstructionStep,
+    Phase,
     RestStep,
     Sides,
     Step,
+    StrengthStep,
     StretchStep,
 )
 
@@ -40,6 +44,41 @@ def _secs(x: float) -> str:
     return f"{x:g} s"
 
 
+def _count(value: float) -> str:
+    return f"{value:g}"
+
+
+def _pace(counting: Counting) -> str:
+    tempo = counting.tempo
+    if tempo is None:
+        return texts.translate(texts.STEP_SELF_PACED)
+    if tempo.phases[0][0] is Phase.REP:
+        return texts.fill(texts.STEP_EVERY, f"{tempo.rep_s:g}")
+    return ", ".join(texts.fill(_PART[phase], f"{seconds:g}") for phase, seconds in tempo.phases)
+
+
+_PART = {Phase.DOWN: texts.STEP_DOWN, Phase.UP: texts.STEP_UP, Phase.HOLD: texts.STEP_HOLD_PART,
+         Phase.PAUSE: texts.STEP_PAUSE_PART}
+
+
+def describe_dose(step: Step) -> str:
+    """The dose as a physio writes it: "3 × 15, 3 s down, 1 s up", "3 × 30 s", "15 min"."""
+    if isinstance(step, StretchStep):
+        return f"{int(step.reps.default)} × {_secs(step.hold_s.default)}"
+    if isinstance(step, (ExerciseStep, StrengthStep)):
+        sets = int(step.sets.default)
+        if step.counting is not None:
+            reps = _count(step.counting.reps.default)
+            count = f"{sets} × {reps}" if sets > 1 else texts.fill(texts.STEP_REPS, reps)
+            return f"{count}, {_pace(step.counting)}"
+        timed = step.duration_s if isinstance(step, ExerciseStep) else step.hold_s
+        assert timed is not None
+        return f"{sets} × {_secs(timed.default)}" if sets > 1 else _secs(timed.default)
+    if isinstance(step, (IceStep, HeatStep)):
+        return _secs(step.duration_s.default)
+    return _secs(step.duration_s)
+
+
 def describe_step(step: Step) -> str:
     if isinstance(step, StretchStep):
         reps = int(step.reps.default)
@@ -50,12 +89,21 @@ def describe_step(step: Step) -> str:
         if step.rest_s and reps > 1:
             text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
         return f"{text}, {_sides(step.sides)}"
-    if isinstance(step, ExerciseStep):
+    if isinstance(step, (ExerciseStep, StrengthStep)):
         sides = _sides(step.sides)
-        return f"{step.name}: {_secs(step.duration_s)}" + (f", {sides}" if sides else "")
+        if isinstance(step, StrengthStep) and step.hold_s is not None:
+            text = texts.fill(texts.STEP_HOLD, step.name, int(step.sets.default),
+                              _secs(step.hold_s.default))
+        else:
+            text = f"{step.name}: {describe_dose(step)}"
+        if step.rest_s and step.sets.default > 1:
+            text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
+        return text + (f", {sides}" if sides else "")
     if isinstance(step, IceStep):
         return texts.fill(texts.STEP_ICE, step.name, _secs(step.duration_s.default),
                           _secs(step.duration_s.maximum))
+    if isinstance(step, HeatStep):
+        return texts.fill(texts.STEP_HEAT, step.name, _secs(step.duration_s.default))
     if isinstance(step, RestStep):
         return f"{step.name}: {_secs(step.duration_s)}"
     assert isinstance(step, InstructionStep)

@@ -60,7 +60,8 @@ def _protocol_files(folder: Path) -> list[Path]:
     return names[:MAX_FILES]
 
 
-def _load_folder(folder: Path, origin: Origin, assets_dir: Path | None) -> list[Entry]:
+def _load_folder(folder: Path, origin: Origin, assets_dir: Path | None,
+                 language: str = "") -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, Path] = {}
     for path in _protocol_files(folder):
@@ -79,13 +80,18 @@ def _load_folder(folder: Path, origin: Origin, assets_dir: Path | None) -> list[
             entries.append(Entry(path, origin, None, (err,)))
             continue
         seen[protocol.id] = path
-        entries.append(Entry(path, origin, protocol))
+        entries.append(Entry(path, origin, protocol.localized(language) if language
+                             else protocol))
     return entries
 
 
-def load_library(bundled_dir: Path, user_dir: Path | None, assets_dir: Path | None) -> Library:
-    bundled = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir)
-    user = _load_folder(user_dir, Origin.USER, assets_dir) if user_dir is not None else []
+def load_library(bundled_dir: Path, user_dir: Path | None, assets_dir: Path | None,
+                 language: str = "") -> Library:
+    """Every protocol of both folders; with ``language`` (``de``), their texts in it where a
+    file has them."""
+    bundled = _load_folder(bundled_dir, Origin.BUNDLED, assets_dir, language)
+    user = (_load_folder(user_dir, Origin.USER, assets_dir, language)
+            if user_dir is not None else [])
     user_ids = {e.protocol.id for e in user if e.protocol is not None}
     bundled_ids = {e.protocol.id for e in bundled if e.protocol is not None}
     kept = [e for e in bundled if e.protocol is None or e.protocol.id not in user_ids]

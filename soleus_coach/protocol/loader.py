@@ -8,30 +8,17 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from types import MappingProxyType
 from typing import Any
 
-from soleus_coach.cues import Cue
 from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol import spec as S
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
-    DEFAULT_CAUTION,
-    DEFAULT_SKIN_CHECK_S,
-    ExerciseStep,
-    IceStep,
-    InstructionStep,
     Protocol,
-    Range,
-    RestStep,
-    Sides,
-    Step,
-    StretchStep,
-    When,
     step_max_duration_s,
 )
 from soleus_coach.untrusted import has_line_break
@@ -172,6 +159,17 @@ class _Validator:
                     return
             for i, item in enumerate(value):
                 self._check(item, spec.items, f"{loc}[{i}]")
+        elif isinstance(spec, S.Amount):
+            self._amount(value, spec, loc)
+        elif isinstance(spec, S.Dict):
+            if not self._is_object(value, loc):
+                return
+            for key, item in value.items():
+                if not re.fullmatch(spec.pattern, key):
+                    self.error(f"{loc}.{key}", f"{_show(key)} is not a {spec.key_doc} such as "
+                               "de or pt-BR")
+                else:
+                    self._check(item, spec.values, f"{loc}.{key}")
         elif isinstance(spec, S.Map):
             if not self._is_object(value, loc):
                 return
@@ -220,15 +218,45 @@ class _Validator:
                 self.error(loc, f"missing required key {name!r}")
                 ok = False
         if spec.ordered_range and ok:
-            lo, default, hi = value["min"], value["default"], value["max"]
-            if lo > hi:
-                self.error(f"{loc}.min", f"{_fmt(lo)} is above max {_fmt(hi)}")
-            elif default > hi:
-                self.error(f"{loc}.default", f"{_fmt(default)} is above the allowed maximum "
-                           f"{_fmt(hi)}")
-            elif default < lo:
-                self.error(f"{loc}.default", f"{_fmt(default)} is below the allowed minimum "
-                           f"{_fmt(lo)}")
+            self._order(value, loc)
+
+    def _amount(self, value: Any, spec: S.Amount, loc: str) -> None:
+        """A plain number (fixed), or ``{"default", "min"?, "max"?}`` (adjustable)."""
+        if isinstance(value, dict):
+            if not self._is_object(value, loc):
+                return
+            ok = True
+            for key in value:
+                if key not in ("default", "min", "max"):
+                    self.error(f"{loc}.{key}", "unknown key; a dose is a number, or an object "
+                               "with default and, optionally, min and max")
+                    ok = False
+            if "default" not in value:
+                self.error(loc, "missing required key 'default' (a dose is a number, or an "
+                           "object with default and, optionally, min and max)")
+                return
+            for key in ("default", "min", "max"):
+                if key in value:
+                    ok = self.check(value[key], spec.value, f"{loc}.{key}") and ok
+            if ok:
+                self._order(value, loc)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(loc, f"expected a number, or an object with default and, optionally, "
+                       f"min and max; got {_kind(value)}")
+        else:
+            self._num(value, spec.value, loc)
+
+    def _order(self, value: dict[str, Any], loc: str) -> None:
+        default = value["default"]
+        lo, hi = value.get("min", default), value.get("max", default)
+        if lo > hi:
+            self.error(f"{loc}.min", f"{_fmt(lo)} is above max {_fmt(hi)}")
+        elif default > hi:
+            self.error(f"{loc}.default", f"{_fmt(default)} is above the allowed maximum "
+                       f"{_fmt(hi)}")
+        elif default < lo:
+            self.error(f"{loc}.default", f"{_fmt(default)} is below the allowed minimum "
+                       f"{_fmt(lo)}")
 
     def _num(self, value: Any, spec: S.Num, loc: str) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -268,7 +296,7 @@ class _Validator:
         elif _CONTROL.search(value):
             self.error(loc, "contains control characters")
         elif spec.pattern and not re.fullmatch(spec.pattern, value):
-            self.error(loc, f"{_show(value)} must be lower-case letters, digits and dashes")
+            self.error(loc, f"{_show(value)} {spec.rule or 'does not have the right form'}")
 
     def _file(self, value: Any, spec: S.FileRef, loc: str) -> None:
         if not isinstance(value, str) or not value:
@@ -416,14 +444,27 @@ def parse_bytes(
     v = _Validator(file, base_dir, assets_dir)
     if not isinstance(doc, dict):
         raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
-    if v.check(doc, S.PROTOCOL, "$"):
-        protocol = _build(doc, base_dir, assets_dir, sha256_hex(data))
-        total = sum(step_max_duration_s(s) for s in protocol.steps)
-        if total > S.PROTOCOL_MAX_TOTAL_S:
+    raw_version = doc.get("format")
+    known = next((f for f in S.FORMATS if raw_version == f and not isinstance(raw_version, bool)),
+                 None)
+    if known is None and "format" in doc:
+        v.error("$.format", f"{_show(raw_version)} is not a format this app reads; write "
+                f"\"format\": {S.FORMAT_VERSION} (format 1 is still read too)")
+    # An unknown format is checked as the current one, so every other problem is said too.
+    version = known or S.FORMAT_VERSION
+    if v.check(doc, S.protocol_spec(version), "$") and known is not None:
+        from soleus_coach.protocol import build
+
+        if version != 1:
+            build.check_v2(doc, v.error)
+        if not v.errors:
+            protocol = build.build(doc, version, lambda rel, kind: _resolve_valid(
+                rel, kind, base_dir, assets_dir), sha256_hex(data))
+            total = sum(step_max_duration_s(s) for s in protocol.steps)
+            if total <= S.PROTOCOL_MAX_TOTAL_S:
+                return protocol
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
                     f"{S.PROTOCOL_MAX_TOTAL_S // 3600} hours are allowed")
-        else:
-            return protocol
     raise ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc else None)
                            for loc, msg in v.errors])
 
@@ -462,60 +503,13 @@ def _with_path(p: Protocol, path: Path) -> Protocol:
     return replace(p, path=path)
 
 
-def _sounds(raw: Mapping[str, str] | None, base: Path | None, assets: Path | None
-            ) -> Mapping[Cue, Path]:
-    out: dict[Cue, Path] = {}
-    for key, rel in (raw or {}).items():
-        path = resolve_file(rel, S.FileRef(S.SOUND_EXTENSIONS), base, assets, _ignore, "")
-        if path is not None:
-            out[Cue(key)] = path
-    return MappingProxyType(out)
+def _resolve_valid(rel: str, extensions: tuple[str, ...], base: Path | None,
+                   assets: Path | None) -> Path:
+    """A file the validator has already accepted, resolved again for the model."""
+    path = resolve_file(rel, S.FileRef(extensions), base, assets, _ignore, "")
+    assert path is not None
+    return path
 
 
 def _ignore(_loc: str, _msg: str) -> None:
     raise AssertionError("validated file failed to resolve")  # pragma: no cover
-
-
-def _range(raw: Mapping[str, float]) -> Range:
-    return Range(float(raw["default"]), float(raw["min"]), float(raw["max"]))
-
-
-def _build(doc: Mapping[str, Any], base: Path | None, assets: Path | None, digest: str
-           ) -> Protocol:
-    def illustration(raw: Mapping[str, Any]) -> Path | None:
-        rel = raw.get("illustration")
-        if rel is None:
-            return None
-        return resolve_file(rel, S.FileRef(S.IMAGE_EXTENSIONS), base, assets, _ignore, "")
-
-    steps: list[Step] = []
-    for raw in doc["steps"]:
-        kind = raw["kind"]
-        lines = tuple(raw.get("instructions", ()))
-        sounds = _sounds(raw.get("sounds"), base, assets)
-        if kind == "stretch":
-            steps.append(StretchStep(
-                name=raw["name"], hold_s=_range(raw["hold_s"]), reps=_range(raw["reps"]),
-                rest_s=float(raw["rest_s"]), sides=Sides(raw["sides"]),
-                position_s=float(raw["position_s"]), instructions=lines,
-                caution=raw.get("caution", DEFAULT_CAUTION), illustration=illustration(raw),
-                sounds=sounds))
-        elif kind == "exercise":
-            steps.append(ExerciseStep(
-                name=raw["name"], duration_s=float(raw["duration_s"]), sides=Sides(raw["sides"]),
-                position_s=float(raw.get("position_s", 0)), instructions=lines,
-                illustration=illustration(raw), sounds=sounds))
-        elif kind == "ice":
-            rng = _range(raw["duration_s"])
-            steps.append(IceStep(
-                name=raw["name"], duration_s=rng,
-                skin_check_s=float(raw.get("skin_check_s", DEFAULT_SKIN_CHECK_S)),
-                instructions=lines, sounds=sounds))
-        elif kind == "rest":
-            steps.append(RestStep(raw["name"], float(raw["duration_s"]), lines, sounds))
-        else:
-            steps.append(InstructionStep(raw["name"], float(raw["duration_s"]), lines, sounds))
-    return Protocol(
-        id=doc["id"], name=doc["name"], summary=doc["summary"], when=When(doc["when"]),
-        steps=tuple(steps), sounds=_sounds(doc.get("sounds"), base, assets),
-        author=doc.get("author", ""), source=doc.get("source", ""), digest=digest)

@@ -1,9 +1,14 @@
 """The protocol format, declared once.
 
 This table is the single source of truth: the validator walks it, the JSON Schema is
-generated from it (``protocols/schema/protocol.schema.json``) and so is the reference section of
-``docs/protocol-format.md``. ``python -m soleus_coach.protocol --write`` regenerates
-both; a test fails when either has drifted.
+generated from it (``protocols/schema/protocol.schema.json``; format 1's, from
+:mod:`soleus_coach.protocol.spec_v1`, as ``protocol-1.schema.json``) and so is the
+reference section of ``docs/protocol-format.md``. ``python -m soleus_coach.protocol
+--write`` regenerates them; a test fails when any has drifted.
+
+Format 2 says what a physio writes on paper: stretches held for a time, exercises counted in
+sets × reps (paced by a tempo, a steady count, or the runner's own key presses), isometric
+holds, heat and ice, in the author's words and, optionally, in more than one language.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from typing import Any
 
 from soleus_coach.cues import Cue
 
-FORMAT_VERSION = 1
-#: Ice never runs longer than this, whatever a protocol or a setting says (the source's maximum).
+FORMAT_VERSION = 2
+FORMATS = (1, 2)
+#: Cold never runs longer than this in one routine, whatever the steps, the settings or the
+#: keys pressed (the source's maximum; 10 on / 10 off / 10 on is 20 minutes of cold).
 ICE_HARD_MAX_S = 1200
+#: Heat: at most this long per step.
+HEAT_MAX_S = 1200
 #: A whole protocol longer than this is refused as absurd.
 PROTOCOL_MAX_TOTAL_S = 3 * 3600
 MAX_FILE_BYTES = 1024 * 1024
@@ -27,6 +36,10 @@ IMAGE_EXTENSIONS = (".svg", ".png")
 #: Prefix for a file shipped with the app (``asset:illustrations/x.svg``) rather than
 #: one beside the protocol.
 ASSET_PREFIX = "asset:"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_RULE = ("may use only lower-case ASCII letters a–z, digits 0–9 and dashes, and must start "
+           "with a letter or a digit (e.g. my-post-run)")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2})?$"
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,15 @@ class Num:
     maximum: float
     integer: bool = False
     unit: str = ""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A dose: a plain number is a fixed prescription; ``{"default": 30, "min": 20,
+    "max": 45}`` lets the user choose within min–max (each optional: a missing one is the
+    default, so ``{"default": 30, "max": 45}`` may be lengthened but not shortened)."""
+
+    value: Num
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,8 @@ class Str:
     pattern: str | None = None
     enum: tuple[str, ...] = ()
     const: str | None = None
+    #: What the validator says when ``pattern`` does not match.
+    rule: str = ""
 
 
 #: Every text in a protocol is one line: no C0/C1 control characters (tab, CR and LF
@@ -82,6 +106,8 @@ class Obj:
     fields: dict[str, Field]
     #: Names of ``Range``-like objects: ``minimum <= default <= maximum`` is checked.
     ordered_range: bool = False
+    #: Rules that need more than a schema says (checked by the validator; in the docs).
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +119,15 @@ class Map:
 
 
 @dataclass(frozen=True)
+class Dict:
+    """An object whose keys match ``pattern`` and whose values share one spec."""
+
+    pattern: str
+    key_doc: str
+    values: Spec
+
+
+@dataclass(frozen=True)
 class OneOf:
     """Objects told apart by the value of ``discriminator``."""
 
@@ -100,137 +135,192 @@ class OneOf:
     variants: dict[str, Obj] = field(default_factory=dict)
 
 
-Spec = Num | Str | FileRef | Arr | Obj | Map | OneOf
+Spec = Num | Amount | Str | FileRef | Arr | Obj | Map | Dict | OneOf
 
 
-def _range(title: str, lo: float, hi: float, *, integer: bool, unit: str, doc: str) -> Obj:
-    value = Num(lo, hi, integer=integer, unit=unit)
-    return Obj(
-        title=title,
-        doc=doc,
-        ordered_range=True,
-        fields={
-            "default": Field(value, "Value used unless the user's settings choose another.", True),
-            "min": Field(value, "Smallest value a user may choose.", True),
-            "max": Field(value, "Largest value a user may choose.", True),
-        },
-    )
-
+# --------------------------------------------------------------------------- format 2
 
 TEXT_LINE = Str(min_length=1, max_length=300)
 INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12)
-SIDES = Str(enum=("left", "right", "both", "injured-first"))
 SOUNDS = Map(keys=tuple(c.value for c in Cue), values=FileRef(SOUND_EXTENSIONS))
 STEP_NAME = Str(min_length=1, max_length=80)
+SIDES = Str(enum=("none", "left", "right", "both", "injured-first"))
+SIDE_IS = Str(enum=("leg-back", "working-leg"))
 
-_common_sounds = Field(
-    SOUNDS,
-    "Your own sound files for some cues of this step, e.g. "
-    '`{"hold_start": "sounds/go.wav"}`. Paths are relative to the protocol file.',
-)
+
+def _amount(lo: float, hi: float, unit: str, *, integer: bool = False) -> Amount:
+    return Amount(Num(lo, hi, integer=integer, unit=unit))
+
+
+def _kind(name: str) -> Field:
+    return Field(Str(const=name), f"`{name}`.", True)
+
+
+_name = Field(STEP_NAME, "Shown in large text, e.g. `Eccentric heel drop`.", True)
+_instructions = Field(INSTRUCTIONS, "Numbered instructions, one line each, in your words.", True)
+_caution = Field(TEXT_LINE, "Your own caution line, shown beside the app's caution for this "
+                 "kind of step (which is always shown).")
+_rest_text = Field(TEXT_LINE, "What to read during the rests of this step (the app has a "
+                   "default for each kind).")
+_illustration = Field(FileRef(IMAGE_EXTENSIONS), "An SVG or PNG picture: a path beside the "
+                      "protocol, or `asset:illustrations/NAME.svg` for one shipped with the app.")
+_sounds = Field(SOUNDS, "Your own sound files for some cues of this step, e.g. "
+                '`{"rep": "sounds/tick.wav"}`. Paths are relative to the protocol file.')
+_sides = Field(SIDES, "`none` (both legs together, or no leg), `left`, `right`, `both` (left "
+               "first) or `injured-first` (the user's sore leg first, then the other; the app "
+               "asks which leg at the start when the user has not said).", True)
+_side_is = Field(SIDE_IS, "What the side means, so the screen can say it: `leg-back` (the back "
+                 "leg of a staggered stance, \"LEFT leg back\") or `working-leg` (the leg "
+                 "that works, e.g. the standing leg of a single-leg heel drop, \"LEFT leg\"). "
+                 "Required unless `sides` is `none`.")
+_position = Field(Num(0, 120, unit="s"), "Seconds to get into position before the first "
+                  "set or hold, and to switch legs (default 0 for exercises, 10 otherwise).")
+_tempo = Field(
+    Obj(title="tempo", doc="Seconds for each part of a rep; the app paces them with a cue "
+        "(\"down, two, three … up\").",
+        fields={
+            "down": Field(Num(0, 10, integer=True, unit="s"), "Seconds lowering."),
+            "up": Field(Num(0, 10, integer=True, unit="s"), "Seconds rising."),
+            "hold": Field(Num(0, 10, integer=True, unit="s"),
+                          "Seconds held after the first movement."),
+            "pause": Field(Num(0, 10, integer=True, unit="s"),
+                           "Seconds of pause after the second movement."),
+            "start": Field(Str(enum=("up", "down")), "The first movement: `up` (from heel "
+                           "down, e.g. a heel raise; the default) or `down` (from the toes, "
+                           "e.g. an eccentric heel drop)."),
+        },
+        rules=("A rep lasts at least 1 second (the parts added up).",)),
+    "Paces each rep: `{\"down\": 3, \"up\": 1, \"start\": \"down\"}`.")
+_rep_s = Field(Num(0.5, 10, unit="s"), "Seconds per rep, counted aloud by the app (\"one, "
+               "two, three…\"), for movements with no up and down.")
+_self_paced = Field(Str(enum=("rep", "set")), "The runner sets the pace and presses Enter "
+                    "after each `rep`, or once when the `set` is done.")
+_counted_rules = ("Give either `reps` (counted) or the timed form (`hold_s` or `duration_s`), "
+                  "not both.",
+                  "With `reps`, give exactly one of `tempo`, `rep_s` and `self_paced`.")
 
 STRETCH = Obj(
     title="stretch",
-    doc="A held stretch, repeated, on one or both legs.",
+    doc="A held stretch, repeated, on one or both legs: \"soleus stretch 3 × 45 s\".",
     fields={
-        "kind": Field(Str(const="stretch"), "`stretch`.", True),
-        "name": Field(STEP_NAME, "Shown in large text, e.g. `Bent-knee wall stretch`.", True),
-        "hold_s": Field(
-            _range(
-                "hold_s", 5, 120, integer=False, unit="s",
-                doc="How long each hold lasts, in seconds, and the range a user may pick.",
-            ),
-            "Seconds per hold: `{\"default\": 30, \"min\": 20, \"max\": 30}`.",
-            True,
-        ),
-        "reps": Field(
-            _range(
-                "reps", 1, 10, integer=True, unit="",
-                doc="How many holds per side, and the range a user may pick.",
-            ),
-            "Holds per side: `{\"default\": 3, \"min\": 2, \"max\": 4}`.",
-            True,
-        ),
+        "kind": _kind("stretch"),
+        "name": _name,
+        "hold_s": Field(_amount(5, 120, "s"), "Seconds per hold: `45`, or "
+                        "`{\"default\": 30, \"min\": 20, \"max\": 30}`.", True),
+        "reps": Field(_amount(1, 10, "", integer=True), "Holds per side: `3`.", True),
         "rest_s": Field(Num(0, 120, unit="s"), "Rest between holds on the same side.", True),
-        "sides": Field(
-            SIDES,
-            "`left`, `right`, `both` (left first) or `injured-first` (the user's injured leg "
-            "first, then the other).",
-            True,
-        ),
-        "position_s": Field(
-            Num(0, 120, unit="s"),
-            "Time to get into position before the first hold, and to switch legs.",
-            True,
-        ),
-        "instructions": Field(INSTRUCTIONS, "Numbered instructions, one line each.", True),
-        "caution": Field(
-            Str(min_length=1, max_length=300),
-            "Caution line shown during every hold. The app always adds "
-            "\"Do not stretch to the point of pain\".",
-        ),
-        "illustration": Field(
-            FileRef(IMAGE_EXTENSIONS),
-            "An SVG or PNG picture of the stretch: a path beside the protocol, or "
-            "`asset:illustrations/NAME.svg` for one shipped with the app.",
-        ),
-        "sounds": _common_sounds,
+        "sides": _sides,
+        "side_is": _side_is,
+        "position_s": _position,
+        "instructions": _instructions,
+        "caution": _caution,
+        "rest_text": _rest_text,
+        "illustration": _illustration,
+        "sounds": _sounds,
     },
 )
 
 EXERCISE = Obj(
     title="exercise",
-    doc="Timed movement, such as marching in place or ankle rocks; optionally per side.",
+    doc="Movement, such as marching in place or ankle rocks: timed (`duration_s`) or counted "
+        "(`reps`, in `sets`), once or per side.",
     fields={
-        "kind": Field(Str(const="exercise"), "`exercise`.", True),
-        "name": Field(STEP_NAME, "Shown in large text.", True),
-        "duration_s": Field(
-            Num(5, 1800, unit="s"), "Seconds of movement (per side, if sided).", True
-        ),
-        "sides": Field(
-            Str(enum=("none", "left", "right", "both", "injured-first")),
-            "`none` (both legs together) or as for a stretch.",
-            True,
-        ),
-        "position_s": Field(Num(0, 120, unit="s"), "Time to get ready, and to switch legs."),
-        "instructions": Field(INSTRUCTIONS, "Numbered instructions, one line each.", True),
-        "illustration": Field(FileRef(IMAGE_EXTENSIONS), "As for a stretch."),
-        "sounds": _common_sounds,
+        "kind": _kind("exercise"),
+        "name": _name,
+        "duration_s": Field(_amount(5, 1800, "s"), "Seconds of movement per set (per side, if "
+                            "sided)."),
+        "reps": Field(_amount(1, 100, "", integer=True), "Reps per set: `10`."),
+        "sets": Field(_amount(1, 10, "", integer=True), "Sets per side (default 1)."),
+        "rest_s": Field(Num(0, 300, unit="s"), "Rest between sets (default 0)."),
+        "tempo": _tempo,
+        "rep_s": _rep_s,
+        "self_paced": _self_paced,
+        "sides": _sides,
+        "side_is": _side_is,
+        "position_s": _position,
+        "instructions": _instructions,
+        "caution": _caution,
+        "rest_text": _rest_text,
+        "illustration": _illustration,
+        "sounds": _sounds,
+    },
+    rules=_counted_rules,
+)
+
+STRENGTH = Obj(
+    title="strength",
+    doc="A loading exercise in sets × reps (\"seated calf raise 3 × 12, 2 s up, 2 s down\"), "
+        "or sets of an isometric hold (`hold_s`). Its caution is the pain-monitoring one: "
+        "mild discomfort up to 5/10 that settles by the next morning.",
+    fields={
+        "kind": _kind("strength"),
+        "name": _name,
+        "sets": Field(_amount(1, 10, "", integer=True), "Sets per side: `3`.", True),
+        "reps": Field(_amount(1, 50, "", integer=True), "Reps per set: `15`, or "
+                      "`{\"default\": 12, \"max\": 15}`."),
+        "hold_s": Field(_amount(5, 120, "s"), "Seconds per set, for an isometric hold."),
+        "rest_s": Field(Num(0, 300, unit="s"), "Rest between sets.", True),
+        "tempo": _tempo,
+        "rep_s": _rep_s,
+        "self_paced": _self_paced,
+        "sides": _sides,
+        "side_is": _side_is,
+        "position_s": _position,
+        "instructions": _instructions,
+        "caution": _caution,
+        "rest_text": _rest_text,
+        "illustration": _illustration,
+        "sounds": _sounds,
+    },
+    rules=(_counted_rules[0].replace("`hold_s` or `duration_s`", "`hold_s`"),
+           _counted_rules[1]),
+)
+
+HEAT = Obj(
+    title="heat",
+    doc=f"A warm pack on the calf, at most {HEAT_MAX_S // 60} minutes. Not in the first 2–3 "
+        "days after a strain, and not when today's check-in reports swelling (the app "
+        "leaves it out then).",
+    fields={
+        "kind": _kind("heat"),
+        "name": _name,
+        "duration_s": Field(_amount(60, HEAT_MAX_S, "s"), "Seconds of heat: `600`.", True),
+        "instructions": _instructions,
+        "caution": _caution,
+        "sounds": _sounds,
     },
 )
 
 ICE = Obj(
     title="ice",
-    doc=f"Icing the calf. Never longer than {ICE_HARD_MAX_S // 60} minutes, whatever is written.",
+    doc=f"Cold on the calf. All the ice of a routine adds up to at most "
+        f"{ICE_HARD_MAX_S // 60} minutes.",
     fields={
-        "kind": Field(Str(const="ice"), "`ice`.", True),
-        "name": Field(STEP_NAME, "Shown in large text.", True),
-        "duration_s": Field(
-            _range(
-                "duration_s", 60, ICE_HARD_MAX_S, integer=False, unit="s",
-                doc="How long the ice stays on, and the range a user may pick "
-                f"(at most {ICE_HARD_MAX_S} s).",
-            ),
-            f"Seconds of ice: `{{\"default\": 1200, \"min\": 300, \"max\": {ICE_HARD_MAX_S}}}`.",
-            True,
-        ),
-        "skin_check_s": Field(
-            Num(60, 600, unit="s"), "Remind the user to check the skin this often (default 300)."
-        ),
-        "instructions": Field(INSTRUCTIONS, "Numbered instructions, one line each.", True),
-        "sounds": _common_sounds,
+        "kind": _kind("ice"),
+        "name": _name,
+        "duration_s": Field(_amount(30, ICE_HARD_MAX_S, "s"), "Seconds of cold: `600`, or "
+                            "`{\"default\": 900, \"min\": 300, \"max\": 1200}`.", True),
+        "skin_check_s": Field(Num(60, 600, unit="s"), "Remind the user to check the skin this "
+                              "often (default 300; none in a step of 5 minutes or less)."),
+        "instructions": _instructions,
+        "caution": _caution,
+        "sounds": _sounds,
     },
+    rules=(f"The longest the ice steps of a routine can last, added up, is at most "
+           f"{ICE_HARD_MAX_S // 60} minutes.",
+           "A routine for before a run has no ice (muscles work less well for about 30 "
+           "minutes after icing)."),
 )
 
 REST = Obj(
     title="rest",
     doc="A timed pause, e.g. between two ice applications.",
     fields={
-        "kind": Field(Str(const="rest"), "`rest`.", True),
-        "name": Field(STEP_NAME, "Shown in large text.", True),
+        "kind": _kind("rest"),
+        "name": _name,
         "duration_s": Field(Num(1, 1800, unit="s"), "Seconds of rest.", True),
         "instructions": Field(Arr(TEXT_LINE, 0, 12), "Optional lines to show."),
-        "sounds": _common_sounds,
+        "sounds": _sounds,
     },
 )
 
@@ -238,15 +328,39 @@ INSTRUCTION = Obj(
     title="instruction",
     doc="A message shown for a few seconds, e.g. \"Start your run easy.\"",
     fields={
-        "kind": Field(Str(const="instruction"), "`instruction`.", True),
-        "name": Field(STEP_NAME, "Shown in large text.", True),
+        "kind": _kind("instruction"),
+        "name": _name,
         "duration_s": Field(Num(2, 300, unit="s"), "Seconds the message stays up.", True),
-        "instructions": Field(INSTRUCTIONS, "The message, one line each.", True),
-        "sounds": _common_sounds,
+        "instructions": _instructions,
+        "sounds": _sounds,
     },
 )
 
-STEP = OneOf("kind", {o.title: o for o in (STRETCH, EXERCISE, ICE, REST, INSTRUCTION)})
+STEP = OneOf("kind", {o.title: o for o in (STRETCH, EXERCISE, STRENGTH, HEAT, ICE, REST,
+                                           INSTRUCTION)})
+
+STEP_TEXTS = Obj(
+    title="step texts",
+    doc="One step's texts in another language; a text left out is shown as written above.",
+    fields={
+        "name": Field(STEP_NAME, "The step's name."),
+        "instructions": Field(Arr(TEXT_LINE, 0, 12), "Its instructions (all of them)."),
+        "caution": Field(TEXT_LINE, "Its caution."),
+        "rest_text": Field(TEXT_LINE, "Its rest text."),
+    },
+)
+
+TRANSLATION = Obj(
+    title="translation",
+    doc="The routine's texts in one more language.",
+    fields={
+        "name": Field(Str(min_length=1, max_length=120), "The routine's name."),
+        "summary": Field(Str(min_length=1, max_length=500), "Its summary."),
+        "steps": Field(Arr(STEP_TEXTS, 0, 100), "One object per step, in order (`{}` for a "
+                       "step with nothing to translate)."),
+    },
+    rules=("`steps` has one entry per step of the routine.",),
+)
 
 PROTOCOL = Obj(
     title="protocol",
@@ -255,26 +369,38 @@ PROTOCOL = Obj(
         "$schema": Field(
             Str(max_length=500), "Optional link to the schema, so editors check while you type."
         ),
-        "format": Field(
-            Num(FORMAT_VERSION, FORMAT_VERSION, integer=True),
-            f"Format version: always `{FORMAT_VERSION}`.",
-            True,
-        ),
-        "id": Field(
-            Str(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$"),
-            "Unique id: lower-case letters, digits and dashes, e.g. `my-post-run`. A file of "
-            "yours with the id of a bundled routine replaces it.",
-            True,
-        ),
-        "name": Field(Str(min_length=1, max_length=80), "Name shown in the library.", True),
+        "format": Field(Num(FORMAT_VERSION, FORMAT_VERSION, integer=True),
+                        f"Format version: `{FORMAT_VERSION}`.", True),
+        "id": Field(Str(min_length=1, max_length=64, pattern=ID_PATTERN, rule=ID_RULE),
+                    "Unique id: lower-case ASCII letters a–z, digits 0–9 and dashes, e.g. "
+                    "`my-post-run`. A file of yours with the id of a bundled routine "
+                    "replaces it.", True),
+        "name": Field(Str(min_length=1, max_length=120), "Name shown in the library.", True),
         "summary": Field(Str(min_length=1, max_length=500), "One or two sentences.", True),
         "when": Field(Str(enum=("pre-run", "post-run", "any")), "When it is meant for.", True),
+        "language": Field(Str(min_length=2, max_length=6, pattern=LANGUAGE_PATTERN,
+                              rule="must be a language code such as `en`, `de` or `pt-BR`"),
+                          "The language the texts above are written in (default `en`)."),
+        "translations": Field(
+            Dict(LANGUAGE_PATTERN, "language code", TRANSLATION),
+            "The texts in other languages: `{\"de\": {\"name\": …, \"steps\": [{…}, …]}}`. "
+            "The app shows the language of its window where there is one, and the texts "
+            "above otherwise."),
         "author": Field(Str(max_length=200), "Who wrote it."),
-        "source": Field(Str(max_length=500), "Where the advice comes from."),
+        "source": Field(Str(max_length=500), "Where the advice comes from, or who prescribed "
+                        "it."),
         "steps": Field(Arr(STEP, min_items=1, max_items=100), "The steps, in order.", True),
         "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
     },
 )
+
+
+def protocol_spec(version: int) -> Obj:
+    if version == 1:
+        from soleus_coach.protocol.spec_v1 import PROTOCOL as V1
+
+        return V1
+    return PROTOCOL
 
 
 # --------------------------------------------------------------------------- JSON Schema
@@ -289,6 +415,14 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
             out["minimum"] = int(spec.minimum) if float(spec.minimum).is_integer() else spec.minimum
             out["maximum"] = int(spec.maximum) if float(spec.maximum).is_integer() else spec.maximum
         return out
+    if isinstance(spec, Amount):
+        value = to_json_schema(spec.value)
+        return {"oneOf": [value, {
+            "type": "object",
+            "properties": {"default": value, "min": value, "max": value},
+            "required": ["default"],
+            "additionalProperties": False,
+        }]}
     if isinstance(spec, Str):
         if spec.const is not None:
             return {"const": spec.const}
@@ -318,6 +452,12 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
             "propertyNames": {"enum": list(spec.keys)},
             "additionalProperties": to_json_schema(spec.values),
         }
+    if isinstance(spec, Dict):
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": spec.pattern},
+            "additionalProperties": to_json_schema(spec.values),
+        }
     if isinstance(spec, OneOf):
         return {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in spec.variants]}
     props = {name: {"description": f.doc, **to_json_schema(f.spec)}
@@ -331,19 +471,34 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
     }
 
 
-def json_schema() -> dict[str, Any]:
-    schema = {
+def step_kinds(protocol: Obj) -> OneOf:
+    """The step kinds of a protocol spec (its ``steps`` list's items)."""
+    steps = protocol.fields["steps"].spec
+    assert isinstance(steps, Arr) and isinstance(steps.items, OneOf)
+    return steps.items
+
+
+def schema_name(version: int = FORMAT_VERSION) -> str:
+    return "protocol.schema.json" if version == FORMAT_VERSION else \
+        f"protocol-{version}.schema.json"
+
+
+def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    protocol = protocol_spec(version)
+    title = "Soleus Coach protocol" + ("" if version == FORMAT_VERSION else
+                                       f", format {version}")
+    return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://soleus-coach.invalid/protocol.schema.json",
-        "title": "Soleus Coach protocol",
-        **to_json_schema(PROTOCOL),
-        "$defs": {name: to_json_schema(obj) for name, obj in STEP.variants.items()},
+        "$id": f"https://soleus-coach.invalid/{schema_name(version)}",
+        "title": title,
+        **to_json_schema(protocol),
+        "$defs": {name: to_json_schema(obj)
+                  for name, obj in step_kinds(protocol).variants.items()},
     }
-    return schema
 
 
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+def json_schema_text(version: int = FORMAT_VERSION) -> str:
+    return json.dumps(json_schema(version), indent=2, ensure_ascii=False) + "\n"
 
 
 # --------------------------------------------------------------------------- docs
@@ -356,6 +511,9 @@ def _describe(spec: Spec) -> str:
         if spec.minimum == spec.maximum:
             return f"`{int(spec.minimum)}`"
         return f"{kind}, {_fmt(spec.minimum)}–{_fmt(spec.maximum)}{unit}"
+    if isinstance(spec, Amount):
+        return (f"{_describe(spec.value)}, or `{{default, min, max}}` of those (min and max "
+                "optional)")
     if isinstance(spec, Str):
         if spec.const is not None:
             return f'`"{spec.const}"`'
@@ -368,6 +526,9 @@ def _describe(spec: Spec) -> str:
         return f"list of {spec.min_items}–{spec.max_items}: {_describe(spec.items)}"
     if isinstance(spec, Map):
         return "object: cue name → " + _describe(spec.values)
+    if isinstance(spec, Dict):
+        title = spec.values.title if isinstance(spec.values, Obj) else _describe(spec.values)
+        return f"object: {spec.key_doc} → {title}"
     if isinstance(spec, OneOf):
         return "step (see below)"
     if spec.ordered_range:
@@ -380,17 +541,28 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def _table(obj: Obj, heading: str) -> list[str]:
+    lines = [f"### {heading}", "", obj.doc, "", "| key | required | value | meaning |",
+             "|---|---|---|---|"]
+    for name, f in obj.fields.items():
+        req = "yes" if f.required else "no"
+        lines.append(f"| `{name}` | {req} | {_describe(f.spec)} | {f.doc} |")
+    lines.append("")
+    if obj.rules:
+        lines += [*(f"- {rule}" for rule in obj.rules), ""]
+    return lines
+
+
 def docs_reference() -> str:
     """The generated reference section of docs/protocol-format.md."""
-    lines: list[str] = []
-    for obj in (PROTOCOL, *STEP.variants.values()):
-        heading = "The file" if obj is PROTOCOL else f"Step kind `{obj.title}`"
-        lines += [f"### {heading}", "", obj.doc, "", "| key | required | value | meaning |",
-                  "|---|---|---|---|"]
-        for name, f in obj.fields.items():
-            req = "yes" if f.required else "no"
-            lines.append(f"| `{name}` | {req} | {_describe(f.spec)} | {f.doc} |")
-        lines.append("")
+    lines = _table(PROTOCOL, "The file")
+    for obj in STEP.variants.values():
+        lines += _table(obj, f"Step kind `{obj.title}`")
+    tempo = STRENGTH.fields["tempo"].spec
+    assert isinstance(tempo, Obj)
+    lines += _table(tempo, "`tempo`")
+    lines += _table(TRANSLATION, "A translation (in `translations`)")
+    lines += _table(STEP_TEXTS, "A step's texts (in a translation's `steps`)")
     lines += [
         "### Cue names (for `sounds`)",
         "",
@@ -400,8 +572,12 @@ def docs_reference() -> str:
         "",
         f"- A file may be at most {MAX_FILE_BYTES // 1024} KiB.",
         f"- A whole protocol may last at most {PROTOCOL_MAX_TOTAL_S // 3600} hours.",
-        f"- Ice is capped at {ICE_HARD_MAX_S // 60} minutes per step, whatever the file says.",
-        "- Files you name (sounds, illustrations) must lie in the protocol's folder or below it.",
+        f"- All the ice of a routine adds up to at most {ICE_HARD_MAX_S // 60} minutes, "
+        "whatever the file, the settings or the keys pressed.",
+        f"- Heat lasts at most {HEAT_MAX_S // 60} minutes per step.",
+        "- Files you name (sounds, illustrations) must lie in the protocol's folder or below it; "
+        "an SVG may refer only to itself (`#id`) or to inline `data:`.",
+        "- Every text is one line (no line breaks, no control characters).",
         "",
     ]
     return "\n".join(lines)
@@ -420,12 +596,14 @@ def splice_docs(text: str) -> str:
 def main(argv: list[str]) -> int:
     """Regenerate the schema and the docs reference in a source checkout."""
     root = Path(__file__).resolve().parents[2]
-    schema_path = root / "protocols" / "schema" / "protocol.schema.json"
     docs_path = root / "docs" / "protocol-format.md"
     if "--write" in argv:
-        schema_path.write_text(json_schema_text(), encoding="utf-8")
+        for version in FORMATS:
+            schema_path = root / "protocols" / "schema" / schema_name(version)
+            schema_path.write_text(json_schema_text(version), encoding="utf-8")
+            print(f"wrote {schema_path}")
         docs_path.write_text(splice_docs(docs_path.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"wrote {schema_path} and {docs_path}")
+        print(f"wrote {docs_path}")
     else:
         sys.stdout.write(json_schema_text())
     return 0

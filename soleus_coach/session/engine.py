@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from soleus_coach.cues import Cue
+from soleus_coach.protocol.model import SelfPaced
 from soleus_coach.session.clock import Clock
 from soleus_coach.session.plan import Plan, ScheduledCue, Segment, SegmentKind
 
@@ -72,6 +73,15 @@ class CueDue:
     due_at: float  # clock time the cue was due (before the lead)
     late: bool
     sound: Path | None
+    variant: str = ""  # which one of a family: "7" for a count, "2_of_3" for a set
+
+
+@dataclass(frozen=True, slots=True)
+class RepCounted:
+    """The runner pressed Enter in a self-paced set: ``done`` reps (or the set) so far."""
+
+    segment: Segment
+    done: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +95,8 @@ class Slept:
     seconds: float
 
 
-Event = StateChanged | SegmentStarted | SegmentEnded | CueDue | HoldAdjusted | Slept
+Event = (StateChanged | SegmentStarted | SegmentEnded | CueDue | HoldAdjusted | Slept
+         | RepCounted)
 Listener = Callable[[Event], None]
 
 
@@ -110,6 +121,7 @@ class Engine:
         self._started_at = 0.0
         self._ended_at: float | None = None
         self._stopped_progress = 0.0
+        self._reps_done = 0  # key presses in the current self-paced set
 
     # ----------------------------------------------------------------- subscription
 
@@ -140,6 +152,18 @@ class Engine:
     def duration(self, index: int | None = None) -> float:
         return self._durations[self._index if index is None else index]
 
+    @property
+    def reps_done(self) -> int:
+        """Key presses so far in a self-paced set (0 elsewhere)."""
+        return self._reps_done
+
+    def _deadline(self) -> float:
+        """When the current segment ends on its own: never, for a set the runner paces (its
+        duration is only an estimate, for totals and progress)."""
+        if self.segment.manual is not None:
+            return math.inf
+        return self._seg_start + self.duration()
+
     def _now_active(self) -> float:
         """The clock as the session sees it: frozen while paused."""
         if self._state is State.PAUSED:
@@ -154,7 +178,9 @@ class Engine:
             return 0.0
         if self._state in (State.FINISHED, State.STOPPED):
             return 0.0
-        return max(0.0, min(self.duration(), self._now_active() - self._seg_start))
+        # A self-paced set lasts as long as the runner takes (its duration is an estimate).
+        limit = self.duration() if self.segment.manual is None else math.inf
+        return max(0.0, min(limit, self._now_active() - self._seg_start))
 
     @property
     def remaining_s(self) -> float:
@@ -287,6 +313,42 @@ class Engine:
             events += self._process(self.clock.now())
         return self._emit(events)
 
+    def count_rep(self) -> list[Event]:
+        """Enter in a self-paced set: one more rep done (or, counted by the set, the set
+        done). The set ends when its reps are done; the next segment starts now."""
+        seg = self.segment
+        if self._state is not State.RUNNING or seg.manual is None:
+            return []
+        now = self.clock.now()
+        events = self._process(now)
+        if self.segment is not seg or self._state is not State.RUNNING:
+            return self._emit(events)
+        self._reps_done += 1
+        target = seg.count if seg.manual is SelfPaced.REP else 1
+        events.append(RepCounted(seg, self._reps_done))
+        if self._reps_done < target:
+            last = self._reps_done == target - 1 and target > 1
+            events.append(CueDue(Cue.LAST_REP if last else Cue.REP, seg, now, False,
+                                 self._sound(seg, Cue.LAST_REP if last else Cue.REP),
+                                 "" if last else str(self._reps_done)))
+            return self._emit(events)
+        actual = self.segment_elapsed_s
+        self._done_active += actual
+        events.append(SegmentEnded(seg, Outcome.COMPLETED, actual))
+        if self._index + 1 >= len(self.plan.segments):
+            events.append(self._finish(now, State.FINISHED))
+        else:
+            events += self._enter(self._index + 1, now)
+            events += self._process(now)
+        return self._emit(events)
+
+    def _sound(self, seg: Segment, cue: Cue) -> Path | None:
+        """A custom sound the protocol gave for ``cue`` in this step (on any cue of it)."""
+        for scheduled in seg.cues:
+            if scheduled.cue is cue:
+                return scheduled.sound
+        return None
+
     def stop(self) -> list[Event]:
         if self._state not in (State.RUNNING, State.PAUSED):
             return []
@@ -311,18 +373,20 @@ class Engine:
         if self._state is not State.RUNNING:
             return None
         now = self.clock.now()
-        deadline = self._seg_start + self.duration()
+        deadline = self._deadline()
         times = [deadline]
         remaining = deadline - now
-        if remaining > 0:
+        if remaining > 0 and math.isfinite(deadline):
             times.append(deadline - (math.ceil(remaining) - 1))
         for i, cue in enumerate(self.segment.cues):
             if i not in self._fired:
                 times.append(self._seg_start + cue.due_in(self.duration()) - self.cue_lead_s)
         if self._opening_cues():
             times.append(deadline - self.cue_lead_s)
-        future = [t for t in times if t > now]
-        return min(future) if future else now
+        future = [t for t in times if t > now and math.isfinite(t)]
+        if not future:  # a self-paced set: nothing changes until a key is pressed
+            return None if not math.isfinite(deadline) else now
+        return min(future)
 
     # ----------------------------------------------------------------- internals
 
@@ -339,6 +403,7 @@ class Engine:
         self._seg_start = at
         self._fired = self._prefired if natural_next else set()
         self._prefired = set()
+        self._reps_done = 0
         return [SegmentStarted(self.segment, self.duration())]
 
     def _leave(self, outcome: Outcome) -> SegmentEnded:
@@ -370,7 +435,7 @@ class Engine:
                 if not c.from_end and c.offset_s == 0 and i not in self._prefired]
 
     def _prefire_next(self, now: float, deadline: float) -> list[Event]:
-        if deadline - self.cue_lead_s > now + 1e-9:
+        if not math.isfinite(deadline) or deadline - self.cue_lead_s > now + 1e-9:
             return []
         nxt = self.plan.segments[self._index + 1] if self._index + 1 < len(
             self.plan.segments) else None
@@ -378,7 +443,7 @@ class Engine:
         for i, cue in self._opening_cues():
             assert nxt is not None
             self._prefired.add(i)
-            out.append(CueDue(cue.cue, nxt, deadline, False, cue.sound))
+            out.append(CueDue(cue.cue, nxt, deadline, False, cue.sound, cue.variant))
         return out
 
     def _process(self, now: float) -> list[Event]:
@@ -389,10 +454,10 @@ class Engine:
             events.append(Slept(slept - self._slept_seen))
         self._slept_seen = slept
         while self._state is State.RUNNING:
-            deadline = self._seg_start + self.duration()
+            deadline = self._deadline()
             for at, cue in self._due_cues(min(now, deadline)):
                 events.append(CueDue(cue.cue, self.segment, at, now - at > LATE_AFTER_S,
-                                     cue.sound))
+                                     cue.sound, cue.variant))
             if now < deadline:
                 events += self._prefire_next(now, deadline)
                 break

@@ -4,6 +4,11 @@ Cue placement (one consistent model): a cue belongs to one segment and is due at
 from that segment's start, or from its end (``from_end``) so that lengthening a hold moves
 the 3-2-1 and "relax" with it. An end cue is dropped when the next segment opens with a cue
 of its own (a newer cue would cut it off anyway). Leaving a segment drops its unfired cues.
+
+A counted set is one segment: its reps are paced by cues at the tempo's times ("down, two,
+three … up"), or, when the runner sets the pace, it waits for Enter (``manual``). The safety
+rules decide how long cold may run (all the ice of a routine adds up to at most 20 minutes),
+whether heat is left out today, and what the runner reads before it starts.
 """
 
 from __future__ import annotations
@@ -12,21 +17,33 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from soleus_coach import texts
+from soleus_coach import safety, texts
 from soleus_coach.cues import COUNTDOWN_LEAD_S, Cue
-from soleus_coach.protocol import (
+from soleus_coach.protocol.build import WALL_REST
+from soleus_coach.protocol.model import (
+    Counting,
     ExerciseStep,
+    HeatStep,
     IceStep,
     InstructionStep,
+    Phase,
     Protocol,
     Range,
     RestStep,
+    SelfPaced,
+    Side,
+    SideMeaning,
     Sides,
     Step,
+    StrengthStep,
     StretchStep,
+    Tempo,
+    set_seconds,
 )
-from soleus_coach.protocol.spec import ICE_HARD_MAX_S
 from soleus_coach.settings import Leg, Settings
+
+__all__ = ["Plan", "PlanContext", "ScheduledCue", "Segment", "SegmentKind", "Side",
+           "build_plan", "describe_next", "side_order"]
 
 _t = texts.translate  # step names the plan makes are in the user's language
 
@@ -34,17 +51,14 @@ _t = texts.translate  # step names the plan makes are in the user's language
 class SegmentKind(StrEnum):
     GET_READY = "get_ready"
     POSITION = "position"  # get into position, or switch legs
-    HOLD = "hold"
-    REST = "rest"  # between holds
-    EXERCISE = "exercise"
+    HOLD = "hold"  # a timed hold: a stretch, or a set of an isometric exercise
+    REST = "rest"  # between holds or sets
+    EXERCISE = "exercise"  # timed movement
+    SET = "set"  # a set of counted reps
     ICE = "ice"
+    HEAT = "heat"
     PAUSE = "pause"  # a rest step of the protocol (e.g. "ice off" between applications)
-    MESSAGE = "message"  # an instruction step
-
-
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
+    MESSAGE = "message"  # an instruction step, or a notice in place of a step
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +67,7 @@ class ScheduledCue:
     offset_s: float
     from_end: bool = False  # offset counts back from the segment's end
     sound: Path | None = None  # the protocol's own file, if it names one
+    variant: str = ""  # which one of a family: "7" for a count, "2_of_3" for a set
 
     def due_in(self, duration_s: float) -> float:
         """Seconds after the segment's start at which this cue is due."""
@@ -67,15 +82,23 @@ class Segment:
     label: str
     duration_s: float
     side: Side | None = None
-    rep: int = 0  # 1-based hold number on this side; 0 when not a hold
-    reps: int = 0
+    rep: int = 0  # 1-based hold or set number on this side; 0 otherwise
+    reps: int = 0  # holds or sets on this side
     instructions: tuple[str, ...] = ()
+    #: The author's own caution (the app's, by kind, comes from the safety rules).
     caution: str = ""
     illustration: Path | None = None
     cues: tuple[ScheduledCue, ...] = ()
     #: For holds: the range the user may lengthen/shorten it within.
     adjustable: Range | None = None
     next_label: str = ""
+    #: The kind of step it belongs to ("stretch", "strength", "ice"…; "" for get ready).
+    step_kind: str = ""
+    side_is: SideMeaning | None = None
+    #: A counted set: how many reps, at what tempo, or paced by the runner's key presses.
+    count: int = 0
+    tempo: Tempo | None = None
+    manual: SelfPaced | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +110,21 @@ class Plan:
     @property
     def total_s(self) -> float:
         return sum(s.duration_s for s in self.segments)
+
+    @property
+    def cold_s(self) -> float:
+        return sum(s.duration_s for s in self.segments if s.kind is SegmentKind.ICE)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """What the plan needs from outside the protocol: the runner's check-in today and the
+    last ice, already judged by the safety rules (see :func:`safety.before_routine`)."""
+
+    #: Heat steps are left out (today's check-in reports swelling).
+    no_heat: bool = False
+    #: Lines for the runner to read before the routine starts (already translated).
+    notices: tuple[str, ...] = ()
 
 
 def side_order(sides: Sides, leg: Leg) -> tuple[Side | None, ...]:
@@ -110,45 +148,49 @@ def rep_count(step: StretchStep, settings: Settings) -> int:
     return int(step.reps.clamp(settings.reps))
 
 
-def ice_seconds(step: IceStep, settings: Settings) -> float:
-    """The user's ice time within the step's range, and never above the hard cap."""
-    return min(step.duration_s.clamp(settings.ice_s), float(ICE_HARD_MAX_S))
+def _kind_of(step: Step) -> str:
+    return {StretchStep: "stretch", ExerciseStep: "exercise", StrengthStep: "strength",
+            HeatStep: "heat", IceStep: "ice", RestStep: "rest",
+            InstructionStep: "instruction"}[type(step)]
 
 
 class _Builder:
-    def __init__(self, protocol: Protocol, settings: Settings):
+    def __init__(self, protocol: Protocol, settings: Settings, context: PlanContext):
         self.protocol = protocol
         self.settings = settings
+        self.context = context
         self.raw: list[Segment] = []
+        self.cold_left = float(safety.ICE_HARD_MAX_S)
+        self.capped = False
 
     def sound(self, step: Step | None, cue: Cue) -> Path | None:
         if step is not None and cue in step.sounds:
             return step.sounds[cue]
         return self.protocol.sounds.get(cue)
 
-    def cue(self, step: Step | None, cue: Cue, offset: float, *, from_end: bool = False
-            ) -> ScheduledCue:
-        return ScheduledCue(cue, offset, from_end, self.sound(step, cue))
+    def cue(self, step: Step | None, cue: Cue, offset: float, *, from_end: bool = False,
+            variant: str = "") -> ScheduledCue:
+        return ScheduledCue(cue, offset, from_end, self.sound(step, cue), variant)
 
     def add(self, kind: SegmentKind, step_index: int, label: str, duration: float,
             **kw: object) -> None:
         if duration <= 0:
             return
+        if step_index >= 0 and "step_kind" not in kw:
+            kw["step_kind"] = _kind_of(self.protocol.steps[step_index])
         self.raw.append(Segment(index=0, kind=kind, step_index=step_index, label=label,
                                 duration_s=float(duration), **kw))  # type: ignore[arg-type]
 
     def build(self) -> Plan:
-        s = self.settings
-        self.add(SegmentKind.GET_READY, -1, _t(texts.SEG_GET_READY),
-                 s.get_ready_s, instructions=(texts.fill(texts.SEG_STARTING, self.protocol.name),),
-                 cues=(self.cue(None, Cue.GET_READY, 0),))
         for i, step in enumerate(self.protocol.steps):
             if isinstance(step, StretchStep):
                 self.stretch(i, step)
-            elif isinstance(step, ExerciseStep):
-                self.exercise(i, step)
+            elif isinstance(step, (ExerciseStep, StrengthStep)):
+                self.sets(i, step)
             elif isinstance(step, IceStep):
                 self.ice(i, step)
+            elif isinstance(step, HeatStep):
+                self.heat(i, step)
             elif isinstance(step, RestStep):
                 self.add(SegmentKind.PAUSE, i, step.name, step.duration_s,
                          instructions=step.instructions)
@@ -156,24 +198,35 @@ class _Builder:
                 assert isinstance(step, InstructionStep)
                 self.add(SegmentKind.MESSAGE, i, step.name, step.duration_s,
                          instructions=step.instructions)
+        notices = list(self.context.notices)
+        if self.capped:
+            notices.append(_t(texts.ICE_CAPPED))
+        body = self.raw
+        self.raw = []
+        self.add(SegmentKind.GET_READY, -1, _t(texts.SEG_GET_READY), self.settings.get_ready_s,
+                 instructions=(texts.fill(texts.SEG_STARTING, self.protocol.name), *notices),
+                 cues=(self.cue(None, Cue.GET_READY, 0),))
+        self.raw += body
         return Plan(self.protocol.id, self.protocol.name, self.finish())
+
+    def position(self, i: int, step: StretchStep | ExerciseStep | StrengthStep, n: int,
+                 side: Side | None, extra_cues: tuple[ScheduledCue, ...] = ()) -> None:
+        """Get into position (first side), or switch legs."""
+        first = n == 0
+        self.add(SegmentKind.POSITION, i, _t(texts.SEG_POSITION if first else
+                                             texts.SEG_SWITCH_LEGS), step.position_s,
+                 side=side, instructions=step.instructions, caution=step.caution,
+                 illustration=step.illustration, side_is=_meaning(step),
+                 cues=(self.cue(step, Cue.GET_READY if first else Cue.SWITCH_LEGS, 0),
+                       *extra_cues))
 
     def stretch(self, i: int, step: StretchStep) -> None:
         hold = hold_seconds(step, self.settings)
         reps = rep_count(step, self.settings)
         countdown = hold >= COUNTDOWN_LEAD_S + 1
+        rest = _rest_text(step)
         for n, side in enumerate(side_order(step.sides, self.settings.injured_leg)):
-            if n == 0:
-                self.add(SegmentKind.POSITION, i, _t(texts.SEG_POSITION), step.position_s,
-                         side=side, instructions=step.instructions, caution=step.caution,
-                         illustration=step.illustration,
-                         cues=(self.cue(step, Cue.GET_READY, 0),))
-            else:
-                self.add(SegmentKind.POSITION, i, _t(texts.SEG_SWITCH_LEGS), step.position_s,
-                         side=side,
-                         instructions=step.instructions, caution=step.caution,
-                         illustration=step.illustration,
-                         cues=(self.cue(step, Cue.SWITCH_LEGS, 0),))
+            self.position(i, step, n, side)
             for rep in range(1, reps + 1):
                 cues = [self.cue(step, Cue.HOLD_START, 0)]
                 if n == 0 and rep == 1 and hold >= 2 * COUNTDOWN_LEAD_S + 3:
@@ -185,33 +238,91 @@ class _Builder:
                 self.add(SegmentKind.HOLD, i, step.name, hold, side=side, rep=rep, reps=reps,
                          instructions=step.instructions, caution=step.caution,
                          illustration=step.illustration, cues=tuple(cues),
-                         adjustable=step.hold_s)
+                         adjustable=step.hold_s, side_is=_meaning(step))
                 if rep < reps:
                     self.add(SegmentKind.REST, i, _t(texts.SEG_REST), step.rest_s, side=side,
-                             rep=rep, reps=reps, instructions=(_t(texts.SEG_RELAX),))
+                             rep=rep, reps=reps, instructions=(rest,), caution=step.caution,
+                             side_is=_meaning(step))
 
-    def exercise(self, i: int, step: ExerciseStep) -> None:
+    def sets(self, i: int, step: ExerciseStep | StrengthStep) -> None:
+        """Sets of timed movement, of an isometric hold, or of counted reps, per side."""
+        sets = int(step.sets.default)
+        counting = step.counting
+        reps = int(counting.reps.default) if counting is not None else 0
+        timed = step.duration_s if isinstance(step, ExerciseStep) else step.hold_s
+        per_set = set_seconds(counting, timed.default if timed else None, reps)
+        rest = _rest_text(step)
         for n, side in enumerate(side_order(step.sides, self.settings.injured_leg)):
-            if n > 0:
-                self.add(SegmentKind.POSITION, i, _t(texts.SEG_SWITCH_LEGS), step.position_s,
-                         side=side,
-                         instructions=step.instructions, illustration=step.illustration,
-                         cues=(self.cue(step, Cue.SWITCH_LEGS, 0),))
-            else:
-                self.add(SegmentKind.POSITION, i, _t(texts.SEG_POSITION), step.position_s,
-                         side=side, instructions=step.instructions,
-                         illustration=step.illustration,
-                         cues=(self.cue(step, Cue.GET_READY, 0),))
-            cues = [self.cue(step, Cue.EXERCISE_START, 0)]
-            if step.duration_s >= COUNTDOWN_LEAD_S + 1:
-                cues.append(self.cue(step, Cue.COUNTDOWN, COUNTDOWN_LEAD_S, from_end=True))
-            cues.append(self.cue(step, Cue.RELAX, 0, from_end=True))
-            self.add(SegmentKind.EXERCISE, i, step.name, step.duration_s, side=side,
-                     instructions=step.instructions, illustration=step.illustration,
-                     cues=tuple(cues))
+            first_set = self.set_announcement(step, 1, sets, step.position_s)
+            self.position(i, step, n, side, first_set)
+            for k in range(1, sets + 1):
+                common = dict(side=side, rep=k if sets > 1 else 0,
+                              reps=sets if sets > 1 else 0, instructions=step.instructions,
+                              caution=step.caution, illustration=step.illustration,
+                              side_is=_meaning(step))
+                if counting is not None:
+                    self.add(SegmentKind.SET, i, step.name, per_set, count=reps,
+                             tempo=counting.tempo, manual=counting.self_paced,
+                             cues=self.rep_cues(step, counting, reps), **common)
+                elif isinstance(step, StrengthStep):  # an isometric hold
+                    assert timed is not None
+                    self.add(SegmentKind.HOLD, i, step.name, per_set, adjustable=timed,
+                             cues=self.timed_cues(step, per_set, Cue.HOLD_START), **common)
+                else:
+                    self.add(SegmentKind.EXERCISE, i, step.name, per_set,
+                             cues=self.timed_cues(step, per_set, Cue.EXERCISE_START), **common)
+                if k < sets:
+                    self.add(SegmentKind.REST, i, _t(texts.SEG_REST), step.rest_s, side=side,
+                             rep=k, reps=sets, instructions=(rest,), caution=step.caution,
+                             side_is=_meaning(step),
+                             cues=(self.cue(step, Cue.REST, 0),
+                                   *self.set_announcement(step, k + 1, sets, step.rest_s)))
+
+    def set_announcement(self, step: Step, k: int, sets: int, room_s: float
+                         ) -> tuple[ScheduledCue, ...]:
+        """ "Set two of three", near the end of what comes before the set (if it has room)."""
+        if sets < 2 or room_s < 2 * COUNTDOWN_LEAD_S:
+            return ()
+        return (self.cue(step, Cue.SET, COUNTDOWN_LEAD_S, from_end=True, variant=f"{k}_of_{sets}"),)
+
+    def timed_cues(self, step: Step, seconds: float, start: Cue) -> tuple[ScheduledCue, ...]:
+        cues = [self.cue(step, start, 0)]
+        if seconds >= COUNTDOWN_LEAD_S + 1:
+            cues.append(self.cue(step, Cue.COUNTDOWN, COUNTDOWN_LEAD_S, from_end=True))
+        cues.append(self.cue(step, Cue.RELAX, 0, from_end=True))
+        return tuple(cues)
+
+    def rep_cues(self, step: Step, counting: Counting, reps: int) -> tuple[ScheduledCue, ...]:
+        """The tempo, spoken or ticked: each part of each rep starts with its word ("down",
+        "up", "hold"), each further second is counted ("two", "three"); a steady count says
+        each rep's number; the last rep is announced as such."""
+        tempo = counting.tempo
+        if tempo is None:
+            return ()  # the runner paces: cues come with each key press
+        cues: list[ScheduledCue] = []
+        at = 0.0
+        for rep in range(1, reps + 1):
+            for p, (phase, seconds) in enumerate(tempo.phases):
+                if p == 0 and rep == reps and reps > 1:
+                    cues.append(self.cue(step, Cue.LAST_REP, at))
+                elif phase is Phase.REP:
+                    cues.append(self.cue(step, Cue.REP, at, variant=str(rep)))
+                elif phase is not Phase.PAUSE:
+                    cues.append(self.cue(step, _PHASE_CUE[phase], at))
+                if phase not in (Phase.PAUSE, Phase.REP):
+                    cues += [self.cue(step, Cue.COUNT, at + s, variant=str(s + 1))
+                             for s in range(1, int(seconds))]
+                at += seconds
+        return tuple(cues)
 
     def ice(self, i: int, step: IceStep) -> None:
-        duration = ice_seconds(step, self.settings)
+        asked = safety.ice_seconds(step.duration_s.clamp(self.settings.ice_s),
+                                   step.duration_s.maximum)
+        duration = min(asked, self.cold_left)
+        self.capped = self.capped or duration < asked
+        self.cold_left -= duration
+        if duration <= 0:
+            return
         cues = [self.cue(step, Cue.ICE_ON, 0)]
         checks = []
         t = step.skin_check_s
@@ -225,7 +336,17 @@ class _Builder:
         cues.append(self.cue(step, Cue.ICE_OFF, 0, from_end=True))
         cues.sort(key=lambda c: c.due_in(duration))
         self.add(SegmentKind.ICE, i, step.name, duration, instructions=step.instructions,
-                 cues=tuple(cues))
+                 caution=step.caution, cues=tuple(cues))
+
+    def heat(self, i: int, step: HeatStep) -> None:
+        if self.context.no_heat:
+            self.add(SegmentKind.MESSAGE, i, _t(texts.HEAT_LEFT_OUT_TITLE), 8,
+                     instructions=(_t(texts.HEAT_REFUSED),), step_kind="message")
+            return
+        duration = min(step.duration_s.default, float(safety.HEAT_MAX_S))
+        self.add(SegmentKind.HEAT, i, step.name, duration, instructions=step.instructions,
+                 caution=step.caution, cues=(self.cue(step, Cue.HEAT_ON, 0),
+                                             self.cue(step, Cue.HEAT_OFF, 0, from_end=True)))
 
     def finish(self) -> tuple[Segment, ...]:
         """Number the segments, drop end cues superseded by the next segment's opening cue,
@@ -241,19 +362,36 @@ class _Builder:
             if opens:
                 cues = [c for c in cues if not (c.from_end and c.offset_s == 0)]
             if nxt is None:
-                # The last sound: "routine complete", unless ice is coming off.
+                # The last sound: "routine complete", unless ice or heat is coming off.
                 cues = [c for c in cues if not (c.from_end and c.offset_s == 0
                                                 and c.cue is Cue.RELAX)]
                 if not any(c.from_end and c.offset_s == 0 for c in cues):
                     cues.append(self.cue(None, Cue.COMPLETE, 0, from_end=True))
-            next_label = describe_next(nxt)
             out.append(Segment(
                 index=idx, kind=seg.kind, step_index=seg.step_index, label=seg.label,
                 duration_s=seg.duration_s, side=seg.side, rep=seg.rep, reps=seg.reps,
                 instructions=seg.instructions, caution=seg.caution,
                 illustration=seg.illustration, cues=tuple(cues), adjustable=seg.adjustable,
-                next_label=next_label))
+                next_label=describe_next(nxt), step_kind=seg.step_kind, side_is=seg.side_is,
+                count=seg.count, tempo=seg.tempo, manual=seg.manual))
         return tuple(out)
+
+
+_PHASE_CUE = {Phase.UP: Cue.TEMPO_UP, Phase.DOWN: Cue.TEMPO_DOWN, Phase.HOLD: Cue.TEMPO_HOLD}
+
+
+def _meaning(step: StretchStep | ExerciseStep | StrengthStep) -> SideMeaning | None:
+    return None if step.sides is Sides.NONE else step.side_is
+
+
+def _rest_text(step: StretchStep | ExerciseStep | StrengthStep) -> str:
+    """What to read in a rest: the author's words, format 1's wall-stretch line for a
+    format-1 stretch, or the app's line for the kind."""
+    if step.rest_text == WALL_REST:
+        return _t(texts.SEG_RELAX)
+    if step.rest_text:
+        return step.rest_text
+    return _t(texts.REST_STRETCH if isinstance(step, StretchStep) else texts.REST_SETS)
 
 
 def describe_next(seg: Segment | None) -> str:
@@ -261,16 +399,26 @@ def describe_next(seg: Segment | None) -> str:
         return texts.translate(texts.SEG_DONE)
     text = seg.label
     left = seg.side is Side.LEFT
-    if seg.kind is SegmentKind.HOLD and seg.side is not None:
-        text = texts.fill(texts.NEXT_HOLD_LEFT if left else texts.NEXT_HOLD_RIGHT,
-                          seg.label, seg.rep, seg.reps)
-    elif seg.side is not None and seg.kind in (SegmentKind.POSITION, SegmentKind.EXERCISE):
+    if seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.side is not None and seg.reps:
+        hold = seg.step_kind == "stretch"
+        if hold:
+            template = texts.NEXT_HOLD_LEFT if left else texts.NEXT_HOLD_RIGHT
+        else:
+            template = texts.NEXT_SET_LEFT if left else texts.NEXT_SET_RIGHT
+        text = texts.fill(template, seg.label, seg.rep, seg.reps)
+    elif seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.reps:
+        text = texts.fill(texts.NEXT_SET, seg.label, seg.rep, seg.reps)
+    elif seg.side is not None and seg.kind in (SegmentKind.POSITION, SegmentKind.EXERCISE,
+                                               SegmentKind.SET, SegmentKind.HOLD):
         text = texts.fill(texts.NEXT_SIDE_LEFT if left else texts.NEXT_SIDE_RIGHT, seg.label)
+    if seg.manual is not None:
+        return texts.fill(texts.NEXT_REPS, text, seg.count)
     secs = round(seg.duration_s)
     if secs >= 120 and secs % 60 == 0:
         return texts.fill(texts.NEXT_MINUTES, text, secs // 60)
     return texts.fill(texts.NEXT_SECONDS, text, secs)
 
 
-def build_plan(protocol: Protocol, settings: Settings) -> Plan:
-    return _Builder(protocol, settings).build()
+def build_plan(protocol: Protocol, settings: Settings,
+               context: PlanContext | None = None) -> Plan:
+    return _Builder(protocol, settings, context or PlanContext()).build()
