@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    from soleus_coach.runs.cli import add_parser as add_runs_parser
+
+    add_runs_parser(sub)
     sub.add_parser("install-desktop",
                    help="add Soleus Coach to your desktop's applications (this user only)")
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
@@ -71,14 +74,15 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     exported_at: datetime = utc_now()
     records = store.all_sessions()
+    runs = store.runs(descending=False)
     target = out
     try:
         if args.output is not None:
             target = args.output.open("w", encoding="utf-8", newline="")
         if args.format == "json":
-            n = export.write_json(records, target, exported_at=exported_at)
+            n = export.write_json(records, target, exported_at=exported_at, runs=runs)
         else:
-            n = export.write_csv(records, target)
+            n = export.write_csv(records, target, runs)
     except OSError as exc:
         sys.stderr.write(f"soleus-coach: cannot write {args.output}: {exc.strerror}\n")
         return 1
@@ -87,6 +91,7 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
             target.close()
     if args.output is not None:
         sys.stderr.write(f"{n} session(s) written to {args.output}\n")
+        sys.stderr.write(f"{len(runs)} run(s) written to {args.output}\n" if runs else "")
     return 0
 
 
@@ -142,6 +147,10 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_validate(args.files, out)
     if args.command == "history":
         return run_history(args, out)
+    if args.command == "runs":
+        from soleus_coach.runs.cli import run as run_runs
+
+        return run_runs(args, out)
     if args.command in ("install-desktop", "uninstall-desktop"):
         from soleus_coach import desktop
 
