@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: At most this many files are read from one folder given to import (a whole disk by mistake
 #: would otherwise be walked for hours).
 MAX_FILES = 20_000
-#: Runs stored per transaction: one commit (and fsync) per batch, not per file.
+#: Files stored per transaction: one commit (and fsync) per batch, not per file.
 BATCH = 200
 
 
@@ -83,50 +83,73 @@ def walk(paths: Iterable[Path], limit: int = MAX_FILES) -> Iterator[Path | FileR
                 yield file
 
 
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One file read (off the GUI thread): its runs, or why it gave none."""
+
+    path: Path
+    runs: FileRuns | None = None
+    problem: str = ""
+
+
+def read_paths(paths: Iterable[Path], *, cancelled: Callable[[], bool] = lambda: False,
+               now: datetime | None = None) -> Iterator[Read]:
+    """Read every file (of the folders, too); touches no database, so it can run in a
+    worker thread while the GUI thread keeps the store."""
+    for item in walk(paths):
+        if cancelled():
+            return
+        if isinstance(item, FileResult):
+            yield Read(item.path, problem=item.detail)
+            continue
+        try:
+            yield Read(item, read_file(item, now=now))
+        except RunProblem as exc:
+            yield Read(item, problem=str(exc))
+
+
+def store_reads(store: HistoryStore, reads: Iterable[Read]) -> list[FileResult]:
+    """Store the runs of files read, in one transaction; a result per run, sport skipped
+    and problem, in the order of the files. Raises StoreWriteError (nothing of this batch
+    stored, nothing stored before touched)."""
+    results: list[FileResult | None] = []
+    pending: list[tuple[int, Path, Run]] = []
+    for read in reads:
+        if read.runs is None:
+            results.append(FileResult(read.path, Outcome.FAILED, read.problem))
+            continue
+        results.extend(FileResult(read.path, Outcome.SKIPPED, s)
+                       for s in read.runs.other_sports)
+        results.extend(FileResult(read.path, Outcome.FAILED, p) for p in read.runs.problems)
+        for run in read.runs.runs:
+            pending.append((len(results), read.path, run))
+            results.append(None)
+    stored = store.add_runs(run for _i, _p, run in pending) if pending else []
+    for (i, path, _run), (run, new) in zip(pending, stored, strict=True):
+        results[i] = FileResult(path, Outcome.IMPORTED if new else Outcome.DUPLICATE, run=run)
+    return [r for r in results if r is not None]
+
+
 def import_paths(store: HistoryStore, paths: Iterable[Path], *,
                  progress: Callable[[FileResult], None] | None = None,
                  cancelled: Callable[[], bool] = lambda: False,
                  now: datetime | None = None) -> list[FileResult]:
-    """Read every file and store its runs; results in the order of the files.
-
-    A failure to write (disk full) stops the import with :class:`StoreWriteError`; what was
-    committed before stays, and nothing stored earlier is touched.
-    """
+    """Read every file and store its runs, :data:`BATCH` files per transaction; results in
+    the order of the files. A failure to write (disk full) stops the import with
+    StoreWriteError; what was committed before stays."""
     results: list[FileResult] = []
-    pending: list[tuple[Path, Run]] = []
+    batch: list[Read] = []
 
     def flush() -> None:
-        stored = store.add_runs(run for _p, run in pending)
-        for (path, _run), (run, new) in zip(pending, stored, strict=True):
-            result = FileResult(path, Outcome.IMPORTED if new else Outcome.DUPLICATE, run=run)
+        for result in store_reads(store, batch):
             results.append(result)
             if progress:
                 progress(result)
-        pending.clear()
+        batch.clear()
 
-    def report(result: FileResult) -> None:
-        results.append(result)
-        if progress:
-            progress(result)
-
-    for item in walk(paths):
-        if cancelled():
-            break
-        if isinstance(item, FileResult):
-            report(item)
-            continue
-        try:
-            found: FileRuns = read_file(item, now=now)
-        except RunProblem as exc:
-            report(FileResult(item, Outcome.FAILED, str(exc)))
-            continue
-        for sport in found.other_sports:
-            report(FileResult(item, Outcome.SKIPPED, sport))
-        for problem in found.problems:
-            report(FileResult(item, Outcome.FAILED, problem))
-        pending.extend((item, run) for run in found.runs)
-        if len(pending) >= BATCH:
+    for read in read_paths(paths, cancelled=cancelled, now=now):
+        batch.append(read)
+        if len(batch) >= BATCH:
             flush()
-    if pending:
-        flush()
+    flush()
     return results
