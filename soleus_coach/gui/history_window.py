@@ -34,6 +34,7 @@ from soleus_coach.gui.history_model import (
     pain_text,
 )
 from soleus_coach.gui.library_page import plain_label
+from soleus_coach.gui.runs_history import RunsPanel, load_notes_text
 from soleus_coach.gui.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
@@ -63,6 +64,11 @@ class HistoryWindow(QWidget):
         self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
         self.banner.hide()
         self.chart = WeeklyChart()
+        self.runs = RunsPanel(store)
+        self.runs.changed.connect(self.reload)
+        self.load_notes = plain_label()
+        self.load_notes.setObjectName("loadNotes")
+        self.load_notes.hide()
 
         self.routine = QComboBox()
         self.routine.setObjectName("routineFilter")
@@ -170,7 +176,12 @@ class HistoryWindow(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        left = QSplitter(Qt.Orientation.Vertical)  # the runs beside the sessions
+        left.addWidget(self.table)
+        left.addWidget(self.runs)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        splitter.addWidget(left)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -185,6 +196,7 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.chart)
+        layout.addWidget(self.load_notes)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -221,7 +233,15 @@ class HistoryWindow(QWidget):
         found = self.routine.findData(current)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
-        self.chart.set_weeks(self.store.weekly(self._today(), CHART_WEEKS))
+        weeks = self.store.weekly(self._today(), CHART_WEEKS)
+        self.chart.set_weeks(weeks)
+        self.chart.set_runs(self.store.weekly_runs(self._today(), CHART_WEEKS))
+        today = self._today()
+        notes = load_notes_text(self.store, today, [w.mean_pain_after for w in weeks],
+                                _local_midnight(QDate(today.year, today.month, today.day)
+                                                .addDays(1)))
+        self.load_notes.setText(notes)
+        self.load_notes.setVisible(bool(notes))
         problems = [n.text for n in self.store.notices if not self.store.persistent]
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
@@ -261,6 +281,7 @@ class HistoryWindow(QWidget):
         since = None if all_time else _local_midnight(self.since_edit.date())
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
         self.model.set_filter(self.routine.currentData(), since, until)
+        self.runs.set_period(since, until)
         shown, total = self.model.matching_count(), self.model.total_count()
         self.count_label.setText(self.tr("%1 of %2 sessions").replace("%1", str(shown))
                                  .replace("%2", str(total)) if shown != total else
@@ -327,6 +348,10 @@ class HistoryWindow(QWidget):
             lines.append(line)
         if rec.leg:
             lines.append(self.tr("Injured leg: %1").replace("%1", rec.leg))
+        day = rec.started_at.astimezone().date()
+        self.runs.show_day(day)
+        if self.runs.day_text(day):
+            lines.append(self.runs.day_text(day))
         self.detail_meta.setText("\n".join(lines))
         text = [self.tr("Steps (%1 done, %2 skipped):").replace(
             "%1", str(rec.done_segments)).replace(
@@ -452,8 +477,9 @@ class HistoryWindow(QWidget):
         try:
             with path.open("w", encoding="utf-8", newline="") as fh:
                 records = self.store.all_sessions()
-                n = (export.write_csv(records, fh) if fmt == "csv"
-                     else export.write_json(records, fh, exported_at=utc_now()))
+                runs = self.store.runs(descending=False)
+                n = (export.write_csv(records, fh, runs) if fmt == "csv"
+                     else export.write_json(records, fh, exported_at=utc_now(), runs=runs))
         except OSError as exc:
             self._error(self.tr("Could not write %1: %2").replace("%1", str(path))
                         .replace("%2", exc.strerror or str(exc)))
