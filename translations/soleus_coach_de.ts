@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Surface</source>
+        <comment>Road</comment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <comment>Trail</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <comment>Track</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <comment>Treadmill</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <comment>Sand or grass</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Soleus Coach</source>
@@ -440,6 +469,37 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Runs imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished">übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, not a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItHurts</name>
     <message>
         <source>It hurts</source>
@@ -511,6 +571,41 @@
             <numerusform>%n Schritt</numerusform>
             <numerusform>%n Schritte</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Load</name>
+    <message>
+        <source>Your running and your calf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your weekly distance went from %1 km (the average of the four weeks before) to %2 km this week, and your calf pain rose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increasing distance too quickly is a common cause of calf pain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your run of %1 km on %2 was much longer than your longest in the 30 days before it (%3 km), and your calf pain rose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single run much longer than your longest in the last month has been linked to running injuries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your runs this week climbed %1 m per km, against %2 m per km in the four weeks before, and your calf pain rose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running uphill makes the soleus work harder; hills are a common cause of calf pain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what your history shows, not a diagnosis. If the pain does not settle, a physical therapist can check it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -830,6 +925,73 @@
     </message>
 </context>
 <context>
+    <name>ManualRunDialog</name>
+    <message>
+        <source>Add a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a new pair or choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Distance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;urface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hoes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have this run (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Sound is unavailable: %1. The countdown flashes instead.</source>
@@ -994,6 +1156,265 @@
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
         <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is %1 MiB; at most %2 MiB is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a GPX, TCX or FIT file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged FIT file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no activity with a time and a distance in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no distance recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m is too short for a run (at least %2 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km is more than %2 km: not one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lasts %1 s; a run lasts at least %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lasts %1 h; more than %2 h is not one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an average of %1 km/h is faster than %2 km/h: not a run on foot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time goes backwards in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts on %1, not between 1990 and today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1, not a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 files under %2: the rest were not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Climb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete r&amp;un</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs that day: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs in this period. Import them with File → Import runs…, or drop the files on the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1, elapsed %2, pace %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Climb: %1 m (%2 m per km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsUi</name>
+    <message>
+        <source>&amp;Runs</source>
+        <extracomment>An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read GPX, TCX or FIT files from your watch or app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a run by &amp;hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watched folder for runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import new files from a folder as they appear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading runs… %n file(s) so far</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (not runs)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You ran %1 km at %2 — start your post-run routine?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After your run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder is watched for runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watched folder %1 is not there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1779,37 @@
     </message>
 </context>
 <context>
+    <name>WatchedFolderDialog</name>
+    <message>
+        <source>Watched folder for runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New GPX, TCX and FIT files in this folder (and its subfolders) are imported as they appear, for example where your watch&apos;s sync tool or an unzipped export puts them. The files are never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder is watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to watch for runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
@@ -1366,6 +1818,18 @@
     <message>
         <source>week of %1: %2 min</source>
         <translation>Woche vom %1: %2 min</translation>
+    </message>
+    <message>
+        <source>Distance per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week of %1: %2 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kilometres run per week</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>● pain after (0–10)</source>

@@ -280,8 +280,8 @@ class HistoryWindow(QWidget):
         all_time = self.period.currentData() == 0
         since = None if all_time else _local_midnight(self.since_edit.date())
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
+        self.runs.set_period(since, until)  # first: the session shown next names its runs
         self.model.set_filter(self.routine.currentData(), since, until)
-        self.runs.set_period(since, until)
         shown, total = self.model.matching_count(), self.model.total_count()
         self.count_label.setText(self.tr("%1 of %2 sessions").replace("%1", str(shown))
                                  .replace("%2", str(total)) if shown != total else

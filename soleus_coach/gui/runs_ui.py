@@ -112,9 +112,11 @@ class _ReadTask(QRunnable):
                     batch = []
             if batch:
                 self.signals.chunk.emit(batch)
+            self.signals.done.emit()
+        except RuntimeError:  # the app quit under us: its signals object is gone
+            log.info("run import abandoned at quit")
         except Exception:  # a bug must not kill the pool thread silently
             log.exception("reading runs failed")
-        finally:
             self.signals.done.emit()
 
 
@@ -156,7 +158,9 @@ class RunsUi(QObject):
         self._add_actions()
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.destroyed.connect(self.stop)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
         folder = self.watched_folder()
         if folder is not None:
             QTimer.singleShot(2000, lambda: self.watch(folder))  # after the first paint
