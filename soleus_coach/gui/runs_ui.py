@@ -79,10 +79,11 @@ def plain(text: str = "", *, wrap: bool = True) -> QLabel:
 
 
 def surface_names() -> dict[Surface, str]:
-    tr = QCoreApplication.translate
-    return {Surface.ROAD: tr("Surface", "Road"), Surface.TRAIL: tr("Surface", "Trail"),
-            Surface.TRACK: tr("Surface", "Track"), Surface.TREADMILL: tr("Surface", "Treadmill"),
-            Surface.SAND_GRASS: tr("Surface", "Sand or grass")}
+    return {Surface.ROAD: QCoreApplication.translate("Surface", "Road"),
+            Surface.TRAIL: QCoreApplication.translate("Surface", "Trail"),
+            Surface.TRACK: QCoreApplication.translate("Surface", "Track"),
+            Surface.TREADMILL: QCoreApplication.translate("Surface", "Treadmill"),
+            Surface.SAND_GRASS: QCoreApplication.translate("Surface", "Sand or grass")}
 
 
 class _Signals(QObject):
