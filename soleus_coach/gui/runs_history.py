@@ -43,7 +43,10 @@ RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class RunsModel(QAbstractTableModel):
-    """The runs of a period, newest first (a few thousand at most: read at once)."""
+    """The runs of a period, newest first, read a page at a time as the view scrolls (as
+    :class:`~soleus_coach.gui.history_model.HistoryModel` does for sessions)."""
+
+    PAGE = 200
 
     DATE, DISTANCE, TIME, PACE, CLIMB, SOURCE = range(6)
 
@@ -51,6 +54,7 @@ class RunsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.runs: list[Run] = []
+        self.matching = 0
         self.day: date | None = None
         self._since: datetime | None = None
         self._until: datetime | None = None
@@ -63,8 +67,25 @@ class RunsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.runs = self.store.runs(since=self._since, until=self._until)
+        self.matching = self.store.run_count(since=self._since, until=self._until)
+        self.runs = self._page(0)
         self.endResetModel()
+
+    def _page(self, offset: int) -> list[Run]:
+        return self.store.runs(since=self._since, until=self._until, limit=self.PAGE,
+                               offset=offset)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.runs) < self.matching
+
+    def fetchMore(self, parent: Index) -> None:
+        more = self._page(len(self.runs)) if self.canFetchMore(parent) else []
+        if not more:
+            self.matching = len(self.runs)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.runs), len(self.runs) + len(more) - 1)
+        self.runs.extend(more)
+        self.endInsertRows()
 
     def set_day(self, day: date | None) -> list[int]:
         """Mark the runs of ``day`` (local date); returns their rows."""
@@ -75,7 +96,12 @@ class RunsModel(QAbstractTableModel):
         return [i for i, r in enumerate(self.runs) if r.local_start.date() == day]
 
     def row_of(self, run_id: int) -> int:
-        return next((i for i, r in enumerate(self.runs) if r.id == run_id), -1)
+        """The row of a run, loading further pages if needed; -1 if not in the period."""
+        while True:
+            row = next((i for i, r in enumerate(self.runs) if r.id == run_id), -1)
+            if row >= 0 or not self.canFetchMore(QModelIndex()):
+                return row
+            self.fetchMore(QModelIndex())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.runs)
@@ -168,7 +194,7 @@ class RunsPanel(QWidget):
 
     def set_period(self, since: datetime | None, until: datetime | None) -> None:
         self.model.set_period(since, until)
-        self.title.setText(self.tr("Runs (%n)", "", len(self.model.runs)))
+        self.title.setText(self.tr("Runs (%n)", "", self.model.matching))
         self._show(None)
 
     def show_day(self, day: date | None) -> None:
@@ -179,7 +205,10 @@ class RunsPanel(QWidget):
 
     def day_text(self, day: date) -> str:
         """"Runs that day: 12.3 km at 18:05" for a session's detail; "" when none."""
-        runs = [r for r in self.model.runs if r.local_start.date() == day]
+        start = datetime(day.year, day.month, day.day).astimezone()
+        runs = [r for r in self.store.runs(since=start - timedelta(hours=14),
+                                           until=start + timedelta(hours=38))
+                if r.local_start.date() == day]  # a day in any zone a file may carry
         if not runs:
             return ""
         return self.tr("Runs that day: %1").replace("%1", ", ".join(

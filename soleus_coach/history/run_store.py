@@ -148,20 +148,15 @@ class RunStore:
     # ----------------------------------------------------------------- reading
 
     def runs(self, *, since: datetime | None = None, until: datetime | None = None,
-             limit: int | None = None, descending: bool = True) -> list[Run]:
-        """Runs that started in [since, until), newest first unless ``descending`` is False."""
-        where, params = ["1"], []
-        if since is not None:
-            where.append("started_at >= ?")
-            params.append(to_iso(since))
-        if until is not None:
-            where.append("started_at < ?")
-            params.append(to_iso(until))
+             limit: int | None = None, offset: int = 0, descending: bool = True) -> list[Run]:
+        """Runs that started in [since, until), newest first unless ``descending`` is False;
+        ``limit``/``offset`` page through them."""
+        where, params = _period(since, until)
         order = "DESC" if descending else "ASC"
-        sql = (f"SELECT {_RUN_COLUMNS} FROM {_FROM} WHERE {' AND '.join(where)} "
+        sql = (f"SELECT {_RUN_COLUMNS} FROM {_FROM} WHERE {where} "
                f"ORDER BY started_at {order}, run.id {order}")
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_run(r) for r in self._conn.execute(sql, params)]
 
     def run(self, run_id: int) -> Run | None:
@@ -169,8 +164,10 @@ class RunStore:
                                  (run_id,)).fetchone()
         return None if row is None else _run(row)
 
-    def run_count(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM run").fetchone()[0])
+    def run_count(self, *, since: datetime | None = None, until: datetime | None = None) -> int:
+        where, params = _period(since, until)
+        return int(self._conn.execute(f"SELECT count(*) FROM run WHERE {where}",
+                                      params).fetchone()[0])
 
     def shoes(self) -> list[Shoe]:
         """Every shoe with the distance run in it, in use first, then by name."""
@@ -200,6 +197,17 @@ class RunStore:
             out.append(WeekRuns(monday, r[1], r[2], r[3], r[4], r[5]) if r
                        else WeekRuns(monday, 0, 0.0, 0.0, 0.0, 0.0))
         return out
+
+
+def _period(since: datetime | None, until: datetime | None) -> tuple[str, list[str]]:
+    where, params = ["1"], []
+    if since is not None:
+        where.append("started_at >= ?")
+        params.append(to_iso(since))
+    if until is not None:
+        where.append("started_at < ?")
+        params.append(to_iso(until))
+    return " AND ".join(where), params
 
 
 def _replace_id(run: Run, run_id: int | None) -> Run:
