@@ -53,7 +53,7 @@ def test_menu_has_the_run_actions(qtbot: QtBot, data_dir: Path) -> None:
     win = make_window(qtbot, data_dir)
     file_menu = win.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
-    assert texts.index("Import &runs…") < texts.index("&Quit")
+    assert texts.index("Import r&uns…") < texts.index("&Quit")
     assert "Add a run by &hand…" in texts and "&Watched folder for runs…" in texts
 
 

@@ -1297,7 +1297,7 @@
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <source>Import &amp;runs…</source>
+        <source>Import r&amp;uns…</source>
         <translation>Lä&amp;ufe importieren …</translation>
     </message>
     <message>

@@ -174,7 +174,7 @@ class RunsUi(QObject):
         if not isinstance(menu, QMenu):
             menu = bar.addMenu(self.tr("&Runs"))
         before = next((a for a in menu.actions() if a.isSeparator()), None)
-        self.import_action = QAction(self.tr("Import &runs…"), self.window)
+        self.import_action = QAction(self.tr("Import r&uns…"), self.window)
         self.import_action.setStatusTip(self.tr("Read GPX, TCX or FIT files from your watch or "
                                                 "app"))
         self.import_action.triggered.connect(self.choose_files)

@@ -72,7 +72,8 @@ class WeeklyChart(QWidget):
         plot = QRectF(MARGIN_L, MARGIN_T, width - MARGIN_L - MARGIN_R,
                       height - MARGIN_T - MARGIN_B)
         values = self._values()
-        top = max(max(values), 1.0)
+        # distance: head-room for the value over the tallest bar (minutes: as before)
+        top = max(max(values) * (1.15 if self.runs else 1.0), 1.0)
         slot = plot.width() / len(self.weeks)
         bars = []
         for i, w in enumerate(self.weeks):
