@@ -248,3 +248,15 @@ def test_summary_shows_hostile_names_as_plain_text(qtbot: QtBot, data_dir: Path,
     text = ui.summary.details.toPlainText()
     assert "x\u202e.fit: failed" in text  # shown, not interpreted, in a plain-text editor
     assert ui.summary.headline.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_parsing_libraries_are_not_loaded_with_the_window() -> None:
+    """Start-up time: gpxpy, defusedxml and fitdecode load when a file is first read."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import soleus_coach.gui.main_window, soleus_coach.gui.runs_ui; "
+            "print(sorted(m for m in ('gpxpy', 'fitdecode', 'defusedxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    assert out.strip() == "[]"
