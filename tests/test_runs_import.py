@@ -18,7 +18,7 @@ from soleus_coach import cli, paths
 from soleus_coach.history.store import open_store
 from soleus_coach.runs import RunProblem, Source
 from soleus_coach.runs.importer import Outcome, Summary, import_paths
-from soleus_coach.runs.parse import MAX_BYTES, parse_bytes, read_file
+from soleus_coach.runs.parse import MAX_BYTES, MAX_FIT_BYTES, parse_bytes, read_file
 from tests.runfiles import Track, fit, gpx, tcx, write
 
 T = Track(start=datetime(2026, 11, 10, 17, 5, tzinfo=UTC), distance_m=12_300,
@@ -114,6 +114,9 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         fh.truncate(MAX_BYTES + 1)  # sparse: no disk used
     with pytest.raises(RunProblem, match="at most 48 MiB"):
         read_file(path)
+    dense = write(tmp_path, "dense.fit.gz", gzip.compress(fit(T)[:14] + bytes(MAX_FIT_BYTES)))
+    with pytest.raises(RunProblem, match="at most 16 MiB"):
+        read_file(dense)
     bomb = write(tmp_path, "bomb.gpx.gz", gzip.compress(b" " * (MAX_BYTES + 10)))
     with pytest.raises(RunProblem, match="at most 48 MiB"):
         read_file(bomb)
