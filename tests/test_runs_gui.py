@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.runs_ui import ImportSummary, ManualRunDialog, RunsUi
+from soleus_coach.gui.runs_dialogs import ImportSummary, ManualRunDialog
+from soleus_coach.gui.runs_ui import RunsUi
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
 from soleus_coach.runs import Run, Source

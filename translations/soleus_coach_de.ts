@@ -1293,7 +1293,7 @@
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
@@ -1753,7 +1753,6 @@
     <name>Surface</name>
     <message>
         <source>Road</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts).</extracomment>
         <translation>Straße</translation>
     </message>
     <message>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.gui.history_model import local_datetime_text
-from soleus_coach.gui.runs_ui import plain, surface_names
+from soleus_coach.gui.runs_dialogs import plain, surface_names
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.runs.cli import clock, pace
 from soleus_coach.runs.model import Run
