@@ -39,6 +39,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "benchmarks.soak", "--sessions", "500", "--write"],
                    cwd=ROOT, capture_output=True, timeout=1800, check=True)
     _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
+    _run("benchmarks.runs", "--files", "1000", "--records", "600", "--runs", "3")  # runs.md
     try:
         _run("benchmarks.audio", "--trials", "12")  # docs/benchmarks/audio.md
     except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures
@@ -142,7 +143,7 @@ def main() -> None:
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",
         "",
     ]
-    for extra in ("protocols", "history", "soak", "audio"):
+    for extra in ("protocols", "history", "runs", "soak", "audio"):
         part = ROOT / "docs" / "benchmarks" / f"{extra}.md"
         if part.exists():
             lines += [part.read_text(encoding="utf-8").strip(), ""]

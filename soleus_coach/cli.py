@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "not at all; never one of the app's own data files)")
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it exists")
+    from soleus_coach.runs.cli import add_parser as add_runs_parser
+
+    add_runs_parser(sub)
     sub.add_parser("install-desktop",
                    help="add Soleus Coach to your desktop's applications (this user only)")
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
@@ -74,11 +77,12 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     exported_at: datetime = utc_now()
     records = store.all_sessions()
+    runs = store.runs(descending=False)
 
     def write(target: TextIO) -> int:
         if args.format == "json":
-            return export.write_json(records, target, exported_at=exported_at)
-        return export.write_csv(records, target)
+            return export.write_json(records, target, exported_at=exported_at, runs=runs)
+        return export.write_csv(records, target, runs)
 
     if args.output is None:
         write(out)
@@ -96,6 +100,8 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
                          f"{exc.strerror or exc}\n")
         return 1
     sys.stderr.write(f"{n} session(s) written to {_printable(str(args.output))}\n")
+    if runs:
+        sys.stderr.write(f"{len(runs)} run(s) written to {_printable(str(args.output))}\n")
     return 0
 
 
@@ -155,6 +161,10 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_validate(args.files, out)
     if args.command == "history":
         return run_history(args, out)
+    if args.command == "runs":
+        from soleus_coach.runs.cli import run as run_runs
+
+        return run_runs(args, out)
     if args.command in ("install-desktop", "uninstall-desktop"):
         from soleus_coach import desktop
 

@@ -394,3 +394,63 @@ def fill_in(template: str, *values: object) -> str:
 def all_texts() -> dict[str, Text]:
     """Every text in this module by constant name (for tests and for a translation check)."""
     return {name: value for name, value in globals().items() if isinstance(value, Text)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Runs and training load (issue 18). Contexts added here so that this section stands alone.
+RUNS = "Runs"
+LOAD = "Load"
+CONTEXTS = CONTEXTS | {RUNS, LOAD}
+
+# --- Why a file or an entry gives no run: one line each (soleus_coach.runs) -------------------
+RUN_NOT_REGULAR = QT_TRANSLATE_NOOP("Runs", "not a regular file")
+RUN_CANNOT_READ = QT_TRANSLATE_NOOP("Runs", "cannot read: %1")
+RUN_TOO_BIG = QT_TRANSLATE_NOOP("Runs", "file is %1 MiB; at most %2 MiB is read")
+RUN_UNKNOWN_FORMAT = QT_TRANSLATE_NOOP("Runs", "not a GPX, TCX or FIT file")
+RUN_NOT_UTF8 = QT_TRANSLATE_NOOP("Runs", "not UTF-8 text")
+RUN_DOCTYPE = QT_TRANSLATE_NOOP(
+    "Runs", "refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)")
+RUN_BAD_XML = QT_TRANSLATE_NOOP("Runs", "not valid %1: %2")
+RUN_BAD_FIT = QT_TRANSLATE_NOOP("Runs", "damaged FIT file: %1")
+RUN_NO_ACTIVITY = QT_TRANSLATE_NOOP("Runs", "no activity with a time and a distance in it")
+RUN_NO_DISTANCE = QT_TRANSLATE_NOOP("Runs", "no distance recorded")
+RUN_TOO_SHORT_DISTANCE = QT_TRANSLATE_NOOP(
+    "Runs", "%1 m is too short for a run (at least %2 m)")
+RUN_TOO_FAR = QT_TRANSLATE_NOOP("Runs", "%1 km is more than %2 km: not one run")
+RUN_TOO_SHORT_TIME = QT_TRANSLATE_NOOP("Runs", "lasts %1 s; a run lasts at least %2 s")
+RUN_TOO_LONG_TIME = QT_TRANSLATE_NOOP("Runs", "lasts %1 h; more than %2 h is not one run")
+RUN_TOO_FAST = QT_TRANSLATE_NOOP(
+    "Runs", "an average of %1 km/h is faster than %2 km/h: not a run on foot")
+RUN_BACKWARDS = QT_TRANSLATE_NOOP("Runs", "time goes backwards in the file")
+RUN_BAD_DATE = QT_TRANSLATE_NOOP("Runs", "starts on %1, not between 1990 and today")
+RUN_OTHER_SPORT = QT_TRANSLATE_NOOP("Runs", "skipped: %1, not a run")
+RUN_TOO_MANY_FILES = QT_TRANSLATE_NOOP(
+    "Runs", "more than %1 files under %2: the rest were not read")
+
+# --- Load notes: observations beside the pain trend, never a diagnosis (load_notes) --------
+LOAD_TITLE = QT_TRANSLATE_NOOP("Load", "Your running and your calf")
+LOAD_WEEKLY = QT_TRANSLATE_NOOP(
+    "Load",
+    "Your weekly distance went from %1 km (the average of the four weeks before) to %2 km "
+    "this week, and your calf pain rose.")
+LOAD_WEEKLY_CAUSE = QT_TRANSLATE_NOOP(
+    "Load", "Increasing distance too quickly is a common cause of calf pain.")
+LOAD_LONG_RUN = QT_TRANSLATE_NOOP(
+    "Load",
+    "Your run of %1 km on %2 was much longer than your longest in the 30 days before it "
+    "(%3 km), and your calf pain rose.")
+LOAD_LONG_RUN_CAUSE = QT_TRANSLATE_NOOP(
+    "Load",
+    "A single run much longer than your longest in the last month has been linked to "
+    "running injuries.")
+LOAD_CLIMB = QT_TRANSLATE_NOOP(
+    "Load",
+    "Your runs this week climbed %1 m per km, against %2 m per km in the four weeks before, "
+    "and your calf pain rose.")
+LOAD_CLIMB_CAUSE = QT_TRANSLATE_NOOP(
+    "Load", "Running uphill makes the soleus work harder; hills are a common cause of calf "
+    "pain.")
+LOAD_NOT_DIAGNOSIS = QT_TRANSLATE_NOOP(
+    "Load",
+    "This is what your history shows, not a diagnosis. If the pain does not settle, a "
+    "physical therapist can check it.")

@@ -13,6 +13,9 @@ CORE = [
     "soleus_coach.session.engine", "soleus_coach.session.clock", "soleus_coach.session.present",
     "soleus_coach.history", "soleus_coach.history.recorder", "soleus_coach.history.export",
     "soleus_coach.safety", "soleus_coach.texts", "soleus_coach.logs", "soleus_coach.desktop",
+    "soleus_coach.runs", "soleus_coach.runs.model", "soleus_coach.runs.parse",
+    "soleus_coach.runs.importer", "soleus_coach.runs.cli", "soleus_coach.history.run_store",
+    "soleus_coach.load_notes",
 ]
 
 

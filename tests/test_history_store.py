@@ -67,7 +67,7 @@ def test_new_store_has_current_schema_wal_and_foreign_keys(db: Path) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    assert tables == {"session", "segment", "event"}
+    assert tables == {"session", "segment", "event", "run", "shoe"}
 
 
 def test_save_and_read_back_everything(db: Path) -> None:
@@ -144,7 +144,7 @@ def make_v1(db: Path) -> None:
 
 
 def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
-    assert SCHEMA_VERSION == 2  # add a case here when a migration is added
+    assert SCHEMA_VERSION == 3  # add a case here when a migration is added (3: test_run_store)
     make_v1(db)
     store = open_store(db)
     assert [n.kind for n in store.notices] == [NoticeKind.MIGRATED]
@@ -174,7 +174,8 @@ def test_failed_migration_leaves_the_old_version(db: Path, monkeypatch: pytest.M
     make_v1(db)
     from soleus_coach.history import store as store_mod
     monkeypatch.setattr(store_mod, "MIGRATIONS",
-                        (MIGRATIONS[0], MIGRATIONS[1] + "\nUPDATE session SET status = 'bad';"))
+                        (MIGRATIONS[0], MIGRATIONS[1] + "\nUPDATE session SET status = 'bad';",
+                         *MIGRATIONS[2:]))
     store = open_store(db)
     assert not store.persistent  # falls back to memory, says so
     conn = sqlite3.connect(db)

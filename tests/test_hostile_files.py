@@ -258,7 +258,7 @@ def test_export_replaces_a_file_only_with_force_and_leaves_nothing_half_written(
     assert _export("--output", str(target))[0] == 1
     assert "--force" in capsys.readouterr().err and target.read_text() == "precious"
 
-    def fail_half_way(records: Any, out: io.TextIOBase) -> int:
+    def fail_half_way(records: Any, out: io.TextIOBase, runs: Any = ()) -> int:
         out.write("id,started_at\n")
         raise OSError(28, "No space left on device")
 

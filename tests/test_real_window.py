@@ -273,3 +273,104 @@ def test_screenshot_of_help_about(
         assert share_of(image, "#1f5fa8") > 0.002  # the app icon's blue, 96 px
     finally:
         app.close()
+
+
+def fill_runs(data: Path) -> Path:
+    """Eight weeks of a runner: about 16 km a week and the post-run routine after most runs,
+    pain after it low, then rising over the last two weeks; and the files of today's half
+    marathon (ended an hour ago, as FIT and TCX), a ride and a broken file to import."""
+    from datetime import UTC, datetime, timedelta
+
+    from soleus_coach.checkin import CheckIn
+    from soleus_coach.history.records import SegmentRecord, SessionRecord, Status
+    from soleus_coach.history.store import open_store
+    from soleus_coach.runs import Run, Source
+    from tests.runfiles import Track, fit, tcx, write
+
+    store = open_store(data / "history.sqlite3")
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    runs = []
+    for day in range(56, 0, -1):
+        start = (now - timedelta(days=day)).replace(hour=17, minute=30)
+        if start.weekday() not in (1, 3, 5, 6):
+            continue
+        km = (4.0, 5.0, 3.0, 4.5)[(1, 3, 5, 6).index(start.weekday())]
+        runs.append(Run(start=start, distance_m=km * 1000, moving_s=km * 335,
+                        elapsed_s=km * 345, source=Source.FIT, climb_m=km * 9,
+                        utc_offset_s=0, file_name=f"{start:%Y-%m-%d}.fit"))
+        after = start + timedelta(minutes=50)
+        pain = 5 if day <= 7 else 4 if day <= 14 else 2
+        rec = SessionRecord(
+            uid=f"run{day}", protocol_id="post-run-soleus",
+            protocol_name="Post-run soleus recovery", protocol_digest="0" * 64,
+            started_at=after, planned_s=1440, leg="right", status=Status.COMPLETED,
+            ended_at=after + timedelta(minutes=24), active_s=1440,
+            before=CheckIn(pain=pain), after=CheckIn(pain=pain))
+        rec.segments = [SegmentRecord(i, "hold", "Bent-knee wall stretch (soleus)",
+                                      "right" if i < 3 else "left", i % 3 + 1, 30, 30,
+                                      "completed", after) for i in range(6)]
+        store.save(rec)
+    store.add_runs(runs)
+    today = now - timedelta(minutes=20)
+    store.save(SessionRecord(uid="today", protocol_id="ice-timer", protocol_name="Ice timer",
+                             protocol_digest="0" * 64, started_at=today, planned_s=1200,
+                             status=Status.COMPLETED, active_s=1200, after=CheckIn(pain=6),
+                             ended_at=today + timedelta(minutes=20)))
+    store.close()
+    files = data.parent / "watch-export"
+    offset = now.astimezone().utcoffset() or timedelta(0)
+    recent = Track(start=now - timedelta(minutes=170), distance_m=21_100, elapsed_s=7020,
+                   points=400, climb_m=190, utc_offset_s=round(offset.total_seconds()))
+    write(files, "2026-half-marathon.fit", fit(recent))
+    write(files, "2026-half-marathon.tcx", tcx(recent))
+    write(files, "ride.fit", fit(Track(sport="cycling", distance_m=31_000, elapsed_s=3600)))
+    write(files, "broken.fit", b"\x0e\x10" + bytes(30))
+    return files
+
+
+def test_screenshots_of_runs(display: str, tmp_path: Path,
+                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The chart with runs and pain, the import summary and the after-a-run offer."""
+    out = shot_dir(tmp_path_factory)
+    data = tmp_path / "data"
+    data.mkdir()
+    files = fill_runs(data)
+    app = App(display, data)
+    try:
+        app.size(1280, 800)
+        app.keys("alt+f", "u")  # File → Import runs…
+        app.focus("Import runs")
+        app.xdo("type", "--delay", "5", f"{files}/")
+        app.keys("Escape", "Return")  # close the completer's list, then go into the folder
+        app.xdo("type", "--delay", "5", '"2026-half-marathon.fit" "2026-half-marathon.tcx" '
+                '"ride.fit" "broken.fit"')
+        app.keys("alt+o")  # Open
+        summary = app.xdo("search", "--sync", "--onlyvisible", "--name",
+                          "Runs imported").split()[0]
+        offer = app.xdo("search", "--sync", "--onlyvisible", "--name",
+                        "After your run").split()[0]
+        app.xdo("windowsize", summary, "660", "260")
+        for wid, name in ((summary, "runs-import-summary.png"),
+                          (offer, "runs-after-run-offer.png")):
+            app.xdo("windowmove", wid, "60", "60")
+            app.xdo("windowraise", wid)
+            time.sleep(0.6)
+            subprocess.run(["import", "-window", wid, str(out / name)], env=app.env,
+                           check=True, timeout=30)
+            assert not QImage(str(out / name)).isNull()
+        app.focus("After your run")
+        app.keys("alt+n")  # not now
+        app.focus("Runs imported")
+        app.keys("Escape")
+        app.xdo("windowfocus", "--sync", app.wid)
+        app.keys("ctrl+h")
+        app.focus("History")
+        wid = app.xdo("search", "--sync", "--onlyvisible", "--name", "History").split()[0]
+        app.xdo("windowmove", wid, "0", "0")
+        app.xdo("windowsize", wid, "1100", "760")
+        time.sleep(0.8)
+        chart = app.shot(out / "history-runs.png", 1100, 760)
+        assert share_of(chart, "#308cc6") > 0.01  # the distance bars and the selected row
+        assert share_of(chart, "#d9534f") > 0.0005  # the pain line over them
+    finally:
+        app.close()

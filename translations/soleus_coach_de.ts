@@ -440,6 +440,37 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Runs imported</source>
+        <translation>Läufe importiert</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1, not a run</source>
+        <translation>%1, kein Lauf</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>Gelesene Dateien</translation>
+    </message>
+</context>
+<context>
     <name>ItHurts</name>
     <message>
         <source>It hurts</source>
@@ -511,6 +542,41 @@
             <numerusform>%n Schritt</numerusform>
             <numerusform>%n Schritte</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Load</name>
+    <message>
+        <source>Your running and your calf</source>
+        <translation>Ihr Laufen und Ihre Wade</translation>
+    </message>
+    <message>
+        <source>Your weekly distance went from %1 km (the average of the four weeks before) to %2 km this week, and your calf pain rose.</source>
+        <translation>Ihre Wochenstrecke stieg von %1 km (dem Durchschnitt der vier Wochen davor) auf %2 km in dieser Woche, und Ihre Wadenschmerzen nahmen zu.</translation>
+    </message>
+    <message>
+        <source>Increasing distance too quickly is a common cause of calf pain.</source>
+        <translation>Die Strecke zu schnell zu steigern, ist eine häufige Ursache von Wadenschmerzen.</translation>
+    </message>
+    <message>
+        <source>Your run of %1 km on %2 was much longer than your longest in the 30 days before it (%3 km), and your calf pain rose.</source>
+        <translation>Ihr Lauf über %1 km am %2 war viel länger als Ihr längster in den 30 Tagen davor (%3 km), und Ihre Wadenschmerzen nahmen zu.</translation>
+    </message>
+    <message>
+        <source>A single run much longer than your longest in the last month has been linked to running injuries.</source>
+        <translation>Ein einzelner Lauf, der viel länger ist als Ihr längster im letzten Monat, wurde mit Laufverletzungen in Verbindung gebracht.</translation>
+    </message>
+    <message>
+        <source>Your runs this week climbed %1 m per km, against %2 m per km in the four weeks before, and your calf pain rose.</source>
+        <translation>Ihre Läufe in dieser Woche hatten %1 m Anstieg pro km, gegenüber %2 m pro km in den vier Wochen davor, und Ihre Wadenschmerzen nahmen zu.</translation>
+    </message>
+    <message>
+        <source>Running uphill makes the soleus work harder; hills are a common cause of calf pain.</source>
+        <translation>Bergauflaufen fordert den Soleus stärker; Steigungen sind eine häufige Ursache von Wadenschmerzen.</translation>
+    </message>
+    <message>
+        <source>This is what your history shows, not a diagnosis. If the pain does not settle, a physical therapist can check it.</source>
+        <translation>Das zeigt Ihr Verlauf; es ist keine Diagnose. Wenn der Schmerz nicht abklingt, kann eine Physiotherapeutin oder ein Physiotherapeut ihn abklären.</translation>
     </message>
 </context>
 <context>
@@ -830,6 +896,73 @@
     </message>
 </context>
 <context>
+    <name>ManualRunDialog</name>
+    <message>
+        <source>Add a run</source>
+        <translation>Lauf eintragen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>Untergrund</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation>Schuhe</translation>
+    </message>
+    <message>
+        <source>%1 (%2 km)</source>
+        <translation>%1 (%2 km)</translation>
+    </message>
+    <message>
+        <source>Type a new pair or choose one</source>
+        <translation>Neues Paar eingeben oder eines wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;Distance:</source>
+        <translation>St&amp;recke:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>S&amp;urface:</source>
+        <translation>&amp;Untergrund:</translation>
+    </message>
+    <message>
+        <source>S&amp;hoes:</source>
+        <translation>Sc&amp;huhe:</translation>
+    </message>
+    <message>
+        <source>&amp;Add run</source>
+        <translation>Lauf &amp;eintragen</translation>
+    </message>
+    <message>
+        <source>You already have this run (%1).</source>
+        <translation>Diesen Lauf haben Sie schon (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Sound is unavailable: %1. The countdown flashes instead.</source>
@@ -994,6 +1127,265 @@
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
         <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine normale Datei</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>file is %1 MiB; at most %2 MiB is read</source>
+        <translation>Datei hat %1 MiB; höchstens %2 MiB werden gelesen</translation>
+    </message>
+    <message>
+        <source>not a GPX, TCX or FIT file</source>
+        <translation>keine GPX-, TCX- oder FIT-Datei</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
+        <translation>abgelehnt: Das XML deklariert einen DOCTYPE (Entitäten sind in GPX und TCX nicht erlaubt)</translation>
+    </message>
+    <message>
+        <source>not valid %1: %2</source>
+        <translation>kein gültiges %1: %2</translation>
+    </message>
+    <message>
+        <source>damaged FIT file: %1</source>
+        <translation>beschädigte FIT-Datei: %1</translation>
+    </message>
+    <message>
+        <source>no activity with a time and a distance in it</source>
+        <translation>keine Aktivität mit Zeit und Strecke darin</translation>
+    </message>
+    <message>
+        <source>no distance recorded</source>
+        <translation>keine Strecke aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 m is too short for a run (at least %2 m)</source>
+        <translation>%1 m sind zu kurz für einen Lauf (mindestens %2 m)</translation>
+    </message>
+    <message>
+        <source>%1 km is more than %2 km: not one run</source>
+        <translation>%1 km sind mehr als %2 km: kein einzelner Lauf</translation>
+    </message>
+    <message>
+        <source>lasts %1 s; a run lasts at least %2 s</source>
+        <translation>dauert %1 s; ein Lauf dauert mindestens %2 s</translation>
+    </message>
+    <message>
+        <source>lasts %1 h; more than %2 h is not one run</source>
+        <translation>dauert %1 h; mehr als %2 h sind kein einzelner Lauf</translation>
+    </message>
+    <message>
+        <source>an average of %1 km/h is faster than %2 km/h: not a run on foot</source>
+        <translation>im Schnitt %1 km/h ist schneller als %2 km/h: kein Lauf zu Fuß</translation>
+    </message>
+    <message>
+        <source>time goes backwards in the file</source>
+        <translation>die Zeit läuft in der Datei rückwärts</translation>
+    </message>
+    <message>
+        <source>starts on %1, not between 1990 and today</source>
+        <translation>beginnt am %1, nicht zwischen 1990 und heute</translation>
+    </message>
+    <message>
+        <source>skipped: %1, not a run</source>
+        <translation>übersprungen: %1, kein Lauf</translation>
+    </message>
+    <message>
+        <source>more than %1 files under %2: the rest were not read</source>
+        <translation>mehr als %1 Dateien unter %2: der Rest wurde nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Climb</source>
+        <translation>Anstieg</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Delete r&amp;un</source>
+        <translation>Lauf l&amp;öschen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs (%n)</source>
+        <translation>
+            <numerusform>Läufe (%n)</numerusform>
+            <numerusform>Läufe (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs that day: %1</source>
+        <translation>Läufe an diesem Tag: %1</translation>
+    </message>
+    <message>
+        <source>%1 km at %2</source>
+        <translation>%1 km um %2</translation>
+    </message>
+    <message>
+        <source>No runs in this period. Import them with File → Import runs…, or drop the files on the main window.</source>
+        <translation>Keine Läufe in diesem Zeitraum. Importieren Sie sie mit Datei → Läufe importieren … oder ziehen Sie die Dateien auf das Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>Moving %1, elapsed %2, pace %3</source>
+        <translation>In Bewegung %1, gesamt %2, Tempo %3</translation>
+    </message>
+    <message>
+        <source>Climb: %1 m (%2 m per km)</source>
+        <translation>Anstieg: %1 m (%2 m pro km)</translation>
+    </message>
+    <message>
+        <source>Shoes: %1</source>
+        <translation>Schuhe: %1</translation>
+    </message>
+    <message>
+        <source>Surface: %1</source>
+        <translation>Untergrund: %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Aus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunsUi</name>
+    <message>
+        <source>&amp;Runs</source>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run.</extracomment>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <source>Import r&amp;uns…</source>
+        <translation>Lä&amp;ufe importieren …</translation>
+    </message>
+    <message>
+        <source>Read GPX, TCX or FIT files from your watch or app</source>
+        <translation>GPX-, TCX- oder FIT-Dateien Ihrer Uhr oder App lesen</translation>
+    </message>
+    <message>
+        <source>Add a run by &amp;hand…</source>
+        <translation>Lauf von &amp;Hand eintragen …</translation>
+    </message>
+    <message>
+        <source>&amp;Watched folder for runs…</source>
+        <translation>Über&amp;wachter Ordner für Läufe …</translation>
+    </message>
+    <message>
+        <source>Import new files from a folder as they appear</source>
+        <translation>Neue Dateien aus einem Ordner importieren, sobald sie erscheinen</translation>
+    </message>
+    <message>
+        <source>Import runs</source>
+        <translation>Läufe importieren</translation>
+    </message>
+    <message>
+        <source>Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;All files (*)</source>
+        <translation>Aktivitätsdateien (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation>Läufe werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading runs… %n file(s) so far</source>
+        <translation>
+            <numerusform>Läufe werden gelesen … bisher %n Datei</numerusform>
+            <numerusform>Läufe werden gelesen … bisher %n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) imported</source>
+        <translation>
+            <numerusform>%n Lauf importiert</numerusform>
+            <numerusform>%n Läufe importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n schon vorhanden</numerusform>
+            <numerusform>%n schon vorhanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (not runs)</source>
+        <translation>
+            <numerusform>%n übersprungen (keine Läufe)</numerusform>
+            <numerusform>%n übersprungen (keine Läufe)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You ran %1 km at %2 — start your post-run routine?</source>
+        <translation>Sie sind um %2 %1 km gelaufen – jetzt Ihre Routine nach dem Lauf starten?</translation>
+    </message>
+    <message>
+        <source>After your run</source>
+        <translation>Nach Ihrem Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Start the routine</source>
+        <translation>Routine &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>No folder is watched for runs.</source>
+        <translation>Kein Ordner wird auf Läufe überwacht.</translation>
+    </message>
+    <message>
+        <source>The watched folder %1 is not there.</source>
+        <translation>Der überwachte Ordner %1 ist nicht da.</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1750,60 @@
     </message>
 </context>
 <context>
+    <name>Surface</name>
+    <message>
+        <source>Road</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>Trail (Gelände)</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Bahn</translation>
+    </message>
+    <message>
+        <source>Treadmill</source>
+        <translation>Laufband</translation>
+    </message>
+    <message>
+        <source>Sand or grass</source>
+        <translation>Sand oder Gras</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolderDialog</name>
+    <message>
+        <source>Watched folder for runs</source>
+        <translation>Überwachter Ordner für Läufe</translation>
+    </message>
+    <message>
+        <source>New GPX, TCX and FIT files in this folder (and its subfolders) are imported as they appear, for example where your watch&apos;s sync tool or an unzipped export puts them. The files are never changed.</source>
+        <translation>Neue GPX-, TCX- und FIT-Dateien in diesem Ordner (und seinen Unterordnern) werden importiert, sobald sie erscheinen, zum Beispiel dort, wo das Synchronisierprogramm Ihrer Uhr oder ein entpackter Export sie ablegt. Die Dateien werden nie verändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation>Ordner &amp;wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>Überwachung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Watching: %1</source>
+        <translation>Überwacht: %1</translation>
+    </message>
+    <message>
+        <source>No folder is watched.</source>
+        <translation>Kein Ordner wird überwacht.</translation>
+    </message>
+    <message>
+        <source>Folder to watch for runs</source>
+        <translation>Ordner, der auf Läufe überwacht wird</translation>
+    </message>
+</context>
+<context>
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
@@ -1366,6 +1812,18 @@
     <message>
         <source>week of %1: %2 min</source>
         <translation>Woche vom %1: %2 min</translation>
+    </message>
+    <message>
+        <source>Distance per week</source>
+        <translation>Strecke pro Woche</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 km</source>
+        <translation>Woche vom %1: %2 km</translation>
+    </message>
+    <message>
+        <source>Kilometres run per week</source>
+        <translation>Gelaufene Kilometer pro Woche</translation>
     </message>
     <message>
         <source>● pain after (0–10)</source>

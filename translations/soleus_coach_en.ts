@@ -59,6 +59,54 @@
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message numerus="yes">
+        <source>Runs (%n)</source>
+        <translation>
+            <numerusform>Runs (%n)</numerusform>
+            <numerusform>Runs (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsUi</name>
+    <message numerus="yes">
+        <source>Reading runs… %n file(s) so far</source>
+        <translation>
+            <numerusform>Reading runs… %n file so far</numerusform>
+            <numerusform>Reading runs… %n files so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) imported</source>
+        <translation>
+            <numerusform>%n run imported</numerusform>
+            <numerusform>%n runs imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n duplicate</numerusform>
+            <numerusform>%n duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (not runs)</source>
+        <translation>
+            <numerusform>%n skipped (not runs)</numerusform>
+            <numerusform>%n skipped (not runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SessionScreen</name>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>

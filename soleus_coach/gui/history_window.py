@@ -36,6 +36,7 @@ from soleus_coach.gui.history_model import (
     pain_text,
 )
 from soleus_coach.gui.plain import message_box, plain_label
+from soleus_coach.gui.runs_history import RunsPanel, load_notes_text
 from soleus_coach.gui.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
@@ -67,6 +68,11 @@ class HistoryWindow(QWidget):
         self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
         self.banner.hide()
         self.chart = WeeklyChart()
+        self.runs = RunsPanel(store)
+        self.runs.changed.connect(self.reload)
+        self.load_notes = plain_label()
+        self.load_notes.setObjectName("loadNotes")
+        self.load_notes.hide()
 
         self.routine = QComboBox()
         self.routine.setObjectName("routineFilter")
@@ -178,7 +184,12 @@ class HistoryWindow(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        left = QSplitter(Qt.Orientation.Vertical)  # the runs beside the sessions
+        left.addWidget(self.table)
+        left.addWidget(self.runs)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        splitter.addWidget(left)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -193,6 +204,7 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.chart)
+        layout.addWidget(self.load_notes)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -229,7 +241,15 @@ class HistoryWindow(QWidget):
         found = self.routine.findData(current)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
-        self.chart.set_weeks(self.store.weekly(self._today(), CHART_WEEKS))
+        weeks = self.store.weekly(self._today(), CHART_WEEKS)
+        self.chart.set_weeks(weeks)
+        self.chart.set_runs(self.store.weekly_runs(self._today(), CHART_WEEKS))
+        today = self._today()
+        notes = load_notes_text(self.store, today, [w.mean_pain_after for w in weeks],
+                                _local_midnight(QDate(today.year, today.month, today.day)
+                                                .addDays(1)))
+        self.load_notes.setText(notes)
+        self.load_notes.setVisible(bool(notes))
         problems = [n.text for n in self.store.notices if not self.store.persistent]
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
@@ -268,6 +288,7 @@ class HistoryWindow(QWidget):
         all_time = self.period.currentData() == 0
         since = None if all_time else _local_midnight(self.since_edit.date())
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
+        self.runs.set_period(since, until)  # first: the session shown next names its runs
         self.model.set_filter(self.routine.currentData(), since, until)
         shown, total = self.model.matching_count(), self.model.total_count()
         self.count_label.setText(fill_in(self.tr("%1 of %2 sessions"), shown, total)
@@ -324,9 +345,9 @@ class HistoryWindow(QWidget):
                     format_duration(rec.active_s), format_duration(rec.paused_s)),
         ]
         if rec.before is not None or rec.after is not None:
-            line = self.tr("Pain before → after: %1").replace(
-                "%1", pain_text(rec.before.pain if rec.before else None,
-                                rec.after.pain if rec.after else None))
+            line = fill_in(self.tr("Pain before → after: %1"),
+                           pain_text(rec.before.pain if rec.before else None,
+                                     rec.after.pain if rec.after else None))
             flags = sorted({*(rec.before.flags if rec.before else ()),
                             *(rec.after.flags if rec.after else ())})
             if flags:
@@ -334,10 +355,13 @@ class HistoryWindow(QWidget):
             lines.append(line)
         if rec.leg:
             lines.append(fill_in(self.tr("Injured leg: %1"), rec.leg))
+        day = rec.started_at.astimezone().date()
+        self.runs.show_day(day)
+        if self.runs.day_text(day):
+            lines.append(self.runs.day_text(day))
         self.detail_meta.setText("\n".join(lines))
-        text = [self.tr("Steps (%1 done, %2 skipped):").replace(
-            "%1", str(rec.done_segments)).replace(
-            "%2", str(sum(1 for s in rec.segments if s.outcome == "skipped")))]
+        text = [fill_in(self.tr("Steps (%1 done, %2 skipped):"), rec.done_segments,
+                        sum(1 for s in rec.segments if s.outcome == "skipped"))]
         for s in rec.segments:
             side = f" ({s.side}{f' {s.rep}' if s.rep else ''})" if s.side else ""
             text.append(f"  {s.label}{side}  {format_duration(s.actual_s)} / "
@@ -373,9 +397,9 @@ class HistoryWindow(QWidget):
                            self.tr("stopped") if data.get("choice") == "stop"
                            else self.tr("continued gently"))
         if event.kind == "red_flag" and isinstance(data, dict):
-            return self.tr("Red flags (%1): %2").replace(
-                "%1", ", ".join(self._flag_text(str(f)) for f in data.get("flags", []))) \
-                .replace("%2", str(data.get("choice", "")).replace("_", " "))
+            return fill_in(self.tr("Red flags (%1): %2"),
+                           ", ".join(self._flag_text(str(f)) for f in data.get("flags", [])),
+                           str(data.get("choice", "")).replace("_", " "))
         return f"{event.kind}: {event.detail}"
 
     # ----------------------------------------------------------------- editing
@@ -458,8 +482,9 @@ class HistoryWindow(QWidget):
             path = Path(name)
         def write(fh: TextIO) -> int:
             records = self.store.all_sessions()
-            return (export.write_csv(records, fh) if fmt == "csv"
-                    else export.write_json(records, fh, exported_at=utc_now()))
+            runs = self.store.runs(descending=False)
+            return (export.write_csv(records, fh, runs) if fmt == "csv"
+                    else export.write_json(records, fh, exported_at=utc_now(), runs=runs))
 
         try:  # the file dialog has asked before an existing file is replaced
             n = write_text_atomic(path, write, replace=True, newline="")

@@ -29,6 +29,7 @@ from soleus_coach.cues import Cue
 from soleus_coach.gui.library_page import LibraryPage
 from soleus_coach.gui.memory import release_free_memory
 from soleus_coach.gui.plain import message_box, question
+from soleus_coach.gui.runs_ui import RunsUi
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.protocol import Library, Protocol, ProtocolInvalid
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.library_page)
         self.setCentralWidget(self.pages)
         self._build_menus()
+        self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
+                              on_change=self.refresh_summary, state_file=services.window_state_file)
         self._report_library()
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)

@@ -1,4 +1,5 @@
-"""Minutes per week as bars, with the mean pain after sessions as dots on a 0–10 scale.
+"""Minutes per week as bars, with the mean pain after sessions as dots on a 0–10 scale; once
+there are runs, distance per week as bars with the pain line over them.
 
 Painted with QPainter on purpose: QtCharts is deprecated since Qt 6.10 and would pull in
 PySide6-Addons (+59 MB), and pyqtgraph costs ~336 ms of import plus numpy — all for a dozen
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from soleus_coach.history.records import WeekStat
+from soleus_coach.runs.model import WeekRuns
 from soleus_coach.texts import fill_in
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 8.0, 30.0, 22.0, 22.0
@@ -35,6 +37,7 @@ class WeeklyChart(QWidget):
         self.setAccessibleName(self.tr("Minutes per week"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.weeks: list[WeekStat] = []
+        self.runs: list[WeekRuns] = []  # the same weeks; bars show km when any has a run
 
     def sizeHint(self) -> QSize:
         return QSize(480, 150)
@@ -49,24 +52,43 @@ class WeeklyChart(QWidget):
         self.setAccessibleDescription("; ".join(parts))
         self.update()
 
+    def set_runs(self, weeks: list[WeekRuns]) -> None:
+        """Distance per week (aligned with :meth:`set_weeks`'s weeks)."""
+        self.runs = weeks if any(w.runs for w in weeks) else []
+        if self.runs:
+            self.setAccessibleName(self.tr("Distance per week"))
+            self.setAccessibleDescription("; ".join(
+                fill_in(self.tr("week of %1: %2 km"), w.week_start.strftime("%d %b"),
+                        f"{w.distance_m / 1000:.1f}") for w in self.runs))
+        self.update()
+
+    def _values(self) -> list[float]:
+        if self.runs and len(self.runs) == len(self.weeks):
+            return [w.distance_m / 1000 for w in self.runs]
+        return [w.minutes for w in self.weeks]
+
     def layout_bars(self, width: float, height: float) -> list[Bar]:
         if not self.weeks:
             return []
         plot = QRectF(MARGIN_L, MARGIN_T, width - MARGIN_L - MARGIN_R,
                       height - MARGIN_T - MARGIN_B)
-        top = max(max(w.minutes for w in self.weeks), 1.0)
+        values = self._values()
+        # distance: head-room for the value over the tallest bar (minutes: as before)
+        top = max(max(values) * (1.15 if self.runs else 1.0), 1.0)
         slot = plot.width() / len(self.weeks)
         bars = []
         for i, w in enumerate(self.weeks):
-            h = plot.height() * w.minutes / top
+            h = plot.height() * values[i] / top
             x = plot.left() + i * slot + slot * 0.15
             rect = QRectF(x, plot.bottom() - h, slot * 0.7, h)
             pain = None
             if w.mean_pain_after is not None:
                 pain = QPointF(x + slot * 0.35,
                                plot.bottom() - plot.height() * w.mean_pain_after / 10)
+            value = (f"{values[i]:.0f}" if values[i] >= 10 else f"{values[i]:.1f}") \
+                if self.runs else f"{round(values[i])}"
             bars.append(Bar(rect, pain, w.week_start.strftime("%d %b").lstrip("0"),
-                            f"{round(w.minutes)}" if w.minutes else ""))
+                            value if values[i] else ""))
         return bars
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -79,11 +101,12 @@ class WeeklyChart(QWidget):
         bars = self.layout_bars(self.width(), self.height())
         p.setPen(text)
         p.drawText(QRectF(0, 0, self.width(), MARGIN_T), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("Minutes per week") + "   ")
+                   (self.tr("Kilometres run per week") if self.runs
+                    else self.tr("Minutes per week")) + "   ")
         legend = QRectF(0, 0, self.width(), MARGIN_T)
         p.setPen(pain_colour)
         p.drawText(legend, Qt.AlignmentFlag.AlignRight, self.tr("● pain after (0–10)"))
-        if not bars or all(w.sessions == 0 for w in self.weeks):
+        if not bars or (all(w.sessions == 0 for w in self.weeks) and not self.runs):
             p.setPen(text)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                        self.tr("No sessions in these weeks yet"))

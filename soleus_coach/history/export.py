@@ -1,4 +1,10 @@
-"""History export as CSV (one row per session) or JSON (everything). ISO-8601 times, UTC.
+"""History export as CSV (one row per session, then one per run) or JSON (everything).
+ISO-8601 times, UTC.
+
+Runs in CSV: the run columns follow the session columns, and the ``type`` column says which
+kind a row is (``session`` or ``run``); a run row fills ``id`` (``run-<n>``), ``started_at``,
+``ended_at`` and its own columns. One table, so a spreadsheet filters it by ``type``. In JSON
+runs are a ``runs`` array beside ``sessions``.
 
 ``read_json`` reads an export back into records: the JSON export loses nothing.
 """
@@ -8,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TextIO
 
 from soleus_coach.checkin import CheckIn
@@ -20,16 +26,23 @@ from soleus_coach.history.records import (
     from_iso,
     to_iso,
 )
+from soleus_coach.runs.model import Run
 from soleus_coach.untrusted import csv_cell, one_line
 
 FORMAT = "soleus-coach-history"
 FORMAT_VERSION = 1
 
-CSV_COLUMNS = (
+SESSION_CSV_COLUMNS = (
     "id", "started_at", "ended_at", "protocol_id", "protocol_name", "protocol_sha256",
     "status", "planned_s", "active_s", "paused_s", "leg", "pain_before", "flags_before",
     "pain_after", "flags_after", "segments_completed", "segments_skipped", "notes",
 )
+RUN_CSV_COLUMNS = (
+    "type", "distance_km", "moving_s", "elapsed_s", "climb_m", "pace_s_per_km", "source",
+    "file_name", "activity_name", "surface", "shoes", "utc_offset_s",
+)
+CSV_COLUMNS: tuple[str, ...] = SESSION_CSV_COLUMNS + RUN_CSV_COLUMNS
+_SESSION_TAIL = ("session", *[""] * (len(RUN_CSV_COLUMNS) - 1))
 
 
 def _opt(moment: datetime | None) -> str | None:
@@ -84,10 +97,23 @@ def session_json(rec: SessionRecord) -> dict[str, Any]:
     }
 
 
-def write_json(records: Iterable[SessionRecord], out: TextIO, *, exported_at: datetime) -> int:
+def run_json(run: Run) -> dict[str, Any]:
+    return {
+        "id": run.id, "started_at": to_iso(run.start), "utc_offset_s": run.utc_offset_s,
+        "distance_m": run.distance_m, "moving_s": run.moving_s, "elapsed_s": run.elapsed_s,
+        "climb_m": run.climb_m, "pace_s_per_km": round(run.pace_s_per_km, 1),
+        "sport": run.sport, "source": run.source.value, "file_name": run.file_name,
+        "name": run.name, "surface": run.surface.value if run.surface else None,
+        "shoes": run.shoe or None, "content_hash": run.content_hash,
+    }
+
+
+def write_json(records: Iterable[SessionRecord], out: TextIO, *, exported_at: datetime,
+               runs: Iterable[Run] = ()) -> int:
     sessions = [session_json(r) for r in records]
     json.dump({"format": FORMAT, "version": FORMAT_VERSION,
-               "exported_at": to_iso(exported_at), "sessions": sessions},
+               "exported_at": to_iso(exported_at), "sessions": sessions,
+               "runs": [run_json(r) for r in runs]},
               out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)
@@ -122,11 +148,13 @@ def _line(text: str) -> str:
     return csv_cell(one_line(text))
 
 
-def write_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
-    """One row per session. Every field is quoted, so a line break inside notes stays in
-    its cell; every text from the history goes through :func:`csv_cell`, so no line of a
-    cell starts a formula and no cell is longer than a spreadsheet holds (32,767
-    characters: longer notes are cut there, and the JSON export keeps them whole)."""
+def write_csv(records: Iterable[SessionRecord], out: TextIO, runs: Iterable[Run] = ()) -> int:
+    """Sessions, then runs (see the module's docstring); returns the number of sessions.
+
+    Every field is quoted, so a line break inside notes stays in its cell; every text from
+    the history or a GPS file goes through :func:`csv_cell`, so no line of a cell starts a
+    formula and no cell is longer than a spreadsheet holds (32,767 characters: longer notes
+    are cut there, and the JSON export keeps them whole)."""
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     n = 0
@@ -141,7 +169,21 @@ def write_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
             " ".join(r.after.flags) if r.after else "",
             sum(1 for s in r.segments if s.outcome == "completed"),
             sum(1 for s in r.segments if s.outcome == "skipped"),
-            csv_cell(r.notes),
+            csv_cell(r.notes), *_SESSION_TAIL,
         ])
         n += 1
+    for run in runs:
+        writer.writerow(run_csv_row(run))
     return n
+
+
+def run_csv_row(run: Run) -> list[str]:
+    """A run's CSV row: every text from a file (names, file name, shoes) is neutralised."""
+    ended = run.start + timedelta(seconds=run.elapsed_s)
+    head = {"id": f"run-{run.id}", "started_at": to_iso(run.start), "ended_at": to_iso(ended)}
+    return [*(head.get(c, "") for c in SESSION_CSV_COLUMNS),
+            "run", f"{run.distance_m / 1000:.3f}", f"{run.moving_s:.0f}",
+            f"{run.elapsed_s:.0f}", "" if run.climb_m is None else f"{run.climb_m:.0f}",
+            f"{run.pace_s_per_km:.0f}", run.source.value, _line(run.file_name),
+            _line(run.name), run.surface.value if run.surface else "", _line(run.shoe),
+            "" if run.utc_offset_s is None else str(run.utc_offset_s)]

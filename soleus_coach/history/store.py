@@ -39,6 +39,7 @@ from soleus_coach.history.records import (
     to_iso,
     utc_now,
 )
+from soleus_coach.history.run_store import MIGRATION_RUNS, RunStore
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX session_protocol ON session (protocol_id, started_at);
     CREATE INDEX session_in_progress ON session (status) WHERE status = 'in_progress';
     """,
+    # 2 → 3: runs and shoes (soleus_coach/history/run_store.py).
+    MIGRATION_RUNS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -423,7 +426,7 @@ def _where(protocol_id: str | None, since: datetime | None,
     return " AND ".join(where), params
 
 
-class HistoryStore:
+class HistoryStore(RunStore):
     """All reads and writes of the history. Writes raise :class:`StoreWriteError`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Notice], *,
