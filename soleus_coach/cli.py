@@ -14,6 +14,7 @@ from typing import TextIO
 from soleus_coach import __version__, paths
 from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
 from soleus_coach.protocol.describe import format_duration
+from soleus_coach.protocol.spec import FORMAT_VERSION
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list the routines (bundled and your own)")
     validate = sub.add_parser("validate", help="check protocol files; one line per problem")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    upgrade = sub.add_parser("upgrade", help="write a protocol file in the current format (2)")
+    upgrade.add_argument("file", type=Path, metavar="FILE")
+    upgrade.add_argument("--output", "-o", type=Path, metavar="OUT",
+                         help="write to OUT (default: standard output; OUT may be FILE itself "
+                         "with --force)")
+    upgrade.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    sub.add_parser("schema", help="print where the protocol schema is (for your editor)")
     history = sub.add_parser("history", help="your past sessions")
     hsub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
     hlist = hsub.add_parser("list", help="print the recent sessions")
@@ -131,17 +139,65 @@ def run_list(out: TextIO, err: TextIO | None = None) -> int:
 
 
 def run_validate(files: list[Path], out: TextIO) -> int:
+    """One line per problem on ``out``; a note on standard error for each format-1 file
+    (it still loads; ``upgrade`` rewrites it as format 2)."""
     ok = True
     for path in files:
         try:
-            load_file(path, paths.assets_dir())
+            protocol = load_file(path, paths.assets_dir())
         except ProtocolInvalid as exc:
             ok = False
             for err in exc.errors:
                 out.write(f"{_printable(str(err))}\n")
+            continue
+        if protocol.format < FORMAT_VERSION:
+            name = _printable(str(path))
+            sys.stderr.write(f"note: {name} is format {protocol.format}; it loads as it is, "
+                             f"and `soleus-coach upgrade {name}` writes it as format "
+                             f"{FORMAT_VERSION}\n")
     if ok:
         out.write(f"{len(files)} file(s) valid\n")
     return 0 if ok else 1
+
+
+def run_upgrade(args: argparse.Namespace, out: TextIO) -> int:
+    from soleus_coach.protocol.write import dumps
+
+    try:
+        protocol = load_file(args.file, paths.assets_dir())
+    except ProtocolInvalid as exc:
+        for err in exc.errors:
+            sys.stderr.write(f"{_printable(str(err))}\n")
+        return 1
+    target_dir = (args.output or args.file).resolve().parent
+    text = dumps(protocol, target_dir, paths.assets_dir())
+    if args.output is None:
+        out.write(text)
+        return 0
+    from soleus_coach.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(args.output, lambda fh: fh.write(text), replace=args.force)
+    except FileExistsError:
+        sys.stderr.write(f"soleus-coach: {_printable(str(args.output))} exists; add --force "
+                         "to replace it\n")
+        return 1
+    except OSError as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+                         f"{exc.strerror or exc}\n")
+        return 1
+    sys.stderr.write(f"wrote {_printable(str(args.output))} (format {FORMAT_VERSION})\n")
+    return 0
+
+
+def run_schema(out: TextIO) -> int:
+    from soleus_coach.protocol.spec import schema_name
+
+    out.write(f"{paths.bundled_protocols_dir() / 'schema' / schema_name()}\n")
+    out.write(f"(the app copies it to {paths.user_protocols_dir() / 'schema'} when it opens "
+              "your protocol folder; start a file with "
+              '"$schema": "schema/protocol.schema.json" there)\n')
+    return 0
 
 
 def _printable(text: str) -> str:
@@ -159,6 +215,10 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_list(out)
     if args.command == "validate":
         return run_validate(args.files, out)
+    if args.command == "upgrade":
+        return run_upgrade(args, out)
+    if args.command == "schema":
+        return run_schema(out)
     if args.command == "history":
         return run_history(args, out)
     if args.command == "runs":

@@ -378,6 +378,11 @@ PROTOCOL = Obj(
         "name": Field(Str(min_length=1, max_length=120), "Name shown in the library.", True),
         "summary": Field(Str(min_length=1, max_length=500), "One or two sentences.", True),
         "when": Field(Str(enum=("pre-run", "post-run", "any")), "When it is meant for.", True),
+        "author": Field(Str(max_length=200), "Who wrote it."),
+        "source": Field(Str(max_length=500), "Where the advice comes from, or who prescribed "
+                        "it."),
+        "steps": Field(Arr(STEP, min_items=1, max_items=100), "The steps, in order.", True),
+        "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
         "language": Field(Str(min_length=2, max_length=6, pattern=LANGUAGE_PATTERN,
                               rule="must be a language code such as `en`, `de` or `pt-BR`"),
                           "The language the texts above are written in (default `en`)."),
@@ -386,11 +391,6 @@ PROTOCOL = Obj(
             "The texts in other languages: `{\"de\": {\"name\": …, \"steps\": [{…}, …]}}`. "
             "The app shows the language of its window where there is one, and the texts "
             "above otherwise."),
-        "author": Field(Str(max_length=200), "Who wrote it."),
-        "source": Field(Str(max_length=500), "Where the advice comes from, or who prescribed "
-                        "it."),
-        "steps": Field(Arr(STEP, min_items=1, max_items=100), "The steps, in order.", True),
-        "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
     },
 )
 
