@@ -331,7 +331,8 @@ def before_routine(protocol: Protocol, *, checkin: CheckIn | None = None,
     has_heat = any(isinstance(s, HeatStep) for s in protocol.steps)
     notices: list[Text] = []
     if has_ice:
-        notices += [texts.ICE_CONTRAINDICATIONS, texts.ICE_HEALING_NOTE]
+        notices += [texts.ICE_CONTRAINDICATIONS_TITLE, texts.ICE_CONTRAINDICATIONS,
+                    texts.ICE_HEALING_NOTE]
         if now is not None and ice_again_soon(last_ice_end, now):
             notices.append(texts.ICE_AGAIN_SOON)
     if ices_before_run(protocol):

@@ -319,7 +319,6 @@ STEP_HOLD = QT_TRANSLATE_NOOP("Steps", "%1: %2 × %3 hold")
 STEP_RANGE = QT_TRANSLATE_NOOP("Steps", "%1 (%2–%3)")
 STEP_REST = QT_TRANSLATE_NOOP("Steps", "%1, %2 rest")
 STEP_ICE = QT_TRANSLATE_NOOP("Steps", "%1: %2 (at most %3)")
-STEP_SETS = QT_TRANSLATE_NOOP("Steps", "%1: %2 × %3")
 STEP_DOWN = QT_TRANSLATE_NOOP("Steps", "%1 s down")
 STEP_UP = QT_TRANSLATE_NOOP("Steps", "%1 s up")
 STEP_HOLD_PART = QT_TRANSLATE_NOOP("Steps", "%1 s hold")
@@ -423,7 +422,6 @@ RUN_TOO_FAST = QT_TRANSLATE_NOOP(
     "Runs", "an average of %1 km/h is faster than %2 km/h: not a run on foot")
 RUN_BACKWARDS = QT_TRANSLATE_NOOP("Runs", "time goes backwards in the file")
 RUN_BAD_DATE = QT_TRANSLATE_NOOP("Runs", "starts on %1, not between 1990 and today")
-RUN_OTHER_SPORT = QT_TRANSLATE_NOOP("Runs", "skipped: %1, not a run")
 RUN_TOO_MANY_FILES = QT_TRANSLATE_NOOP(
     "Runs", "more than %1 files under %2: the rest were not read")
 

@@ -187,3 +187,15 @@ def test_lupdate_extracts_every_text_and_qt_translates_them(
         assert texts.translate(texts.IT_HURTS_STOP) == "Stop"  # untranslated: the source
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_text_reaches_the_screen_somewhere() -> None:
+    """A safety text that no code shows is a promise not kept (docs/safety.md lists them):
+    every constant of texts.py is used by name outside texts.py."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "soleus_coach"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py")
+                       if p.name != "texts.py")
+    unused = [name for name in texts.all_texts() if not re.search(rf"\b{name}\b", source)]
+    assert unused == []

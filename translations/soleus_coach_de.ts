@@ -142,6 +142,21 @@
     </message>
 </context>
 <context>
+    <name>Heat</name>
+    <message>
+        <source>Warm, not hot, with a layer between the pack and your skin. Not in the first 2–3 days after a strain, not on a swollen or numb calf, never while asleep. 20 minutes at most.</source>
+        <translation>Warm, nicht heiß, mit einer Lage Stoff zwischen Auflage und Haut. Nicht in den ersten 2–3 Tagen nach einer Zerrung, nicht auf einer geschwollenen oder tauben Wade, nie im Schlaf. Höchstens 20 Minuten.</translation>
+    </message>
+    <message>
+        <source>No heat today</source>
+        <translation>Heute keine Wärme</translation>
+    </message>
+    <message>
+        <source>Your check-in says the calf is swollen, so the heat is left out today: heat can make swelling worse.</source>
+        <translation>Laut Ihrer Angabe ist die Wade geschwollen, darum entfällt die Wärme heute: Wärme kann eine Schwellung verstärken.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Date</source>
@@ -434,9 +449,27 @@
         <translation>Das Kühlen endet nach höchstens 20 Minuten, was auch immer Routine oder Einstellungen vorsehen.</translation>
     </message>
     <message>
+        <source>Cold through a thin damp cloth, never bare on skin. Take it off if the skin goes numb or white.</source>
+        <extracomment>Shown on an ice step of 5 minutes or less (a cold round of a contrast routine).</extracomment>
+        <translation>Kälte nur durch ein dünnes feuchtes Tuch, nie direkt auf die Haut. Nehmen Sie sie ab, wenn die Haut taub oder weiß wird.</translation>
+    </message>
+    <message>
+        <source>You iced less than 2 hours ago. Ice up to 20 minutes every 2–3 hours, not more often.</source>
+        <extracomment>Before a routine with ice when the last ice ended less than 2 hours ago.</extracomment>
+        <translation>Sie haben vor weniger als 2 Stunden gekühlt. Kühlen Sie bis zu 20 Minuten alle 2–3 Stunden, nicht öfter.</translation>
+    </message>
+    <message>
         <source>Muscles work less well for about 30 minutes after icing. Don&apos;t ice before a run.</source>
         <extracomment>Shown with pre-run routines (and wherever ice could come right before a run).</extracomment>
         <translation>Muskeln arbeiten nach dem Kühlen etwa 30 Minuten lang schlechter. Kühlen Sie nicht vor einem Lauf.</translation>
+    </message>
+</context>
+<context>
+    <name>IllustrationView</name>
+    <message>
+        <source>Illustration of the exercise</source>
+        <extracomment>Megabytes Qt may allocate to decode one image (the default is 256).</extracomment>
+        <translation>Abbildung der Übung</translation>
     </message>
 </context>
 <context>
@@ -716,6 +749,10 @@
     <message>
         <source>Not stretching today: your check-in is saved in your history.</source>
         <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 — Soleus Coach</source>
+        <translation>%1 — Soleus Coach</translation>
     </message>
     <message>
         <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
@@ -1200,10 +1237,6 @@
         <translation>beginnt am %1, nicht zwischen 1990 und heute</translation>
     </message>
     <message>
-        <source>skipped: %1, not a run</source>
-        <translation>übersprungen: %1, kein Lauf</translation>
-    </message>
-    <message>
         <source>more than %1 files under %2: the rest were not read</source>
         <translation>mehr als %1 Dateien unter %2: der Rest wurde nicht gelesen</translation>
     </message>
@@ -1463,6 +1496,70 @@
         <translation>%1, rechtes Bein</translation>
     </message>
     <message>
+        <source>%1, left leg, set %2 of %3</source>
+        <translation>%1, linkes Bein, Satz %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1, right leg, set %2 of %3</source>
+        <translation>%1, rechtes Bein, Satz %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1, set %2 of %3</source>
+        <translation>%1, Satz %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 reps)</source>
+        <translation>%1 (%2 Wiederholungen)</translation>
+    </message>
+    <message>
+        <source>Relax the calf.</source>
+        <translation>Wade entspannen.</translation>
+    </message>
+    <message>
+        <source>Rest. Shake the leg out gently.</source>
+        <translation>Pause. Das Bein locker ausschütteln.</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>After set %1 of %2</source>
+        <translation>Nach Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rep %1 of %2</source>
+        <translation>Wiederholung %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 reps</source>
+        <translation>%1 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>UP</source>
+        <translation>HOCH</translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation>RUNTER</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HALTEN</translation>
+    </message>
+    <message>
+        <source>PAUSE</source>
+        <translation>PAUSE</translation>
+    </message>
+    <message>
+        <source>Press Enter after each rep</source>
+        <translation>Nach jeder Wiederholung Enter drücken</translation>
+    </message>
+    <message>
+        <source>Press Enter when the set is done</source>
+        <translation>Enter drücken, wenn der Satz fertig ist</translation>
+    </message>
+    <message>
         <source>%1 (%2 min)</source>
         <translation>%1 (%2 min)</translation>
     </message>
@@ -1521,8 +1618,8 @@
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>Back to routines</source>
-        <translation>Zurück zu den Routinen</translation>
+        <source>Rep done / back to routines</source>
+        <translation>Wiederholung fertig / zurück zu den Übungen</translation>
     </message>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
@@ -1726,6 +1823,38 @@
         <translation>%1: %2 (höchstens %3)</translation>
     </message>
     <message>
+        <source>%1 s down</source>
+        <translation>%1 s runter</translation>
+    </message>
+    <message>
+        <source>%1 s up</source>
+        <translation>%1 s hoch</translation>
+    </message>
+    <message>
+        <source>%1 s hold</source>
+        <translation>%1 s halten</translation>
+    </message>
+    <message>
+        <source>%1 s pause</source>
+        <translation>%1 s Pause</translation>
+    </message>
+    <message>
+        <source>%1 reps</source>
+        <translation>%1 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>at your own pace</source>
+        <translation>im eigenen Tempo</translation>
+    </message>
+    <message>
+        <source>one every %1 s</source>
+        <translation>eine alle %1 s</translation>
+    </message>
+    <message>
+        <source>%1: %2 of heat</source>
+        <translation>%1: %2 Wärme</translation>
+    </message>
+    <message>
         <source>left leg</source>
         <translation>linkes Bein</translation>
     </message>
@@ -1747,6 +1876,14 @@
     <message>
         <source>Do not stretch to the point of pain. A gentle pull only.</source>
         <translation>Dehnen Sie nie bis zum Schmerz. Nur ein sanfter Zug.</translation>
+    </message>
+    <message>
+        <source>Mild discomfort is fine: at most 5 out of 10, settled by tomorrow morning. Stop if the pain is sharp or getting worse.</source>
+        <translation>Leichte Beschwerden sind in Ordnung: höchstens 5 von 10, bis morgen früh abgeklungen. Hören Sie auf, wenn der Schmerz stechend ist oder stärker wird.</translation>
+    </message>
+    <message>
+        <source>Move within a comfortable range. Stop if the pain is sharp or getting worse.</source>
+        <translation>Bewegen Sie sich in einem angenehmen Bereich. Hören Sie auf, wenn der Schmerz stechend ist oder stärker wird.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
 from soleus_coach.texts import fill_in
 
@@ -88,6 +89,7 @@ class CheckInDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if note:  # e.g. why we ask again: the last session had warning signs
+            self.setWindowTitle(texts.translate(texts.CHECK_BEFORE_TITLE))
             note_label = QLabel(note)
             note_label.setObjectName("checkInNote")
             note_label.setTextFormat(Qt.TextFormat.PlainText)

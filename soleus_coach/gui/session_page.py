@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach import texts
 from soleus_coach.gui.illustration import IllustrationView
 from soleus_coach.gui.plain import PlainLabel
 from soleus_coach.gui.theme import PHASE_COLOURS
@@ -141,7 +142,8 @@ class SessionPage(QWidget):
         self.skip_button = self._button("skipButton", "Skip ▶", "Skip to the next step (Right)")
         self.shorter_button = self._button("shorterButton", "− 5 s", "Shorter hold (Down)")
         self.longer_button = self._button("longerButton", "+ 5 s", "Longer hold (Up)")
-        self.hurts_button = self._button("hurtsButton", "It hurts", "End this hold now (H)")
+        self.hurts_button = self._button("hurtsButton", texts.translate(texts.IT_HURTS_ACTION),
+                                         "End this hold now (H)")
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)")
         controls = QHBoxLayout()
         for b in (self.back_button, self.pause_button, self.skip_button):
