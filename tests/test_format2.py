@@ -123,7 +123,7 @@ def test_heel_drops_pace_each_rep_at_the_tempo_and_show_set_rep_and_leg(
 
 def test_the_physios_sheet_runs_stretch_strength_and_ice_with_their_own_words(
         qtbot: QtBot, window: MainWindow) -> None:
-    screen, clock, heard = start(window, "physio-sheet")
+    screen, _clock, _heard = start(window, "physio-sheet")
     page = screen.page
     skip_to(qtbot, screen, SegmentKind.HOLD)
     assert page.side.text() == "LEFT leg back" and page.rep.text() == "Hold 1 of 3"
@@ -171,7 +171,7 @@ def test_a_warm_up_counted_in_reps_takes_the_runners_own_pace_by_key(
 
 def test_warm_and_cold_rounds_show_heat_safety_and_the_short_cold_text(
         qtbot: QtBot, window: MainWindow) -> None:
-    screen, clock, heard = start(window, "contrast-rounds")
+    screen, _clock, _heard = start(window, "contrast-rounds")
     page = screen.page
     skip_to(qtbot, screen, SegmentKind.HEAT)
     assert page.phase == "heat" and page.caution.text() == texts.translate(texts.HEAT_SAFETY)
