@@ -702,8 +702,18 @@ class MainWindow(QMainWindow):
                 fill_in(self.tr("A routine is already running; %1 was not started."),
                         protocol_id), 10000)
             return False
+        if self.library.get(protocol_id) is None:
+            self.reload_library()  # a file added a moment ago, before the watcher said so
         self.library_page.select(protocol_id)
         return self.start_session(protocol_id)
+
+    def _watch_library(self) -> None:
+        """Reload by itself when the user's protocol folder changes (after the first
+        paint: nothing the window needs to show first)."""
+        from soleus_coach.gui.library_watch import LibraryWatcher
+
+        self.library_watcher = LibraryWatcher(self.services.user_protocols_dir, self)
+        self.library_watcher.changed.connect(self.reload_library)
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -722,6 +732,7 @@ class MainWindow(QMainWindow):
             # The history is opened after the first paint: the routines show at once.
             self._summary_scheduled = True
             QTimer.singleShot(0, self.refresh_summary)
+            QTimer.singleShot(0, self._watch_library)
             if not self.settings.first_run_acknowledged:
                 QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
 
