@@ -388,3 +388,21 @@ def test_upgrading_a_format_1_file_keeps_its_plan(tmp_path: Path) -> None:
         assert _plan_dump(build_plan(new, Settings())) == _plan_dump(build_plan(old, Settings()))
         assert replace(new, path=None, digest="", format=1) == replace(old, path=None,
                                                                        digest="")
+
+
+def test_the_examples_in_the_authors_guide_are_valid() -> None:
+    """docs/protocol-format.md: the complete example validates, and so does each step of
+    the one-per-kind block (put into a routine of its own)."""
+    import re
+
+    text = (ROOT / "docs" / "protocol-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, re.S)
+    assert len(blocks) >= 2
+    parse_bytes(blocks[0].encode(), "example.json", paths.bundled_protocols_dir(),
+                paths.assets_dir())
+    steps = [json.loads(chunk) for chunk in blocks[1].split("\n\n") if chunk.strip()]
+    kinds = {step["kind"] for step in steps}
+    assert kinds == {"stretch", "strength", "exercise", "heat", "ice", "rest", "instruction"}
+    for step in steps:
+        when = "any" if step["kind"] != "ice" else "post-run"
+        parse_bytes(_v2([step], when=when), "step.json", None, paths.assets_dir())
