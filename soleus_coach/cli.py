@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from soleus_coach import __version__, paths
 from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.protocol.spec import FORMAT_VERSION
+
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,17 +98,8 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
         write(out)
         return 0
-    from soleus_coach.atomic import write_text_atomic
-
-    try:
-        n = write_text_atomic(args.output, write, replace=args.force, newline="")
-    except FileExistsError:
-        sys.stderr.write(f"soleus-coach: {_printable(str(args.output))} exists; "
-                         "add --force to replace it\n")
-        return 1
-    except OSError as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
-                         f"{exc.strerror or exc}\n")
+    n = _write_file(args.output, write, args.force)
+    if n is None:
         return 1
     sys.stderr.write(f"{n} session(s) written to {_printable(str(args.output))}\n")
     if runs:
@@ -174,20 +168,26 @@ def run_upgrade(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return 0
-    from soleus_coach.atomic import write_text_atomic
-
-    try:
-        write_text_atomic(args.output, lambda fh: fh.write(text), replace=args.force)
-    except FileExistsError:
-        sys.stderr.write(f"soleus-coach: {_printable(str(args.output))} exists; add --force "
-                         "to replace it\n")
-        return 1
-    except OSError as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
-                         f"{exc.strerror or exc}\n")
+    if _write_file(args.output, lambda fh: fh.write(text), args.force) is None:
         return 1
     sys.stderr.write(f"wrote {_printable(str(args.output))} (format {FORMAT_VERSION})\n")
     return 0
+
+
+def _write_file(path: Path, write: Callable[[TextIO], T], force: bool) -> T | None:
+    """Write ``path`` whole or not at all (never one of the app's own files); say why not
+    on standard error and give None."""
+    from soleus_coach.atomic import write_text_atomic
+
+    try:
+        return write_text_atomic(path, write, replace=force, newline="")
+    except FileExistsError:
+        sys.stderr.write(f"soleus-coach: {_printable(str(path))} exists; add --force to "
+                         "replace it\n")
+    except OSError as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(path))}: "
+                         f"{exc.strerror or exc}\n")
+    return None
 
 
 def run_schema(out: TextIO) -> int:

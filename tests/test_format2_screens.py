@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +17,7 @@ from soleus_coach.gui.theme import PHASE_COLOURS
 from soleus_coach.session.plan import SegmentKind
 from tests.conftest import run_until
 from tests.test_format2 import skip_to, start, window  # noqa: F401 (fixture)
+from tests.test_real_window import share_of
 
 CASES = [
     # name, routine, segment, label part, seconds into it, phase colour, words on screen
@@ -28,16 +28,6 @@ CASES = [
     ("heat", "contrast-rounds", SegmentKind.HEAT, "", 30, "heat", "Warm, not hot"),
     ("contrast-cold", "contrast-rounds", SegmentKind.ICE, "", 20, "ice", "Cold through"),
 ]
-
-
-def share(image: QImage, colour: str) -> float:
-    want = QColor(colour).rgb() & 0xFFFFFF
-    hits = total = 0
-    for y in range(0, image.height(), 4):
-        for x in range(0, image.width(), 4):
-            total += 1
-            hits += (image.pixel(x, y) & 0xFFFFFF) == want
-    return hits / total
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
@@ -52,7 +42,7 @@ def test_screens_of_format_2_steps(qtbot: QtBot, window: MainWindow,  # noqa: F8
     assert words in shown, shown
     QApplication.processEvents()  # the layout catches up with the new texts, as it would
     image = window.grab().toImage()
-    assert share(image, PHASE_COLOURS[phase][0]) > 0.03
+    assert share_of(image, PHASE_COLOURS[phase][0]) > 0.03
     target = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
     if target:
         Path(target).mkdir(parents=True, exist_ok=True)

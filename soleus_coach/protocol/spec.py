@@ -195,6 +195,12 @@ _rep_s = Field(Num(0.5, 10, unit="s"), "Seconds per rep, counted aloud by the ap
                "two, three…\"), for movements with no up and down.")
 _self_paced = Field(Str(enum=("rep", "set")), "The runner sets the pace and presses Enter "
                     "after each `rep`, or once when the `set` is done.")
+#: How a counted set is paced (exercise and strength).
+_PACING = {"tempo": _tempo, "rep_s": _rep_s, "self_paced": _self_paced}
+#: The fields every step done on one leg or both shares, in this order.
+_SIDED = {"sides": _sides, "side_is": _side_is, "position_s": _position,
+          "instructions": _instructions, "caution": _caution, "rest_text": _rest_text,
+          "illustration": _illustration, "sounds": _sounds}
 _counted_rules = ("Give either `reps` (counted) or the timed form (`hold_s` or `duration_s`), "
                   "not both.",
                   "With `reps`, give exactly one of `tempo`, `rep_s` and `self_paced`.")
@@ -209,14 +215,7 @@ STRETCH = Obj(
                         "`{\"default\": 30, \"min\": 20, \"max\": 30}`.", True),
         "reps": Field(_amount(1, 10, "", integer=True), "Holds per side: `3`.", True),
         "rest_s": Field(Num(0, 120, unit="s"), "Rest between holds on the same side.", True),
-        "sides": _sides,
-        "side_is": _side_is,
-        "position_s": _position,
-        "instructions": _instructions,
-        "caution": _caution,
-        "rest_text": _rest_text,
-        "illustration": _illustration,
-        "sounds": _sounds,
+        **_SIDED,
     },
 )
 
@@ -232,17 +231,8 @@ EXERCISE = Obj(
         "reps": Field(_amount(1, 100, "", integer=True), "Reps per set: `10`."),
         "sets": Field(_amount(1, 10, "", integer=True), "Sets per side (default 1)."),
         "rest_s": Field(Num(0, 300, unit="s"), "Rest between sets (default 0)."),
-        "tempo": _tempo,
-        "rep_s": _rep_s,
-        "self_paced": _self_paced,
-        "sides": _sides,
-        "side_is": _side_is,
-        "position_s": _position,
-        "instructions": _instructions,
-        "caution": _caution,
-        "rest_text": _rest_text,
-        "illustration": _illustration,
-        "sounds": _sounds,
+        **_PACING,
+        **_SIDED,
     },
     rules=_counted_rules,
 )
@@ -260,17 +250,8 @@ STRENGTH = Obj(
                       "`{\"default\": 12, \"max\": 15}`."),
         "hold_s": Field(_amount(5, 120, "s"), "Seconds per set, for an isometric hold."),
         "rest_s": Field(Num(0, 300, unit="s"), "Rest between sets.", True),
-        "tempo": _tempo,
-        "rep_s": _rep_s,
-        "self_paced": _self_paced,
-        "sides": _sides,
-        "side_is": _side_is,
-        "position_s": _position,
-        "instructions": _instructions,
-        "caution": _caution,
-        "rest_text": _rest_text,
-        "illustration": _illustration,
-        "sounds": _sounds,
+        **_PACING,
+        **_SIDED,
     },
     rules=(_counted_rules[0].replace("`hold_s` or `duration_s`", "`hold_s`"),
            _counted_rules[1]),
