@@ -292,13 +292,17 @@ class RunsUi(QObject):
     # ----------------------------------------------------------------- drop
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.DragEnter,
+        # While the window is being destroyed Python may already have dropped our
+        # attributes; Qt can still call here then.
+        if watched is not getattr(self, "window", None):
+            return False
+        if event.type() in (QEvent.Type.DragEnter,
                                                        QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)
             if self._dropped_paths(event):
                 event.acceptProposedAction()
                 return True
-        elif watched is self.window and event.type() == QEvent.Type.Drop:
+        elif event.type() == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
             paths = self._dropped_paths(event)
             if paths:
