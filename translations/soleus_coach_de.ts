@@ -45,42 +45,219 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Pause / resume</source>
+        <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The key, as ``QKeySequence`` reads it (&quot;&quot; for a standard key or none). How the help names the key. A platform&apos;s standard key, where there is one (Open, Quit…). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
+        <translation type="unfinished">Pause / weiter</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation type="unfinished">Pause oder weiter</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished">Leertaste</translation>
+    </message>
+    <message>
+        <source>Skip to next step</source>
+        <translation type="unfinished">Zum nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation type="unfinished">Zum nächsten Schritt springen</translation>
+    </message>
+    <message>
+        <source>Right arrow</source>
+        <translation type="unfinished">Pfeil rechts</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Zurück</translation>
+    </message>
+    <message>
+        <source>Back: restart this step, or the previous one in its first 2 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left arrow</source>
+        <translation type="unfinished">Pfeil links</translation>
+    </message>
+    <message>
+        <source>Longer hold</source>
+        <translation type="unfinished">Längere Dehnung</translation>
+    </message>
+    <message>
+        <source>Hold 5 s longer (within the routine&apos;s range)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter hold</source>
+        <translation type="unfinished">Kürzere Dehnung</translation>
+    </message>
+    <message>
+        <source>Hold 5 s shorter (within the routine&apos;s range)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It hurts</source>
+        <translation type="unfinished">Es tut weh</translation>
+    </message>
+    <message>
+        <source>It hurts: end the hold now</source>
+        <translation type="unfinished">Es tut weh: Dehnung sofort beenden</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation type="unfinished">H</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the routine (asks first; the clock waits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished">Esc</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch between the small always-on-top timer and the full window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <extracomment>The window&apos;s own shortcuts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the highlighted routine; on the finish screen, save and go home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished">Eingabetaste</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished">&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation type="unfinished">Vollbild</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation type="unfinished">F11</translation>
+    </message>
+    <message>
+        <source>&amp;Mute sound</source>
+        <translation type="unfinished">Ton &amp;stumm</translation>
+    </message>
+    <message>
+        <source>Sound cues off or on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished">&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Your past sessions, pain check-ins and export</source>
+        <translation type="unfinished">Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import protocol…</source>
+        <translation type="unfinished">Protokoll &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Check a protocol file and add it to your routines</source>
+        <translation type="unfinished">Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation type="unfinished">Strg+O</translation>
+    </message>
+    <message>
+        <source>&amp;Reload routines</source>
+        <translation type="unfinished">Routinen neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Reload routines</source>
+        <translation type="unfinished">Routinen neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation type="unfinished">F5</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished">&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Einstellungen</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished">&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>How is your calf?</source>
         <translation>Wie geht es Ihrer Wade?</translation>
-    </message>
-    <message>
-        <source>After the routine: how much does your calf hurt now?</source>
-        <translation>Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
-    </message>
-    <message>
-        <source>Before you start: how much does your calf hurt?</source>
-        <translation>Vor dem Start: Wie stark schmerzt Ihre Wade?</translation>
-    </message>
-    <message>
-        <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys.</source>
-        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten.</translation>
-    </message>
-    <message>
-        <source>Pain %1 of 10</source>
-        <translation>Schmerz %1 von 10</translation>
-    </message>
-    <message>
-        <source>&amp;Swelling</source>
-        <translation>&amp;Schwellung</translation>
-    </message>
-    <message>
-        <source>&amp;Bruising</source>
-        <translation>&amp;Bluterguss</translation>
-    </message>
-    <message>
-        <source>Pain at &amp;rest</source>
-        <translation>Schmerz in &amp;Ruhe</translation>
-    </message>
-    <message>
-        <source>&amp;Cannot bear weight on it</source>
-        <translation>Bein &amp;nicht belastbar</translation>
     </message>
     <message>
         <source>Save</source>
@@ -90,9 +267,44 @@
         <source>Skip (Esc)</source>
         <translation>Überspringen (Esc)</translation>
     </message>
+</context>
+<context>
+    <name>CheckInForm</name>
+    <message>
+        <source>After the routine: how much does your calf hurt now?</source>
+        <translation type="unfinished">Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
+    </message>
+    <message>
+        <source>Before you start: how much does your calf hurt?</source>
+        <translation type="unfinished">Vor dem Start: Wie stark schmerzt Ihre Wade?</translation>
+    </message>
+    <message>
+        <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys.</source>
+        <translation type="unfinished">0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten.</translation>
+    </message>
+    <message>
+        <source>Pain %1 of 10</source>
+        <translation type="unfinished">Schmerz %1 von 10</translation>
+    </message>
+    <message>
+        <source>&amp;Swelling</source>
+        <translation type="unfinished">&amp;Schwellung</translation>
+    </message>
+    <message>
+        <source>&amp;Bruising</source>
+        <translation type="unfinished">&amp;Bluterguss</translation>
+    </message>
+    <message>
+        <source>Pain at &amp;rest</source>
+        <translation type="unfinished">Schmerz in &amp;Ruhe</translation>
+    </message>
+    <message>
+        <source>&amp;Cannot bear weight on it</source>
+        <translation type="unfinished">Bein &amp;nicht belastbar</translation>
+    </message>
     <message>
         <source>Do you have any of these?</source>
-        <translation>Haben Sie etwas davon?</translation>
+        <translation type="unfinished">Haben Sie etwas davon?</translation>
     </message>
 </context>
 <context>
@@ -101,6 +313,97 @@
         <source>Get emergency help now if you suddenly feel short of breath, have chest pain, or cough up blood.</source>
         <extracomment>Translator: ``(context, source) -&gt; translated``. Identity until the GUI installs Qt&apos;s.</extracomment>
         <translation>Rufen Sie sofort den Notruf (112), wenn Sie plötzlich Atemnot oder Brustschmerzen haben oder Blut husten.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Routine complete. Well done!</source>
+        <extracomment>Segments that are the routine&apos;s work (the rest is getting ready, switching, resting).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine stopped. What you did is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active %1 · paused %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you did, per step and side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and go &amp;home (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kip (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go &amp;home (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished">Rechts</translation>
+    </message>
+    <message>
+        <source>%1 of %2 holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">erledigt</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: pain %1/10 after the routine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check-in this time.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -410,6 +713,153 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>After a run</source>
+        <translation type="unfinished">Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation type="unfinished">Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>Sore calf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: asked at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished">Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished">Beide</translation>
+    </message>
+    <message>
+        <source>Not sure: asked each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sore &amp;calf:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask about pain before each routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your history…</source>
+        <translation type="unfinished">Ihr Verlauf wird geladen …</translation>
+    </message>
+    <message>
+        <source>Your last session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your practice this week</source>
+        <translation type="unfinished">Ihr Training diese Woche</translation>
+    </message>
+    <message>
+        <source>Pain after sessions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All &amp;routines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every routine, with its steps; import your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
+        <translation type="unfinished">Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
+    </message>
+    <message>
+        <source>Not found: choose one in All routines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions yet. Your history and weekly progress will show here.</source>
+        <translation type="unfinished">Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform>Diese Woche: %n Einheit</numerusform>
+            <numerusform>Diese Woche: %n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days in a row</source>
+        <translation type="unfinished">
+            <numerusform>%n Tag in Folge</numerusform>
+            <numerusform>%n Tage in Folge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>history not saved to disk</source>
+        <translation type="unfinished">Verlauf nicht auf der Festplatte gespeichert</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last session: %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pain %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Ice</name>
     <message>
         <source>Wrap the ice in a thin damp cloth, never bare on skin. Check your skin every 5 minutes. Take it off if the skin goes numb, white or blistered, or it hurts a lot. 20 minutes at most.</source>
@@ -440,6 +890,14 @@
     </message>
 </context>
 <context>
+    <name>IllustrationView</name>
+    <message>
+        <source>Illustration of the exercise</source>
+        <extracomment>Megabytes Qt may allocate to decode one image (the default is 256).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItHurts</name>
     <message>
         <source>It hurts</source>
@@ -461,6 +919,37 @@
     <message>
         <source>Continue gently (bend the front knee less)</source>
         <translation>Sanft weitermachen (vorderes Knie weniger beugen)</translation>
+    </message>
+</context>
+<context>
+    <name>LegQuestion</name>
+    <message>
+        <source>Which calf hurts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This routine stretches the sore leg first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Left (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Right (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Both (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;member for next time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -486,20 +975,32 @@
         <translation>Die ausgewählte Routine starten (Eingabetaste)</translation>
     </message>
     <message>
-        <source>Loading your history…</source>
-        <translation>Ihr Verlauf wird geladen …</translation>
+        <source>Use for &amp;after a run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your practice this week</source>
-        <translation>Ihr Training diese Woche</translation>
+        <source>The home screen&apos;s “After a run” starts this routine</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
+        <source>Use for &amp;before a run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
-        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
+        <source>The home screen&apos;s “Before a run” starts this routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ &amp;Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the home screen (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All routines</source>
+        <translation type="unfinished">Alle Routinen</translation>
     </message>
     <message>
         <source>This file could not be loaded:</source>
@@ -517,20 +1018,12 @@
     <name>MainWindow</name>
     <message>
         <source>Soleus Coach</source>
-        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Where the user&apos;s files are (shown in Help → About).</extracomment>
+        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Local wall-clock time (what the home screen&apos;s Enter starts depends on it). Where the user&apos;s files are (shown in Help → About).</extracomment>
         <translation>Soleus Coach</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Import protocol…</source>
-        <translation>Protokoll &amp;importieren …</translation>
-    </message>
-    <message>
-        <source>Check a protocol file and add it to your routines</source>
-        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
     </message>
     <message>
         <source>Open protocol &amp;folder</source>
@@ -541,14 +1034,6 @@
         <translation>Den Ordner mit Ihren eigenen Routinen öffnen</translation>
     </message>
     <message>
-        <source>&amp;Reload routines</source>
-        <translation>Routinen neu &amp;laden</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
         <source>&amp;Session</source>
         <translation>&amp;Einheit</translation>
     </message>
@@ -557,44 +1042,32 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>&amp;Full screen</source>
-        <translation>&amp;Vollbild</translation>
-    </message>
-    <message>
-        <source>&amp;Mute sound</source>
-        <translation>Ton &amp;stumm</translation>
-    </message>
-    <message>
-        <source>Sound cues off or on (M)</source>
-        <translation>Tonsignale aus oder an (M)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
-    </message>
-    <message>
-        <source>Your past sessions, pain check-ins and export</source>
-        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
+        <source>Ho&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All &amp;routines</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About Soleus Coach</source>
         <translation>Ü&amp;ber Soleus Coach</translation>
+    </message>
+    <message>
+        <source>“After a run” now starts %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Before a run” now starts %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n protocol file(s) could not be loaded; select one to see why.</source>
@@ -648,77 +1121,12 @@
         <translation>Keine Routine mit der Kennung %1</translation>
     </message>
     <message>
-        <source>Not stretching today: your check-in is saved in your history.</source>
-        <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
-    </message>
-    <message>
-        <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
-        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
-    </message>
-    <message>
-        <source>Session not saved</source>
-        <translation>Einheit nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>This session could not be written to your history:</source>
-        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
-    </message>
-    <message>
-        <source>Save a copy as a file so that it is not lost?</source>
-        <translation>Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
-    </message>
-    <message>
-        <source>Save session</source>
-        <translation>Einheit speichern</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Nicht gespeichert</translation>
+        <source>%1 — Soleus Coach</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>No sessions yet. Your history and weekly progress will show here.</source>
-        <translation>Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This week: %n session(s)</source>
-        <translation>
-            <numerusform>Diese Woche: %n Einheit</numerusform>
-            <numerusform>Diese Woche: %n Einheiten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days in a row</source>
-        <translation>
-            <numerusform>%n Tag in Folge</numerusform>
-            <numerusform>%n Tage in Folge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>history not saved to disk</source>
-        <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
-    </message>
-    <message>
-        <source>Ice off</source>
-        <translation>Eis ab</translation>
-    </message>
-    <message>
-        <source>Time to take the ice off your calf.</source>
-        <translation>Zeit, das Eis von der Wade zu nehmen.</translation>
     </message>
     <message>
         <source>Sound cues on</source>
@@ -739,86 +1147,6 @@
     <message>
         <source>Settings could not be saved (%1); they apply until you quit.</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden (%1); sie gelten bis zum Beenden.</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Leertaste</translation>
-    </message>
-    <message>
-        <source>Pause or resume</source>
-        <translation>Pause oder weiter</translation>
-    </message>
-    <message>
-        <source>Right arrow</source>
-        <translation>Pfeil rechts</translation>
-    </message>
-    <message>
-        <source>Skip to the next step</source>
-        <translation>Zum nächsten Schritt springen</translation>
-    </message>
-    <message>
-        <source>Left arrow</source>
-        <translation>Pfeil links</translation>
-    </message>
-    <message>
-        <source>Back: restart this step, or the previous one if you are in its first 2 seconds</source>
-        <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
-    </message>
-    <message>
-        <source>Up / Down arrow</source>
-        <translation>Pfeil hoch / runter</translation>
-    </message>
-    <message>
-        <source>Hold 5 s longer / shorter (within the routine&apos;s range)</source>
-        <translation>Dehnung 5 s länger / kürzer (im Rahmen der Routine)</translation>
-    </message>
-    <message>
-        <source>H</source>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>It hurts: end the hold now</source>
-        <translation>Es tut weh: Dehnung sofort beenden</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Stop the routine (asks first)</source>
-        <translation>Routine beenden (mit Rückfrage)</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Eingabetaste</translation>
-    </message>
-    <message>
-        <source>Start the selected routine; leave a finished one</source>
-        <translation>Ausgewählte Routine starten; eine beendete verlassen</translation>
-    </message>
-    <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
-        <source>Full screen</source>
-        <translation>Vollbild</translation>
-    </message>
-    <message>
-        <source>Ctrl+O</source>
-        <translation>Strg+O</translation>
-    </message>
-    <message>
-        <source>Import a protocol file</source>
-        <translation>Eine Protokolldatei importieren</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <source>Reload routines</source>
-        <translation>Routinen neu laden</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1080,6 +1408,54 @@
     </message>
 </context>
 <context>
+    <name>SessionFlow</name>
+    <message>
+        <source>Not stretching today: your check-in is saved in your history.</source>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
+        <translation type="unfinished">Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation type="unfinished">Eis ab</translation>
+    </message>
+    <message>
+        <source>Time to take the ice off your calf.</source>
+        <translation type="unfinished">Zeit, das Eis von der Wade zu nehmen.</translation>
+    </message>
+    <message>
+        <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
+        <translation type="unfinished">Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Session not saved</source>
+        <translation type="unfinished">Einheit nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>This session could not be written to your history:</source>
+        <translation type="unfinished">Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
+    </message>
+    <message>
+        <source>Save a copy as a file so that it is not lost?</source>
+        <translation type="unfinished">Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation type="unfinished">Einheit speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished">JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished">Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>SessionPage</name>
     <message>
         <source>%1 left</source>
@@ -1094,66 +1470,47 @@
         <translation>Pause</translation>
     </message>
     <message>
+        <source>Progress through the routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It hurts</source>
+        <translation type="unfinished">Es tut weh</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">Beenden</translation>
+    </message>
+    <message>
         <source>Paused — press Space to resume</source>
         <translation>Pausiert — Leertaste drücken zum Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>SessionScreen</name>
-    <message>
-        <source>Pause / resume</source>
-        <translation>Pause / weiter</translation>
-    </message>
-    <message>
-        <source>Skip to next step</source>
-        <translation>Zum nächsten Schritt</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Longer hold</source>
-        <translation>Längere Dehnung</translation>
-    </message>
-    <message>
-        <source>Shorter hold</source>
-        <translation>Kürzere Dehnung</translation>
-    </message>
-    <message>
-        <source>It hurts</source>
-        <translation>Es tut weh</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>Back to routines</source>
-        <translation>Zurück zu den Routinen</translation>
-    </message>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
+        <extracomment>The session&apos;s actions (keys, the Session menu, the buttons): one handler each.</extracomment>
         <translation>
             <numerusform>Willkommen zurück: Der Computer hat etwa %n Minute geschlafen; die Zeit lief weiter.</numerusform>
             <numerusform>Willkommen zurück: Der Computer hat etwa %n Minuten geschlafen; die Zeit lief weiter.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Routine complete</source>
-        <translation>Routine geschafft</translation>
-    </message>
-    <message>
-        <source>Routine stopped</source>
-        <translation>Routine beendet</translation>
-    </message>
-    <message>
-        <source>Well done</source>
-        <translation>Gut gemacht</translation>
-    </message>
-    <message>
-        <source>Press Enter to return to your routines.</source>
-        <translation>Drücken Sie die Eingabetaste, um zu Ihren Routinen zurückzukehren.</translation>
     </message>
     <message>
         <source>Stop the routine?</source>
@@ -1316,6 +1673,61 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which calf hurts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretches marked “injured leg first” start with it. You can change this on the home screen at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not sure: ask me at each routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask how my calf feels before each routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After each routine you are always asked; both can be skipped with Esc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>Pain after your last sessions</source>
+        <extracomment>A warm-up this recent means the runner is back from the run it warmed up for.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after your last sessions, oldest first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Steps</name>
     <message>
         <source>%1: %2 × %3 hold</source>
@@ -1374,6 +1786,13 @@
     <message>
         <source>No sessions in these weeks yet</source>
         <translation>In diesen Wochen noch keine Einheiten</translation>
+    </message>
+</context>
+<context>
+    <name>_Countdown</name>
+    <message>
+        <source>Time remaining in this step</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
