@@ -49,208 +49,208 @@
     <message>
         <source>Pause / resume</source>
         <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The key, as ``QKeySequence`` reads it (&quot;&quot; for a standard key or none). How the help names the key. A platform&apos;s standard key, where there is one (Open, Quit…). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
-        <translation type="unfinished">Pause / weiter</translation>
+        <translation>Pause / weiter</translation>
     </message>
     <message>
         <source>Pause or resume</source>
-        <translation type="unfinished">Pause oder weiter</translation>
+        <translation>Pause oder weiter</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished">Leertaste</translation>
+        <translation>Leertaste</translation>
     </message>
     <message>
         <source>Skip to next step</source>
-        <translation type="unfinished">Zum nächsten Schritt</translation>
+        <translation>Zum nächsten Schritt</translation>
     </message>
     <message>
         <source>Skip to the next step</source>
-        <translation type="unfinished">Zum nächsten Schritt springen</translation>
+        <translation>Zum nächsten Schritt springen</translation>
     </message>
     <message>
         <source>Right arrow</source>
-        <translation type="unfinished">Pfeil rechts</translation>
+        <translation>Pfeil rechts</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Zurück</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Back: restart this step, or the previous one in its first 2 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
     </message>
     <message>
         <source>Left arrow</source>
-        <translation type="unfinished">Pfeil links</translation>
+        <translation>Pfeil links</translation>
     </message>
     <message>
         <source>Longer hold</source>
-        <translation type="unfinished">Längere Dehnung</translation>
+        <translation>Längere Dehnung</translation>
     </message>
     <message>
         <source>Hold 5 s longer (within the routine&apos;s range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnung 5 s länger (im Rahmen der Routine)</translation>
     </message>
     <message>
         <source>Up arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil hoch</translation>
     </message>
     <message>
         <source>Shorter hold</source>
-        <translation type="unfinished">Kürzere Dehnung</translation>
+        <translation>Kürzere Dehnung</translation>
     </message>
     <message>
         <source>Hold 5 s shorter (within the routine&apos;s range)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnung 5 s kürzer (im Rahmen der Routine)</translation>
     </message>
     <message>
         <source>Down arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil runter</translation>
     </message>
     <message>
         <source>It hurts</source>
-        <translation type="unfinished">Es tut weh</translation>
+        <translation>Es tut weh</translation>
     </message>
     <message>
         <source>It hurts: end the hold now</source>
-        <translation type="unfinished">Es tut weh: Dehnung sofort beenden</translation>
+        <translation>Es tut weh: Dehnung sofort beenden</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished">H</translation>
+        <translation>H</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Stop the routine (asks first; the clock waits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine beenden (mit Rückfrage; die Zeit wartet)</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished">Esc</translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Compact timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleiner Timer</translation>
     </message>
     <message>
         <source>Switch between the small always-on-top timer and the full window</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen dem kleinen Timer, der immer im Vordergrund bleibt, und dem ganzen Fenster wechseln</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <source>Start</source>
         <extracomment>The window&apos;s own shortcuts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Start the highlighted routine; on the finish screen, save and go home</source>
-        <translation type="unfinished"></translation>
+        <translation>Die hervorgehobene Routine starten; auf der Abschlussseite speichern und zur Startseite</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished">Eingabetaste</translation>
+        <translation>Eingabetaste</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished">&amp;Vollbild</translation>
+        <translation>&amp;Vollbild</translation>
     </message>
     <message>
         <source>Full screen</source>
-        <translation type="unfinished">Vollbild</translation>
+        <translation>Vollbild</translation>
     </message>
     <message>
         <source>F11</source>
-        <translation type="unfinished">F11</translation>
+        <translation>F11</translation>
     </message>
     <message>
         <source>&amp;Mute sound</source>
-        <translation type="unfinished">Ton &amp;stumm</translation>
+        <translation>Ton &amp;stumm</translation>
     </message>
     <message>
         <source>Sound cues off or on</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonsignale aus oder an</translation>
     </message>
     <message>
         <source>M</source>
-        <translation type="unfinished"></translation>
+        <translation>M</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished">&amp;Verlauf</translation>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>Your past sessions, pain check-ins and export</source>
-        <translation type="unfinished">Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
     </message>
     <message>
         <source>Ctrl+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+H</translation>
     </message>
     <message>
         <source>&amp;Import protocol…</source>
-        <translation type="unfinished">Protokoll &amp;importieren …</translation>
+        <translation>Protokoll &amp;importieren …</translation>
     </message>
     <message>
         <source>Check a protocol file and add it to your routines</source>
-        <translation type="unfinished">Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
+        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished">Strg+O</translation>
+        <translation>Strg+O</translation>
     </message>
     <message>
         <source>&amp;Reload routines</source>
-        <translation type="unfinished">Routinen neu &amp;laden</translation>
+        <translation>Routinen neu &amp;laden</translation>
     </message>
     <message>
         <source>Reload routines</source>
-        <translation type="unfinished">Routinen neu laden</translation>
+        <translation>Routinen neu laden</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished">F5</translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished">&amp;Einstellungen …</translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+,</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished">&amp;Tastenkürzel</translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>This list</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Liste</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Q</translation>
     </message>
 </context>
 <context>
@@ -272,39 +272,39 @@
     <name>CheckInForm</name>
     <message>
         <source>After the routine: how much does your calf hurt now?</source>
-        <translation type="unfinished">Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
+        <translation>Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
     </message>
     <message>
         <source>Before you start: how much does your calf hurt?</source>
-        <translation type="unfinished">Vor dem Start: Wie stark schmerzt Ihre Wade?</translation>
+        <translation>Vor dem Start: Wie stark schmerzt Ihre Wade?</translation>
     </message>
     <message>
         <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys.</source>
-        <translation type="unfinished">0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten.</translation>
+        <translation>0 = kein Schmerz · 10 = schlimmster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten.</translation>
     </message>
     <message>
         <source>Pain %1 of 10</source>
-        <translation type="unfinished">Schmerz %1 von 10</translation>
+        <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
         <source>&amp;Swelling</source>
-        <translation type="unfinished">&amp;Schwellung</translation>
+        <translation>&amp;Schwellung</translation>
     </message>
     <message>
         <source>&amp;Bruising</source>
-        <translation type="unfinished">&amp;Bluterguss</translation>
+        <translation>&amp;Bluterguss</translation>
     </message>
     <message>
         <source>Pain at &amp;rest</source>
-        <translation type="unfinished">Schmerz in &amp;Ruhe</translation>
+        <translation>Schmerz in &amp;Ruhe</translation>
     </message>
     <message>
         <source>&amp;Cannot bear weight on it</source>
-        <translation type="unfinished">Bein &amp;nicht belastbar</translation>
+        <translation>Bein &amp;nicht belastbar</translation>
     </message>
     <message>
         <source>Do you have any of these?</source>
-        <translation type="unfinished">Haben Sie etwas davon?</translation>
+        <translation>Haben Sie etwas davon?</translation>
     </message>
 </context>
 <context>
@@ -320,90 +320,90 @@
     <message>
         <source>Routine complete. Well done!</source>
         <extracomment>Segments that are the routine&apos;s work (the rest is getting ready, switching, resting).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Routine geschafft. Gut gemacht!</translation>
     </message>
     <message>
         <source>Routine stopped. What you did is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Routine beendet. Was Sie gemacht haben, bleibt gespeichert.</translation>
     </message>
     <message>
         <source>Active %1 · paused %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv %1 · pausiert %2</translation>
     </message>
     <message>
         <source>What you did, per step and side</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Sie gemacht haben, nach Schritt und Seite</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Fertig</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Save and go &amp;home (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und zur &amp;Startseite (Eingabetaste)</translation>
     </message>
     <message>
         <source>S&amp;kip (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übers&amp;pringen (Esc)</translation>
     </message>
     <message>
         <source>Go &amp;home (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Startseite (Eingabetaste)</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Links</translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished">Rechts</translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>%1 of %2 holds</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dehnungen</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">erledigt</translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>not done</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erledigt</translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved: pain %1/10 after the routine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: Schmerz %1/10 nach der Routine.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>No check-in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesmal keine Angabe.</translation>
     </message>
 </context>
 <context>
@@ -625,6 +625,26 @@
         <translation>Schmerz vorher → nachher: %1</translation>
     </message>
     <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
         <source>Injured leg: %1</source>
         <translation>Verletztes Bein: %1</translation>
     </message>
@@ -716,147 +736,147 @@
     <name>HomePage</name>
     <message>
         <source>After a run</source>
-        <translation type="unfinished">Nach dem Lauf</translation>
+        <translation>Nach dem Lauf</translation>
     </message>
     <message>
         <source>Before a run</source>
-        <translation type="unfinished">Vor dem Lauf</translation>
+        <translation>Vor dem Lauf</translation>
     </message>
     <message>
         <source>Sore calf</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerzende Wade</translation>
     </message>
     <message>
         <source>not set: asked at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt: wird beim Start gefragt</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">Links</translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished">Rechts</translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <source>Both</source>
-        <translation type="unfinished">Beide</translation>
+        <translation>Beide</translation>
     </message>
     <message>
         <source>Not sure: asked each time</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher: wird jedes Mal gefragt</translation>
     </message>
     <message>
         <source>Sore &amp;calf:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerzende &amp;Wade:</translation>
     </message>
     <message>
         <source>&amp;Ask about pain before each routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor jeder Routine nach Schmerzen &amp;fragen</translation>
     </message>
     <message>
         <source>Loading your history…</source>
-        <translation type="unfinished">Ihr Verlauf wird geladen …</translation>
+        <translation>Ihr Verlauf wird geladen …</translation>
     </message>
     <message>
         <source>Your last session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre letzte Einheit</translation>
     </message>
     <message>
         <source>Your practice this week</source>
-        <translation type="unfinished">Ihr Training diese Woche</translation>
+        <translation>Ihr Training diese Woche</translation>
     </message>
     <message>
         <source>Pain after sessions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten:</translation>
     </message>
     <message>
         <source>All &amp;routines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;Routinen …</translation>
     </message>
     <message>
         <source>Every routine, with its steps; import your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Routine mit ihren Schritten; eigene importieren</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf …</translation>
     </message>
     <message>
         <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
-        <translation type="unfinished">Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
     </message>
     <message>
         <source>Not found: choose one in All routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden: wählen Sie eine unter „Alle Routinen“</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
         </translation>
     </message>
     <message>
         <source>No sessions yet. Your history and weekly progress will show here.</source>
-        <translation type="unfinished">Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
+        <translation>Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>This week: %n session(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Diese Woche: %n Einheit</numerusform>
             <numerusform>Diese Woche: %n Einheiten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Minute</numerusform>
             <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days in a row</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Tag in Folge</numerusform>
             <numerusform>%n Tage in Folge</numerusform>
         </translation>
     </message>
     <message>
         <source>history not saved to disk</source>
-        <translation type="unfinished">Verlauf nicht auf der Festplatte gespeichert</translation>
+        <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>Last session: %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Einheit: %1 · %2 · %3</translation>
     </message>
     <message>
         <source>pain %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -894,7 +914,7 @@
     <message>
         <source>Illustration of the exercise</source>
         <extracomment>Megabytes Qt may allocate to decode one image (the default is 256).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung der Übung</translation>
     </message>
 </context>
 <context>
@@ -925,31 +945,31 @@
     <name>LegQuestion</name>
     <message>
         <source>Which calf hurts?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Wade schmerzt?</translation>
     </message>
     <message>
         <source>This routine stretches the sore leg first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Routine dehnt zuerst das schmerzende Bein.</translation>
     </message>
     <message>
         <source>&amp;Left (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Links (L)</translation>
     </message>
     <message>
         <source>&amp;Right (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechts (R)</translation>
     </message>
     <message>
         <source>&amp;Both (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beide (B)</translation>
     </message>
     <message>
         <source>Not now (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt nicht (Esc)</translation>
     </message>
     <message>
         <source>Re&amp;member for next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das nächste Mal &amp;merken</translation>
     </message>
 </context>
 <context>
@@ -976,31 +996,31 @@
     </message>
     <message>
         <source>Use for &amp;after a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „&amp;nach dem Lauf“ verwenden</translation>
     </message>
     <message>
         <source>The home screen&apos;s “After a run” starts this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nach dem Lauf“ auf der Startseite startet diese Routine</translation>
     </message>
     <message>
         <source>Use for &amp;before a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „&amp;vor dem Lauf“ verwenden</translation>
     </message>
     <message>
         <source>The home screen&apos;s “Before a run” starts this routine</source>
-        <translation type="unfinished"></translation>
+        <translation>„Vor dem Lauf“ auf der Startseite startet diese Routine</translation>
     </message>
     <message>
         <source>◀ &amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Startseite</translation>
     </message>
     <message>
         <source>Back to the home screen (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Startseite (Esc)</translation>
     </message>
     <message>
         <source>All routines</source>
-        <translation type="unfinished">Alle Routinen</translation>
+        <translation>Alle Routinen</translation>
     </message>
     <message>
         <source>This file could not be loaded:</source>
@@ -1051,11 +1071,11 @@
     </message>
     <message>
         <source>Ho&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>All &amp;routines</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;Routinen</translation>
     </message>
     <message>
         <source>&amp;About Soleus Coach</source>
@@ -1063,11 +1083,11 @@
     </message>
     <message>
         <source>“After a run” now starts %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nach dem Lauf“ startet jetzt %1.</translation>
     </message>
     <message>
         <source>“Before a run” now starts %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Vor dem Lauf“ startet jetzt %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n protocol file(s) could not be loaded; select one to see why.</source>
@@ -1122,7 +1142,7 @@
     </message>
     <message>
         <source>%1 — Soleus Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Soleus Coach</translation>
     </message>
     <message>
         <source>History</source>
@@ -1325,6 +1345,17 @@
     </message>
 </context>
 <context>
+    <name>RoutineButton</name>
+    <message>
+        <source>Enter ↵</source>
+        <translation>Eingabe ↵</translation>
+    </message>
+    <message>
+        <source>Press Enter to start this one</source>
+        <translation>Mit der Eingabetaste starten</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Get ready</source>
@@ -1412,47 +1443,47 @@
     <message>
         <source>Not stretching today: your check-in is saved in your history.</source>
         <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
-        <translation type="unfinished">Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
+        <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
     </message>
     <message>
         <source>%1 was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gestartet.</translation>
     </message>
     <message>
         <source>Ice off</source>
-        <translation type="unfinished">Eis ab</translation>
+        <translation>Eis ab</translation>
     </message>
     <message>
         <source>Time to take the ice off your calf.</source>
-        <translation type="unfinished">Zeit, das Eis von der Wade zu nehmen.</translation>
+        <translation>Zeit, das Eis von der Wade zu nehmen.</translation>
     </message>
     <message>
         <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
-        <translation type="unfinished">Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
     </message>
     <message>
         <source>Session not saved</source>
-        <translation type="unfinished">Einheit nicht gespeichert</translation>
+        <translation>Einheit nicht gespeichert</translation>
     </message>
     <message>
         <source>This session could not be written to your history:</source>
-        <translation type="unfinished">Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
     </message>
     <message>
         <source>Save a copy as a file so that it is not lost?</source>
-        <translation type="unfinished">Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
+        <translation>Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished">Einheit speichern</translation>
+        <translation>Einheit speichern</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished">JSON-Dateien (*.json)</translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished">Nicht gespeichert</translation>
+        <translation>Nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1471,31 +1502,31 @@
     </message>
     <message>
         <source>Progress through the routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Routine</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Skip ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen ▶</translation>
     </message>
     <message>
         <source>− 5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>− 5 s</translation>
     </message>
     <message>
         <source>+ 5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 5 s</translation>
     </message>
     <message>
         <source>It hurts</source>
-        <translation type="unfinished">Es tut weh</translation>
+        <translation>Es tut weh</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Paused — press Space to resume</source>
@@ -1532,6 +1563,10 @@
         <translation>Verletztes Bein</translation>
     </message>
     <message>
+        <source>Not set: asked at the start</source>
+        <translation>Nicht festgelegt: wird beim Start gefragt</translation>
+    </message>
+    <message>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -1544,8 +1579,8 @@
         <translation>Beide</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Keines</translation>
+        <source>Not sure: asked each time</source>
+        <translation>Unsicher: wird jedes Mal gefragt</translation>
     </message>
     <message>
         <source>Stretches marked &apos;injured leg first&apos; start with this leg</source>
@@ -1676,43 +1711,43 @@
     <name>SetupDialog</name>
     <message>
         <source>Set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>Which calf hurts?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Wade schmerzt?</translation>
     </message>
     <message>
         <source>Stretches marked “injured leg first” start with it. You can change this on the home screen at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnungen mit „verletztes Bein zuerst“ beginnen mit ihr. Sie können das jederzeit auf der Startseite ändern.</translation>
     </message>
     <message>
         <source>&amp;Left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Links</translation>
     </message>
     <message>
         <source>&amp;Right</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechts</translation>
     </message>
     <message>
         <source>&amp;Both</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beide</translation>
     </message>
     <message>
         <source>&amp;Not sure: ask me at each routine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unsicher: bei jeder Routine fragen</translation>
     </message>
     <message>
         <source>&amp;Ask how my calf feels before each routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor jeder Routine nach meiner Wade &amp;fragen</translation>
     </message>
     <message>
         <source>After each routine you are always asked; both can be skipped with Esc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach jeder Routine wird immer gefragt; beides lässt sich mit Esc überspringen.</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fertig</translation>
     </message>
 </context>
 <context>
@@ -1720,11 +1755,11 @@
     <message>
         <source>Pain after your last sessions</source>
         <extracomment>A warm-up this recent means the runner is back from the run it warmed up for.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach Ihren letzten Einheiten</translation>
     </message>
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
     </message>
 </context>
 <context>
@@ -1792,7 +1827,7 @@
     <name>_Countdown</name>
     <message>
         <source>Time remaining in this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Zeit in diesem Schritt</translation>
     </message>
 </context>
 </TS>

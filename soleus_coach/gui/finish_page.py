@@ -115,6 +115,8 @@ class FinishPage(QWidget):
         self.table.setObjectName("finishSummary")
         self.table.setAccessibleName(self.tr("What you did, per step and side"))
         self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet("QTreeView::item { padding: 3px 6px; }")
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setHeaderLabels([self.tr("Step"), self.tr("Side"), self.tr("Done"),
@@ -130,7 +132,8 @@ class FinishPage(QWidget):
                                     format_duration(row.active_s)])
             item.setToolTip(0, tooltip(row.label))  # the whole name of an elided one
             self.table.addTopLevelItem(item)
-        self.table.setMaximumHeight(self.table.sizeHintForRow(0) * (len(self.rows) + 1) + 8
+        rows = min(len(self.rows), 8)  # a long routine scrolls
+        self.table.setMaximumHeight(self.table.sizeHintForRow(0) * (rows + 1) + 12
                                     if self.rows else 60)
 
         self.form = CheckInForm(after=True)
@@ -232,15 +235,21 @@ class FinishPage(QWidget):
             title.setFont(font)
             if item.reasons:  # red flags: see a doctor
                 title.setStyleSheet(f"color: {colour};")
-            lines = [t(item.body), *("• " + t(r) for r in item.reasons)]
-            if item.footer is not None:
-                lines.append(t(item.footer))
-            body = QLabel("\n".join(lines))
+            body = QLabel("\n".join([t(item.body), *("• " + t(r) for r in item.reasons)]))
             body.setObjectName(f"guidanceBody{i}")
             body.setTextFormat(Qt.TextFormat.PlainText)
             body.setWordWrap(True)
             self.guidance_layout.addWidget(title)
             self.guidance_layout.addWidget(body)
+            if item.footer is not None:  # the emergency line
+                footer = QLabel(t(item.footer))
+                footer.setObjectName(f"guidanceFooter{i}")
+                footer.setTextFormat(Qt.TextFormat.PlainText)
+                footer.setWordWrap(True)
+                font = footer.font()
+                font.setBold(True)
+                footer.setFont(font)
+                self.guidance_layout.addWidget(footer)
         self.guidance.setVisible(bool(advice))
 
     def guidance_text(self) -> str:

@@ -107,12 +107,23 @@ class RoutineButton(QPushButton):
         self.routine.setFont(font)
         self.duration = QLabel()
         self.duration.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel(self.tr("Enter ↵"))
+        self.hint.setObjectName(f"{name}Hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setAccessibleName(self.tr("Press Enter to start this one"))
+        self.hint.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.duration, 1)
+        bottom.addWidget(self.hint)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        for label in (self.moment, self.routine, self.duration):
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.moment)
+        layout.addWidget(self.routine)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        for label in (self.moment, self.routine, self.duration, self.hint):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        self.setMinimumHeight(self.fontMetrics().height() * 7)
+        self.setMinimumHeight(self.fontMetrics().height() * 8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -122,10 +133,13 @@ class RoutineButton(QPushButton):
         return QSize(160, self.minimumHeight())
 
     def set_primary(self, primary: bool) -> None:
-        """The one Enter starts: a thick frame in the highlight colour."""
+        """The one Enter starts: filled with the highlight colour (white on it: 5.4:1)."""
         self.setProperty("primary", primary)
-        self.setStyleSheet("RoutineButton[primary=\"true\"] { border: 3px solid "
-                           "palette(highlight); border-radius: 6px; padding: 2px; }"
+        self.hint.setVisible(primary)
+        self.setStyleSheet("RoutineButton { background: palette(highlight); border: 1px solid "
+                           "palette(shadow); border-radius: 6px; }"
+                           "RoutineButton:focus { border: 2px solid palette(window-text); }"
+                           "RoutineButton QLabel { color: palette(highlighted-text); }"
                            if primary else "")
 
 
@@ -208,14 +222,27 @@ class HomePage(QWidget):
         more.addWidget(self.history_button)
         more.addStretch(1)
 
+        column = QWidget()  # a readable width on a wide screen, centred
+        column.setObjectName("homeColumn")
+        column.setMaximumWidth(1000)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(16)
+        inner.addLayout(buttons)
+        inner.addLayout(side_row)
+        inner.addSpacing(8)
+        inner.addWidget(facts)
+        inner.addSpacing(8)
+        inner.addLayout(more)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(column, 100)
+        centre.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
-        layout.addLayout(buttons)
-        layout.addLayout(side_row)
-        layout.addWidget(facts)
         layout.addStretch(1)
-        layout.addLayout(more)
+        layout.addLayout(centre)
+        layout.addStretch(2)
         self.setTabOrder(self.after_button, self.before_button)
 
     # ----------------------------------------------------------------- content
@@ -223,8 +250,6 @@ class HomePage(QWidget):
     def set_routines(self, settings: Settings, after: Protocol | None,
                      before: Protocol | None) -> None:
         """The routines behind the two buttons (None: the chosen one is gone)."""
-        from soleus_coach.protocol.describe import format_duration
-
         self.set_settings(settings)
         for when, button, protocol in ((When.POST_RUN, self.after_button, after),
                                        (When.PRE_RUN, self.before_button, before)):
@@ -237,8 +262,7 @@ class HomePage(QWidget):
                 continue
             button.routine.setText(protocol.name)
             minutes = max(1, round(protocol.default_duration_s / 60))
-            button.duration.setText(self.tr("%n min", "", minutes) + " · "
-                                    + format_duration(protocol.default_duration_s))
+            button.duration.setText(self.tr("%n min", "", minutes))
             button.setAccessibleName(f"{button.moment.text()}: {protocol.name}")
 
     def set_settings(self, settings: Settings) -> None:

@@ -46,11 +46,14 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  on_test_sound: Callable[[Settings], None] | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         self.leg = _combo(self.tr("Injured leg"),
-                          [(self.tr("Left"), Leg.LEFT), (self.tr("Right"), Leg.RIGHT),
-                           (self.tr("Both"), Leg.BOTH), (self.tr("None"), Leg.NONE)],
+                          [(self.tr("Not set: asked at the start"), Leg.NONE),
+                           (self.tr("Left"), Leg.LEFT), (self.tr("Right"), Leg.RIGHT),
+                           (self.tr("Both"), Leg.BOTH),
+                           (self.tr("Not sure: asked each time"), Leg.NOT_SURE)],
                           settings.injured_leg)
         self.leg.setToolTip(self.tr("Stretches marked 'injured leg first' start with this leg"))
         hold = None if settings.hold_s is None else int(settings.hold_s)
