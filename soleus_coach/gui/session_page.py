@@ -89,6 +89,13 @@ class _Countdown(QLabel):
         self.setFont(font)
 
 
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each one costs a re-polish of the widget
+    (milliseconds, between a step's start and its first cue)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class SessionPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,16 +225,16 @@ class SessionPage(QWidget):
         self._phase = phase
         bg, fg = PHASE_COLOURS[phase]
         # Colours only: no text from protocols ever reaches a style sheet.
-        self.band.setStyleSheet(f"#phaseBand {{ background: {bg}; border-radius: 8px; }}"
-                                f"#phaseBand QLabel {{ color: {fg}; }}")
+        _restyle(self.band, f"#phaseBand {{ background: {bg}; border-radius: 8px; }}"
+                            f"#phaseBand QLabel {{ color: {fg}; }}")
         self._colour_text()
 
     def _colour_text(self) -> None:
         """The countdown in its phase's hue and the caution in red, each at a shade that
         reads on this theme's background."""
         palette = self.palette()
-        self.countdown.setStyleSheet(f"color: {countdown_colour(self._phase, palette)};")
-        self.caution.setStyleSheet(f"color: {warning_colour(palette)};")
+        _restyle(self.countdown, f"color: {countdown_colour(self._phase, palette)};")
+        _restyle(self.caution, f"color: {warning_colour(palette)};")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
