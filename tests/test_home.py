@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from soleus_coach.gui.home_page import Moment
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.safety_dialogs import FirstRunDialog
 from soleus_coach.gui.session_flow import FlowState
 from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
 from soleus_coach.history.records import SessionRow, Status
-from soleus_coach.protocol import When
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind, Side
@@ -64,9 +64,9 @@ def test_first_run_to_the_right_leg_esc_waits_and_the_finish_page_records_pain_a
     assert saved.first_run_acknowledged and saved.injured_leg is Leg.RIGHT
     assert saved.ask_pain_before
     assert win.pages.currentWidget() is win.home
-    assert win.home.leg.currentData() == "right"
+    assert win.home.leg_buttons[Leg.RIGHT].isChecked()
     qtbot.waitUntil(lambda: win.home.practice.text() != "")
-    assert win.home.primary is When.POST_RUN  # evening
+    assert win.home.primary is Moment.AFTER  # evening
     qtbot.mouseClick(win.home.after_button, Qt.MouseButton.LeftButton)  # "After a run"
     dialog = win.checkin_dialog
     assert dialog is not None
@@ -163,9 +163,11 @@ def test_the_sore_side_and_the_pain_question_change_on_the_home_screen(
         qtbot: QtBot, data_dir: Path) -> None:
     win = make_window(qtbot, data_dir, FakeClock(), {"first_run_acknowledged": True})
     home = win.home
-    home.leg.setFocus()
-    home.leg.setCurrentIndex(home.leg.findData("left"))
-    home.leg.activated.emit(home.leg.currentIndex())  # as a person's choice does
+    assert home.leg_unset.isVisible()  # nothing chosen yet
+    qtbot.keyClick(home, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Sore calf
+    qtbot.waitUntil(lambda: home.leg_buttons[Leg.LEFT].hasFocus())
+    qtbot.keyClick(home.leg_buttons[Leg.LEFT], Qt.Key.Key_Space)  # Left
+    assert win.settings.injured_leg is Leg.LEFT and not home.leg_unset.isVisible()
     qtbot.keyClick(home, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # the check box
     qtbot.waitUntil(lambda: not win.settings.ask_pain_before)
     saved = SettingsStore(data_dir / "settings.json").load()
@@ -176,6 +178,7 @@ def test_use_for_after_a_run_changes_the_home_button_and_enter_starts_it(
         qtbot: QtBot, data_dir: Path) -> None:
     win = make_window(qtbot, data_dir, FakeClock(), {"first_run_acknowledged": True,
                                                       "ask_pain_before": False})
+    qtbot.waitUntil(lambda: win.home.loaded)  # the names show just after the first paint
     assert win.home.after_button.routine.plain_text() == "Post-run soleus recovery"
     qtbot.keyClick(win.home, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # All routines
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win._library_page)
@@ -196,6 +199,7 @@ def test_a_chosen_routine_that_is_gone_disables_its_button(qtbot: QtBot,
                                                            data_dir: Path) -> None:
     win = make_window(qtbot, data_dir, FakeClock(), {"first_run_acknowledged": True,
                                                       "before_run_routine": "deleted-one"})
+    qtbot.waitUntil(lambda: win.home.loaded)
     assert not win.home.before_button.isEnabled()
     assert "Not found" in win.home.before_button.routine.plain_text()
     assert win.home.after_button.isEnabled()
@@ -209,16 +213,16 @@ def row(protocol_id: str, started: datetime) -> SessionRow:
 def test_enter_starts_the_action_of_the_moment() -> None:
     from soleus_coach.gui.home_page import primary_moment
 
-    assert primary_moment(EVENING, None, "pre-run-warm-up") is When.POST_RUN
-    assert primary_moment(MORNING, None, "pre-run-warm-up") is When.PRE_RUN
+    assert primary_moment(EVENING, None, "pre-run-warm-up") is Moment.AFTER
+    assert primary_moment(MORNING, None, "pre-run-warm-up") is Moment.BEFORE
     # warmed up at 6:30, back from the run at 7:15: after a run
     warm_up = row("pre-run-warm-up", MORNING - timedelta(minutes=45))
-    assert primary_moment(MORNING, warm_up, "pre-run-warm-up") is When.POST_RUN
+    assert primary_moment(MORNING, warm_up, "pre-run-warm-up") is Moment.AFTER
     # a warm-up yesterday says nothing about this morning
     assert primary_moment(MORNING, row("pre-run-warm-up", MORNING - timedelta(days=1)),
-                          "pre-run-warm-up") is When.PRE_RUN
+                          "pre-run-warm-up") is Moment.BEFORE
     assert primary_moment(MORNING, row("post-run-soleus", MORNING - timedelta(minutes=30)),
-                          "pre-run-warm-up") is When.PRE_RUN
+                          "pre-run-warm-up") is Moment.BEFORE
 
 
 def test_in_the_morning_enter_starts_the_warm_up(qtbot: QtBot, data_dir: Path) -> None:
@@ -226,7 +230,7 @@ def test_in_the_morning_enter_starts_the_warm_up(qtbot: QtBot, data_dir: Path) -
                                                       "ask_pain_before": False,
                                                       "injured_leg": "left"}, now=MORNING)
     qtbot.waitUntil(lambda: win.home.practice.text() != "")
-    assert win.home.primary is When.PRE_RUN and win.home.before_button.hint.isVisibleTo(win)
+    assert win.home.primary is Moment.BEFORE and win.home.before_button.hint.isVisibleTo(win)
     qtbot.keyClick(win.home, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.flow.state is FlowState.RUNNING)
     assert win.session is not None and win.session.plan.protocol_id == "pre-run-warm-up"
@@ -240,7 +244,7 @@ def test_the_whole_home_screen_works_with_tab_alone(qtbot: QtBot, data_dir: Path
     for _ in range(8):
         reached.append(QApplicationFocus.name())
         qtbot.keyClick(QApplicationFocus.widget(), Qt.Key.Key_Tab)
-    for name in ("homeAfter", "homeBefore", "homeLeg", "homeAskBefore", "homeLibrary",
+    for name in ("homeAfter", "homeBefore", "homeLeg_left", "homeAskBefore", "homeLibrary",
                  "historyButton"):
         assert name in reached, reached
 

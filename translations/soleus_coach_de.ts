@@ -743,14 +743,6 @@
         <translation>Vor dem Lauf</translation>
     </message>
     <message>
-        <source>Sore calf</source>
-        <translation>Schmerzende Wade</translation>
-    </message>
-    <message>
-        <source>not set: asked at the start</source>
-        <translation>nicht festgelegt: wird beim Start gefragt</translation>
-    </message>
-    <message>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -763,8 +755,12 @@
         <translation>Beide</translation>
     </message>
     <message>
-        <source>Not sure: asked each time</source>
-        <translation>Unsicher: wird jedes Mal gefragt</translation>
+        <source>Not sure</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <source>(not set: asked when a routine starts)</source>
+        <translation>(nicht festgelegt: wird beim Start einer Routine gefragt)</translation>
     </message>
     <message>
         <source>Sore &amp;calf:</source>

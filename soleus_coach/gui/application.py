@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QIcon
@@ -16,12 +17,16 @@ from soleus_coach.gui.signals import SignalCloser
 from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
-from soleus_coach.protocol import Library, load_library
 from soleus_coach.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from soleus_coach.protocol import Library
 
 
 def default_services() -> Services:
     def library() -> Library:
+        from soleus_coach.protocol import load_library  # after the first paint
+
         return load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
                             paths.assets_dir())
 

@@ -10,40 +10,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from soleus_coach.gui.plain import ElidedLabel, plain_label
-from soleus_coach.history.records import SessionRow, Status, Summary
-from soleus_coach.protocol import Protocol, When
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
+
+if TYPE_CHECKING:  # the history and the routines load after the first paint
+    from soleus_coach.history.records import SessionRow, Summary
+    from soleus_coach.protocol import Protocol
+
+
+class Moment(StrEnum):
+    """The home screen's two buttons (values as a protocol's "when")."""
+
+    AFTER = "post-run"
+    BEFORE = "pre-run"
 
 #: A warm-up this recent means the runner is back from the run it warmed up for.
 BACK_FROM_RUN = timedelta(hours=3)
 
 
-def primary_moment(now: datetime, last: SessionRow | None, before_run_id: str) -> When:
+def primary_moment(now: datetime, last: SessionRow | None, before_run_id: str) -> Moment:
     """What Enter starts: after a run, unless it is morning (before noon), or… the runner
     warmed up less than three hours ago, in which case they are back from that run."""
     now = now if now.tzinfo else now.astimezone()  # naive: local time
     if (last is not None and last.protocol_id == before_run_id
             and timedelta(0) <= now - last.started_at < BACK_FROM_RUN):
-        return When.POST_RUN
-    return When.PRE_RUN if now.hour < 12 else When.POST_RUN
+        return Moment.AFTER
+    return Moment.BEFORE if now.hour < 12 else Moment.AFTER
 
 
 class Sparkline(QWidget):
@@ -153,37 +165,47 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("homePage")
         self.settings = Settings()
-        self.ids: dict[When, str | None] = {When.POST_RUN: None, When.PRE_RUN: None}
-        self.primary = When.POST_RUN
+        self.ids: dict[Moment, str | None] = {Moment.AFTER: None, Moment.BEFORE: None}
+        self.primary = Moment.AFTER
+        self.loaded = False  # the routines are read after the first paint
         self.after_button = RoutineButton(self.tr("After a run"), "homeAfter")
         self.before_button = RoutineButton(self.tr("Before a run"), "homeBefore")
-        self.after_button.clicked.connect(lambda: self.start(When.POST_RUN))
-        self.before_button.clicked.connect(lambda: self.start(When.PRE_RUN))
+        self.after_button.clicked.connect(lambda: self.start(Moment.AFTER))
+        self.before_button.clicked.connect(lambda: self.start(Moment.BEFORE))
         buttons = QHBoxLayout()
         buttons.addWidget(self.after_button)
         buttons.addWidget(self.before_button)
 
-        self.leg = QComboBox()
-        self.leg.setObjectName("homeLeg")
-        self.leg.setAccessibleName(self.tr("Sore calf"))
-        for leg, text in ((Leg.NONE, self.tr("not set: asked at the start")),
-                          (Leg.LEFT, self.tr("Left")), (Leg.RIGHT, self.tr("Right")),
-                          (Leg.BOTH, self.tr("Both")),
-                          (Leg.NOT_SURE, self.tr("Not sure: asked each time"))):
-            self.leg.addItem(text, leg.value)
-        self.leg.activated.connect(self._leg_changed)
+        # Radio buttons, not a combo box: one click, all choices in view, and no
+        # QComboBox.addItem() (its first call makes PySide6 build Python enums for 160 Qt
+        # types: 40 ms before the first paint, docs/benchmarks.md).
+        self.leg_group = QButtonGroup(self)
+        self.leg_buttons: dict[Leg, QRadioButton] = {}
+        for leg, text in ((Leg.LEFT, self.tr("Left")), (Leg.RIGHT, self.tr("Right")),
+                          (Leg.BOTH, self.tr("Both")), (Leg.NOT_SURE, self.tr("Not sure"))):
+            button = QRadioButton(text)
+            button.setObjectName(f"homeLeg_{leg.value}")
+            self.leg_group.addButton(button)
+            button.clicked.connect(lambda _c=False, chosen=leg: self._leg_chosen(chosen))
+            self.leg_buttons[leg] = button
+        self.leg_unset = QLabel(self.tr("(not set: asked when a routine starts)"))
+        self.leg_unset.setObjectName("homeLegUnset")
+        self.leg_unset.setTextFormat(Qt.TextFormat.PlainText)
         leg_label = QLabel(self.tr("Sore &calf:"))
         leg_label.setTextFormat(Qt.TextFormat.PlainText)  # the mnemonic still works
-        leg_label.setBuddy(self.leg)
+        leg_label.setBuddy(self.leg_buttons[Leg.LEFT])
         self.ask_before = QCheckBox(self.tr("&Ask about pain before each routine"))
         self.ask_before.setObjectName("homeAskBefore")
         self.ask_before.toggled.connect(self._ask_changed)
         side_row = QHBoxLayout()
         side_row.addWidget(leg_label)
-        side_row.addWidget(self.leg)
-        side_row.addSpacing(24)
-        side_row.addWidget(self.ask_before)
+        for button in self.leg_buttons.values():
+            side_row.addWidget(button)
+        side_row.addWidget(self.leg_unset)
         side_row.addStretch(1)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.ask_before)
+        ask_row.addStretch(1)
 
         self.last = plain_label(self.tr("Loading your history…"))
         self.last.setObjectName("lastSession")
@@ -230,6 +252,7 @@ class HomePage(QWidget):
         inner.setSpacing(16)
         inner.addLayout(buttons)
         inner.addLayout(side_row)
+        inner.addLayout(ask_row)
         inner.addSpacing(8)
         inner.addWidget(facts)
         inner.addSpacing(8)
@@ -251,9 +274,10 @@ class HomePage(QWidget):
                      before: Protocol | None) -> None:
         """The routines behind the two buttons (None: the chosen one is gone)."""
         self.set_settings(settings)
-        for when, button, protocol in ((When.POST_RUN, self.after_button, after),
-                                       (When.PRE_RUN, self.before_button, before)):
+        for when, button, protocol in ((Moment.AFTER, self.after_button, after),
+                                       (Moment.BEFORE, self.before_button, before)):
             self.ids[when] = protocol.id if protocol else None
+            self.loaded = True
             button.setEnabled(protocol is not None)
             if protocol is None:
                 button.routine.setText(self.tr("Not found: choose one in All routines"))
@@ -267,7 +291,12 @@ class HomePage(QWidget):
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
-        self.leg.setCurrentIndex(max(0, self.leg.findData(settings.injured_leg.value)))
+        chosen = self.leg_buttons.get(settings.injured_leg)
+        self.leg_group.setExclusive(False)  # so that "not set" can uncheck them all
+        for button in self.leg_buttons.values():
+            button.setChecked(button is chosen)
+        self.leg_group.setExclusive(True)
+        self.leg_unset.setVisible(chosen is None)
         self.ask_before.blockSignals(True)
         self.ask_before.setChecked(settings.ask_pain_before)
         self.ask_before.blockSignals(False)
@@ -290,10 +319,12 @@ class HomePage(QWidget):
         self.sparkline.set_values(pains)
         for w in (self.trend_label, self.sparkline):
             w.setVisible(len(pains) >= 2)
-        before_id = self.ids[When.PRE_RUN] or self.settings.before_run_routine
+        before_id = self.ids[Moment.BEFORE] or self.settings.before_run_routine
         self.set_primary(primary_moment(now, last, before_id))
 
     def _last_text(self, row: SessionRow, now: datetime) -> str:
+        from soleus_coach.history.records import Status
+
         now = now if now.tzinfo else now.astimezone()
         started = row.started_at.astimezone(now.tzinfo)
         locale = QLocale()
@@ -320,25 +351,29 @@ class HomePage(QWidget):
                                     pain(row.pain_after))
         return text
 
-    def set_primary(self, moment: When) -> None:
+    def set_primary(self, moment: Moment) -> None:
         self.primary = moment
-        self.after_button.set_primary(moment is When.POST_RUN)
-        self.before_button.set_primary(moment is When.PRE_RUN)
+        self.after_button.set_primary(moment is Moment.AFTER)
+        self.before_button.set_primary(moment is Moment.BEFORE)
         if self.isVisible():
             self.primary_button().setFocus()
 
     def primary_button(self) -> RoutineButton:
-        return self.after_button if self.primary is When.POST_RUN else self.before_button
+        return self.after_button if self.primary is Moment.AFTER else self.before_button
 
     # ----------------------------------------------------------------- actions
 
-    def start(self, moment: When) -> None:
-        protocol_id = self.ids.get(moment)
+    def start(self, moment: Moment) -> None:
+        if self.loaded:
+            protocol_id = self.ids.get(moment)
+        else:  # pressed in the moment before the names show: the chosen one all the same
+            s = self.settings
+            protocol_id = s.after_run_routine if moment is Moment.AFTER else \
+                s.before_run_routine
         if protocol_id:
             self.start_requested.emit(protocol_id)
 
-    def _leg_changed(self, _index: int) -> None:
-        leg = Leg(self.leg.currentData())
+    def _leg_chosen(self, leg: Leg) -> None:
         if leg is not self.settings.injured_leg:
             self.settings_edited.emit(replace(self.settings, injured_leg=leg))
 

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.home_page import Moment
 from soleus_coach.gui.plain import plain_label
 from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
-from soleus_coach.protocol import Library, Protocol, When
+from soleus_coach.protocol import Library, Protocol
 from soleus_coach.protocol.describe import describe_step, format_duration
 
 
@@ -37,7 +38,7 @@ class _ProtocolView(QTreeView):
 class LibraryPage(QWidget):
     start_requested = Signal(str)  # protocol id
     home_requested = Signal()
-    use_for = Signal(object, str)  # When, protocol id: the home screen's button for it
+    use_for = Signal(object, str)  # Moment, protocol id: the home screen's button for it
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,12 +84,12 @@ class LibraryPage(QWidget):
         self.after_button.setObjectName("useAfterRun")
         self.after_button.setToolTip(self.tr("The home screen's “After a run” starts this "
                                              "routine"))
-        self.after_button.clicked.connect(lambda: self._use_for(When.POST_RUN))
+        self.after_button.clicked.connect(lambda: self._use_for(Moment.AFTER))
         self.before_button = QPushButton(self.tr("Use for &before a run"))
         self.before_button.setObjectName("useBeforeRun")
         self.before_button.setToolTip(self.tr("The home screen's “Before a run” starts this "
                                               "routine"))
-        self.before_button.clicked.connect(lambda: self._use_for(When.PRE_RUN))
+        self.before_button.clicked.connect(lambda: self._use_for(Moment.BEFORE))
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -196,7 +197,7 @@ class LibraryPage(QWidget):
         for button in (self.start_button, self.after_button, self.before_button):
             button.setEnabled(valid)
 
-    def _use_for(self, when: When) -> None:
+    def _use_for(self, when: Moment) -> None:
         p = self.current_protocol()
         if p is not None:
             self.use_for.emit(when, p.id)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,13 +30,11 @@ from soleus_coach import paths, texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
 from soleus_coach.gui.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
-from soleus_coach.gui.home_page import HomePage
+from soleus_coach.gui.home_page import HomePage, Moment
 from soleus_coach.gui.plain import message_box, question
 from soleus_coach.gui.session_flow import SessionFlow
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
-from soleus_coach.protocol import Library, ProtocolInvalid, When
-from soleus_coach.protocol.library import ensure_user_folder, import_file
 from soleus_coach.session.clock import Clock, clock_from_env
 from soleus_coach.settings import Settings, SettingsStore
 from soleus_coach.texts import fill_in
@@ -57,6 +54,7 @@ if TYPE_CHECKING:
     from soleus_coach.gui.tray import SessionTray
     from soleus_coach.history.recorder import SessionRecorder
     from soleus_coach.history.store import HistoryStore
+    from soleus_coach.protocol import Library
     from soleus_coach.settings import Leg
 
 
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = services.settings_store.load()
         self.setWindowTitle(self.tr("Soleus Coach"))
-        self.library = services.load_library()
+        self._library: Library | None = None  # read after the first paint, or when needed
         self.history_window: HistoryWindow | None = None
         self.notice_dialog: QDialog | None = None  # the safety notice or the set-up
         self._history: HistoryStore | None = None
@@ -134,9 +132,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
-        self._update_home()
+        self.home.set_settings(self.settings)
         self._build_menus()
-        self._report_library()
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
@@ -144,6 +141,15 @@ class MainWindow(QMainWindow):
         self._summary_scheduled = False
 
     # ----------------------------------------------------------------- collaborators
+
+    @property
+    def library(self) -> Library:
+        """The routines, read and checked on first use: the home screen paints first and
+        shows their names a moment later (the protocol modules are 30 ms of imports)."""
+        if self._library is None:
+            self._library = self.services.load_library()
+            self._report_library()
+        return self._library
 
     @property
     def library_page(self) -> LibraryPage:
@@ -254,13 +260,13 @@ class MainWindow(QMainWindow):
         self.home.set_routines(s, self.library.get(s.after_run_routine),
                                self.library.get(s.before_run_routine))
 
-    def _use_for(self, when: When, protocol_id: str) -> None:
+    def _use_for(self, when: Moment, protocol_id: str) -> None:
         self.apply_settings(replace(self.settings, after_run_routine=protocol_id)
-                            if when is When.POST_RUN else
+                            if when is Moment.AFTER else
                             replace(self.settings, before_run_routine=protocol_id))
         protocol = self.library.get(protocol_id)
         self.statusBar().showMessage(fill_in(
-            self.tr("“After a run” now starts %1.") if when is When.POST_RUN else
+            self.tr("“After a run” now starts %1.") if when is Moment.AFTER else
             self.tr("“Before a run” now starts %1."),
             one_line(protocol.name if protocol else protocol_id)), 8000)
 
@@ -274,14 +280,15 @@ class MainWindow(QMainWindow):
                         broken))
 
     def reload_library(self) -> None:
-        self.library = self.services.load_library()
+        self._library = None
         if self._library_page is not None:
             self._library_page.set_library(self.library)
-        self._update_home()
-        self._report_library()
+        self._update_home()  # reads it again (and says so when a file is broken)
 
     def open_protocol_folder(self) -> None:
         folder = self.services.user_protocols_dir
+        from soleus_coach.protocol.library import ensure_user_folder
+
         try:
             ensure_user_folder(folder, self.services.schema_file)
         except OSError as exc:
@@ -296,11 +303,16 @@ class MainWindow(QMainWindow):
         """Check ``path`` and copy it into the user's folder. A file of that name already
         there is replaced only after a question (answered later: False until then)."""
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Import protocol"), "",
                                                   self.tr("Protocols (*.json)"))
             if not name:
                 return False
             path = Path(name)
+        from soleus_coach.protocol import ProtocolInvalid
+        from soleus_coach.protocol.library import import_file
+
         try:
             target = import_file(path, self.services.user_protocols_dir,
                                  self.services.assets_dir, replace=replace)
@@ -540,6 +552,7 @@ class MainWindow(QMainWindow):
         if not self._summary_scheduled:
             # The history is opened after the first paint: the home screen shows at once.
             self._summary_scheduled = True
+            QTimer.singleShot(0, self._update_home)  # the routines' names, then the history
             QTimer.singleShot(0, self.refresh_summary)
             if not self.settings.first_run_acknowledged:
                 QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))

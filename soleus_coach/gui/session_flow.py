@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from soleus_coach import texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.memory import release_free_memory
 from soleus_coach.gui.plain import message_box
 from soleus_coach.texts import fill_in
 from soleus_coach.texts import translate as t
@@ -366,6 +365,8 @@ class SessionFlow(QObject):
         self.pages_closed.emit()
         for page in pages:
             page.deleteLater()
+        from soleus_coach.gui.memory import release_free_memory
+
         QTimer.singleShot(0, release_free_memory)  # after the pages are gone
 
     # ----------------------------------------------------------------- history problems
@@ -393,6 +394,8 @@ class SessionFlow(QObject):
         from soleus_coach.history.records import utc_now
 
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _ = QFileDialog.getSaveFileName(
                 self.window, self.tr("Save session"),
                 str(Path.home() / f"soleus-session-{recorder.record.uid[:8]}.json"),
