@@ -287,7 +287,7 @@
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
-        <source>&amp;Swelling</source>
+        <source>S&amp;welling</source>
         <translation>&amp;Schwellung</translation>
     </message>
     <message>
@@ -351,16 +351,16 @@
         <translation>Zeit</translation>
     </message>
     <message>
-        <source>Save and go &amp;home (Enter)</source>
-        <translation>Speichern und zur &amp;Startseite (Eingabetaste)</translation>
+        <source>Save and go home (Enter)</source>
+        <translation>Speichern und zur Startseite (Eingabetaste)</translation>
     </message>
     <message>
-        <source>S&amp;kip (Esc)</source>
-        <translation>Übers&amp;pringen (Esc)</translation>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
     </message>
     <message>
-        <source>Go &amp;home (Enter)</source>
-        <translation>Zur &amp;Startseite (Eingabetaste)</translation>
+        <source>Go home (Enter)</source>
+        <translation>Zur Startseite (Eingabetaste)</translation>
     </message>
     <message>
         <source>Left</source>
@@ -783,8 +783,8 @@
         <translation>Ihr Training diese Woche</translation>
     </message>
     <message>
-        <source>Pain after sessions:</source>
-        <translation>Schmerz nach den Einheiten:</translation>
+        <source>Pain after sessions (0–10):</source>
+        <translation>Schmerz nach den Einheiten (0–10):</translation>
     </message>
     <message>
         <source>All &amp;routines…</source>
@@ -841,6 +841,10 @@
     <message>
         <source>history not saved to disk</source>
         <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
+    </message>
+    <message>
+        <source>latest %1/10</source>
+        <translation>zuletzt %1/10</translation>
     </message>
     <message>
         <source>today</source>

@@ -69,7 +69,7 @@ class CheckInForm(QWidget):
             buttons.addWidget(b)
 
         self.flags = {
-            "swelling": QCheckBox(self.tr("&Swelling")),
+            "swelling": QCheckBox(self.tr("S&welling")),  # Alt+S is the Session menu
             "bruising": QCheckBox(self.tr("&Bruising")),
             "pain_at_rest": QCheckBox(self.tr("Pain at &rest")),
             "cannot_bear_weight": QCheckBox(self.tr("&Cannot bear weight on it")),

@@ -214,13 +214,17 @@ class HomePage(QWidget):
         self.practice.setObjectName("practiceSummary")
         self.practice.setAccessibleName(self.tr("Your practice this week"))
         self.sparkline = Sparkline()
-        self.trend_label = QLabel(self.tr("Pain after sessions:"))
+        self.trend_label = QLabel(self.tr("Pain after sessions (0–10):"))
         self.trend_label.setTextFormat(Qt.TextFormat.PlainText)
         trend_row = QHBoxLayout()
         trend_row.addWidget(self.trend_label)
         trend_row.addWidget(self.sparkline)
+        self.trend_latest = QLabel()
+        self.trend_latest.setObjectName("painLatest")
+        self.trend_latest.setTextFormat(Qt.TextFormat.PlainText)
+        trend_row.addWidget(self.trend_latest)
         trend_row.addStretch(1)
-        for w in (self.trend_label, self.sparkline):
+        for w in (self.trend_label, self.sparkline, self.trend_latest):
             w.hide()
         facts = QFrame()
         facts.setObjectName("homeFacts")
@@ -317,7 +321,8 @@ class HomePage(QWidget):
         self.last.setText(self._last_text(last, now) if last is not None else "")
         self.last.setVisible(last is not None)
         self.sparkline.set_values(pains)
-        for w in (self.trend_label, self.sparkline):
+        self.trend_latest.setText(fill_in(self.tr("latest %1/10"), pains[-1]) if pains else "")
+        for w in (self.trend_label, self.sparkline, self.trend_latest):
             w.setVisible(len(pains) >= 2)
         before_id = self.ids[Moment.BEFORE] or self.settings.before_run_routine
         self.set_primary(primary_moment(now, last, before_id))

@@ -125,7 +125,7 @@ class LibraryPage(QWidget):
         top.addWidget(heading, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 

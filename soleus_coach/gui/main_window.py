@@ -32,7 +32,7 @@ from soleus_coach.cues import Cue
 from soleus_coach.gui.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
 from soleus_coach.gui.home_page import HomePage, Moment
 from soleus_coach.gui.plain import message_box, question
-from soleus_coach.gui.session_flow import SessionFlow
+from soleus_coach.gui.session_flow import FlowState, SessionFlow
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.session.clock import Clock, clock_from_env
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.flow.history_changed.connect(self.refresh_summary)
         self.flow.leg_chosen.connect(self._remember_leg)
         self.flow.session_started.connect(self._on_session_started)
+        self.flow.state_changed.connect(self._on_flow_state)
         self.home = HomePage()
         self.home.start_requested.connect(self.start_requested)
         self.home.library_requested.connect(self.show_library)
@@ -370,6 +371,10 @@ class MainWindow(QMainWindow):
         protocol = self.flow.protocol
         if protocol is not None:
             self.setWindowTitle(fill_in(self.tr("%1 — Soleus Coach"), one_line(protocol.name)))
+
+    def _on_flow_state(self, state: FlowState) -> None:
+        if state is FlowState.FINISHED:  # its keys are the finish page's now (Alt+S: Swelling)
+            self.session_menu.setEnabled(False)
 
     def _remember_leg(self, leg: Leg) -> None:
         self.apply_settings(replace(self.settings, injured_leg=leg))
