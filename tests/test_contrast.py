@@ -87,6 +87,13 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
             countdown = screen.page.countdown
             ratio, bg, fg = region_contrast(win.grab().toImage(), text_rect(countdown, win))
             assert ratio >= AA, f"countdown in {phase}: {ratio:.2f} ({fg.name()} on {bg.name()})"
+        if phase == "ice" and "compact" not in phases:
+            phases.add("compact")
+            win.companions.show_compact()
+            assert win.companions.compact is not None
+            qtbot.waitExposed(win.companions.compact)
+            check(win.companions.compact, "the compact timer", seen)
+            win.companions.show_full()
         if phase == "hold" and "paused" not in phases:
             screen.controller.toggle_pause()
             phases.add("paused")
@@ -110,4 +117,13 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
         qtbot.waitExposed(dialog)
         check(dialog, type(dialog).__name__, seen)
         dialog.close()
-    assert len(seen) >= 12
+    from soleus_coach.gui.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(win.settings, win)
+    settings.show()
+    qtbot.waitExposed(settings)
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        check(settings, f"settings, tab {i}", seen)
+    settings.close()
+    assert len(seen) >= 15

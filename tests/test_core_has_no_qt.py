@@ -13,6 +13,7 @@ CORE = [
     "soleus_coach.session.engine", "soleus_coach.session.clock", "soleus_coach.session.present",
     "soleus_coach.history", "soleus_coach.history.recorder", "soleus_coach.history.export",
     "soleus_coach.safety", "soleus_coach.texts", "soleus_coach.logs", "soleus_coach.desktop",
+    "soleus_coach.reminders",
 ]
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -137,6 +138,10 @@ class Checker:
                                     getattr(step, "caution", "") or ""]
         self.from_files = sorted({t for t in self.from_files if t}, key=len, reverse=True)
 
+    def check_texts(self, texts: list[str], where: str) -> None:
+        self.places += 1
+        self._check(texts, where)
+
     def check(self, root: QWidget, where: str) -> None:
         self.places += 1
         texts = ui_texts(root)
@@ -148,6 +153,9 @@ class Checker:
                 if isinstance(menu, QMenu):
                     texts += [m.text() for m in menu.actions()]
                     texts += [m.statusTip() for m in menu.actions()]
+        self._check(texts, where)
+
+    def _check(self, texts: list[str], where: str) -> None:
         for text in texts:
             plain = CONTROL.sub("", text)
             for name in self.from_files:
@@ -218,6 +226,15 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
         if seg.kind not in kinds:
             kinds.add(seg.kind)
             c.check(win, f"the session ({seg.kind.value})")
+            tray = win.tray
+            assert tray is not None
+            c.check_texts([tray.tooltip, *(e.text for e in tray.entries)], "the tray")
+            if seg.kind is SegmentKind.ICE:
+                win.companions.show_compact()
+                assert win.companions.compact is not None
+                c.check(win.companions.compact, "the compact timer")
+                c.check_texts([e.text for e in win.tray.entries], "the tray, compact")
+                win.companions.show_full()
         if seg.kind is SegmentKind.HOLD and "hurt" not in kinds:  # type: ignore[comparison-overlap]
             kinds.add("hurt")  # type: ignore[arg-type]
             qtbot.keyClick(screen, Qt.Key.Key_H)
@@ -244,8 +261,20 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     win.edit_settings()
     settings = win.findChild(QDialog, "settingsDialog")
     assert settings is not None and settings.isVisible()
-    c.check(settings, "the settings")
+    tabs = settings.findChild(QTabWidget)
+    assert tabs is not None
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        c.check(settings, f"the settings, tab {i}")
     settings.reject()
+    # the reminder: its notification, and the tray at rest
+    from dataclasses import replace
+
+    win.apply_settings(replace(win.settings, reminder_on=True))
+    assert win.tray is not None
+    c.check_texts([win.tray.tooltip, *(e.text for e in win.tray.entries)], "the tray at rest")
+    win._remind()
+    c.check_texts(list(win.tray.last_alert), "the reminder")
     win.show_shortcuts()
     box = win.findChild(QMessageBox, "shortcutHelp")
     assert box is not None

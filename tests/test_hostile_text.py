@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.tray import SessionTray
+from soleus_coach.gui.tray import Tray
 from soleus_coach.history.store import open_store
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
@@ -152,6 +152,15 @@ def test_a_hostile_routine_runs_with_its_text_plain_at_every_step(
         assert not any(m in window.tray.tooltip for m in MARKERS)
         if screen.state is not State.RUNNING:
             break
+        if screen.controller.engine.segment.kind.value == "ice":  # the compact timer too
+            window.companions.show_compact()
+            compact = window.companions.compact
+            assert compact is not None and compact.isVisible()
+            assert compact.step.plain_text() == ONE_LINE[key][:80]
+            assert_plain(compact)
+            assert compact.width() <= 240 and compact.minimumSizeHint().width() <= 240
+            window.companions.show_full()
+            qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(screen, Qt.Key.Key_Right)
     assert screen.state is State.FINISHED
     assert ONE_LINE[key][:80] in seen  # the step's name was on screen
@@ -162,6 +171,21 @@ def test_a_hostile_routine_runs_with_its_text_plain_at_every_step(
     assert_fits(window)
     qtbot.keyClick(finish, Qt.Key.Key_Escape)
     assert_plain(window)
+
+
+@pytest.mark.parametrize("key", ["markup", "link", "img-dev-zero", "unbroken", "rtl-override"])
+def test_hostile_routines_in_the_tray_menu_and_the_reminder_stay_plain(
+        qtbot: QtBot, window: MainWindow, key: str) -> None:
+    window.apply_settings(replace(window.settings, after_run_routine=f"hostile-{key}",
+                                  reminder_on=True, reminder_minute=0,
+                                  reminder_days=tuple(range(7))))
+    tray = window.tray
+    assert tray is not None
+    assert any(ONE_LINE[key][:80] in e.text for e in tray.entries)
+    window.home.set_primary(window.home.primary.AFTER)
+    window._remind()
+    message = tray.last_alert[1]
+    assert not any(m in message for m in MARKERS), message
 
 
 @pytest.mark.parametrize("key", ONE_LINE)
@@ -191,8 +215,8 @@ def test_the_set_up_and_the_leg_question_are_plain_and_fit(qtbot: QtBot,
 
 
 def test_a_hostile_step_name_reaches_the_tray_escaped(qtbot: QtBot, window: MainWindow) -> None:
-    tray = SessionTray(window, window.windowIcon())
-    tray.show_remaining("<img src=/dev/zero>: 0:30")
+    tray = Tray(window, window.windowIcon())
+    tray.show_status("<img src=/dev/zero>: 0:30")
     assert "&lt;img src=/dev/zero&gt;" in tray.tooltip and "<img" not in tray.tooltip
     tray.alert("Ice off", "<a href='x'>Ice</a> is done")
     assert tray.last_alert[1] == "&lt;a href='x'&gt;Ice&lt;/a&gt; is done"

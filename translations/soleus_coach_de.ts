@@ -308,6 +308,38 @@
     </message>
 </context>
 <context>
+    <name>CompactTimer</name>
+    <message>
+        <source>Soleus Coach timer</source>
+        <extracomment>Where its place is kept, in the window state file (window.ini).</extracomment>
+        <translation>Soleus-Coach-Timer</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation>Kleiner Timer</translation>
+    </message>
+    <message>
+        <source>Time remaining in this step</source>
+        <translation>Verbleibende Zeit in diesem Schritt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>⤢</source>
+        <translation>⤢</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
     <name>Emergency</name>
     <message>
         <source>Get emergency help now if you suddenly feel short of breath, have chest pain, or cough up blood.</source>
@@ -1145,6 +1177,26 @@
         <translation>%1 — Soleus Coach</translation>
     </message>
     <message>
+        <source>Time for your calf routine</source>
+        <translation>Zeit für Ihre Wadenroutine</translation>
+    </message>
+    <message>
+        <source>%1: %2. Click here to start it.</source>
+        <translation>%1: %2. Hier klicken, um sie zu starten.</translation>
+    </message>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>press Enter to start it.</source>
+        <translation>mit der Eingabetaste starten.</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -1167,6 +1219,10 @@
     <message>
         <source>Settings could not be saved (%1); they apply until you quit.</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden (%1); sie gelten bis zum Beenden.</translation>
+    </message>
+    <message>
+        <source>The start with your desktop session could not be set (%1).</source>
+        <translation>Der Start mit Ihrer Desktop-Sitzung konnte nicht eingerichtet werden (%1).</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1442,7 +1498,7 @@
     <name>SessionFlow</name>
     <message>
         <source>Not stretching today: your check-in is saved in your history.</source>
-        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
         <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
     </message>
     <message>
@@ -1535,9 +1591,17 @@
 </context>
 <context>
     <name>SessionScreen</name>
+    <message>
+        <source>A long step: keep a small timer on top of your other windows meanwhile?</source>
+        <extracomment>The session&apos;s actions (keys, the Session menu, the buttons): one handler each.</extracomment>
+        <translation>Ein langer Schritt: solange einen kleinen Timer über Ihren anderen Fenstern behalten?</translation>
+    </message>
+    <message>
+        <source>Compact timer (C)</source>
+        <translation>Kleiner Timer (C)</translation>
+    </message>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
-        <extracomment>The session&apos;s actions (keys, the Session menu, the buttons): one handler each.</extracomment>
         <translation>
             <numerusform>Willkommen zurück: Der Computer hat etwa %n Minute geschlafen; die Zeit lief weiter.</numerusform>
             <numerusform>Willkommen zurück: Der Computer hat etwa %n Minuten geschlafen; die Zeit lief weiter.</numerusform>
@@ -1663,6 +1727,10 @@
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>&amp;Routines</source>
+        <translation>&amp;Routinen</translation>
+    </message>
+    <message>
         <source>Injured leg:</source>
         <translation>Verletztes Bein:</translation>
     </message>
@@ -1683,12 +1751,52 @@
         <translation>Kühldauer:</translation>
     </message>
     <message>
+        <source>Sound and &amp;look</source>
+        <translation>Ton und &amp;Aussehen</translation>
+    </message>
+    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
     <message>
         <source>Volume:</source>
         <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>Re&amp;minders</source>
+        <translation>&amp;Erinnerung</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>Um:</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
+        <translation>Bei Kühl- und Wärmeschritten über 5 Minuten den kleinen Timer im Vordergrund anbieten</translation>
+    </message>
+    <message>
+        <source>Remind me of my routine every day</source>
+        <translation>Mich täglich an meine Routine erinnern</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Uhrzeit der Erinnerung</translation>
+    </message>
+    <message>
+        <source>A desktop notification, while Soleus Coach runs; click it to start the routine of the moment. Never during a routine, never twice a day, and not after you have done one that day.</source>
+        <translation>Eine Desktop-Benachrichtigung, solange Soleus Coach läuft; ein Klick darauf startet die passende Routine. Nie während einer Routine, nie zweimal am Tag und nicht, wenn Sie an dem Tag schon eine gemacht haben.</translation>
+    </message>
+    <message>
+        <source>Start with my desktop session, minimised to the tray</source>
+        <translation>Mit meiner Desktop-Sitzung starten, minimiert im Infobereich</translation>
+    </message>
+    <message>
+        <source>Linux: a file in ~/.config/autostart. macOS and Windows: see the README.</source>
+        <translation>Linux: eine Datei in ~/.config/autostart. macOS und Windows: siehe README.</translation>
     </message>
     <message>
         <source>&amp;Test sound</source>
@@ -1802,6 +1910,53 @@
     <message>
         <source>Do not stretch to the point of pain. A gentle pull only.</source>
         <translation>Dehnen Sie nie bis zum Schmerz. Nur ein sanfter Zug.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Soleus Coach</source>
+        <translation>Soleus Coach</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Stop the routine…</source>
+        <translation>Routine beenden …</translation>
+    </message>
+    <message>
+        <source>Full window</source>
+        <translation>Ganzes Fenster</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation>Kleiner Timer</translation>
+    </message>
+    <message>
+        <source>Show Soleus Coach</source>
+        <translation>Soleus Coach zeigen</translation>
+    </message>
+    <message>
+        <source>After a run: %1</source>
+        <translation>Nach dem Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Before a run: %1</source>
+        <translation>Vor dem Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>

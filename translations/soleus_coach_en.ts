@@ -82,7 +82,6 @@
     <name>SessionScreen</name>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
-        <extracomment>The session's actions (keys, the Session menu, the buttons): one handler each.</extracomment>
         <translation>
             <numerusform>Welcome back: the computer slept for about %n minute; the timer kept counting.</numerusform>
             <numerusform>Welcome back: the computer slept for about %n minutes; the timer kept counting.</numerusform>

@@ -38,6 +38,10 @@ class ActionId(StrEnum):
     SETTINGS = "settings"
     SHORTCUTS = "shortcuts"
     QUIT = "quit"
+    # the tray's (no key of their own)
+    SHOW = "show"
+    START_AFTER = "start_after"
+    START_BEFORE = "start_before"
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,10 @@ from soleus_coach import paths, texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
 from soleus_coach.gui.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.companions import Companions
 from soleus_coach.gui.home_page import HomePage, Moment
 from soleus_coach.gui.plain import message_box, question
+from soleus_coach.gui.reminders import ReminderService
 from soleus_coach.gui.session_flow import FlowState, SessionFlow
 from soleus_coach.gui.sound import SoundService
 from soleus_coach.gui.theme import apply_theme
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
     from soleus_coach.gui.history_window import HistoryWindow
     from soleus_coach.gui.library_page import LibraryPage
     from soleus_coach.gui.session_screen import SessionScreen
-    from soleus_coach.gui.tray import SessionTray
+    from soleus_coach.gui.tray import Tray
     from soleus_coach.history.recorder import SessionRecorder
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.protocol import Library
@@ -124,6 +126,21 @@ class MainWindow(QMainWindow):
         self.flow.leg_chosen.connect(self._remember_leg)
         self.flow.session_started.connect(self._on_session_started)
         self.flow.state_changed.connect(self._on_flow_state)
+        self.companions = Companions(self, self.flow, services.window_state_file, {
+            ActionId.PAUSE: self._pause_from_outside,
+            ActionId.STOP: self._stop_from_outside,
+            ActionId.COMPACT: lambda: self.companions.toggle_compact(),
+            ActionId.SHOW: lambda: self.companions.show_full(),
+            ActionId.START_AFTER: lambda: self._start_moment(Moment.AFTER),
+            ActionId.START_BEFORE: lambda: self._start_moment(Moment.BEFORE),
+            ActionId.QUIT: self.close,
+        }, routine_names=self._routine_names,
+            persistent=lambda: self.settings.reminder_on or self.settings.autostart)
+        self.reminders = ReminderService(
+            services.window_state_file, now=services.now, settings=lambda: self.settings,
+            practised_today=self._practised_today, in_session=lambda: self.flow.busy,
+            parent=self)
+        self.reminders.reminded.connect(self._remind)
         self.home = HomePage()
         self.home.start_requested.connect(self.start_requested)
         self.home.library_requested.connect(self.show_library)
@@ -184,8 +201,8 @@ class MainWindow(QMainWindow):
         return self.notice_dialog or self.flow.dialog
 
     @property
-    def tray(self) -> SessionTray | None:
-        return self.flow.tray
+    def tray(self) -> Tray | None:
+        return self.companions.tray
 
     # ----------------------------------------------------------------- menus
 
@@ -364,6 +381,7 @@ class MainWindow(QMainWindow):
         return self.start_session(protocol_id)
 
     def _on_session_started(self, screen: SessionScreen) -> None:
+        screen.compact_requested.connect(self.companions.toggle_compact)
         self.session_menu.clear()
         for act in screen.session_actions.values():
             self.session_menu.addAction(act)
@@ -375,6 +393,53 @@ class MainWindow(QMainWindow):
     def _on_flow_state(self, state: FlowState) -> None:
         if state is FlowState.FINISHED:  # its keys are the finish page's now (Alt+S: Swelling)
             self.session_menu.setEnabled(False)
+        elif state is FlowState.IDLE and self._summary_scheduled:
+            self.reminders.check()  # one may have come due during the routine: not now, though
+
+    # ----------------------------------------------------------------- tray, compact, reminders
+
+    def _pause_from_outside(self) -> None:
+        if self.session is not None:
+            self.session.controller.toggle_pause()
+
+    def _stop_from_outside(self) -> None:
+        """Stop from the tray or the compact timer: the full window, then its question."""
+        self.companions.show_full()
+        if self.session is not None:
+            self.session.request_stop()
+
+    def _start_moment(self, moment: Moment) -> None:
+        self.companions.show_full()
+        self.home.start(moment)
+
+    def _routine_names(self) -> tuple[str | None, str | None]:
+        s = self.settings
+        after, before = (self.library.get(s.after_run_routine),
+                         self.library.get(s.before_run_routine))
+        return (after.name if after else None), (before.name if before else None)
+
+    def _practised_today(self) -> bool:
+        now = self.services.now()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        return self.history.count(since=midnight) > 0
+
+    def _remind(self) -> None:
+        """The daily reminder: a notification whose click starts the routine of the
+        moment; with no tray, the window comes forward and says so."""
+        moment = self.home.primary
+        names = self._routine_names()
+        name = names[0] if moment is Moment.AFTER else names[1]
+        title = self.tr("Time for your calf routine")
+        text = fill_in(self.tr("%1: %2. Click here to start it."),
+                       self.tr("After a run") if moment is Moment.AFTER else
+                       self.tr("Before a run"), name or "—")
+        action = ActionId.START_AFTER if moment is Moment.AFTER else ActionId.START_BEFORE
+        self.companions.alert(title, text, action)
+        if self.companions.tray is None or not self.companions.tray.available:
+            self.companions.show_full()
+            self.statusBar().showMessage(
+                title + " — " + self.tr("press Enter to start it."), 0)
+            QApplication.alert(self, 0)
 
     def _remember_leg(self, leg: Leg) -> None:
         self.apply_settings(replace(self.settings, injured_leg=leg))
@@ -475,7 +540,23 @@ class MainWindow(QMainWindow):
         self.sound.apply(settings)
         self.mute_action.setChecked(not settings.sound_on)
         self._update_home()
+        self._sync_desktop(settings)
         self.settings_changed.emit(settings)
+
+    def _sync_desktop(self, settings: Settings) -> None:
+        """The autostart file follows its setting; reminders and the tray are looked at."""
+        from soleus_coach import desktop
+
+        if self._summary_scheduled:
+            self.reminders.check()
+            self.companions.sync()
+        try:
+            if desktop.autostart_enabled() != settings.autostart:
+                desktop.set_autostart(settings.autostart)
+        except OSError as exc:
+            self.statusBar().showMessage(fill_in(
+                self.tr("The start with your desktop session could not be set (%1)."),
+                exc.strerror or exc), 15000)
 
     # ----------------------------------------------------------------- help
 
@@ -555,15 +636,31 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._summary_scheduled:
-            # The history is opened after the first paint: the home screen shows at once.
-            self._summary_scheduled = True
-            QTimer.singleShot(0, self._update_home)  # the routines' names, then the history
-            QTimer.singleShot(0, self.refresh_summary)
-            if not self.settings.first_run_acknowledged:
-                QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
+            self._after_first_paint()
+
+    def _after_first_paint(self) -> None:
+        """The routines, the history and the reminder's first look come after the home
+        screen has painted (or at once when started hidden in the tray)."""
+        self._summary_scheduled = True
+        QTimer.singleShot(0, self._update_home)  # the routines' names, then the history
+        QTimer.singleShot(0, self.refresh_summary)
+        QTimer.singleShot(0, self.reminders.check)
+        QTimer.singleShot(0, self.companions.sync)
+        if not self.settings.first_run_acknowledged:
+            QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
+
+    def start_hidden(self) -> None:
+        """Started with the desktop session: in the tray if there is one, else minimised."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._after_first_paint()
+        else:
+            self.showMinimized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flow.stop_now()  # a running routine is recorded as stopped, with what was done
+        self.companions.close()
         self.sound.close()
         store = self._window_settings()
         store.setValue("geometry", self.saveGeometry())

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from soleus_coach.gui.session_screen import SessionScreen
     from soleus_coach.gui.setup_dialog import LegQuestion
     from soleus_coach.gui.sound import SoundService
-    from soleus_coach.gui.tray import SessionTray
     from soleus_coach.history.recorder import SessionRecorder
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.protocol import Protocol
@@ -56,6 +55,32 @@ log = logging.getLogger(__name__)
 #: probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the
 #: routine up for longer than a moment.
 SOUND_WAIT_MS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStatus:
+    """What the views of a running session show besides the page itself (the tray's tooltip
+    and menu, the compact timer): a snapshot made from the controller's signals, so that no
+    view keeps time of its own."""
+
+    step: str  # the segment's label (may come from a file: untrusted)
+    side: str  # "LEFT leg back", or ""
+    remaining_s: float
+    total_s: float
+    phase: str
+    paused: bool
+    #: A step long enough to offer the compact timer (ice or heat over 5 minutes).
+    long_step: bool = False
+
+    @property
+    def clock(self) -> str:
+        from soleus_coach.gui.session_page import format_clock
+
+        return format_clock(self.remaining_s)
+
+
+#: Ice or heat steps longer than this offer the compact timer.
+COMPACT_OFFER_S = 5 * 60
 
 
 class FlowState(StrEnum):
@@ -76,6 +101,8 @@ class SessionFlow(QObject):
     history_changed = Signal()  # a session was written: summaries are out of date
     leg_chosen = Signal(object)  # Leg, to remember in the settings
     session_started = Signal(object)  # SessionScreen, for its views (menu, tray, compact)
+    status_changed = Signal(object)  # SessionStatus, or None when no session runs
+    alert = Signal(str, str)  # title, message: tell the runner now (ice off)
 
     def __init__(self, window: QWidget, *, settings: Callable[[], Settings],
                  history: Callable[[], HistoryStore], sound: SoundService,
@@ -91,7 +118,7 @@ class SessionFlow(QObject):
         self.screen: SessionScreen | None = None
         self.finish_page: FinishPage | None = None
         self.recorder: SessionRecorder | None = None
-        self.tray: SessionTray | None = None
+        self.status: SessionStatus | None = None
         #: The dialog the flow waits for, if any (check-in, red-flag advice, leg question).
         self.dialog: QDialog | None = None
         self.closing = False  # the window is closing: no questions after the session
@@ -231,7 +258,6 @@ class SessionFlow(QObject):
     def _begin(self, before: CheckIn | None, decision: RedFlagDecision | None,
                leg: Leg) -> None:
         from soleus_coach.gui.session_screen import SessionScreen
-        from soleus_coach.gui.tray import SessionTray
         from soleus_coach.history.recorder import SessionRecorder
         from soleus_coach.safety import ItHurts, RedFlagDecision
         from soleus_coach.session.plan import build_plan
@@ -240,7 +266,9 @@ class SessionFlow(QObject):
         assert protocol is not None
         clock, speed = self._clock()
         plan = build_plan(protocol, replace(self._settings(), injured_leg=leg))
-        screen = SessionScreen(plan, clock, speed=speed)
+        screen = SessionScreen(plan, clock, speed=speed,
+                               offer_compact_s=COMPACT_OFFER_S if self._settings().compact_offer
+                               else None)
         recorder = SessionRecorder(self._history(), screen.controller.engine, plan,
                                    digest=protocol.digest, leg=leg.value, before=before)
         recorder.on_error = self.record_error
@@ -252,9 +280,10 @@ class SessionFlow(QObject):
         screen.cue.connect(self._on_cue)
         screen.ended.connect(self._on_ended)
         screen.hurt.connect(lambda event: recorder.add_event(ItHurts.KIND, event.detail))
-        screen.controller.remaining_changed.connect(self._on_remaining)
+        for signal in (screen.controller.remaining_changed, screen.controller.segment_started,
+                       screen.controller.state_changed):
+            signal.connect(self._publish_status)
         self.screen, self.recorder = screen, recorder
-        self.tray = SessionTray(self.window, self.window.windowIcon())
         screen.prepare()
         self.page_shown.emit(screen)
         self.session_started.emit(screen)
@@ -280,8 +309,8 @@ class SessionFlow(QObject):
     def _on_cue(self, event: CueDue) -> None:
         if not self.sound.cue(event) and self.screen is not None:
             self.screen.flash_once()
-        if event.cue is Cue.ICE_OFF and self.tray is not None:
-            self.tray.alert(self.tr("Ice off"), self.tr("Time to take the ice off your calf."))
+        if event.cue is Cue.ICE_OFF:
+            self.alert.emit(self.tr("Ice off"), self.tr("Time to take the ice off your calf."))
 
     def _silence_on_state(self, state: State) -> None:
         from soleus_coach.session.engine import State
@@ -295,12 +324,23 @@ class SessionFlow(QObject):
         if event.outcome is not Outcome.COMPLETED:
             self.sound.silence()  # skip, back: the cut-short step's sound stops with it
 
-    def _on_remaining(self, segment_s: float, _total_s: float, _fraction: float) -> None:
-        from soleus_coach.gui.session_page import format_clock
+    def _publish_status(self, *_args: object) -> None:
+        """A new snapshot for the tray and the compact timer, from the engine as the page
+        shows it (the controller publishes once a displayed second, and at every change)."""
+        from soleus_coach.session.engine import State
+        from soleus_coach.session.plan import SegmentKind
+        from soleus_coach.session.present import describe
 
-        if self.tray is not None and self.screen is not None:
-            self.tray.show_remaining(f"{self.screen.controller.engine.segment.label}: "
-                                     f"{format_clock(segment_s)}")
+        if self.screen is None:
+            return
+        engine = self.screen.controller.engine
+        seg = engine.segment
+        long_step = (seg.kind is SegmentKind.ICE or seg.kind.value == "heat") and \
+            engine.duration() > COMPACT_OFFER_S
+        self.status = SessionStatus(seg.label, describe(seg).side_text, engine.remaining_s,
+                                    engine.total_remaining_s, self.screen.page.phase,
+                                    engine.state is State.PAUSED, long_step)
+        self.status_changed.emit(self.status)
 
     def stop_now(self) -> None:
         """The window is closing: a running routine is recorded as stopped, no questions."""
@@ -318,6 +358,8 @@ class SessionFlow(QObject):
         from soleus_coach.session.engine import State
 
         self.history_changed.emit()
+        self.status = None
+        self.status_changed.emit(None)  # the session's views close; the finish page shows
         if self.closing or self.screen is None or self.recorder is None:
             return
         page = FinishPage(self.screen.plan, self.recorder.record, state is State.FINISHED)
@@ -355,9 +397,7 @@ class SessionFlow(QObject):
             return
         if self.recorder is not None:
             self.recorder.detach()
-        if self.tray is not None:
-            self.tray.close()
-        self.recorder = self.tray = None
+        self.recorder = None
         pages = [p for p in (self.screen, self.finish_page) if p is not None]
         self.screen = self.finish_page = None
         self.protocol = None

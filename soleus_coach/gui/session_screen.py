@@ -8,7 +8,15 @@ clock waits for the answer).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from soleus_coach import texts
 from soleus_coach.gui.actions import SESSION_ACTIONS, SPECS, ActionId, bind_button, make_actions
@@ -30,16 +38,21 @@ class SessionScreen(QWidget):
     cue = Signal(object)  # CueDue, for the audio player and the tray
     ended = Signal(object)  # State.FINISHED or State.STOPPED
     hurt = Signal(object)  # safety.ItHurts, once the person has chosen
+    compact_requested = Signal()  # C, or the offer on a long ice step
 
     def __init__(self, plan: Plan, clock: Clock, *, speed: float = 1.0,
+                 offer_compact_s: float | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionScreen")
         self.plan = plan
         self.controller = SessionController(plan, clock, speed=speed, parent=self)
         self.page = SessionPage()
+        self.offer_compact_s = offer_compact_s
+        self.offer = self._offer_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.offer)
         layout.addWidget(self.page)
         self._stop_box: QMessageBox | None = None
         self.hurt_dialog: ItHurtsDialog | None = None
@@ -61,6 +74,7 @@ class SessionScreen(QWidget):
             ActionId.SHORTER: lambda: c.adjust_hold(-HOLD_STEP_S),
             ActionId.HURTS: self.it_hurts,
             ActionId.STOP: self.request_stop,
+            ActionId.COMPACT: self.compact_requested.emit,
         })
         for button, action in ((p.back_button, ActionId.BACK), (p.pause_button, ActionId.PAUSE),
                                (p.skip_button, ActionId.SKIP), (p.longer_button, ActionId.LONGER),
@@ -69,6 +83,26 @@ class SessionScreen(QWidget):
             bind_button(button, SPECS[action])
             button.clicked.connect(self.session_actions[action].trigger)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _offer_bar(self) -> QFrame:
+        """Offered on a long ice or heat step: the small timer that stays on top."""
+        bar = QFrame()
+        bar.setObjectName("compactOffer")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(self.tr("A long step: keep a small timer on top of your other windows "
+                              "meanwhile?"))
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        self.offer_button = QPushButton(self.tr("Compact timer (C)"))
+        self.offer_button.setObjectName("compactOfferButton")
+        self.offer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.offer_button.clicked.connect(self.compact_requested)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(self.offer_button)
+        bar.hide()
+        return bar
 
     def flash_once(self) -> None:
         """The visual cue for a cue that cannot be heard."""
@@ -98,6 +132,10 @@ class SessionScreen(QWidget):
     def _on_segment(self, event: SegmentStarted) -> None:
         self.page.show_segment(describe(event.segment))
         self._refresh_rep()
+        seg = event.segment
+        self.offer.setVisible(self.offer_compact_s is not None
+                              and (seg.kind is SegmentKind.ICE or seg.kind.value == "heat")
+                              and event.duration_s > self.offer_compact_s)
 
     def _refresh_rep(self) -> None:
         engine = self.controller.engine
@@ -121,6 +159,7 @@ class SessionScreen(QWidget):
         if self._stop_box is not None:
             self._stop_box.close()
         self.page.status.setText("")
+        self.offer.hide()
         for b in (self.page.pause_button, self.page.skip_button, self.page.back_button,
                   self.page.hurts_button, self.page.stop_button, self.page.longer_button,
                   self.page.shorter_button):
