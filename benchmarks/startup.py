@@ -22,12 +22,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def measure(kind: str, env: dict[str, str]) -> tuple[float, int]:
+def measure(kind: str, env: dict[str, str]) -> tuple[float, int, float]:
+    """(first paint, peak RSS, home complete: routines and history shown; the app only)."""
     t0 = time.monotonic()
     out = subprocess.run([sys.executable, "-m", "benchmarks.startup_child", kind], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=120, check=True)
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    return data["painted_at"] - t0, int(data["maxrss_kib"])
+    complete = (data["summary_at"] or data["painted_at"]) - t0
+    return data["painted_at"] - t0, int(data["maxrss_kib"]), complete
 
 
 def child_env(data_dir: str) -> dict[str, str]:
@@ -48,19 +50,22 @@ def run(runs: int = 7, data_dir: Path | None = None) -> dict[str, Any]:
         env = child_env(str(data_dir or tmp))
         measure("bare", env)  # warm the page cache for both
         measure("app", env)
-        bare_t, app_t, bare_m, app_m = [], [], [], []
+        bare_t, app_t, bare_m, app_m, app_c = [], [], [], [], []
         for _ in range(runs):
-            t, m = measure("bare", env)
+            t, m, _c = measure("bare", env)
             bare_t.append(t)
             bare_m.append(m)
-            t, m = measure("app", env)
+            t, m, c = measure("app", env)
             app_t.append(t)
             app_m.append(m)
+            app_c.append(c)
     return {
         "runs": runs,
         "bare_paint_s": statistics.median(bare_t),
         "app_paint_s": statistics.median(app_t),
         "paint_ratio": statistics.median(app_t) / statistics.median(bare_t),
+        "app_complete_s": statistics.median(app_c),
+        "complete_ratio": statistics.median(app_c) / statistics.median(bare_t),
         "bare_rss_mib": statistics.median(bare_m) / 1024,
         "app_rss_mib": statistics.median(app_m) / 1024,
         "rss_ratio": statistics.median(app_m) / statistics.median(bare_m),

@@ -22,4 +22,4 @@ def main(argv: list[str] | None = None) -> int:
         return cli.dispatch(args, sys.stdout)
     from soleus_coach.gui.application import run_gui
 
-    return run_gui(start_id=args.start)
+    return run_gui(start_id=args.start, hidden=args.hidden)

@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"soleus-coach {__version__}")
     parser.add_argument("--start", metavar="PROTOCOL_ID", help="open the app and start a routine")
+    parser.add_argument("--hidden", action="store_true",
+                        help="start in the tray (minimised where there is none): the daily "
+                        "reminder's start with the desktop session")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("list", help="list the routines (bundled and your own)")
     validate = sub.add_parser("validate", help="check protocol files; one line per problem")

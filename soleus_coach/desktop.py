@@ -95,3 +95,47 @@ def _refresh(home: Path) -> None:
                  ["gtk-update-icon-cache", "-q", "-f", "-t", str(home / "icons" / "hicolor")]):
         if shutil.which(argv[0]):
             subprocess.run(argv, check=False, capture_output=True, timeout=30)
+
+
+# --- Start with the desktop session (freedesktop autostart) ----------------------------------
+
+
+def config_home() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
+def autostart_path(config: Path | None = None) -> Path:
+    return (config or config_home()) / "autostart" / f"{APP_ID}.desktop"
+
+
+def autostart_entry(exe: str | None = None) -> str:
+    """The autostart file: the app, hidden in the tray (minimised where there is none).
+    ``desktop-file-validate`` accepts it (tests/test_desktop.py)."""
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        "Name=Soleus Coach",
+        "Comment=Daily reminder for your calf routine",
+        "Comment[de]=Tägliche Erinnerung an Ihre Wadenroutine",
+        f"Exec={_exec_quote(exe or program())} --hidden",
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "Categories=Utility;",
+        "X-GNOME-Autostart-enabled=true",
+        "",
+    ])
+
+
+def autostart_enabled(config: Path | None = None) -> bool:
+    return autostart_path(config).is_file()
+
+
+def set_autostart(enabled: bool, config: Path | None = None, exe: str | None = None) -> Path:
+    """Write or remove the autostart file (macOS and Windows: see docs/reminders.md)."""
+    path = autostart_path(config)
+    if enabled:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(autostart_entry(exe), encoding="utf-8")
+    else:
+        path.unlink(missing_ok=True)
+    return path

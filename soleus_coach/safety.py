@@ -18,8 +18,9 @@ from typing import Any, ClassVar
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
-from soleus_coach.protocol.model import HeatStep, IceStep, Protocol, Side, When
+from soleus_coach.protocol.model import HeatStep, IceStep, Protocol, Side, Sides, When
 from soleus_coach.protocol.spec import HEAT_MAX_S, ICE_HARD_MAX_S
+from soleus_coach.settings import Leg
 from soleus_coach.texts import Text
 
 __all__ = [
@@ -423,3 +424,55 @@ def _json_object(detail: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"not a JSON object: {detail!r}")
     return data
+
+
+# --- Before and after a session (the home screen's flow) -------------------------------------
+
+
+def needs_leg_question(protocol: Protocol, leg: Leg) -> bool:
+    """Whether to ask which calf hurts before ``protocol`` starts: it has a step that runs
+    "injured leg first" and the settings do not say which leg that is. The app never picks
+    a side silently."""
+    return not leg.known and any(getattr(step, "sides", None) is Sides.INJURED_FIRST
+                                 for step in protocol.steps)
+
+
+#: The history event recorded when the check-in after a session shows red flags.
+RED_FLAG_AFTER_KIND = "red_flag_after"
+
+
+@dataclass(frozen=True, slots=True)
+class AfterAdvice:
+    """One piece of guidance for the finish screen, in the order to show it.
+
+    ``reasons`` are the red flags' plain-words reasons (a bullet each), ``footer`` the
+    emergency line. ``event`` is what to record in the history, if anything.
+    """
+
+    title: Text
+    body: Text
+    reasons: tuple[Text, ...] = ()
+    footer: Text | None = None
+    event: tuple[str, str] | None = None
+
+
+def guidance_after(before: CheckIn | None, after: CheckIn | None,
+                   recent_pain_after: Sequence[int | None]) -> list[AfterAdvice]:
+    """What to advise once a session is over: red flags in the check-in after it (see a
+    doctor), overtraining when either check-in had flags (build up gradually), and the pain
+    trend over the last sessions, this one included (see a physical therapist)."""
+    before_flags = red_flags(before) if before is not None else ()
+    after_flags = red_flags(after) if after is not None else ()
+    out: list[AfterAdvice] = []
+    if after_flags:
+        advice = advice_for(after_flags)
+        detail = json.dumps({"flags": [f.value for f in after_flags]}, separators=(",", ":"))
+        out.append(AfterAdvice(advice.title, advice.body, advice.reasons, advice.emergency,
+                               (RED_FLAG_AFTER_KIND, detail)))
+    overtraining = overtraining_advice((*before_flags, *after_flags))
+    if overtraining is not None:
+        out.append(AfterAdvice(overtraining.title, overtraining.body))
+    trend = pain_trend_advice(recent_pain_after)
+    if trend is not None:
+        out.append(AfterAdvice(trend.title, trend.body))
+    return out

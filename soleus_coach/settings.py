@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
@@ -24,7 +25,16 @@ class Leg(StrEnum):
     LEFT = "left"
     RIGHT = "right"
     BOTH = "both"  # both calves hurt: left first, as for "both"
-    NONE = "none"  # no injury: left first
+    #: Not set yet (the default, and what older versions stored for everyone): a routine
+    #: that starts with the injured leg asks which one, and remembers the answer.
+    NONE = "none"
+    #: The runner is not sure which calf: such a routine asks at each start.
+    NOT_SURE = "not_sure"
+
+    @property
+    def known(self) -> bool:
+        """Whether "injured leg first" can be planned without asking."""
+        return self not in (Leg.NONE, Leg.NOT_SURE)
 
 
 class CueStyle(StrEnum):
@@ -57,6 +67,18 @@ class Settings:
     first_run_acknowledged: bool = False
     #: Ask how the calf feels before each session (after is always asked; both skippable).
     ask_pain_before: bool = True
+    #: The routines behind the home screen's two buttons (protocol ids).
+    after_run_routine: str = "post-run-soleus"
+    before_run_routine: str = "pre-run-warm-up"
+    #: Offer the small always-on-top timer on long ice and heat steps.
+    compact_offer: bool = True
+    #: A daily reminder (off by default) at ``reminder_minute`` after midnight, local time,
+    #: on ``reminder_days`` (0 = Monday).
+    reminder_on: bool = False
+    reminder_minute: int = 18 * 60
+    reminder_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    #: Start with the desktop session, minimised to the tray (the autostart file follows it).
+    autostart: bool = False
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -65,7 +87,12 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "get_ready_s": (3, 30),
     "ice_s": (60, 1200),
     "volume": (0, 100),
+    "reminder_minute": (0, 24 * 60 - 1),
 }
+_BOOLS = frozenset({"sound_on", "first_run_acknowledged", "ask_pain_before", "compact_offer",
+                    "reminder_on", "autostart"})
+_INTS = frozenset({"reps", "volume", "reminder_minute"})
+_ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:
@@ -73,10 +100,19 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     if isinstance(default, StrEnum) or name in ("injured_leg", "cue_style", "theme"):
         enum_type = type(default)
         return enum_type(raw)
-    if name in ("sound_on", "first_run_acknowledged", "ask_pain_before"):
+    if name in _BOOLS:
         if not isinstance(raw, bool):
             raise ValueError("expected true or false")
         return raw
+    if name in ("after_run_routine", "before_run_routine"):
+        if not isinstance(raw, str) or not _ROUTINE_ID.fullmatch(raw):
+            raise ValueError("expected a routine id")
+        return raw
+    if name == "reminder_days":
+        if not isinstance(raw, list) or not all(
+                isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in raw):
+            raise ValueError("expected weekdays 0 to 6")
+        return tuple(sorted(set(raw)))
     if name == "language":
         if not isinstance(raw, str) or len(raw) > 20:
             raise ValueError("expected a language code")
@@ -88,7 +124,7 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     lo, hi = _BOUNDS[name]
     if not lo <= raw <= hi:
         raise ValueError(f"expected {lo:g} to {hi:g}")
-    return int(raw) if name in ("reps", "volume") else float(raw)
+    return int(raw) if name in _INTS else float(raw)
 
 
 def from_dict(data: Any) -> tuple[Settings, list[str]]:
@@ -109,7 +145,8 @@ def from_dict(data: Any) -> tuple[Settings, list[str]]:
 
 
 def to_dict(settings: Settings) -> dict[str, Any]:
-    return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(settings).items()}
+    return {k: (v.value if isinstance(v, StrEnum) else list(v) if isinstance(v, tuple) else v)
+            for k, v in asdict(settings).items()}
 
 
 class SettingsStore:

@@ -208,3 +208,13 @@ def wait_for_sessions(db: Path, timeout: float = 30) -> list[Any]:
                 return rows
         time.sleep(0.05)
     return []
+
+
+def running(qtbot: Any, win: Any) -> Any:
+    """The window's session once its clock runs: a routine shows its first step at once but
+    starts its clock when the sound back-end can play the first cue (here: when the test's
+    player has said it has none)."""
+    from soleus_coach.gui.session_flow import FlowState
+
+    qtbot.waitUntil(lambda: win.flow.state is FlowState.RUNNING, timeout=5000)
+    return win.session

@@ -50,7 +50,8 @@ def make_window(qtbot: QtBot, data: Path, clock: FakeClock,
                 state: PlayerState = PlayerState.READY, **settings: object
                 ) -> tuple[MainWindow, RecordingPlayer]:
     (data / "settings.json").write_text(json.dumps(
-        {"first_run_acknowledged": True, "ask_pain_before": False, **settings}))
+        {"first_run_acknowledged": True, "ask_pain_before": False, "injured_leg": "left",
+         **settings}))
     players: list[RecordingPlayer] = []
 
     def make_player(sounds: Path) -> CuePlayer:

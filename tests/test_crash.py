@@ -54,7 +54,8 @@ def segments_written(db: Path, uid_seen: set[str]) -> tuple[str | None, int, boo
 
 def test_sigkill_at_random_points_never_loses_a_session(data_dir: Path) -> None:
     (data_dir / "settings.json").write_text(json.dumps({"ask_pain_before": False,
-                                                             "first_run_acknowledged": True}))
+                                                             "first_run_acknowledged": True,
+                                                             "injured_leg": "left"}))
     db = data_dir / "history.sqlite3"
     rng = random.Random(20261124)
     seen: dict[str, Status] = {}

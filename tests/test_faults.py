@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 app = QApplication(sys.argv[:1])
 from soleus_coach.gui.application import launch
 from soleus_coach.session.engine import State
+from soleus_coach.settings import Leg
 
 said = []
 window = launch(app, "calf-stretch-only")
@@ -43,8 +44,10 @@ window.statusBar().messageChanged.connect(said.append)
 boxes = []
 
 def tick():
+    if window.flow.leg_question is not None:
+        window.flow.leg_question.choose(Leg.LEFT)  # which calf? (a garbage file forgot it)
     if window.safety_dialog is not None:
-        window.safety_dialog.accept()   # the first-run notice: read and acknowledged
+        window.safety_dialog.accept()   # the first-run notice and set-up: read and done
     if window.checkin_dialog is not None:
         window.checkin_dialog.reject()  # skip the pain check-in
     for w in QApplication.topLevelWidgets():
@@ -63,7 +66,7 @@ def report():
         "said": [s for s in said if s],
         "sound": window.sound_label.text() if window.sound_label.isVisible() else "",
         "boxes": boxes,
-        "practice": window.library_page.practice.text(),
+        "practice": window.home.practice.text(),
         "state": window.session.state.value,
         "segments": len(rec.segments) if rec else 0,
         "saved": window.recorder.saved if window.recorder else None,

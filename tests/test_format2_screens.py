@@ -34,7 +34,7 @@ CASES = [
 def test_screens_of_format_2_steps(qtbot: QtBot, window: MainWindow,  # noqa: F811
                                    data_dir: Path, case: tuple) -> None:
     name, routine, kind, label, seconds, phase, words = case
-    screen, clock, _ = start(window, routine)
+    screen, clock, _ = start(window, routine, qtbot)
     skip_to(qtbot, screen, kind, label=label)
     run_until(screen, clock, clock.now() + seconds)
     page = screen.page

@@ -22,8 +22,8 @@ from soleus_coach.history.store import HistoryStore, open_store
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
-from soleus_coach.settings import Settings, SettingsStore
-from tests.conftest import app_services
+from soleus_coach.settings import Leg, Settings, SettingsStore
+from tests.conftest import app_services, running
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 
@@ -53,7 +53,7 @@ def make_window(qtbot: QtBot, data: Path, *, settings: Settings | None = None,
                 store: HistoryStore | None = None) -> MainWindow:
     settings_store = SettingsStore(data / "settings.json")
     settings_store.save(replace(settings or Settings(ask_pain_before=False),
-                                first_run_acknowledged=True))
+                                first_run_acknowledged=True, injured_leg=Leg.LEFT))
     services = app_services(
         data, clock or FakeClock(), today=lambda: TODAY,
         open_history=(lambda: store) if store is not None else
@@ -134,7 +134,7 @@ def test_checkin_before_is_stored_with_the_session(qtbot: QtBot, data_dir: Path)
     assert dialog is not None and dialog.objectName() == "checkInBefore"
     qtbot.keyClick(dialog, Qt.Key.Key_6)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert win.session is not None
+    running(qtbot, win)
     (row,) = win.history.sessions()
     assert row.status is Status.IN_PROGRESS and row.pain_before == 6  # written at the start
 
@@ -145,14 +145,14 @@ def test_checkin_before_is_stored_with_the_session(qtbot: QtBot, data_dir: Path)
 def test_summary_on_the_main_window(qtbot: QtBot, data_dir: Path,
                                     filled: HistoryStore) -> None:
     win = make_window(qtbot, data_dir, store=filled)
-    qtbot.waitUntil(lambda: "This week" in win.library_page.practice.text())
-    assert win.library_page.practice.text() == (
+    qtbot.waitUntil(lambda: "This week" in win.home.practice.text())
+    assert win.home.practice.text() == (
         "This week: 3 sessions, 54 minutes · 3 days in a row")
 
 
 def test_empty_history_says_so(qtbot: QtBot, data_dir: Path) -> None:
     win = make_window(qtbot, data_dir)
-    qtbot.waitUntil(lambda: "No sessions yet" in win.library_page.practice.text())
+    qtbot.waitUntil(lambda: "No sessions yet" in win.home.practice.text())
     hw = open_history(qtbot, win)
     assert hw.model.rowCount() == 0 and hw.detail_title.text() == "No sessions yet"
     assert not hw.delete_button.isEnabled()
@@ -283,13 +283,13 @@ def test_history_refreshes_after_a_session(qtbot: QtBot, data_dir: Path) -> None
     hw = open_history(qtbot, win)
     assert hw.model.rowCount() == 0
     assert win.start_session("calf-stretch-only")
-    screen = win.session
-    assert screen is not None
+    screen = running(qtbot, win)
     clock.advance(10_000)
     screen.controller.process()
     assert screen.state is State.FINISHED
-    assert win.checkin_dialog is not None and win.checkin_dialog.objectName() == "checkInAfter"
-    win.checkin_dialog.reject()
+    page = win.flow.finish_page
+    assert page is not None and page.form.isVisible()  # how is the calf now?
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # skipped
     assert hw.model.rowCount() == 1 and cells(hw, 0)[3] == "Completed"
 
 
@@ -317,8 +317,9 @@ def test_unwritable_history_still_runs_the_session(qtbot: QtBot, data_dir: Path,
     box = win.findChild(QMessageBox, "historyNotice")
     assert box is not None and "kept in memory" in box.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)  # OK
-    assert "not saved to disk" in win.library_page.practice.text()
-    assert win.start_session("calf-stretch-only") and win.session is not None
+    assert "not saved to disk" in win.home.practice.text()
+    assert win.start_session("calf-stretch-only")
+    running(qtbot, win)
     hw = open_history(qtbot, win)
     assert hw.banner.isVisible() and hw.model.rowCount() == 1  # this run's session is there
 
@@ -328,6 +329,7 @@ def test_full_disk_offers_to_save_a_copy(qtbot: QtBot, data_dir: Path, tmp_path:
     store = open_store(data_dir / "history.sqlite3")
     win = make_window(qtbot, data_dir, clock=clock, store=store)
     assert win.start_session("calf-stretch-only")
+    plan = running(qtbot, win).plan
     recorder = win.recorder
     assert recorder is not None
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
@@ -337,14 +339,15 @@ def test_full_disk_offers_to_save_a_copy(qtbot: QtBot, data_dir: Path, tmp_path:
     assert win.session is not None
     win.session.controller.process()
     assert "could not be written" in win.statusBar().currentMessage()
-    assert win.checkin_dialog is not None
-    win.checkin_dialog.reject()
+    page = win.flow.finish_page
+    assert page is not None
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # no check-in: the session is final now
     box = win.findChild(QMessageBox, "notSavedBox")
     assert box is not None and box.isVisible()
-    assert win._save_copy(recorder, tmp_path / "copy.json")
+    assert win.flow.save_copy(recorder, tmp_path / "copy.json")
     saved = json.loads((tmp_path / "copy.json").read_text(encoding="utf-8"))
     assert saved["sessions"][0]["status"] == "completed"
-    assert len(saved["sessions"][0]["segments"]) == len(win.session.plan.segments)
+    assert len(saved["sessions"][0]["segments"]) == len(plan.segments)
     box.close()
     QApplication.processEvents()
 
@@ -353,13 +356,14 @@ def test_quitting_mid_session_records_it_as_stopped(qtbot: QtBot, data_dir: Path
     clock = FakeClock()
     win = make_window(qtbot, data_dir, clock=clock)
     win.start_session("calf-stretch-only")
+    running(qtbot, win)
     clock.advance(45)
     assert win.session is not None
     win.session.controller.process()
     win.close()
     (row,) = open_store(data_dir / "history.sqlite3").sessions()
     assert row.status is Status.STOPPED and row.active_s == pytest.approx(45)
-    assert win.checkin_dialog is None  # no questions while quitting
+    assert win.flow.finish_page is None  # no questions while quitting
 
 
 def test_settings_change_does_not_lose_the_summary(qtbot: QtBot, data_dir: Path,
@@ -368,7 +372,7 @@ def test_settings_change_does_not_lose_the_summary(qtbot: QtBot, data_dir: Path,
     win.apply_settings(replace(win.settings, ask_pain_before=True))
     assert SettingsStore(data_dir / "settings.json").load().ask_pain_before
     win.refresh_summary()
-    assert "3 sessions" in win.library_page.practice.text()
+    assert "3 sessions" in win.home.practice.text()
 
 
 def test_long_history_loads_page_by_page(qtbot: QtBot, data_dir: Path) -> None:

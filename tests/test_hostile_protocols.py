@@ -159,7 +159,8 @@ def test_every_hostile_file_gets_its_error_and_nothing_outside_is_read(
 def test_the_window_lists_them_as_broken_and_shows_hostile_text_plainly(
         qtbot: QtBot, corpus: tuple[Path, Path, dict[str, str]], data_dir: Path) -> None:
     folder, _, expected = corpus
-    (data_dir / "settings.json").write_text('{"first_run_acknowledged": true}')
+    (data_dir / "settings.json").write_text('{"first_run_acknowledged": true, '
+                                             '"injured_leg": "left"}')
     services = app_services(data_dir)
     services.user_protocols_dir = folder
     from soleus_coach.protocol import load_library

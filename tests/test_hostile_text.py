@@ -20,7 +20,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -30,13 +29,13 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.history_window import HistoryWindow
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.tray import SessionTray
+from soleus_coach.gui.tray import Tray
 from soleus_coach.history.store import open_store
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
-from soleus_coach.settings import Settings, SettingsStore
+from soleus_coach.settings import Leg, Settings, SettingsStore
 from soleus_coach.untrusted import lines
-from tests.conftest import app_services, minimal_protocol, write_protocol
+from tests.conftest import app_services, minimal_protocol, running, write_protocol
 from tests.hostile import ALL, MARKERS, ONE_LINE, hostile_protocol, hostile_session
 
 WIDTH, HEIGHT = 800, 600
@@ -73,17 +72,27 @@ def assert_plain(root: QWidget) -> int:
     return looked
 
 
-def assert_fits(win: MainWindow) -> None:
-    """The window can still be as small as 800×600, and the safety controls are in it."""
+def assert_fits(win: QWidget) -> None:
+    """The window can still be as small as 800×600, and the controls that matter are in it:
+    the countdown, "It hurts" and "Stop" in a session; the two routine buttons at home; the
+    finish page's buttons."""
     assert win.minimumSizeHint().width() <= WIDTH, win.minimumSizeHint()
     assert win.width() <= WIDTH + 1, win.width()
-    screen = win.session
-    if screen is not None and screen.isVisible():
-        page = screen.page
-        for widget in (page.countdown, page.hurts_button, page.stop_button):
-            right = widget.mapTo(win, widget.rect().bottomRight())
-            assert 0 < right.x() <= win.width() and 0 < right.y() <= win.height(), (
-                widget.objectName(), right, win.size())
+    widgets: list[QWidget] = []
+    if isinstance(win, MainWindow):
+        screen, finish = win.session, win.flow.finish_page
+        if screen is not None and screen.isVisible():
+            widgets += [screen.page.countdown, screen.page.hurts_button, screen.page.stop_button]
+        if finish is not None and finish.isVisible():
+            widgets += [b for b in (finish.save_button, finish.skip_button, finish.home_button)
+                        if b.isVisible()]
+        if win.home.isVisible():
+            widgets += [win.home.after_button, win.home.before_button,
+                        win.home.library_button]
+    for widget in widgets:
+        right = widget.mapTo(win, widget.rect().bottomRight())
+        assert 0 < right.x() <= win.width() and 0 < right.y() <= win.height(), (
+            widget.objectName(), right, win.size())
 
 
 @pytest.fixture
@@ -95,7 +104,7 @@ def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
         write_protocol(folder, f"broken-{key}.json", minimal_protocol(
             id=f"broken-{key}", when=text, steps=[{"kind": text}]))
     SettingsStore(data_dir / "settings.json").save(
-        Settings(first_run_acknowledged=True, ask_pain_before=False))
+        Settings(first_run_acknowledged=True, ask_pain_before=False, injured_leg=Leg.LEFT))
     store = open_store(data_dir / "history.sqlite3")
     for i, text in enumerate(ALL.values()):
         store.save(hostile_session(f"h{i}", text))
@@ -107,7 +116,7 @@ def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     win.resize(WIDTH, HEIGHT)
     with qtbot.waitExposed(win):
         win.show()
-    qtbot.waitUntil(lambda: "Loading" not in win.library_page.practice.text())
+    qtbot.waitUntil(lambda: "Loading" not in win.home.last.plain_text())
     return win
 
 
@@ -133,8 +142,7 @@ def test_the_library_shows_every_hostile_routine_and_error_plainly(
 def test_a_hostile_routine_runs_with_its_text_plain_at_every_step(
         qtbot: QtBot, window: MainWindow, key: str) -> None:
     assert window.start_session(f"hostile-{key}")
-    screen = window.session
-    assert screen is not None
+    screen = running(qtbot, window)
     assert "\u2068" in window.windowTitle() or ONE_LINE[key][:20] in window.windowTitle()
     seen = set()
     for _ in range(40):
@@ -145,15 +153,71 @@ def test_a_hostile_routine_runs_with_its_text_plain_at_every_step(
         assert not any(m in window.tray.tooltip for m in MARKERS)
         if screen.state is not State.RUNNING:
             break
+        if screen.controller.engine.segment.kind.value == "ice":  # the compact timer too
+            window.companions.show_compact()
+            compact = window.companions.compact
+            assert compact is not None and compact.isVisible()
+            assert compact.step.plain_text() == ONE_LINE[key][:80]
+            assert_plain(compact)
+            assert compact.width() <= 240 and compact.minimumSizeHint().width() <= 240
+            window.companions.show_full()
+            qtbot.waitUntil(window.isActiveWindow)
         qtbot.keyClick(screen, Qt.Key.Key_Right)
     assert screen.state is State.FINISHED
     assert ONE_LINE[key][:80] in seen  # the step's name was on screen
     assert_plain(window)
+    finish = window.flow.finish_page  # the summary names every step
+    assert finish is not None and window.pages.currentWidget() is finish
+    assert ONE_LINE[key][:80] in {row.label for row in finish.rows}
+    assert_fits(window)
+    qtbot.keyClick(finish, Qt.Key.Key_Escape)
+    assert_plain(window)
+
+
+@pytest.mark.parametrize("key", ["markup", "link", "img-dev-zero", "unbroken", "rtl-override"])
+def test_hostile_routines_in_the_tray_menu_and_the_reminder_stay_plain(
+        qtbot: QtBot, window: MainWindow, key: str) -> None:
+    window.apply_settings(replace(window.settings, after_run_routine=f"hostile-{key}",
+                                  reminder_on=True, reminder_minute=0,
+                                  reminder_days=tuple(range(7))))
+    tray = window.tray
+    assert tray is not None
+    assert any(ONE_LINE[key][:80] in e.text for e in tray.entries)
+    window.home.set_primary(window.home.primary.AFTER)
+    window._remind()
+    message = tray.last_alert[1]
+    assert not any(m in message for m in MARKERS), message
+
+
+@pytest.mark.parametrize("key", ONE_LINE)
+def test_hostile_routines_on_the_home_screen_stay_plain_and_fit(
+        qtbot: QtBot, window: MainWindow, key: str) -> None:
+    """Routine names on the two big buttons and in the last-session line."""
+    window.apply_settings(replace(window.settings, after_run_routine=f"hostile-{key}",
+                                  before_run_routine=f"hostile-{key}"))
+    window.refresh_summary()
+    home = window.home
+    assert home.after_button.routine.plain_text() == ONE_LINE[key][:80]
+    assert home.last.plain_text()  # the newest session, whose name is hostile too
+    assert_plain(window)
+    assert_fits(window)
+
+
+def test_the_set_up_and_the_leg_question_are_plain_and_fit(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
+
+    for dialog in (SetupDialog(window.settings, window), LegQuestion(remember=True,
+                                                                    parent=window)):
+        dialog.show()
+        assert_plain(dialog)
+        assert dialog.minimumSizeHint().width() <= WIDTH
+        dialog.close()
 
 
 def test_a_hostile_step_name_reaches_the_tray_escaped(qtbot: QtBot, window: MainWindow) -> None:
-    tray = SessionTray(window, window.windowIcon())
-    tray.show_remaining("<img src=/dev/zero>: 0:30")
+    tray = Tray(window, window.windowIcon())
+    tray.show_status("<img src=/dev/zero>: 0:30")
     assert "&lt;img src=/dev/zero&gt;" in tray.tooltip and "<img" not in tray.tooltip
     tray.alert("Ice off", "<a href='x'>Ice</a> is done")
     assert tray.last_alert[1] == "&lt;a href='x'&gt;Ice&lt;/a&gt; is done"
@@ -207,7 +271,7 @@ def test_long_unbroken_instruction_keeps_countdown_hurts_and_stop_on_an_800_wide
     window.reload_library()
     before = window.minimumSizeHint().width()
     assert window.start_session("wide")
-    QApplication.processEvents()
+    running(qtbot, window)
     for _ in range(6):
         assert window.minimumSizeHint().width() <= max(before, WIDTH)
         assert_fits(window)

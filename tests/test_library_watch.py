@@ -9,13 +9,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.settings import Settings, SettingsStore
-from tests.conftest import app_services, minimal_protocol_v2, write_protocol
+from soleus_coach.settings import Leg, Settings, SettingsStore
+from tests.conftest import app_services, minimal_protocol_v2, running, write_protocol
 
 
 def window(qtbot: QtBot, data: Path) -> MainWindow:
     SettingsStore(data / "settings.json").save(
-        Settings(first_run_acknowledged=True, ask_pain_before=False))
+        Settings(first_run_acknowledged=True, ask_pain_before=False, injured_leg=Leg.LEFT))
     win = MainWindow(app_services(data))
     qtbot.addWidget(win)
     with qtbot.waitExposed(win):
@@ -49,4 +49,4 @@ def test_start_finds_a_file_added_a_moment_ago(qtbot: QtBot, data_dir: Path) -> 
     win.library_watcher.blockSignals(True)  # as if it had not noticed yet
     write_protocol(data_dir / "protocols", "fresh.json", minimal_protocol_v2(id="fresh"))
     assert win.start_routine("fresh")
-    assert win.session is not None
+    assert running(qtbot, win) is not None

@@ -1,13 +1,15 @@
 """The real app as a process, in a real X window under Xvfb, driven with xdotool keys.
 
-Screenshots of the main window, a stretch hold, a rest and the ice step are taken at
-1280×800 and 800×600; each is checked for the phase colour it must show. They are written
-to ``$SOLEUS_COACH_SCREENSHOT_DIR`` (``make screenshots`` uses docs/screenshots) or a
-temporary folder.
+Screenshots of the home screen (light and dark), a stretch hold, a rest, the ice step and the
+finish page are taken at 1280×800 and 800×600 (and at 125 % and 200 %), the first-run set-up
+and all routines at 1280×800; each is checked for the colours it must show, and the countdown
+for its contrast. They are written to ``$SOLEUS_COACH_SCREENSHOT_DIR`` (``make screenshots``
+uses docs/screenshots) or a temporary folder.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from soleus_coach.gui.theme import PHASE_COLOURS
+from soleus_coach.gui.theme import COUNTDOWN_COLOURS, HIGHLIGHT, PHASE_COLOURS, contrast_ratio
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = [
@@ -64,11 +66,14 @@ def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class App:
     def __init__(self, display: str, data: Path, *args: str, scale: float = 1,
-                 first_run: bool = False, env: dict[str, str] | None = None) -> None:
+                 first_run: bool = False, env: dict[str, str] | None = None,
+                 theme: str = "system") -> None:
         settings = data / "settings.json"
         if not first_run and not settings.exists():
             data.mkdir(parents=True, exist_ok=True)
-            settings.write_text('{"first_run_acknowledged": true}', encoding="utf-8")
+            settings.write_text(json.dumps({"first_run_acknowledged": True,
+                                            "injured_leg": "right", "theme": theme}),
+                                encoding="utf-8")
         env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
                "LANGUAGE": "", "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
                "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}", **(env or {})}
@@ -128,9 +133,17 @@ def share_of(image: QImage, colour: str) -> float:
     return hits / total
 
 
+def countdown_contrast(image: QImage, phase: str, dark: bool) -> float:
+    """The countdown's colour is in the shot, and reads on the window's background there."""
+    colour = QColor(COUNTDOWN_COLOURS[phase][dark])
+    assert share_of(image, colour.name()) > 0.002, f"no {phase} countdown in the shot"
+    background = QColor(image.pixel(image.width() - 3, image.height() // 2))  # window edge
+    return contrast_ratio(colour, background)
+
+
 @pytest.mark.parametrize(("w", "h", "scale"), [(1280, 800, 1), (800, 600, 1), (1600, 1200, 2),
                                                (1280, 800, 1.25)])
-def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: int,
+def test_screenshots_of_home_hold_rest_ice_and_finish(display: str, w: int, h: int,
                                                       scale: float, tmp_path: Path,
                                                       tmp_path_factory: pytest.TempPathFactory
                                                       ) -> None:
@@ -138,12 +151,14 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
     out = shot_dir(tmp_path_factory)
     suffix = "" if (w, scale) == (1280, 1) else f"-{w}x{h}" + (
         f"-{round(scale * 100)}pct" if scale != 1 else "")
+    fill_history(tmp_path / "data")
     main = App(display, tmp_path / "data", scale=scale)
     try:
         main.size(w, h)
-        image = main.shot(out / f"main-window{suffix}.png", w, h)
-        assert share_of(image, "#308cc6") > 0.001  # the selected routine's highlight
-        assert share_of(image, "#000000") < 0.01  # the window fills the screen
+        time.sleep(0.3)
+        image = main.shot(out / f"home{suffix}.png", w, h)
+        assert share_of(image, HIGHLIGHT) > 0.01  # the primary button, filled
+        assert share_of(image, "#000000") < 0.05  # the window fills the screen (text aside)
     finally:
         main.close()
 
@@ -152,9 +167,9 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
         app.size(w, h)
         app.focus("How is your calf")
         if (w, scale) == (1280, 1):
-            app.keys("3", "alt+s")  # pain 3, and "swelling" ticked by its mnemonic
+            app.keys("3", "alt+w")  # pain 3, and "swelling" ticked by its mnemonic
             checkin = app.shot(out / "checkin.png", w, h)
-            assert share_of(checkin, "#308cc6") > 0.0005  # the chosen pain button
+            assert share_of(checkin, HIGHLIGHT) > 0.0005  # the chosen pain button
         app.keys("Escape")  # skip it
         app.keys("Right", "Right")  # past "get ready" and "get into position"
         hold = app.shot(out / f"stretch-hold{suffix}.png", w, h)
@@ -162,10 +177,69 @@ def test_screenshots_of_main_window_hold_rest_and_ice(display: str, w: int, h: i
         app.keys("Right")
         rest = app.shot(out / f"rest{suffix}.png", w, h)
         assert share_of(rest, PHASE_COLOURS["rest"][0]) > 0.03
+        assert countdown_contrast(hold, "hold", dark=False) >= 4.5
         app.keys(*["Right"] * 10)
         ice = app.shot(out / f"ice{suffix}.png", w, h)
         assert share_of(ice, PHASE_COLOURS["ice"][0]) > 0.03
         assert share_of(ice, PHASE_COLOURS["hold"][0]) < 0.001
+        assert countdown_contrast(ice, "ice", dark=False) >= 4.5
+    finally:
+        app.close()
+
+    # The whole routine, 400 times faster (24 minutes in 3.6 s), for the finish page.
+    app = App(display, tmp_path / "data", "--start", "post-run-soleus", scale=scale,
+              env={"SOLEUS_COACH_TIME_SCALE": "400"})
+    try:
+        app.size(w, h)
+        app.focus("How is your calf")
+        app.keys("3", "Return")  # pain 3 before
+        time.sleep(6)
+        app.keys("2", "alt+w")  # pain 2 after, and "swelling" ticked
+        finish = app.shot(out / f"finish{suffix}.png", w, h)
+        assert share_of(finish, "#000000") < 0.05
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize(("w", "h"), [(1280, 800), (800, 600)])
+def test_screenshots_in_the_dark(display: str, w: int, h: int, tmp_path: Path,
+                                 tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = shot_dir(tmp_path_factory)
+    suffix = "" if w == 1280 else f"-{w}x{h}"
+    fill_history(tmp_path / "data")
+    app = App(display, tmp_path / "data", theme="dark")
+    try:
+        app.size(w, h)
+        time.sleep(0.3)
+        home = app.shot(out / f"home-dark{suffix}.png", w, h)
+        assert share_of(home, HIGHLIGHT) > 0.01
+        app.keys("Return")  # the primary action (the last session was a post-run: after)
+        app.focus("How is your calf")
+        app.keys("Escape")
+        app.keys("Right", "Right")
+        hold = app.shot(out / f"stretch-hold-dark{suffix}.png", w, h)
+        assert countdown_contrast(hold, "hold", dark=True) >= 4.5
+    finally:
+        app.close()
+
+
+def test_screenshots_of_the_set_up_and_all_routines(
+        display: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = shot_dir(tmp_path_factory)
+    app = App(display, tmp_path / "first", first_run=True)
+    try:
+        app.size(1280, 800)
+        app.focus("Before you start")
+        app.keys("Return")  # the notice read
+        app.focus("Set-up")
+        app.keys("r")  # the right calf
+        setup = app.shot(out / "setup.png", 1280, 800)
+        assert share_of(setup, "#000000") < 0.05
+        app.keys("Return")
+        app.focus("Soleus Coach")
+        app.keys("alt+r")  # All routines
+        routines = app.shot(out / "all-routines.png", 1280, 800)
+        assert share_of(routines, HIGHLIGHT) > 0.001  # the selected routine
     finally:
         app.close()
 
@@ -216,7 +290,7 @@ def test_screenshot_of_the_history_window(display: str, tmp_path: Path,
         app.xdo("windowsize", wid, "1100", "720")
         time.sleep(0.6)
         image = app.shot(out / "history.png", 1100, 720)
-        assert share_of(image, "#308cc6") > 0.01  # the chart's bars and the selected row
+        assert share_of(image, HIGHLIGHT) > 0.01  # the chart's bars and the selected row
     finally:
         app.close()
 
@@ -236,7 +310,7 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
     try:
         app.size(1280, 800)
         app.focus("How is your calf")
-        app.keys("8", "alt+s", "Return")  # 8/10 and swelling
+        app.keys("8", "alt+w", "Return")  # 8/10 and swelling
         app.focus("Please see a doctor")
         advice = app.shot(out / "red-flag.png", 1280, 800)
         assert share_of(advice, "#b3261e") > 0.0005  # the title, in red
@@ -251,7 +325,7 @@ def test_german_system_locale_gives_a_german_window(
     app = App(display, data, env={"LANG": "de_DE.UTF-8"})
     try:
         app.size(1280, 800)
-        image = app.shot(shot_dir(tmp_path_factory) / "main-window-de.png", 1280, 800)
+        image = app.shot(shot_dir(tmp_path_factory) / "home-de.png", 1280, 800)
         assert image.width() == 1280
     finally:
         app.close()

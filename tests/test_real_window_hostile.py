@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from soleus_coach.gui.theme import HIGHLIGHT
 from tests.conftest import minimal_protocol, write_protocol
 from tests.test_real_window import App, display, share_of, shot_dir  # noqa: F401 (fixture)
 
@@ -34,16 +35,17 @@ def test_hovering_broken_protocols_that_quote_markup_shows_it_as_text(
     app = App(display, data)
     try:
         app.size(1280, 800)
+        app.keys("alt+r")  # All routines
         # The list is on the left: rest on each row long enough for its tooltip to open.
-        for y in range(70, 330, 14):
+        for y in range(90, 370, 14):
             app.xdo("mousemove", "--sync", "200", str(y))
             time.sleep(0.9)
             assert app.proc.poll() is None, f"the app died with the mouse at y={y}"
-        app.xdo("mousemove", "--sync", "200", "300")  # off the rows, then onto the first
+        app.xdo("mousemove", "--sync", "200", "340")  # off the rows, then onto the first
         time.sleep(0.5)
-        app.xdo("mousemove", "--sync", "60", "153")  # broken one (6th row, at 1280×800)
+        app.xdo("mousemove", "--sync", "60", "191")  # broken one (6th row, at 1280×800)
         time.sleep(1.5)
         image = app.shot(shot_dir(tmp_path_factory) / "hostile-tooltip.png", 1280, 800)
-        assert share_of(image, "#308cc6") > 0.0005  # the window is there and painted
+        assert share_of(image, HIGHLIGHT) > 0.0005  # the window is there and painted
     finally:
         app.close()  # SIGTERM: exits 0 only if its event loop still runs

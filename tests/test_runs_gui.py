@@ -22,8 +22,8 @@ from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
 from soleus_coach.runs import Run, Source
 from soleus_coach.session.clock import FakeClock
-from soleus_coach.settings import Settings, SettingsStore
-from tests.conftest import app_services
+from soleus_coach.settings import Leg, Settings, SettingsStore
+from tests.conftest import app_services, running
 from tests.runfiles import Track, fit, gpx, tcx, write
 
 TODAY = date(2026, 11, 18)
@@ -33,7 +33,8 @@ EVIL = "<img src=/dev/zero><a href=x>x</a>\u202eevil"
 
 def make_window(qtbot: QtBot, data: Path) -> MainWindow:
     store = SettingsStore(data / "settings.json")
-    store.save(Settings(ask_pain_before=False, first_run_acknowledged=True))
+    store.save(Settings(ask_pain_before=False, first_run_acknowledged=True,
+                        injured_leg=Leg.RIGHT))
     win = MainWindow(app_services(data, FakeClock(), today=lambda: TODAY,
                                   open_history=lambda: open_store(data / "history.sqlite3")))
     win.runs_ui.now = lambda: NOW
@@ -87,7 +88,7 @@ def test_import_shows_a_summary_and_offers_the_routine_after_a_recent_run(
     offer.activateWindow()
     qtbot.waitUntil(offer.isActiveWindow, timeout=2000)
     qtbot.keyClick(offer, Qt.Key.Key_Return)  # the default: start it
-    assert win.session is not None
+    assert running(qtbot, win) is not None
     assert "Post-run" in win.windowTitle()
 
 

@@ -20,7 +20,13 @@ from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
 from soleus_coach.settings import SettingsStore
-from tests.conftest import app_services, minimal_protocol, skip_to_first_hold, write_protocol
+from tests.conftest import (
+    app_services,
+    minimal_protocol,
+    running,
+    skip_to_first_hold,
+    write_protocol,
+)
 
 
 def make_window(qtbot: QtBot, data: Path, settings: dict[str, object] | None = None,
@@ -35,7 +41,8 @@ def make_window(qtbot: QtBot, data: Path, settings: dict[str, object] | None = N
     return win
 
 
-ACK = {"first_run_acknowledged": True}
+#: The notice read, the sore calf known (the leg question has its own tests: test_home.py).
+ACK = {"first_run_acknowledged": True, "injured_leg": "left"}
 
 
 def labels(widget: QWidget) -> str:
@@ -169,8 +176,8 @@ def test_last_session_flags_bring_the_check_back(qtbot: QtBot, data_dir: Path) -
 
 
 def start_hold(qtbot: QtBot, win: MainWindow, clock: FakeClock) -> None:
-    assert win.start_session("calf-stretch-only") and win.session is not None
-    s = win.session
+    assert win.start_session("calf-stretch-only")
+    s = running(qtbot, win)
     skip_to_first_hold(qtbot, s)
     clock.advance(12)
     s.controller.process()
@@ -225,8 +232,8 @@ def test_caution_on_every_stretch_step_and_ice_safety_on_ice(qtbot: QtBot,
                                                              data_dir: Path) -> None:
     clock = FakeClock()
     win = make_window(qtbot, data_dir, {**ACK, "ask_pain_before": False}, clock)
-    assert win.start_session("post-run-soleus") and win.session is not None
-    s = win.session
+    assert win.start_session("post-run-soleus")
+    s = running(qtbot, win)
     seen = set()
     while s.state is State.RUNNING:
         seg = s.controller.engine.segment
@@ -265,21 +272,24 @@ def test_a_protocol_asking_for_more_ice_is_refused(qtbot: QtBot, data_dir: Path)
 
 
 def finish(qtbot: QtBot, win: MainWindow, clock: FakeClock, pain: str, *flags: str) -> str:
-    """Run a routine to its end, answer the check-in; the guidance shown, if any (closed)."""
-    assert win.start_session("calf-stretch-only") and win.session is not None
+    """Run a routine to its end, answer the check-in on the finish page; the guidance
+    shown there, if any (the finish page stays until Enter when there is some)."""
+    assert win.start_session("calf-stretch-only")
+    running(qtbot, win)
     clock.advance(10_000)
     win.session.controller.process()
-    check_in(qtbot, win, pain, *flags)
+    page = win.flow.finish_page
+    assert page is not None and win.pages.currentWidget() is page
+    qtbot.keyClick(page, pain)
+    for name in flags:
+        qtbot.keyClick(page.form.flags[name], Qt.Key.Key_Space)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
     guidance = ""
-    if win.guidance_dialog is not None:
-        assert win.guidance_dialog.isVisible()
-        guidance = win.guidance_dialog.texts()
-        qtbot.keyClick(win.guidance_dialog, Qt.Key.Key_Return)
-        assert win.guidance_dialog is None
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    qtbot.keyClick(win.session, Qt.Key.Key_Return)  # back to the routines
-    assert win.session is None
+    if win.session is not None:  # still there: advice to read
+        assert page.guidance.isVisible()
+        guidance = page.guidance_text()
+        qtbot.keyClick(page, Qt.Key.Key_Return)  # then home
+    assert win.session is None and win.pages.currentWidget() is win.home
     return guidance
 
 

@@ -4,6 +4,7 @@ check what the screen says at each step."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -28,18 +29,23 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+#: An evening: the home screen's Enter starts the "after a run" routine.
+EVENING = datetime(2026, 11, 20, 18, 0).astimezone()
+
+
 def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
                 settings: Settings | None = None) -> MainWindow:
     store = SettingsStore(data / "settings.json")
-    # The first-run notice has its own tests.
-    store.save(replace(settings or Settings(), first_run_acknowledged=True))
+    # The first-run notice has its own tests; the leg question too (tests/test_home.py).
+    store.save(replace(settings or Settings(injured_leg=Leg.LEFT),
+                       first_run_acknowledged=True))
     services = Services(
         load_library=lambda: load_library(paths.bundled_protocols_dir(), data / "protocols",
                                           paths.assets_dir()),
         settings_store=store, user_protocols_dir=data / "protocols",
         schema_file=paths.bundled_protocols_dir() / "schema" / "protocol.schema.json",
         assets_dir=paths.assets_dir(), window_state_file=data / "window.ini",
-        clock=lambda: (clock, 1.0),
+        clock=lambda: (clock, 1.0), now=lambda: EVENING,
         make_player=lambda sounds: CuePlayer(sounds, backends=list))  # no sound in tests
     win = MainWindow(services)
     qtbot.addWidget(win)
@@ -51,10 +57,12 @@ def make_window(qtbot: QtBot, clock: FakeClock, data: Path,
 
 def start_with_enter(qtbot: QtBot, win: MainWindow, protocol_id: str,
                      pain_keys: str | None = None) -> SessionScreen:
-    """Enter on the routine; answer the pain check-in with ``pain_keys`` + Enter, or skip
-    it with Esc (None)."""
+    """All routines (from the home screen, by its mnemonic), Enter on the routine; answer
+    the pain check-in with ``pain_keys`` + Enter, or skip it with Esc (None)."""
+    qtbot.keyClick(win.home, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    # a mnemonic clicks its button as if pressed (an animated click: 100 ms)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win._library_page)
     win.library_page.select(protocol_id)
-    win.library_page.view.setFocus()
     qtbot.keyClick(win.library_page.view, Qt.Key.Key_Return)
     if win.checkin_dialog is not None:
         answer_checkin(qtbot, win, pain_keys)
@@ -94,7 +102,10 @@ def key(qtbot: QtBot, screen: SessionScreen, k: Qt.Key) -> None:
 def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeClock,
                                                      data_dir: Path) -> None:
     win = make_window(qtbot, clock, data_dir, Settings(injured_leg=Leg.RIGHT))
-    s = start_with_enter(qtbot, win, "post-run-soleus", pain_keys="4")
+    qtbot.keyClick(win.home, Qt.Key.Key_Return)  # the evening's primary action: after a run
+    answer_checkin(qtbot, win, "4")
+    s = win.session
+    assert s is not None and s.plan.protocol_id == "post-run-soleus"
     assert text(s, "stepTitle") == "Get ready" and text(s, "countdown") == "0:10"
     assert "Post-run soleus recovery" in win.windowTitle()
     tick(s, clock, 10)
@@ -147,10 +158,15 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     assert s.page.progress.value() == round(1000 * 250 / 1450)  # where we are in the plan
     tick(s, clock, 20 * 60)
     assert s.state is State.FINISHED
-    assert text(s, "stepTitle") == "Routine complete" and text(s, "countdown") == "0:00"
-    answer_checkin(qtbot, win, "2")  # how is the calf now?
-    key(qtbot, s, Qt.Key.Key_Return)
-    assert win.session is None and win.pages.currentWidget() is win.library_page
+    finish = win.flow.finish_page
+    assert finish is not None and win.pages.currentWidget() is finish
+    assert "Routine complete" in finish.findChild(QLabel, "finishTitle").text()  # type: ignore[union-attr]
+    summary = {(r.label, r.side): (r.done, r.skipped) for r in finish.rows}
+    assert summary[("Bent-knee wall stretch (soleus)", "right")] == (3, 0)  # hold 2 redone
+    assert summary[("Ice the calf", None)] == (1, 0)
+    qtbot.keyClick(finish, Qt.Key.Key_2)  # how is the calf now? 2, Enter: saved, home
+    qtbot.keyClick(finish, Qt.Key.Key_Return)
+    assert win.session is None and win.pages.currentWidget() is win.home
     (row,) = win.history.sessions()
     assert (row.status, row.pain_before, row.pain_after) == (Status.COMPLETED, 4, 2)
     rec = win.history.session(row.uid)
@@ -159,27 +175,35 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
     skipped = [(g.kind, round(g.actual_s)) for g in rec.segments if g.outcome == "skipped"]
     assert skipped == [("rest", 0), ("hold", 5), ("hold", 0)]
     assert sum(g.outcome == "completed" for g in rec.segments) == len(s.plan.segments)
-    assert win.library_page.practice.text().startswith("This week: 1 session, 24 minutes")
+    assert win.home.practice.text().startswith("This week: 1 session, 24 minutes")
+    assert "pain 4 → 2" in win.home.last.plain_text()
 
 
-def test_stop_asks_first_and_can_be_cancelled(qtbot: QtBot, clock: FakeClock,
-                                              data_dir: Path) -> None:
+def test_stop_asks_first_the_clock_waits_and_cancel_resumes(qtbot: QtBot, clock: FakeClock,
+                                                            data_dir: Path) -> None:
     win = make_window(qtbot, clock, data_dir)
     s = start_with_enter(qtbot, win, "ice-timer")
     tick(s, clock, 15)
+    remaining = s.controller.engine.remaining_s
     key(qtbot, s, Qt.Key.Key_Escape)
     box = s.findChild(QMessageBox, "stopConfirm")
     assert box is not None and box.isVisible()
+    assert s.state is State.PAUSED  # the question holds the clock
+    tick(s, clock, 40)  # reading the question for 40 s
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     assert s.state is State.RUNNING
+    assert s.controller.engine.remaining_s == remaining  # to the millisecond
     key(qtbot, s, Qt.Key.Key_Escape)
     box = s.findChild(QMessageBox, "stopConfirm")
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert s.state is State.STOPPED
-    assert text(s, "stepTitle") == "Routine stopped"
-    key(qtbot, s, Qt.Key.Key_Escape)  # Esc again leaves
-    assert win.session is None
+    finish = win.flow.finish_page
+    assert finish is not None and win.pages.currentWidget() is finish
+    assert "Routine stopped" in finish.findChild(QLabel, "finishTitle").text()  # type: ignore[union-attr]
+    qtbot.keyClick(finish, Qt.Key.Key_Escape)  # no check-in; Esc again leaves
+    qtbot.keyClick(finish, Qt.Key.Key_Escape)
+    assert win.session is None and win.pages.currentWidget() is win.home
 
 
 def test_buttons_do_what_the_keys_do(qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
@@ -229,6 +253,7 @@ def test_ice_runs_on_minimised_and_ice_off_brings_the_window_back(
     tick(s, clock, 9 * 60)
     assert s.state is State.FINISHED
     qtbot.waitUntil(lambda: not win.isMinimized())
+    assert win.pages.currentWidget() is win.flow.finish_page
 
 
 def test_session_menu_lists_the_shortcuts_and_help_explains_them(

@@ -21,7 +21,7 @@ from tests.conftest import wait_for_sessions
 def test_a_signal_mid_session_closes_cleanly_and_records_the_session_as_stopped(
         data_dir: Path, signum: int) -> None:
     (data_dir / "settings.json").write_text(json.dumps(
-        {"first_run_acknowledged": True, "ask_pain_before": False}))
+        {"first_run_acknowledged": True, "ask_pain_before": False, "injured_leg": "left"}))
     env = {**os.environ, "SOLEUS_COACH_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen",
            "SOLEUS_COACH_TIME_SCALE": "20"}
     proc = subprocess.Popen([sys.executable, "-m", "soleus_coach", "--start",

@@ -66,7 +66,7 @@ def test_a_request_when_nobody_listens_gives_up(tmp_path: Path,
 def test_a_forwarded_start_starts_the_routine_or_says_one_is_running(
         qtbot: QtBot, data_dir: Path) -> None:
     (data_dir / "settings.json").write_text(json.dumps(
-        {"first_run_acknowledged": True, "ask_pain_before": False}))
+        {"first_run_acknowledged": True, "ask_pain_before": False, "injured_leg": "left"}))
     win = MainWindow(app_services(data_dir, FakeClock()))
     qtbot.addWidget(win)
     win.show()
@@ -74,9 +74,7 @@ def test_a_forwarded_start_starts_the_routine_or_says_one_is_running(
     win.handle_request({"action": "raise"})
     assert not win.isMinimized() and win.session is None
     win.handle_request({"action": "start", "id": "calf-stretch-only"})
-    assert win.session is not None
-    selected = win.library_page.current_protocol()
-    assert selected is not None and selected.id == "calf-stretch-only"
+    assert win.session is not None and win.session.plan.protocol_id == "calf-stretch-only"
     running = win.session
     win.handle_request({"action": "start", "id": "post-run-soleus"})
     assert win.session is running
@@ -87,7 +85,7 @@ def test_two_launches_at_once_leave_one_app_and_the_routine_runs_in_it(
         data_dir: Path) -> None:
     """Started together, either may win the lock; the other hands over and exits."""
     (data_dir / "settings.json").write_text(json.dumps(
-        {"first_run_acknowledged": True, "ask_pain_before": False}))
+        {"first_run_acknowledged": True, "ask_pain_before": False, "injured_leg": "left"}))
     env = {**os.environ, "SOLEUS_COACH_DATA_DIR": str(data_dir),
            "QT_QPA_PLATFORM": "offscreen"}
     argvs = ([sys.executable, "-m", "soleus_coach"],

@@ -17,7 +17,7 @@ from soleus_coach import texts
 from soleus_coach.gui import i18n
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.session.clock import FakeClock
-from tests.conftest import app_services, skip_to_first_hold
+from tests.conftest import app_services, running, skip_to_first_hold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +58,8 @@ def test_language_follows_the_system_unless_the_setting_says_otherwise() -> None
 
 def test_the_window_speaks_german(qtbot: QtBot, data_dir: Path, german: None) -> None:
     (data_dir / "settings.json").write_text(json.dumps(
-        {"first_run_acknowledged": True, "ask_pain_before": False, "language": "de"}))
+        {"first_run_acknowledged": True, "ask_pain_before": False, "language": "de",
+         "injured_leg": "left"}))
     clock = FakeClock()
     win = MainWindow(app_services(data_dir, clock))
     qtbot.addWidget(win)
@@ -74,8 +75,7 @@ def test_the_window_speaks_german(qtbot: QtBot, data_dir: Path, german: None) ->
     assert "Jederzeit" in win.library_page.meta.text() or \
         "Nach dem Lauf" in win.library_page.meta.text()
     assert win.start_session("calf-stretch-only")
-    screen = win.session
-    assert screen is not None
+    screen = running(qtbot, win)
     skip_to_first_hold(qtbot, screen)
     page = screen.page
     assert "Bein hinten" in page.side.text() and "Dehnung 1 von" in page.rep.text()

@@ -45,11 +45,239 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Pause / resume</source>
+        <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The key, as ``QKeySequence`` reads it (&quot;&quot; for a standard key or none). How the help names the key. A platform&apos;s standard key, where there is one (Open, Quit…). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
+        <translation>Pause / weiter</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Pause oder weiter</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Skip to next step</source>
+        <translation>Zum nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Zum nächsten Schritt springen</translation>
+    </message>
+    <message>
+        <source>Right arrow</source>
+        <translation>Pfeil rechts</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back: restart this step, or the previous one in its first 2 seconds</source>
+        <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
+    </message>
+    <message>
+        <source>Left arrow</source>
+        <translation>Pfeil links</translation>
+    </message>
+    <message>
+        <source>Longer hold</source>
+        <translation>Längere Dehnung</translation>
+    </message>
+    <message>
+        <source>Hold 5 s longer (within the routine&apos;s range)</source>
+        <translation>Dehnung 5 s länger (im Rahmen der Routine)</translation>
+    </message>
+    <message>
+        <source>Up arrow</source>
+        <translation>Pfeil hoch</translation>
+    </message>
+    <message>
+        <source>Shorter hold</source>
+        <translation>Kürzere Dehnung</translation>
+    </message>
+    <message>
+        <source>Hold 5 s shorter (within the routine&apos;s range)</source>
+        <translation>Dehnung 5 s kürzer (im Rahmen der Routine)</translation>
+    </message>
+    <message>
+        <source>Down arrow</source>
+        <translation>Pfeil runter</translation>
+    </message>
+    <message>
+        <source>It hurts</source>
+        <translation>Es tut weh</translation>
+    </message>
+    <message>
+        <source>It hurts: end the hold now</source>
+        <translation>Es tut weh: Dehnung sofort beenden</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the routine (asks first; the clock waits)</source>
+        <translation>Routine beenden (mit Rückfrage; die Zeit wartet)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Rep done</source>
+        <translation>Wiederholung fertig</translation>
+    </message>
+    <message>
+        <source>In a set you pace yourself: one rep done (or the set, where it is counted by the set)</source>
+        <translation>In einem Satz im eigenen Tempo: eine Wiederholung fertig (oder der ganze Satz, wo nach Sätzen gezählt wird)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation>Kleiner Timer</translation>
+    </message>
+    <message>
+        <source>Switch between the small always-on-top timer and the full window</source>
+        <translation>Zwischen dem kleinen Timer, der immer im Vordergrund bleibt, und dem ganzen Fenster wechseln</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <extracomment>The window&apos;s own shortcuts.</extracomment>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start the highlighted routine; on the finish screen, save and go home</source>
+        <translation>Die hervorgehobene Routine starten; auf der Abschlussseite speichern und zur Startseite</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>&amp;Mute sound</source>
+        <translation>Ton &amp;stumm</translation>
+    </message>
+    <message>
+        <source>Sound cues off or on</source>
+        <translation>Tonsignale aus oder an</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Your past sessions, pain check-ins and export</source>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Strg+H</translation>
+    </message>
+    <message>
+        <source>&amp;Import protocol…</source>
+        <translation>Protokoll &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Check a protocol file and add it to your routines</source>
+        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Strg+O</translation>
+    </message>
+    <message>
+        <source>&amp;Reload routines</source>
+        <translation>Routinen neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Reload routines</source>
+        <translation>Routinen neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Strg+,</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Strg+Q</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>How is your calf?</source>
         <translation>Wie geht es Ihrer Wade?</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInForm</name>
     <message>
         <source>After the routine: how much does your calf hurt now?</source>
         <translation>Nach der Routine: Wie stark schmerzt Ihre Wade jetzt?</translation>
@@ -67,7 +295,7 @@
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
-        <source>&amp;Swelling</source>
+        <source>S&amp;welling</source>
         <translation>&amp;Schwellung</translation>
     </message>
     <message>
@@ -83,16 +311,40 @@
         <translation>Bein &amp;nicht belastbar</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Skip (Esc)</source>
-        <translation>Überspringen (Esc)</translation>
-    </message>
-    <message>
         <source>Do you have any of these?</source>
         <translation>Haben Sie etwas davon?</translation>
+    </message>
+</context>
+<context>
+    <name>CompactTimer</name>
+    <message>
+        <source>Soleus Coach timer</source>
+        <extracomment>Where its place is kept, in the window state file (window.ini).</extracomment>
+        <translation>Soleus-Coach-Timer</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation>Kleiner Timer</translation>
+    </message>
+    <message>
+        <source>Time remaining in this step</source>
+        <translation>Verbleibende Zeit in diesem Schritt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>⤢</source>
+        <translation>⤢</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -101,6 +353,97 @@
         <source>Get emergency help now if you suddenly feel short of breath, have chest pain, or cough up blood.</source>
         <extracomment>Translator: ``(context, source) -&gt; translated``. Identity until the GUI installs Qt&apos;s.</extracomment>
         <translation>Rufen Sie sofort den Notruf (112), wenn Sie plötzlich Atemnot oder Brustschmerzen haben oder Blut husten.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Routine complete. Well done!</source>
+        <extracomment>Segments that are the routine&apos;s work (the rest is getting ready, switching, resting).</extracomment>
+        <translation>Routine geschafft. Gut gemacht!</translation>
+    </message>
+    <message>
+        <source>Routine stopped. What you did is kept.</source>
+        <translation>Routine beendet. Was Sie gemacht haben, bleibt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Active %1 · paused %2</source>
+        <translation>Aktiv %1 · pausiert %2</translation>
+    </message>
+    <message>
+        <source>What you did, per step and side</source>
+        <translation>Was Sie gemacht haben, nach Schritt und Seite</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Save and go home (Enter)</source>
+        <translation>Speichern und zur Startseite (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
+    </message>
+    <message>
+        <source>Go home (Enter)</source>
+        <translation>Zur Startseite (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>%1 of %2 holds</source>
+        <translation>%1 von %2 Dehnungen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>nicht erledigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: pain %1/10 after the routine.</source>
+        <translation>Gespeichert: Schmerz %1/10 nach der Routine.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>No check-in this time.</source>
+        <translation>Diesmal keine Angabe.</translation>
     </message>
 </context>
 <context>
@@ -337,6 +680,26 @@
         <translation>Schmerz vorher → nachher: %1</translation>
     </message>
     <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
         <source>Injured leg: %1</source>
         <translation>Verletztes Bein: %1</translation>
     </message>
@@ -422,6 +785,153 @@
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <source>(not set: asked when a routine starts)</source>
+        <translation>(nicht festgelegt: wird beim Start einer Routine gefragt)</translation>
+    </message>
+    <message>
+        <source>Sore &amp;calf:</source>
+        <translation>Schmerzende &amp;Wade:</translation>
+    </message>
+    <message>
+        <source>&amp;Ask about pain before each routine</source>
+        <translation>Vor jeder Routine nach Schmerzen &amp;fragen</translation>
+    </message>
+    <message>
+        <source>Loading your history…</source>
+        <translation>Ihr Verlauf wird geladen …</translation>
+    </message>
+    <message>
+        <source>Your last session</source>
+        <translation>Ihre letzte Einheit</translation>
+    </message>
+    <message>
+        <source>Your practice this week</source>
+        <translation>Ihr Training diese Woche</translation>
+    </message>
+    <message>
+        <source>Pain after sessions (0–10):</source>
+        <translation>Schmerz nach den Einheiten (0–10):</translation>
+    </message>
+    <message>
+        <source>All &amp;routines…</source>
+        <translation>Alle &amp;Routinen …</translation>
+    </message>
+    <message>
+        <source>Every routine, with its steps; import your own</source>
+        <translation>Jede Routine mit ihren Schritten; eigene importieren</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf …</translation>
+    </message>
+    <message>
+        <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
+        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
+    </message>
+    <message>
+        <source>Not found: choose one in All routines</source>
+        <translation>Nicht gefunden: wählen Sie eine unter „Alle Routinen“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions yet. Your history and weekly progress will show here.</source>
+        <translation>Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This week: %n session(s)</source>
+        <translation>
+            <numerusform>Diese Woche: %n Einheit</numerusform>
+            <numerusform>Diese Woche: %n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days in a row</source>
+        <translation>
+            <numerusform>%n Tag in Folge</numerusform>
+            <numerusform>%n Tage in Folge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>history not saved to disk</source>
+        <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
+    </message>
+    <message>
+        <source>latest %1/10</source>
+        <translation>zuletzt %1/10</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Last session: %1 · %2 · %3</source>
+        <translation>Letzte Einheit: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>pain %1 → %2</source>
+        <translation>Schmerz %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -528,6 +1038,37 @@
     </message>
 </context>
 <context>
+    <name>LegQuestion</name>
+    <message>
+        <source>Which calf hurts?</source>
+        <translation>Welche Wade schmerzt?</translation>
+    </message>
+    <message>
+        <source>This routine stretches the sore leg first.</source>
+        <translation>Diese Routine dehnt zuerst das schmerzende Bein.</translation>
+    </message>
+    <message>
+        <source>&amp;Left (L)</source>
+        <translation>&amp;Links (L)</translation>
+    </message>
+    <message>
+        <source>&amp;Right (R)</source>
+        <translation>&amp;Rechts (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Both (B)</source>
+        <translation>&amp;Beide (B)</translation>
+    </message>
+    <message>
+        <source>Not now (Esc)</source>
+        <translation>Jetzt nicht (Esc)</translation>
+    </message>
+    <message>
+        <source>Re&amp;member for next time</source>
+        <translation>Für das nächste Mal &amp;merken</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
         <source>Routines</source>
@@ -550,20 +1091,32 @@
         <translation>Die ausgewählte Routine starten (Eingabetaste)</translation>
     </message>
     <message>
-        <source>Loading your history…</source>
-        <translation>Ihr Verlauf wird geladen …</translation>
+        <source>Use for &amp;after a run</source>
+        <translation>Für „&amp;nach dem Lauf“ verwenden</translation>
     </message>
     <message>
-        <source>Your practice this week</source>
-        <translation>Ihr Training diese Woche</translation>
+        <source>The home screen&apos;s “After a run” starts this routine</source>
+        <translation>„Nach dem Lauf“ auf der Startseite startet diese Routine</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
+        <source>Use for &amp;before a run</source>
+        <translation>Für „&amp;vor dem Lauf“ verwenden</translation>
     </message>
     <message>
-        <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
-        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export (Strg+H)</translation>
+        <source>The home screen&apos;s “Before a run” starts this routine</source>
+        <translation>„Vor dem Lauf“ auf der Startseite startet diese Routine</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Home</source>
+        <translation>◀ &amp;Startseite</translation>
+    </message>
+    <message>
+        <source>Back to the home screen (Esc)</source>
+        <translation>Zurück zur Startseite (Esc)</translation>
+    </message>
+    <message>
+        <source>All routines</source>
+        <translation>Alle Routinen</translation>
     </message>
     <message>
         <source>This file could not be loaded:</source>
@@ -616,20 +1169,12 @@
     <name>MainWindow</name>
     <message>
         <source>Soleus Coach</source>
-        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Where the user&apos;s files are (shown in Help → About).</extracomment>
+        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Local wall-clock time (what the home screen&apos;s Enter starts depends on it). Where the user&apos;s files are (shown in Help → About).</extracomment>
         <translation>Soleus Coach</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Import protocol…</source>
-        <translation>Protokoll &amp;importieren …</translation>
-    </message>
-    <message>
-        <source>Check a protocol file and add it to your routines</source>
-        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
     </message>
     <message>
         <source>Open protocol &amp;folder</source>
@@ -640,14 +1185,6 @@
         <translation>Den Ordner mit Ihren eigenen Routinen öffnen</translation>
     </message>
     <message>
-        <source>&amp;Reload routines</source>
-        <translation>Routinen neu &amp;laden</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
         <source>&amp;Session</source>
         <translation>&amp;Einheit</translation>
     </message>
@@ -656,44 +1193,32 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>&amp;Full screen</source>
-        <translation>&amp;Vollbild</translation>
-    </message>
-    <message>
-        <source>&amp;Mute sound</source>
-        <translation>Ton &amp;stumm</translation>
-    </message>
-    <message>
-        <source>Sound cues off or on (M)</source>
-        <translation>Tonsignale aus oder an (M)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
-    </message>
-    <message>
-        <source>Your past sessions, pain check-ins and export</source>
-        <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
+        <source>Ho&amp;me</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>All &amp;routines</source>
+        <translation>Alle &amp;Routinen</translation>
     </message>
     <message>
         <source>&amp;About Soleus Coach</source>
         <translation>Ü&amp;ber Soleus Coach</translation>
+    </message>
+    <message>
+        <source>“After a run” now starts %1.</source>
+        <translation>„Nach dem Lauf“ startet jetzt %1.</translation>
+    </message>
+    <message>
+        <source>“Before a run” now starts %1.</source>
+        <translation>„Vor dem Lauf“ startet jetzt %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n protocol file(s) could not be loaded; select one to see why.</source>
@@ -747,81 +1272,36 @@
         <translation>Keine Routine mit der Kennung %1</translation>
     </message>
     <message>
-        <source>Not stretching today: your check-in is saved in your history.</source>
-        <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
+        <source>Time for your calf routine</source>
+        <translation>Zeit für Ihre Wadenroutine</translation>
+    </message>
+    <message>
+        <source>%1: %2. Click here to start it.</source>
+        <translation>%1: %2. Hier klicken, um sie zu starten.</translation>
+    </message>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>press Enter to start it.</source>
+        <translation>mit der Eingabetaste starten.</translation>
+    </message>
+    <message>
+        <source>The start with your desktop session could not be set (%1).</source>
+        <translation>Der Start mit Ihrer Desktop-Sitzung konnte nicht eingerichtet werden (%1).</translation>
     </message>
     <message>
         <source>%1 — Soleus Coach</source>
         <translation>%1 — Soleus Coach</translation>
     </message>
     <message>
-        <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
-        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
-    </message>
-    <message>
-        <source>Session not saved</source>
-        <translation>Einheit nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>This session could not be written to your history:</source>
-        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
-    </message>
-    <message>
-        <source>Save a copy as a file so that it is not lost?</source>
-        <translation>Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
-    </message>
-    <message>
-        <source>Save session</source>
-        <translation>Einheit speichern</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Nicht gespeichert</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>No sessions yet. Your history and weekly progress will show here.</source>
-        <translation>Noch keine Einheiten. Ihr Verlauf und Ihr Wochenfortschritt erscheinen hier.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This week: %n session(s)</source>
-        <translation>
-            <numerusform>Diese Woche: %n Einheit</numerusform>
-            <numerusform>Diese Woche: %n Einheiten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days in a row</source>
-        <translation>
-            <numerusform>%n Tag in Folge</numerusform>
-            <numerusform>%n Tage in Folge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>history not saved to disk</source>
-        <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
-    </message>
-    <message>
-        <source>Ice off</source>
-        <translation>Eis ab</translation>
-    </message>
-    <message>
-        <source>Time to take the ice off your calf.</source>
-        <translation>Zeit, das Eis von der Wade zu nehmen.</translation>
     </message>
     <message>
         <source>Sound cues on</source>
@@ -842,86 +1322,6 @@
     <message>
         <source>Settings could not be saved (%1); they apply until you quit.</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden (%1); sie gelten bis zum Beenden.</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Leertaste</translation>
-    </message>
-    <message>
-        <source>Pause or resume</source>
-        <translation>Pause oder weiter</translation>
-    </message>
-    <message>
-        <source>Right arrow</source>
-        <translation>Pfeil rechts</translation>
-    </message>
-    <message>
-        <source>Skip to the next step</source>
-        <translation>Zum nächsten Schritt springen</translation>
-    </message>
-    <message>
-        <source>Left arrow</source>
-        <translation>Pfeil links</translation>
-    </message>
-    <message>
-        <source>Back: restart this step, or the previous one if you are in its first 2 seconds</source>
-        <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
-    </message>
-    <message>
-        <source>Up / Down arrow</source>
-        <translation>Pfeil hoch / runter</translation>
-    </message>
-    <message>
-        <source>Hold 5 s longer / shorter (within the routine&apos;s range)</source>
-        <translation>Dehnung 5 s länger / kürzer (im Rahmen der Routine)</translation>
-    </message>
-    <message>
-        <source>H</source>
-        <translation>H</translation>
-    </message>
-    <message>
-        <source>It hurts: end the hold now</source>
-        <translation>Es tut weh: Dehnung sofort beenden</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Stop the routine (asks first)</source>
-        <translation>Routine beenden (mit Rückfrage)</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Eingabetaste</translation>
-    </message>
-    <message>
-        <source>Start the selected routine; leave a finished one</source>
-        <translation>Ausgewählte Routine starten; eine beendete verlassen</translation>
-    </message>
-    <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
-        <source>Full screen</source>
-        <translation>Vollbild</translation>
-    </message>
-    <message>
-        <source>Ctrl+O</source>
-        <translation>Strg+O</translation>
-    </message>
-    <message>
-        <source>Import a protocol file</source>
-        <translation>Eine Protokolldatei importieren</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <source>Reload routines</source>
-        <translation>Routinen neu laden</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1164,6 +1564,17 @@
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
         <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineButton</name>
+    <message>
+        <source>Enter ↵</source>
+        <translation>Eingabe ↵</translation>
+    </message>
+    <message>
+        <source>Press Enter to start this one</source>
+        <translation>Mit der Eingabetaste starten</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1980,54 @@
     </message>
 </context>
 <context>
+    <name>SessionFlow</name>
+    <message>
+        <source>Not stretching today: your check-in is saved in your history.</source>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
+        <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 was not started.</source>
+        <translation>%1 wurde nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Time to take the ice off your calf.</source>
+        <translation>Zeit, das Eis von der Wade zu nehmen.</translation>
+    </message>
+    <message>
+        <source>This session could not be written to your history (%1). It is kept and saving is tried again at every step.</source>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden (%1). Sie bleibt erhalten, und das Speichern wird bei jedem Schritt erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Session not saved</source>
+        <translation>Einheit nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>This session could not be written to your history:</source>
+        <translation>Diese Einheit konnte nicht im Verlauf gespeichert werden:</translation>
+    </message>
+    <message>
+        <source>Save a copy as a file so that it is not lost?</source>
+        <translation>Eine Kopie als Datei speichern, damit sie nicht verloren geht?</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Einheit speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>SessionPage</name>
     <message>
         <source>%1 left</source>
@@ -1583,44 +2042,36 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Paused — press Space to resume</source>
-        <translation>Pausiert — Leertaste drücken zum Fortsetzen</translation>
-    </message>
-</context>
-<context>
-    <name>SessionScreen</name>
-    <message>
-        <source>Pause / resume</source>
-        <translation>Pause / weiter</translation>
+        <source>Progress through the routine</source>
+        <translation>Fortschritt der Routine</translation>
     </message>
     <message>
-        <source>Skip to next step</source>
-        <translation>Zum nächsten Schritt</translation>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
+        <source>Skip ▶</source>
+        <translation>Überspringen ▶</translation>
     </message>
     <message>
-        <source>Longer hold</source>
-        <translation>Längere Dehnung</translation>
+        <source>− 5 s</source>
+        <translation>− 5 s</translation>
     </message>
     <message>
-        <source>Shorter hold</source>
-        <translation>Kürzere Dehnung</translation>
-    </message>
-    <message>
-        <source>It hurts</source>
-        <translation>Es tut weh</translation>
+        <source>+ 5 s</source>
+        <translation>+ 5 s</translation>
     </message>
     <message>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>Rep done / back to routines</source>
-        <translation>Wiederholung fertig / zurück zu den Übungen</translation>
+        <source>Paused — press Space to resume</source>
+        <translation>Pausiert — Leertaste drücken zum Fortsetzen</translation>
     </message>
+</context>
+<context>
+    <name>SessionScreen</name>
     <message numerus="yes">
         <source>Welcome back: the computer slept for about %n minute(s); the timer kept counting.</source>
         <translation>
@@ -1629,20 +2080,13 @@
         </translation>
     </message>
     <message>
-        <source>Routine complete</source>
-        <translation>Routine geschafft</translation>
+        <source>A long step: keep a small timer on top of your other windows meanwhile?</source>
+        <extracomment>The session&apos;s actions (keys, the Session menu, the buttons): one handler each.</extracomment>
+        <translation>Ein langer Schritt: solange einen kleinen Timer über Ihren anderen Fenstern behalten?</translation>
     </message>
     <message>
-        <source>Routine stopped</source>
-        <translation>Routine beendet</translation>
-    </message>
-    <message>
-        <source>Well done</source>
-        <translation>Gut gemacht</translation>
-    </message>
-    <message>
-        <source>Press Enter to return to your routines.</source>
-        <translation>Drücken Sie die Eingabetaste, um zu Ihren Routinen zurückzukehren.</translation>
+        <source>Compact timer (C)</source>
+        <translation>Kleiner Timer (C)</translation>
     </message>
     <message>
         <source>Stop the routine?</source>
@@ -1664,6 +2108,10 @@
         <translation>Verletztes Bein</translation>
     </message>
     <message>
+        <source>Not set: asked at the start</source>
+        <translation>Nicht festgelegt: wird beim Start gefragt</translation>
+    </message>
+    <message>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -1674,10 +2122,6 @@
     <message>
         <source>Both</source>
         <translation>Beide</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keines</translation>
     </message>
     <message>
         <source>Stretches marked &apos;injured leg first&apos; start with this leg</source>
@@ -1760,6 +2204,10 @@
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>&amp;Routines</source>
+        <translation>&amp;Routinen</translation>
+    </message>
+    <message>
         <source>Injured leg:</source>
         <translation>Verletztes Bein:</translation>
     </message>
@@ -1780,6 +2228,10 @@
         <translation>Kühldauer:</translation>
     </message>
     <message>
+        <source>Sound and &amp;look</source>
+        <translation>Ton und &amp;Aussehen</translation>
+    </message>
+    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
@@ -1788,8 +2240,48 @@
         <translation>Lautstärke:</translation>
     </message>
     <message>
+        <source>Re&amp;minders</source>
+        <translation>&amp;Erinnerung</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>Um:</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
+        <translation>Bei Kühl- und Wärmeschritten über 5 Minuten den kleinen Timer im Vordergrund anbieten</translation>
+    </message>
+    <message>
+        <source>Remind me of my routine every day</source>
+        <translation>Mich täglich an meine Routine erinnern</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Uhrzeit der Erinnerung</translation>
+    </message>
+    <message>
+        <source>A desktop notification, while Soleus Coach runs; click it to start the routine of the moment. Never during a routine, never twice a day, and not after you have done one that day.</source>
+        <translation>Eine Desktop-Benachrichtigung, solange Soleus Coach läuft; ein Klick darauf startet die passende Routine. Nie während einer Routine, nie zweimal am Tag und nicht, wenn Sie an dem Tag schon eine gemacht haben.</translation>
+    </message>
+    <message>
+        <source>Start with my desktop session, minimised to the tray</source>
+        <translation>Mit meiner Desktop-Sitzung starten, minimiert im Infobereich</translation>
+    </message>
+    <message>
+        <source>Linux: a file in ~/.config/autostart. macOS and Windows: see the README.</source>
+        <translation>Linux: eine Datei in ~/.config/autostart. macOS und Windows: siehe README.</translation>
+    </message>
+    <message>
         <source>&amp;Test sound</source>
         <translation>Ton &amp;testen</translation>
+    </message>
+    <message>
+        <source>Not sure: asked each time</source>
+        <translation>Unsicher: wird jedes Mal gefragt</translation>
     </message>
     <message>
         <source>Play a cue with the style and volume above</source>
@@ -1802,6 +2294,61 @@
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set-up</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Which calf hurts?</source>
+        <translation>Welche Wade schmerzt?</translation>
+    </message>
+    <message>
+        <source>Stretches marked “injured leg first” start with it. You can change this on the home screen at any time.</source>
+        <translation>Dehnungen mit „verletztes Bein zuerst“ beginnen mit ihr. Sie können das jederzeit auf der Startseite ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Left</source>
+        <translation>&amp;Links</translation>
+    </message>
+    <message>
+        <source>&amp;Right</source>
+        <translation>&amp;Rechts</translation>
+    </message>
+    <message>
+        <source>&amp;Both</source>
+        <translation>&amp;Beide</translation>
+    </message>
+    <message>
+        <source>&amp;Not sure: ask me at each routine</source>
+        <translation>&amp;Unsicher: bei jeder Routine fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Ask how my calf feels before each routine</source>
+        <translation>Vor jeder Routine nach meiner Wade &amp;fragen</translation>
+    </message>
+    <message>
+        <source>After each routine you are always asked; both can be skipped with Esc.</source>
+        <translation>Nach jeder Routine wird immer gefragt; beides lässt sich mit Esc überspringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>Pain after your last sessions</source>
+        <extracomment>A warm-up this recent means the runner is back from the run it warmed up for.</extracomment>
+        <translation>Schmerz nach Ihren letzten Einheiten</translation>
+    </message>
+    <message>
+        <source>Pain after your last sessions, oldest first: %1</source>
+        <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2457,53 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Soleus Coach</source>
+        <translation>Soleus Coach</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Stop the routine…</source>
+        <translation>Routine beenden …</translation>
+    </message>
+    <message>
+        <source>Full window</source>
+        <translation>Ganzes Fenster</translation>
+    </message>
+    <message>
+        <source>Compact timer</source>
+        <translation>Kleiner Timer</translation>
+    </message>
+    <message>
+        <source>Show Soleus Coach</source>
+        <translation>Soleus Coach zeigen</translation>
+    </message>
+    <message>
+        <source>After a run: %1</source>
+        <translation>Nach dem Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Before a run: %1</source>
+        <translation>Vor dem Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
     <name>WatchedFolderDialog</name>
     <message>
         <source>Watched folder for runs</source>
@@ -1969,6 +2563,13 @@
     <message>
         <source>No sessions in these weeks yet</source>
         <translation>In diesen Wochen noch keine Einheiten</translation>
+    </message>
+</context>
+<context>
+    <name>_Countdown</name>
+    <message>
+        <source>Time remaining in this step</source>
+        <translation>Verbleibende Zeit in diesem Schritt</translation>
     </message>
 </context>
 </TS>

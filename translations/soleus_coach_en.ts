@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>FinishPage</name>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -18,22 +28,12 @@
     </message>
 </context>
 <context>
-    <name>LibraryPage</name>
+    <name>HomePage</name>
     <message numerus="yes">
-        <source>%n step(s)</source>
+        <source>%n min</source>
         <translation>
-            <numerusform>%n step</numerusform>
-            <numerusform>%n steps</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%n protocol file(s) could not be loaded; select one to see why.</source>
-        <translation>
-            <numerusform>%n protocol file could not be loaded; select one to see why.</numerusform>
-            <numerusform>%n protocol files could not be loaded; select one to see why.</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -55,6 +55,26 @@
         <translation>
             <numerusform>%n days in a row</numerusform>
             <numerusform>%n days in a row</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n protocol file(s) could not be loaded; select one to see why.</source>
+        <translation>
+            <numerusform>%n protocol file could not be loaded; select one to see why.</numerusform>
+            <numerusform>%n protocol files could not be loaded; select one to see why.</numerusform>
         </translation>
     </message>
 </context>

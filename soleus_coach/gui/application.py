@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QIcon
@@ -16,12 +17,16 @@ from soleus_coach.gui.signals import SignalCloser
 from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance
 from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
-from soleus_coach.protocol import Library, load_library
 from soleus_coach.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from soleus_coach.protocol import Library
 
 
 def default_services() -> Services:
     def library() -> Library:  # in the language of the window, where a routine has it
+        from soleus_coach.protocol import load_library  # after the first paint
+
         return load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
                             paths.assets_dir(), texts.language())
 
@@ -60,24 +65,31 @@ def build_main_window(app: QApplication) -> MainWindow:
     return window
 
 
-def launch(app: QApplication, start_id: str | None = None) -> MainWindow:
+def launch(app: QApplication, start_id: str | None = None, *,
+           hidden: bool = False) -> MainWindow:
     """What ``soleus-coach`` does before the event loop: logging, the error hook, the window
     shown, and the routine asked for on the command line started. The start-up benchmark
     measures this same path."""
     setup_logging(paths.log_dir())
     errors.install()
     window = build_main_window(app)
-    window.show()
+    if hidden:
+        window.start_hidden()
+    else:
+        window.show()
     if start_id:
         window.start_routine(start_id)
     return window
 
 
-def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
+def run_gui(start_id: str | None = None, argv: list[str] | None = None, *,
+            hidden: bool = False) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     instance = SingleInstance(paths.data_dir())
     if not instance.acquire():
+        if hidden:
+            return 0  # started with the desktop session, and already running: nothing to do
         request = {"action": "start", "id": start_id} if start_id else {"action": "raise"}
         if instance.send(request):
             print("Soleus Coach is already running: its window was brought forward.",
@@ -87,7 +99,7 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None) -> int:
               f"(the lock is {paths.data_dir() / LOCK_NAME}).", file=sys.stderr)
         return 1
     closer = SignalCloser()  # before --start can start a routine
-    window = launch(app, start_id)  # referenced until the loop ends, or Python deletes it
+    window = launch(app, start_id, hidden=hidden)  # referenced until the loop ends
     closer.set_close(window.close)
     instance.requested.connect(window.handle_request)
     window.summary_shown.connect(instance.listen)  # after the first paint

@@ -1,4 +1,5 @@
-"""The pain check-in: pain 0–10 and four quick flags, before or after a session.
+"""The pain check-in: pain 0–10 and four quick flags, before a session (a dialog) or after it
+(inline on the finish page).
 
 Keyboard first: a digit sets the pain (Up/Down step it, so 10 is one press from 9),
 Enter saves, Esc skips. Nothing is preselected: "no answer" is not "no pain".
@@ -23,18 +24,21 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
+from soleus_coach.gui.theme import warning_colour
 from soleus_coach.texts import fill_in
 
 
-class CheckInDialog(QDialog):
+class CheckInForm(QWidget):
+    """The question, the 0–10 buttons and the four flags: in the dialog before a routine,
+    and inline on the finish page after it."""
+
     def __init__(self, *, after: bool, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("checkInAfter" if after else "checkInBefore")
-        self.setWindowTitle(self.tr("How is your calf?"))
-        self.result_checkin: CheckIn | None = None
+        self.setObjectName("checkInForm")
         question = QLabel(self.tr("After the routine: how much does your calf hurt now?")
                           if after else
                           self.tr("Before you start: how much does your calf hurt?"))
+        question.setObjectName("checkInQuestion")
         question.setTextFormat(Qt.TextFormat.PlainText)
         question.setWordWrap(True)
         font = question.font()
@@ -59,14 +63,14 @@ class CheckInDialog(QDialog):
         for value in range(11):
             b = QPushButton(str(value))
             b.setCheckable(True)
-            b.setMinimumSize(40, 40)
+            b.setMinimumSize(36, 40)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setAccessibleName(fill_in(self.tr("Pain %1 of 10"), value))
             self.pain_group.addButton(b, value)
             buttons.addWidget(b)
 
         self.flags = {
-            "swelling": QCheckBox(self.tr("&Swelling")),
+            "swelling": QCheckBox(self.tr("S&welling")),  # Alt+S is the Session menu
             "bruising": QCheckBox(self.tr("&Bruising")),
             "pain_at_rest": QCheckBox(self.tr("Pain at &rest")),
             "cannot_bear_weight": QCheckBox(self.tr("&Cannot bear weight on it")),
@@ -76,25 +80,16 @@ class CheckInDialog(QDialog):
             check.setObjectName(f"flag_{name}")
             grid.addWidget(check, i // 2, i % 2)
 
-        box = QDialogButtonBox()
-        self.save_button = box.addButton(self.tr("Save"),
-                                         QDialogButtonBox.ButtonRole.AcceptRole)
-        self.skip_button = box.addButton(self.tr("Skip (Esc)"),
-                                         QDialogButtonBox.ButtonRole.RejectRole)
-        for b in (self.save_button, self.skip_button):
-            b.setAutoDefault(False)  # Enter always saves, wherever the focus is
-        self.save_button.setDefault(True)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         if note:  # e.g. why we ask again: the last session had warning signs
             self.setWindowTitle(texts.translate(texts.CHECK_BEFORE_TITLE))
             note_label = QLabel(note)
             note_label.setObjectName("checkInNote")
             note_label.setTextFormat(Qt.TextFormat.PlainText)
             note_label.setWordWrap(True)
-            note_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            note_label.setStyleSheet(f"color: {warning_colour(self.palette())}; "
+                                     "font-weight: bold;")
             layout.addWidget(note_label)
         layout.addWidget(question)
         layout.addWidget(scale)
@@ -103,12 +98,6 @@ class CheckInDialog(QDialog):
         flags_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(flags_label)
         layout.addLayout(grid)
-        layout.addWidget(box)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.activateWindow()
-        self.save_button.setFocus()  # keys go to the check-in, not the page behind it
 
     @property
     def pain(self) -> int | None:
@@ -122,18 +111,66 @@ class CheckInDialog(QDialog):
     def value(self) -> CheckIn:
         return CheckIn(pain=self.pain, **{n: b.isChecked() for n, b in self.flags.items()})
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """A digit sets the pain, the arrows and +/- step it; True when the key was used."""
         key = event.key()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Alt+S is a flag's mnemonic, not a digit
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self.set_pain(key - Qt.Key.Key_0)
-            return
+            return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Plus):
             self.set_pain(0 if self.pain is None else self.pain + 1)
-            return
+            return True
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Minus):
             self.set_pain(0 if self.pain is None else self.pain - 1)
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
+
+
+class CheckInDialog(QDialog):
+    """The check-in before a routine. Enter saves, Esc skips."""
+
+    def __init__(self, *, after: bool = False, note: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkInAfter" if after else "checkInBefore")
+        self.setWindowTitle(self.tr("How is your calf?"))
+        self.result_checkin: CheckIn | None = None
+        self.form = CheckInForm(after=after, note=note)
+        self.flags = self.form.flags
+        box = QDialogButtonBox()
+        self.save_button = box.addButton(self.tr("Save"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = box.addButton(self.tr("Skip (Esc)"),
+                                         QDialogButtonBox.ButtonRole.RejectRole)
+        for b in (self.save_button, self.skip_button):
+            b.setAutoDefault(False)  # Enter always saves, wherever the focus is
+        self.save_button.setDefault(True)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(box)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.save_button.setFocus()  # keys go to the check-in, not the page behind it
+
+    @property
+    def pain(self) -> int | None:
+        return self.form.pain
+
+    def set_pain(self, value: int) -> None:
+        self.form.set_pain(value)
+
+    def value(self) -> CheckIn:
+        return self.form.value()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.form.handle_key(event):
+            super().keyPressEvent(event)
 
     def accept(self) -> None:
         value = self.value()

@@ -354,7 +354,10 @@ class HistoryWindow(QWidget):
                 line += " · " + ", ".join(self._flag_text(f) for f in flags)
             lines.append(line)
         if rec.leg:
-            lines.append(fill_in(self.tr("Injured leg: %1"), rec.leg))
+            legs = {"left": self.tr("left"), "right": self.tr("right"),
+                    "both": self.tr("both"), "not_sure": self.tr("not sure"),
+                    "none": self.tr("not set")}  # the stored value, in the user's words
+            lines.append(fill_in(self.tr("Injured leg: %1"), legs.get(rec.leg, rec.leg)))
         day = rec.started_at.astimezone().date()
         self.runs.show_day(day)
         if self.runs.day_text(day):

@@ -1,4 +1,5 @@
-"""The library page: every routine with its summary, duration and steps, and Start."""
+"""All routines: every routine with its summary, duration and steps; Start, and "Use for after
+a run" / "before a run" to choose what the home screen's buttons start. Esc goes home."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.home_page import Moment
 from soleus_coach.gui.plain import plain_label
 from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Protocol
@@ -34,7 +37,8 @@ class _ProtocolView(QTreeView):
 
 class LibraryPage(QWidget):
     start_requested = Signal(str)  # protocol id
-    history_requested = Signal()
+    home_requested = Signal()
+    use_for = Signal(object, str)  # Moment, protocol id: the home screen's button for it
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,16 @@ class LibraryPage(QWidget):
         self.start_button.setToolTip(self.tr("Start the selected routine (Enter)"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start_current)
+        self.after_button = QPushButton(self.tr("Use for &after a run"))
+        self.after_button.setObjectName("useAfterRun")
+        self.after_button.setToolTip(self.tr("The home screen's “After a run” starts this "
+                                             "routine"))
+        self.after_button.clicked.connect(lambda: self._use_for(Moment.AFTER))
+        self.before_button = QPushButton(self.tr("Use for &before a run"))
+        self.before_button.setObjectName("useBeforeRun")
+        self.before_button.setToolTip(self.tr("The home screen's “Before a run” starts this "
+                                              "routine"))
+        self.before_button.clicked.connect(lambda: self._use_for(Moment.BEFORE))
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -84,6 +98,8 @@ class LibraryPage(QWidget):
         dl.addWidget(self.summary)
         dl.addWidget(self.steps, 1)
         row = QHBoxLayout()
+        row.addWidget(self.after_button)
+        row.addWidget(self.before_button)
         row.addStretch(1)
         row.addWidget(self.start_button)
         dl.addLayout(row)
@@ -94,20 +110,22 @@ class LibraryPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        self.practice = plain_label(self.tr("Loading your history…"))
-        self.practice.setObjectName("practiceSummary")
-        self.practice.setAccessibleName(self.tr("Your practice this week"))
-        self.history_button = QPushButton(self.tr("&History"))
-        self.history_button.setObjectName("historyButton")
-        self.history_button.setToolTip(self.tr("Your past sessions, pain check-ins and export "
-                                               "(Ctrl+H)"))
-        self.history_button.clicked.connect(self.history_requested)
+        self.home_button = QPushButton(self.tr("◀ &Home"))
+        self.home_button.setObjectName("libraryHome")
+        self.home_button.setToolTip(self.tr("Back to the home screen (Esc)"))
+        self.home_button.clicked.connect(self.home_requested)
+        heading = QLabel(self.tr("All routines"))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
         top = QHBoxLayout()
-        top.addWidget(self.practice, 1)
-        top.addWidget(self.history_button)
+        top.addWidget(self.home_button)
+        top.addWidget(heading, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
@@ -155,7 +173,7 @@ class LibraryPage(QWidget):
             self.meta.setText("")
             self.summary.setText("")
             self.steps.setPlainText("")
-            self.start_button.setEnabled(False)
+            self._enable(False)
             return
         entry = self.model.entry(row)
         p = entry.protocol
@@ -164,7 +182,7 @@ class LibraryPage(QWidget):
             self.meta.setText(self.tr("This file could not be loaded:"))
             self.summary.setText(str(entry.path))
             self.steps.setPlainText("\n".join(str(e) for e in entry.errors))
-            self.start_button.setEnabled(False)
+            self._enable(False)
             return
         self.title.setText(p.name)
         self.meta.setText(f"{when_label(p.when.value)} · "
@@ -173,7 +191,22 @@ class LibraryPage(QWidget):
         self.summary.setText(p.summary)
         self.steps.setPlainText("\n".join(f"{i}. {describe_step(s)}"
                                           for i, s in enumerate(p.steps, 1)))
-        self.start_button.setEnabled(True)
+        self._enable(True)
+
+    def _enable(self, valid: bool) -> None:
+        for button in (self.start_button, self.after_button, self.before_button):
+            button.setEnabled(valid)
+
+    def _use_for(self, when: Moment) -> None:
+        p = self.current_protocol()
+        if p is not None:
+            self.use_for.emit(when, p.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.home_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _start_row(self, row: int) -> None:
         p = self.model.entry(row).protocol

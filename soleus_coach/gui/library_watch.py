@@ -52,7 +52,9 @@ class LibraryWatcher(QObject):
     def watching(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
 
-    def _on_change(self, _path: str) -> None:
+    def _on_change(self, path: str) -> None:
+        if Path(path) == self.folder.parent and not self.folder.is_dir():
+            return  # the data folder changed (settings saved…), not ours: nothing to do
         self._settle.start()
 
     def _fire(self) -> None:

@@ -79,6 +79,8 @@ class ProtocolTableModel(QAbstractTableModel):
             # The errors quote the file's values: a tooltip would render them as markup.
             if entry.protocol is None:
                 return tooltip("\n".join(str(e) for e in entry.errors))
+            if col == 0:  # the whole name of an elided one
+                return tooltip(f"{entry.protocol.name}\n{entry.path}")
             return tooltip(str(entry.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

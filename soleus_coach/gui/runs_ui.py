@@ -108,8 +108,11 @@ class RunsUi(QObject):
                  start_routine: Callable[[str], object],
                  on_change: Callable[[], object] = lambda: None,
                  state_file: Path | None = None,
-                 now: Callable[[], datetime] = utc_now) -> None:
+                 now: Callable[[], datetime] = utc_now,
+                 after_run_routine: Callable[[], str] = lambda: POST_RUN_ROUTINE) -> None:
         super().__init__(window)
+        #: The routine the offer starts: the runner's choice for "After a run".
+        self._after_run_routine = after_run_routine
         self.window = window
         self._store = store
         self._start_routine = start_routine
@@ -276,7 +279,7 @@ class RunsUi(QObject):
 
         self.offer = None
         if result == QMessageBox.StandardButton.Yes:
-            self._start_routine(POST_RUN_ROUTINE)
+            self._start_routine(self._after_run_routine())
 
     # ----------------------------------------------------------------- by hand
 

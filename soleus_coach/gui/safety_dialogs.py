@@ -1,4 +1,5 @@
-"""The safety dialogs: first-run notice, red-flag advice, "it hurts", guidance.
+"""The safety dialogs: first-run notice, red-flag advice, "it hurts" (the advice after a
+session is on the finish page).
 
 Wording lives in :mod:`soleus_coach.texts`; everything is plain text. Where a choice matters,
 the safe one is the default: Enter, Esc and closing the window all choose it.
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
+from soleus_coach.gui.theme import warning_colour
 from soleus_coach.safety import Advice, HurtChoice, RedFlagChoice
 from soleus_coach.texts import translate as t
 
 
 def _label(text: str, *, name: str = "", bold: bool = False, scale: float = 1.0,
-           colour: str = "") -> QLabel:
+           warning: bool = False) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -34,8 +36,8 @@ def _label(text: str, *, name: str = "", bold: bool = False, scale: float = 1.0,
     font.setBold(bold)
     font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
-    if colour:
-        label.setStyleSheet(f"color: {colour};")
+    if warning:  # red that reads on this theme's background
+        label.setStyleSheet(f"color: {warning_colour(label.palette())};")
     return label
 
 
@@ -76,7 +78,7 @@ class FirstRunDialog(_SafeDefaultDialog):
         layout.addWidget(_label(t(texts.FIRST_RUN_BODY), name="firstRunBody"))
         layout.addWidget(_label(t(texts.STRETCH_CAUTION), bold=True))
         layout.addWidget(_label(t(texts.EMERGENCY), name="emergency", bold=True,
-                                colour="#b3261e"))
+                                warning=True))
         box = QDialogButtonBox()
         self.ok_button = box.addButton(t(texts.FIRST_RUN_ACKNOWLEDGE),
                                        QDialogButtonBox.ButtonRole.AcceptRole)
@@ -97,7 +99,7 @@ class RedFlagDialog(_SafeDefaultDialog):
         self.setWindowTitle(t(advice.title))
         layout = QVBoxLayout(self)
         layout.addWidget(_label(t(advice.title), name="redFlagTitle", bold=True, scale=1.4,
-                                colour="#b3261e"))
+                                warning=True))
         if note:
             layout.addWidget(_label(note, name="redFlagNote"))
         layout.addWidget(_label(t(advice.body), name="redFlagBody"))
@@ -163,23 +165,3 @@ class ItHurtsDialog(_SafeDefaultDialog):
     def reject(self) -> None:
         self.choice = HurtChoice.STOP
         super().reject()
-
-
-class GuidanceDialog(QDialog):
-    """Advice after a session: red flags (see a doctor), overtraining, pain trend."""
-
-    def __init__(self, parts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("guidance")
-        self.setMinimumWidth(520)
-        self.setWindowTitle(parts[0][0])
-        layout = QVBoxLayout(self)
-        for i, (title, body) in enumerate(parts):
-            layout.addWidget(_label(title, name=f"guidanceTitle{i}", bold=True, scale=1.2))
-            layout.addWidget(_label(body, name=f"guidanceBody{i}"))
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        box.accepted.connect(self.accept)
-        layout.addWidget(box)
-
-    def texts(self) -> str:
-        return "\n".join(label.text() for label in self.findChildren(QLabel))

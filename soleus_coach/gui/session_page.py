@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from soleus_coach import texts
 from soleus_coach.gui.illustration import IllustrationView
 from soleus_coach.gui.plain import PlainLabel
-from soleus_coach.gui.theme import PHASE_COLOURS
+from soleus_coach.gui.theme import PHASE_COLOURS, countdown_colour, warning_colour
 from soleus_coach.session.present import Progress, SegmentText
 from soleus_coach.texts import fill_in
 
@@ -45,30 +45,56 @@ def _label(name: str, *, wrap: bool = True) -> PlainLabel:
 
 
 class _Countdown(QLabel):
-    """A label whose font grows with the space it has (readable across a room)."""
+    """The remaining time, as large as the space allows (read from two metres away).
+
+    A proportional sans-serif with tabular figures: every digit is as wide as every other,
+    so the time does not jiggle as it counts, and the zero is a plain oval (a monospace
+    font's dotted or slashed zero reads as an 8 or a ø from across a room).
+    """
+
+    SAMPLE = "00:00"  # the widest text it shows below an hour
 
     def __init__(self) -> None:
         super().__init__("0:00")
         self.setObjectName("countdown")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName("Time remaining in this step")
+        self.setAccessibleName(self.tr("Time remaining in this step"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 80))
         font = QFont(self.font())
         font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setFeature(QFont.Tag("tnum"), 1)
         self.setFont(font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        size = event.size()
-        # "00:00" is about 3 em wide in a monospace font; fit height first.
-        px = int(min(size.height() * 0.8, size.width() / 3.2))
-        font = self.font()
+        self._fit(event.size())
+
+    def setText(self, text: str) -> None:
+        grew = len(text) != len(self.text())  # 9:59 -> 10:00, or past an hour
+        super().setText(text)
+        if grew:
+            self._fit(self.size())
+
+    def _fit(self, size: QSize) -> None:
+        """The largest pixel size at which the text fits the label (measured, not guessed:
+        the font is proportional)."""
+        font = QFont(self.font())
+        font.setPixelSize(100)
+        sample = self.SAMPLE if len(self.text()) <= len(self.SAMPLE) else "0:00:00"
+        width = max(1, QFontMetrics(font).horizontalAdvance(sample))
+        px = int(min(size.height() * 0.8, 100 * size.width() * 0.92 / width))
         font.setPixelSize(max(24, px))
         self.setFont(font)
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each one costs a re-polish of the widget
+    (milliseconds, between a step's start and its first cue)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 class SessionPage(QWidget):
@@ -109,7 +135,6 @@ class SessionPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.caution.setFont(font)
-        self.caution.setStyleSheet("color: #b3261e;")
         # The author's own caution: beside the app's, never spliced into it.
         self.author_caution = _label("authorCaution")
         font = self.author_caution.font()
@@ -131,20 +156,19 @@ class SessionPage(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
-        self.progress.setAccessibleName("Progress through the routine")
+        self.progress.setAccessibleName(self.tr("Progress through the routine"))
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.total = _label("totalRemaining", wrap=False)
 
-        self.back_button = self._button("backButton", "◀ Back", "Back to the start of this "
-                                        "step, or the previous one (Left)")
-        self.pause_button = self._button("pauseButton", "Pause", "Pause or resume (Space)")
-        self.skip_button = self._button("skipButton", "Skip ▶", "Skip to the next step (Right)")
-        self.shorter_button = self._button("shorterButton", "− 5 s", "Shorter hold (Down)")
-        self.longer_button = self._button("longerButton", "+ 5 s", "Longer hold (Up)")
-        self.hurts_button = self._button("hurtsButton", texts.translate(texts.IT_HURTS_ACTION),
-                                         "End this hold now (H)")
-        self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)")
+        # Tooltips and accessible names come from the actions table (gui/actions.py).
+        self.back_button = self._button("backButton", self.tr("◀ Back"))
+        self.pause_button = self._button("pauseButton", self.tr("Pause"))
+        self.skip_button = self._button("skipButton", self.tr("Skip ▶"))
+        self.shorter_button = self._button("shorterButton", self.tr("− 5 s"))
+        self.longer_button = self._button("longerButton", self.tr("+ 5 s"))
+        self.hurts_button = self._button("hurtsButton", texts.translate(texts.IT_HURTS_ACTION))
+        self.stop_button = self._button("stopButton", self.tr("Stop"))
         controls = QHBoxLayout()
         for b in (self.back_button, self.pause_button, self.skip_button):
             controls.addWidget(b)
@@ -174,11 +198,9 @@ class SessionPage(QWidget):
         self.counted = False
         self.set_phase("position")
 
-    def _button(self, name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(self.tr(text))
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
         button.setObjectName(name)
-        button.setToolTip(self.tr(tip))
-        button.setAccessibleName(self.tr(tip.split(" (")[0]))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the session shortcuts
         button.setMinimumHeight(36)
         return button
@@ -233,9 +255,21 @@ class SessionPage(QWidget):
         self._phase = phase
         bg, fg = PHASE_COLOURS[phase]
         # Colours only: no text from protocols ever reaches a style sheet.
-        self.band.setStyleSheet(f"#phaseBand {{ background: {bg}; border-radius: 8px; }}"
-                                f"#phaseBand QLabel {{ color: {fg}; }}")
-        self.countdown.setStyleSheet(f"color: {bg};")
+        _restyle(self.band, f"#phaseBand {{ background: {bg}; border-radius: 8px; }}"
+                            f"#phaseBand QLabel {{ color: {fg}; }}")
+        self._colour_text()
+
+    def _colour_text(self) -> None:
+        """The countdown in its phase's hue and the caution in red, each at a shade that
+        reads on this theme's background."""
+        palette = self.palette()
+        _restyle(self.countdown, f"color: {countdown_colour(self._phase, palette)};")
+        _restyle(self.caution, f"color: {warning_colour(palette)};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._colour_text()
 
     @property
     def phase(self) -> str:
@@ -247,4 +281,4 @@ class SessionPage(QWidget):
         if on:
             self.countdown.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 12px;")
         else:
-            self.countdown.setStyleSheet(f"color: {bg};")
+            self._colour_text()

@@ -1,16 +1,25 @@
 """One running session: the controller bound to the page. Created per session, then dropped.
 
-Keyboard: Space pause/resume, Right skip, Left back, Up/Down lengthen/shorten the hold,
-H "it hurts", Esc stop (asks first), Enter returns to the library when finished.
+Keyboard: the session rows of :mod:`soleus_coach.gui.actions` (Space pause/resume, Right
+skip, Left back, Up/Down lengthen/shorten the hold, H "it hurts", Esc stop: asks first, and the
+clock waits for the answer).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from soleus_coach import texts
+from soleus_coach.gui.actions import SESSION_ACTIONS, SPECS, ActionId, bind_button, make_actions
 from soleus_coach.gui.controller import SessionController
 from soleus_coach.gui.plain import question
 from soleus_coach.gui.safety_dialogs import ItHurtsDialog
@@ -26,20 +35,24 @@ HOLD_STEP_S = 5.0
 
 
 class SessionScreen(QWidget):
-    closed = Signal()  # the user left the finished or stopped session
     cue = Signal(object)  # CueDue, for the audio player and the tray
     ended = Signal(object)  # State.FINISHED or State.STOPPED
     hurt = Signal(object)  # safety.ItHurts, once the person has chosen
+    compact_requested = Signal()  # C, or the offer on a long ice step
 
     def __init__(self, plan: Plan, clock: Clock, *, speed: float = 1.0,
+                 offer_compact_s: float | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionScreen")
         self.plan = plan
         self.controller = SessionController(plan, clock, speed=speed, parent=self)
         self.page = SessionPage()
+        self.offer_compact_s = offer_compact_s
+        self.offer = self._offer_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.offer)
         layout.addWidget(self.page)
         self._stop_box: QMessageBox | None = None
         self._view: SegmentText | None = None
@@ -55,31 +68,45 @@ class SessionScreen(QWidget):
         c.hold_adjusted.connect(lambda _e: self._refresh_rep())
         c.slept.connect(self._on_slept)
         c.finished.connect(self._on_finished)
-        p.pause_button.clicked.connect(c.toggle_pause)
-        p.skip_button.clicked.connect(c.skip)
-        p.back_button.clicked.connect(c.back)
-        p.longer_button.clicked.connect(lambda: c.adjust_hold(HOLD_STEP_S))
-        p.shorter_button.clicked.connect(lambda: c.adjust_hold(-HOLD_STEP_S))
-        p.stop_button.clicked.connect(self.request_stop)
-        p.hurts_button.clicked.connect(self.it_hurts)
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, text, keys, slot in (
-            ("pause", self.tr("Pause / resume"), "Space", c.toggle_pause),
-            ("skip", self.tr("Skip to next step"), "Right", c.skip),
-            ("back", self.tr("Back"), "Left", c.back),
-            ("longer", self.tr("Longer hold"), "Up", lambda: c.adjust_hold(HOLD_STEP_S)),
-            ("shorter", self.tr("Shorter hold"), "Down", lambda: c.adjust_hold(-HOLD_STEP_S)),
-            ("hurts", self.tr("It hurts"), "H", self.it_hurts),
-            ("stop", self.tr("Stop"), "Escape", self.request_stop),
-            ("leave", self.tr("Rep done / back to routines"), "Return", self._enter),
-        ):
-            act = QAction(text, self)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            self.actions_by_name[name] = act
+        #: The session's actions (keys, the Session menu, the buttons): one handler each.
+        self.session_actions = make_actions(self, SESSION_ACTIONS, {
+            ActionId.PAUSE: c.toggle_pause,
+            ActionId.SKIP: c.skip,
+            ActionId.BACK: c.back,
+            ActionId.LONGER: lambda: c.adjust_hold(HOLD_STEP_S),
+            ActionId.SHORTER: lambda: c.adjust_hold(-HOLD_STEP_S),
+            ActionId.HURTS: self.it_hurts,
+            ActionId.STOP: self.request_stop,
+            ActionId.COMPACT: self.compact_requested.emit,
+            ActionId.REP_DONE: self._enter,
+        })
+        for button, action in ((p.back_button, ActionId.BACK), (p.pause_button, ActionId.PAUSE),
+                               (p.skip_button, ActionId.SKIP), (p.longer_button, ActionId.LONGER),
+                               (p.shorter_button, ActionId.SHORTER),
+                               (p.hurts_button, ActionId.HURTS), (p.stop_button, ActionId.STOP)):
+            bind_button(button, SPECS[action])
+            button.clicked.connect(self.session_actions[action].trigger)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _offer_bar(self) -> QFrame:
+        """Offered on a long ice or heat step: the small timer that stays on top."""
+        bar = QFrame()
+        bar.setObjectName("compactOffer")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(self.tr("A long step: keep a small timer on top of your other windows "
+                              "meanwhile?"))
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        self.offer_button = QPushButton(self.tr("Compact timer (C)"))
+        self.offer_button.setObjectName("compactOfferButton")
+        self.offer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.offer_button.clicked.connect(self.compact_requested)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(self.offer_button)
+        bar.hide()
+        return bar
 
     def flash_once(self) -> None:
         """The visual cue for a cue that cannot be heard."""
@@ -87,6 +114,14 @@ class SessionScreen(QWidget):
         self.page.flash(True)
         # With the page as context: no call if the session is gone by then.
         QTimer.singleShot(450, self.page, lambda: self.page.flash(False))
+
+    def prepare(self) -> None:
+        """Show the first step with its full time before the clock starts (the flow may wait
+        a moment for the sound, so that the first cue is heard when the clock starts)."""
+        first = self.plan.segments[0]
+        self.page.show_segment(describe(first))
+        self.page.show_remaining(first.duration_s, self.plan.total_s, 0.0)
+        self.setFocus()
 
     def start(self) -> None:
         self.setFocus()
@@ -103,6 +138,10 @@ class SessionScreen(QWidget):
         self.page.show_segment(self._view)
         self._refresh_rep()
         self._show_progress()
+        seg = event.segment
+        self.offer.setVisible(self.offer_compact_s is not None
+                              and seg.kind in (SegmentKind.ICE, SegmentKind.HEAT)
+                              and event.duration_s > self.offer_compact_s)
 
     def _show_progress(self) -> None:
         """A counted set: which rep, which part of it (a paced set), or reps counted."""
@@ -131,40 +170,44 @@ class SessionScreen(QWidget):
                     "the timer kept counting.", "", minutes))
 
     def _on_finished(self, state: State) -> None:
+        """The flow shows the finish page next; nothing here may act any more."""
         if self._stop_box is not None:
             self._stop_box.close()
-        done = state is State.FINISHED
-        self.page.show_segment(SegmentText(
-            phase="done" if done else "paused",
-            title=self.tr("Routine complete") if done else self.tr("Routine stopped"),
-            side_text=self.tr("Well done") if done else "",
-            rep_text="", instructions=(),
-            caution="", next_text=self.tr("Press Enter to return to your routines."),
-            illustration=None))
         self.page.status.setText("")
+        self.offer.hide()
         for b in (self.page.pause_button, self.page.skip_button, self.page.back_button,
-                  self.page.hurts_button, self.page.stop_button):
+                  self.page.hurts_button, self.page.stop_button, self.page.longer_button,
+                  self.page.shorter_button):
             b.setEnabled(False)
+        for act in self.session_actions.values():
+            act.setEnabled(False)
         self.ended.emit(state)
 
     # ----------------------------------------------------------------- actions
 
     def request_stop(self) -> None:
-        if self.state not in (State.RUNNING, State.PAUSED):
-            self.closed.emit()
+        """Ask before stopping; the clock waits while the question is open (a runner who
+        reads it for ten seconds has not held for those ten seconds)."""
+        if self.state not in (State.RUNNING, State.PAUSED) or self._stop_box is not None:
             return
+        paused_here = self.state is State.RUNNING
+        if paused_here:
+            self.controller.toggle_pause()
         box = question(self, self.tr("Stop the routine?"),
                        self.tr("Stop this routine now? What you have done so far is kept."),
                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                        QMessageBox.StandardButton.No, name="stopConfirm")
-        box.finished.connect(lambda result: self._stop_answered(result))
+        box.finished.connect(lambda result: self._stop_answered(result, paused_here))
         self._stop_box = box
         box.open()
 
-    def _stop_answered(self, result: int) -> None:
+    def _stop_answered(self, result: int, paused_here: bool) -> None:
         self._stop_box = None
+        self.setFocus()
         if result == QMessageBox.StandardButton.Yes:
             self.controller.stop()
+        elif paused_here and self.state is State.PAUSED:
+            self.controller.toggle_pause()
 
     def it_hurts(self) -> None:
         """End the hold at once, hold the clock, and ask: stop (default) or continue gently.
@@ -200,9 +243,7 @@ class SessionScreen(QWidget):
         self.page.status.setText(t(texts.IT_HURTS_CONTINUE))
 
     def _enter(self) -> None:
-        """Enter: a rep (or a set) done in a self-paced set; leave a finished routine."""
-        if self.state in (State.FINISHED, State.STOPPED):
-            self.closed.emit()
-        else:
-            self.controller.count_rep()
+        """Enter: a rep (or a set) done in a set the runner paces (elsewhere nothing: the
+        finish page has its own Enter)."""
+        self.controller.count_rep()
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QSlider,
     QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -46,11 +52,14 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  on_test_sound: Callable[[Settings], None] | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         self.leg = _combo(self.tr("Injured leg"),
-                          [(self.tr("Left"), Leg.LEFT), (self.tr("Right"), Leg.RIGHT),
-                           (self.tr("Both"), Leg.BOTH), (self.tr("None"), Leg.NONE)],
+                          [(self.tr("Not set: asked at the start"), Leg.NONE),
+                           (self.tr("Left"), Leg.LEFT), (self.tr("Right"), Leg.RIGHT),
+                           (self.tr("Both"), Leg.BOTH),
+                           (self.tr("Not sure: asked each time"), Leg.NOT_SURE)],
                           settings.injured_leg)
         self.leg.setToolTip(self.tr("Stretches marked 'injured leg first' start with this leg"))
         hold = None if settings.hold_s is None else int(settings.hold_s)
@@ -90,30 +99,95 @@ class SettingsDialog(QDialog):
                                                      ("English", "en"), ("Deutsch", "de")],
                                settings.language)
         self.language.setToolTip(self.tr("Takes effect the next time Soleus Coach starts"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Injured leg:"), self.leg)
-        form.addRow(self.tr("Preferred hold:"), self.hold)
-        form.addRow(self.tr("Repetitions per side:"), self.reps)
-        form.addRow(self.tr("Get-ready time:"), self.get_ready)
-        form.addRow(self.tr("Ice time:"), self.ice)
-        form.addRow("", self.ask_before)
-        form.addRow("", self.sound)
-        form.addRow(self.tr("Cue style:"), self.cue_style)
-        form.addRow(self.tr("Volume:"), self.volume)
         self.test_sound_button = QPushButton(self.tr("&Test sound"))
         self.test_sound_button.setObjectName("testSound")
         self.test_sound_button.setToolTip(self.tr("Play a cue with the style and volume above"))
         self.test_sound_button.setEnabled(on_test_sound is not None)
         if on_test_sound is not None:
             self.test_sound_button.clicked.connect(lambda: on_test_sound(self.value()))
+        self._reminder_widgets(settings)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        form = self._tab(self.tr("&Routines"))
+        form.addRow(self.tr("Injured leg:"), self.leg)
+        form.addRow(self.tr("Preferred hold:"), self.hold)
+        form.addRow(self.tr("Repetitions per side:"), self.reps)
+        form.addRow(self.tr("Get-ready time:"), self.get_ready)
+        form.addRow(self.tr("Ice time:"), self.ice)
+        form.addRow("", self.ask_before)
+        form.addRow("", self.compact_offer)
+        form = self._tab(self.tr("Sound and &look"))
+        form.addRow("", self.sound)
+        form.addRow(self.tr("Cue style:"), self.cue_style)
+        form.addRow(self.tr("Volume:"), self.volume)
         form.addRow("", self.test_sound_button)
         form.addRow(self.tr("Appearance:"), self.theme)
         form.addRow(self.tr("Language:"), self.language)
+        form = self._tab(self.tr("Re&minders"))
+        self.reminders_tab = self.tabs.widget(2)
+        form.addRow("", self.reminder_on)
+        form.addRow(self.tr("At:"), self.reminder_time)
+        form.addRow(self.tr("On:"), self.days_row)
+        form.addRow("", self.reminder_note)
+        form.addRow("", self.autostart)
+        form.addRow("", self.autostart_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def _tab(self, title: str) -> QFormLayout:
+        page = QWidget()
+        self.tabs.addTab(page, title)
+        return QFormLayout(page)
+
+    def _reminder_widgets(self, settings: Settings) -> None:
+        self.compact_offer = QCheckBox(self.tr("Offer the small always-on-top timer on ice "
+                                               "and heat steps over 5 minutes"))
+        self.compact_offer.setChecked(settings.compact_offer)
+        self.reminder_on = QCheckBox(self.tr("Remind me of my routine every day"))
+        self.reminder_on.setObjectName("reminderOn")
+        self.reminder_on.setChecked(settings.reminder_on)
+        self.reminder_time = QTimeEdit(QTime(settings.reminder_minute // 60,
+                                             settings.reminder_minute % 60))
+        self.reminder_time.setObjectName("reminderTime")
+        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        self.days_row = QWidget()
+        row = QHBoxLayout(self.days_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.days: list[QCheckBox] = []
+        locale = QLocale()
+        for day in range(7):  # Monday first; Qt numbers them 1-7
+            check = QCheckBox(locale.dayName(day + 1, QLocale.FormatType.ShortFormat))
+            check.setObjectName(f"reminderDay{day}")
+            check.setAccessibleName(locale.dayName(day + 1))
+            check.setChecked(day in settings.reminder_days)
+            row.addWidget(check)
+            self.days.append(check)
+        row.addStretch(1)
+        self.reminder_note = QLabel(self.tr("A desktop notification, while Soleus Coach runs; "
+                                            "click it to start the routine of the moment. "
+                                            "Never during a routine, never twice a day, and "
+                                            "not after you have done one that day."))
+        self.autostart = QCheckBox(self.tr("Start with my desktop session, minimised to the "
+                                           "tray"))
+        self.autostart.setObjectName("autostart")
+        self.autostart.setChecked(settings.autostart)
+        self.autostart_note = QLabel(self.tr("Linux: a file in ~/.config/autostart. macOS and "
+                                             "Windows: see the README."))
+        for label in (self.reminder_note, self.autostart_note):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.reminder_on.toggled.connect(self._enable_reminder)
+        self._enable_reminder(settings.reminder_on)
+
+    def _enable_reminder(self, on: bool) -> None:
+        self.reminder_time.setEnabled(on)
+        self.days_row.setEnabled(on)
 
     def value(self) -> Settings:
         def opt(spin: QSpinBox) -> int | None:
@@ -135,4 +209,10 @@ class SettingsDialog(QDialog):
             volume=self.volume.value(),
             theme=Theme(self.theme.currentData()),
             language=str(self.language.currentData()),
+            compact_offer=self.compact_offer.isChecked(),
+            reminder_on=self.reminder_on.isChecked(),
+            reminder_minute=self.reminder_time.time().hour() * 60
+            + self.reminder_time.time().minute(),
+            reminder_days=tuple(d for d, check in enumerate(self.days) if check.isChecked()),
+            autostart=self.autostart.isChecked(),
         )

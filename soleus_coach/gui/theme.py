@@ -22,10 +22,17 @@ def is_dark(theme: Theme) -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+#: Selected rows and chosen buttons: white text on it reads at 5.4:1 (Fusion's own blue,
+#: #308cc6, gives 3.7:1, under WCAG's 4.5:1).
+HIGHLIGHT = "#2b6cb0"
+
+
 def apply_theme(app: QApplication, theme: Theme) -> None:
     app.setStyle("Fusion")
     if not is_dark(theme):
-        app.setPalette(app.style().standardPalette())
+        light = app.style().standardPalette()
+        light.setColor(QPalette.ColorRole.Highlight, QColor(HIGHLIGHT))
+        app.setPalette(light)
         return
     p = QPalette()
     base, window, text = QColor(30, 32, 36), QColor(42, 45, 50), QColor(232, 232, 232)
@@ -40,7 +47,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         QPalette.ColorRole.Button: QColor(52, 56, 62),
         QPalette.ColorRole.ButtonText: text,
         QPalette.ColorRole.BrightText: QColor(255, 90, 90),
-        QPalette.ColorRole.Highlight: QColor(64, 132, 214),
+        QPalette.ColorRole.Highlight: QColor(HIGHLIGHT),
         QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
         QPalette.ColorRole.Link: QColor(110, 170, 255),
         QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
@@ -64,3 +71,45 @@ PHASE_COLOURS = {
     "paused": ("#5a5f66", "#ffffff"),    # grey: nothing is running
     "done": ("#2e7d32", "#ffffff"),      # green: finished
 }
+
+
+#: Phase → the countdown's colour on the window's background, (light, dark): the phase's hue,
+#: dark enough on a light window and light enough on a dark one for WCAG's 4.5:1 (measured on
+#: screenshots in tests/test_contrast.py); the band above keeps PHASE_COLOURS.
+COUNTDOWN_COLOURS = {
+    "hold": ("#1f5fa8", "#8ab4f8"),
+    "rest": ("#8a5a00", "#f2c14e"),
+    "position": ("#6b4fa0", "#c5b3ef"),
+    "exercise": ("#1f5fa8", "#8ab4f8"),
+    "ice": ("#0b6770", "#5fd0d9"),
+    "paused": ("#5a5f66", "#c8ccd1"),
+    "done": ("#256b29", "#7fd483"),
+}
+#: Warnings (cautions, the emergency line, red-flag titles), (light, dark).
+WARNING_COLOURS = ("#b3261e", "#ff8a80")
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def countdown_colour(phase: str, palette: QPalette) -> str:
+    light, dark = COUNTDOWN_COLOURS.get(phase, COUNTDOWN_COLOURS["paused"])
+    return dark if palette_is_dark(palette) else light
+
+
+def warning_colour(palette: QPalette) -> str:
+    return WARNING_COLOURS[palette_is_dark(palette)]
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

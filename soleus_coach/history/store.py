@@ -630,6 +630,20 @@ class HistoryStore(RunStore):
             "flags_after IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
         return None if row is None else _checkin(row[0], row[1])
 
+    def checkin_today(self, today: date, tz: tzinfo | None = None) -> CheckIn | None:
+        """The latest check-in of ``today`` (after a session, else before it), if any: what
+        the safety rules go by when a routine starts without a check-in of its own."""
+        start = _local_midnight_utc(today, tz)
+        row = self._conn.execute(
+            "SELECT pain_after, flags_after, pain_before, flags_before FROM session "
+            "WHERE started_at >= ? AND started_at < ? AND (pain_after IS NOT NULL OR "
+            "flags_after IS NOT NULL OR pain_before IS NOT NULL OR flags_before IS NOT NULL) "
+            "ORDER BY started_at DESC LIMIT 1",
+            (to_iso(start), to_iso(start + timedelta(days=1)))).fetchone()
+        if row is None:
+            return None
+        return _checkin(row[0], row[1]) or _checkin(row[2], row[3])
+
     def last_ice_end(self) -> datetime | None:
         """When the last ice on record came off (for "ice up to 20 minutes every 2–3
         hours"): the end of the latest ice segment that ran at all."""
