@@ -444,7 +444,7 @@ def test_screenshots_of_runs(display: str, tmp_path: Path,
         app.xdo("windowsize", wid, "1100", "760")
         time.sleep(0.8)
         chart = app.shot(out / "history-runs.png", 1100, 760)
-        assert share_of(chart, "#308cc6") > 0.01  # the distance bars and the selected row
+        assert share_of(chart, HIGHLIGHT) > 0.01  # the distance bars and the selected row
         assert share_of(chart, "#d9534f") > 0.0005  # the pain line over them
     finally:
         app.close()
