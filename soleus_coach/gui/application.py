@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -101,6 +101,9 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None, *,
     closer = SignalCloser()  # before --start can start a routine
     window = launch(app, start_id, hidden=hidden)  # referenced until the loop ends
     closer.set_close(window.close)
+    # Closing the window quits, even when it was hidden (the compact timer or the tray shown):
+    # Qt quits by itself only when the last *visible* window closes.
+    window.closed.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     instance.requested.connect(window.handle_request)
     window.summary_shown.connect(instance.listen)  # after the first paint
     code = app.exec()

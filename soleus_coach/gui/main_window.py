@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
     start_requested = Signal(str)
     settings_changed = Signal(object)  # Settings
     summary_shown = Signal()  # the home screen's summary is up to date
+    closed = Signal()  # closed for good: the app quits (run_gui), even if the window was hidden
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -681,3 +682,4 @@ class MainWindow(QMainWindow):
         store.setValue("geometry", self.saveGeometry())
         store.sync()
         super().closeEvent(event)
+        self.closed.emit()
