@@ -60,11 +60,19 @@ def measure(argv: list[str], env: dict[str, str], seconds: float,
 
 
 def run(seconds: float = 60) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as tmp2:
         env = child_env(tmp)
         bare = measure([sys.executable, "-c", BARE], env, seconds)
         app = measure([sys.executable, "-m", "soleus_coach"], env, seconds)
-    return {"seconds": seconds, "bare": bare, "app": app}
+        # Reminders on (every day, a minute that is not now) and started as autostart does:
+        # --hidden, in the tray or minimised. Its reminder timer looks at most once a minute.
+        settings = Path(tmp2) / "settings.json"
+        minute = (time.localtime().tm_hour * 60 + time.localtime().tm_min + 180) % (24 * 60)
+        settings.write_text(json.dumps({"first_run_acknowledged": True, "reminder_on": True,
+                                        "reminder_minute": minute}), encoding="utf-8")
+        reminders = measure([sys.executable, "-m", "soleus_coach", "--hidden"],
+                            child_env(tmp2), seconds)
+    return {"seconds": seconds, "bare": bare, "app": app, "app_reminders": reminders}
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:

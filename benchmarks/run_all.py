@@ -72,6 +72,8 @@ def main() -> None:
     except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures
         print(f"audio benchmark skipped: {exc.stderr.strip()[-300:]}", file=sys.stderr)
     quiet = idle["app"]["wakeups_per_s"] <= idle["bare"]["wakeups_per_s"] + 0.05
+    quiet_reminders = (idle["app_reminders"]["wakeups_per_s"]
+                       <= idle["bare"]["wakeups_per_s"] + 1 / 60 + 0.05)
     lines = [
         "# Benchmarks",
         "",
@@ -141,6 +143,18 @@ def main() -> None:
         f"| wake-ups (context switches) per second | {idle['bare']['wakeups_per_s']:.2f} | "
         f"{idle['app']['wakeups_per_s']:.2f} | no timers firing "
         f"{'✅ met' if quiet else '❌ not met'} |",
+        f"| reminders on, started `--hidden`: CPU | {idle['bare']['cpu_percent']:.2f} % | "
+        f"{idle['app_reminders']['cpu_percent']:.2f} % | ~0 "
+        f"{'✅ met' if idle['app_reminders']['cpu_percent'] < 0.1 else '❌ not met'} |",
+        f"| reminders on, started `--hidden`: wake-ups per second | "
+        f"{idle['bare']['wakeups_per_s']:.2f} | {idle['app_reminders']['wakeups_per_s']:.2f} | "
+        "no timer more than once a minute "
+        f"{'✅ met' if quiet_reminders else '❌ not met'} |",
+        "",
+        "With reminders on, one `VeryCoarseTimer` looks at the clock at most once a minute and "
+        "at least every 15 minutes (`soleus_coach/reminders.py` `wake_in()`; "
+        "`tests/test_compact_tray_reminders.py` checks that no timer of the window is shorter "
+        "than 60 s).",
         "",
         "The session controller's only timer is stopped when paused, finished or stopped "
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",

@@ -131,7 +131,7 @@ def autostart_enabled(config: Path | None = None) -> bool:
 
 
 def set_autostart(enabled: bool, config: Path | None = None, exe: str | None = None) -> Path:
-    """Write or remove the autostart file (macOS and Windows: see docs/reminders.md)."""
+    """Write or remove the autostart file (macOS and Windows: the README, "While you ice")."""
     path = autostart_path(config)
     if enabled:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ the daily reminder at fake times, and the autostart file."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from datetime import datetime, timedelta
@@ -11,14 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import desktop
 from soleus_coach.gui.actions import ActionId
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.session_flow import FlowState, SessionStatus
-from soleus_coach.gui.tray import menu_entries, tooltip_text
+from soleus_coach.gui.tray import fill_menu, menu_entries, tooltip_text
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
@@ -298,3 +300,69 @@ def test_the_reminder_settings_are_edited_and_kept(qtbot: QtBot) -> None:
     value = dialog.value()
     assert (value.reminder_on, value.reminder_minute, value.reminder_days, value.autostart) \
         == (True, 7 * 60 + 45, (0, 1, 2, 3, 4), True)
+
+
+# ---------------------------------------------------------------- how they look
+
+
+def _save(image: QImage, name: str) -> None:
+    target = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        assert image.save(str(Path(target) / name))
+
+
+def test_the_tray_menu_rendered_from_its_model(qtbot: QtBot) -> None:
+    """Xvfb has no system tray: the menu is drawn from the entries the tray would get, the
+    same way (``fill_menu``), while icing and at rest, and a click on an item acts."""
+    chosen: list[ActionId] = []
+    shots = []
+    for entries in (menu_entries(status(side="", paused=False), compact_shown=False,
+                                 after="Post-run soleus & ice", before="Pre-run warm-up"),
+                    menu_entries(None, compact_shown=False, after="Post-run soleus & ice",
+                                 before="Pre-run warm-up")):
+        menu = QMenu()
+        qtbot.addWidget(menu)
+        fill_menu(menu, entries, chosen.append)
+        shown = [a.text().replace("&&", "&") for a in menu.actions()]
+        assert shown == [e.text for e in entries]
+        menu.actions()[0].trigger()
+        menu.adjustSize()
+        shots.append(menu.grab().toImage())
+    assert chosen == [ActionId.PAUSE, ActionId.SHOW]
+    tip = QLabel(tooltip_text(status()))
+    tip.setTextFormat(Qt.TextFormat.PlainText)
+    tip.setStyleSheet("padding: 4px; border: 1px solid #888; background: #ffffe1;")
+    qtbot.addWidget(tip)
+    tip.adjustSize()
+    shots.insert(0, tip.grab().toImage())
+    width = max(s.width() for s in shots) + 40
+    height = sum(s.height() for s in shots) + 20 * (len(shots) + 1)
+    sheet = QImage(width, height, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#dcdcdc"))
+    painter = QPainter(sheet)
+    y = 20
+    for shot in shots:
+        painter.drawImage(20, y, shot)
+        y += shot.height() + 20
+    painter.end()
+    assert all(s.width() > 100 and s.height() > 20 for s in shots)
+    _save(sheet, "tray-menu.png")
+
+
+def test_the_reminder_settings_as_shown(qtbot: QtBot) -> None:
+    from soleus_coach.gui.settings_dialog import SettingsDialog
+    from soleus_coach.settings import Settings
+
+    dialog = SettingsDialog(Settings(reminder_on=True, reminder_minute=18 * 60 + 30,
+                                     reminder_days=(0, 1, 2, 3, 4), autostart=True))
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentWidget(dialog.reminders_tab)
+    dialog.resize(560, 460)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.reminder_time.isEnabled() and dialog.reminder_time.time().hour() == 18
+    assert [d.isChecked() for d in dialog.days] == [True] * 5 + [False] * 2
+    image = dialog.grab().toImage()
+    assert image.width() >= 560
+    _save(image, "reminder-settings.png")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -156,6 +157,7 @@ class SettingsDialog(QDialog):
                                              settings.reminder_minute % 60))
         self.reminder_time.setObjectName("reminderTime")
         self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        self.reminder_time.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.days_row = QWidget()
         row = QHBoxLayout(self.days_row)
         row.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ window and asks the desktop for attention.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -129,13 +130,7 @@ class Tray(QObject):
         self.entries = entries
         if self._menu is None:
             return
-        self._menu.clear()
-        for entry in entries:
-            # Routine names are untrusted, but a menu item shows plain text (no markup);
-            # "&" would be a mnemonic: doubled.
-            act = self._menu.addAction(entry.text.replace("&", "&&"))
-            act.setEnabled(entry.enabled)
-            act.triggered.connect(lambda _c=False, a=entry.action: self.triggered.emit(a))
+        fill_menu(self._menu, entries, self.triggered.emit)
 
     def alert(self, title: str, message: str, action: ActionId | None = None) -> None:
         """Tell the user now, even if the window is minimised or behind others. A message
@@ -167,6 +162,18 @@ class Tray(QObject):
         if self._menu is not None:
             self._menu.deleteLater()
             self._menu = None
+
+
+def fill_menu(menu: QMenu, entries: list[MenuEntry],
+              chosen: Callable[[ActionId], object]) -> None:
+    """``menu`` made to hold ``entries``; choosing one calls ``chosen`` with its action."""
+    menu.clear()
+    for entry in entries:
+        # Routine names are untrusted, but a menu item shows plain text (no markup);
+        # "&" would be a mnemonic: doubled.
+        act = menu.addAction(entry.text.replace("&", "&&"))
+        act.setEnabled(entry.enabled)
+        act.triggered.connect(lambda _c=False, a=entry.action: chosen(a))
 
 
 def bring_forward(window: QWidget) -> None:
