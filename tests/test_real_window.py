@@ -32,13 +32,14 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def display() -> Iterator[str]:
-    """A private Xvfb on the first free display number from 90, ready when its socket is."""
-    for number in range(90, 140):
+def xvfb(numbers: range, size: str = "2560x1600x24",
+         window_manager: list[str] | None = None) -> Iterator[str]:
+    """A private Xvfb on the first free display number of ``numbers``, ready when its socket
+    is, with ``window_manager`` (a command) running on it if given."""
+    for number in numbers:
         if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
             continue
-        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "2560x1600x24",
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", size,
                                  "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 15
@@ -47,13 +48,27 @@ def display() -> Iterator[str]:
                 break
             time.sleep(0.05)
         if proc.poll() is None and Path(f"/tmp/.X11-unix/X{number}").exists():
-            yield f":{number}"
-            proc.terminate()
-            proc.wait(10)
+            wm = None if window_manager is None else subprocess.Popen(
+                window_manager, env={**os.environ, "DISPLAY": f":{number}"},
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if wm is not None:
+                time.sleep(1.0)  # managing the root window
+            try:
+                yield f":{number}"
+            finally:
+                for p in (wm, proc):
+                    if p is not None:
+                        p.terminate()
+                        p.wait(10)
             return
         proc.kill()
         proc.wait(10)
     pytest.skip("no Xvfb display could be started")
+
+
+@pytest.fixture(scope="module")
+def display() -> Iterator[str]:
+    yield from xvfb(range(90, 140))
 
 
 def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

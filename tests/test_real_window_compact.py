@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from soleus_coach.gui.theme import PHASE_COLOURS
-from tests.test_real_window import App, share_of, shot_dir
+from tests.test_real_window import App, share_of, shot_dir, xvfb
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "import")
 pytestmark = [
@@ -37,32 +37,7 @@ OTHER = ("import sys\nfrom PySide6.QtWidgets import QApplication, QLabel\n"
 @pytest.fixture(scope="module")
 def wm_display() -> Iterator[str]:
     """Xvfb with openbox on it: stacking, focus and 'always on top' as a desktop has them."""
-    for number in range(140, 190):
-        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
-            continue
-        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24",
-                                 "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and xvfb.poll() is None:
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                break
-            time.sleep(0.05)
-        if xvfb.poll() is not None:
-            continue
-        wm = subprocess.Popen(["openbox", "--sm-disable"], env={"DISPLAY": f":{number}",
-                                                               "PATH": "/usr/bin:/bin"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
-        try:
-            yield f":{number}"
-        finally:
-            wm.terminate()
-            wm.wait(10)
-            xvfb.terminate()
-            xvfb.wait(10)
-        return
-    pytest.skip("no Xvfb display could be started")
+    yield from xvfb(range(140, 190), "1280x800x24", ["openbox", "--sm-disable"])
 
 
 def test_the_compact_timer_stays_over_another_window(
