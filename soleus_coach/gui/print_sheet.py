@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -191,10 +191,15 @@ class _Builder:
 
 
 def _step_dose(step: Step) -> str:
-    """The step's line from ``describe_step`` without its name (shown above it)."""
-    line = describe_step(step)
-    prefix = texts.fill_in("%1: ", step.name)
-    return line[len(prefix):] if line.startswith(prefix) else line
+    """The step's line from ``describe_step`` without its name (shown above it): described
+    with a neutral stand-in for the name (the real one could be isolated differently once
+    nested in the sentence), which is then cut off."""
+    line = describe_step(replace(step, name=_NAME))
+    prefix = f"{_NAME}: "
+    return line[len(prefix):] if line.startswith(prefix) else line.replace(_NAME, step.name)
+
+
+_NAME = "STEP"
 
 
 def _header(b: _Builder, protocol: Protocol) -> _Chunk:
@@ -246,10 +251,11 @@ def _step(b: _Builder, number: int, step: Step, text_x: float,
             thumb_h = size.height()
     width = b.width - text_x
     y = 0.0
-    title = b.para(f"{number}. {step.name}", b.font(STEP_PT, bold=True), text_x, y, width,
-                   "step")
-    items.append(title)
-    y += title.rect.height()
+    # The number beside the name, so that a long name wraps under the name.
+    title = b.hanging(f"{number}.", step.name, b.font(STEP_PT, bold=True), text_x, y, width,
+                      "step")
+    items += title
+    y += max(item.rect.height() for item in title)
     dose = b.para(_step_dose(step), b.font(DOSE_PT, bold=True), text_x, y, width, "dose",
                   ACCENT)
     items.append(dose)
