@@ -72,6 +72,12 @@ def own_files(protocol: Protocol, assets_dir: Path | None = None) -> list[Path]:
     return found
 
 
+def export_name(protocol: Protocol, assets_dir: Path | None = None) -> str:
+    """The file name to offer in a save dialog: ``<id>.json``, or ``<id>.zip`` when the
+    routine carries files of its own."""
+    return f"{protocol.id}{'.zip' if own_files(protocol, assets_dir) else '.json'}"
+
+
 def export_routine(protocol: Protocol, dest: Path, *, force: bool = False,
                    assets_dir: Path | None = None) -> Path:
     """Write ``protocol`` for someone else; give the path written.

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPageSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths, texts
@@ -23,6 +24,7 @@ from soleus_coach.gui import i18n
 from soleus_coach.gui.print_sheet import (
     SheetLayout,
     layout_sheet,
+    print_routine,
     render_sheet,
     safety_lines,
     save_pdf,
@@ -34,6 +36,7 @@ from soleus_coach.protocol.model import Protocol
 from soleus_coach.untrusted import isolate
 from tests.conftest import minimal_protocol_v2, write_protocol
 from tests.hostile import ONE_LINE, PROTOCOL_TEXT_FIELDS, fit, hostile_protocol
+from tests.test_german import ENGLISH, normalise
 
 SCREENSHOT_DIR = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
 
@@ -226,6 +229,11 @@ def test_the_sheet_speaks_the_apps_language(qtbot: QtBot, german: None) -> None:
     assert texts.translate(texts.STRETCH_CAUTION) in shown
     assert texts.translate(texts.STRETCH_CAUTION) != texts.STRETCH_CAUTION.source
     assert any(t.startswith("Nach dem Lauf · Etwa ") for t in shown)
+    # No English word on the sheet but the routine's source (a citation, kept as written).
+    sheet = layout_sheet(protocol, sheet_image(protocol))
+    for item in sheet.items:
+        if item.text and item.role != "source":
+            assert not ENGLISH.search(normalise(item.text)), item.text
 
 
 @pytest.mark.parametrize(("routine", "name"), [("post-run-soleus", "print-sheet.png"),
@@ -251,3 +259,21 @@ def test_screenshot_of_the_printed_sheet(qtbot: QtBot, tmp_path: Path, routine: 
     if SCREENSHOT_DIR:
         Path(SCREENSHOT_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(png, Path(SCREENSHOT_DIR) / name)
+
+
+def test_print_routine_shows_the_print_dialog_and_prints_when_accepted(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    protocol = next(p for p in bundled() if p.id == "calf-stretch-only")
+    results: list[bool] = []
+    dialog = print_routine(None, protocol, results.append)
+    assert dialog.isVisible() and dialog.windowTitle() == "Print routine"
+    dialog.reject()
+    assert results == [False]
+    target = tmp_path / "printed.pdf"
+    dialog = print_routine(None, protocol, results.append)
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    dialog.done(QDialog.DialogCode.Accepted)
+    assert results == [False, True]
+    assert target.read_bytes().startswith(b"%PDF-") and pdf_pages(target.read_bytes()) == 1

@@ -65,6 +65,8 @@ def test_a_routine_with_its_own_files_exports_as_a_zip_that_imports_as_an_equal_
         tmp_path: Path) -> None:
     original = own_routine(tmp_path / "mine")
     assert [p.name for p in sharing.own_files(original)] == ["go.wav", "my picture.svg"]
+    assert sharing.export_name(original) == "my-own.zip"
+    assert sharing.export_name(bundled()[0]) == f"{bundled()[0].id}.json"
     (tmp_path / "share").mkdir()
     written = sharing.export_routine(original, tmp_path / "share" / "mine.json")
     assert written == tmp_path / "share" / "mine.zip"
