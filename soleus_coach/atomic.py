@@ -14,7 +14,7 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 from soleus_coach import paths
 
@@ -40,6 +40,30 @@ def write_text_atomic(target: Path, write: Callable[[TextIO], T], *,
     ``replace`` is false; a dangling link counts as existing) or any ``OSError`` of the
     writing, with ``target`` untouched in every case.
     """
+    def run(fd: int) -> T:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            result = write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return result
+
+    return _write_atomic(target, run, replace)
+
+
+def write_bytes_atomic(target: Path, write: Callable[[BinaryIO], T], *,
+                       replace: bool = False) -> T:
+    """:func:`write_text_atomic` for a binary file (a zip of a routine and its pictures)."""
+    def run(fd: int) -> T:
+        with os.fdopen(fd, "w+b") as fh:
+            result = write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return result
+
+    return _write_atomic(target, run, replace)
+
+
+def _write_atomic(target: Path, run: Callable[[int], T], replace: bool) -> T:
     if paths.is_own_data_file(target):
         raise ProtectedFile(target)
     if not replace and os.path.lexists(target):
@@ -52,10 +76,7 @@ def write_text_atomic(target: Path, write: Callable[[TextIO], T], *,
     try:
         if hasattr(os, "fchmod"):  # not on Windows
             os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
-            result = write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+        result = run(fd)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """Command line: works without a display and never imports Qt.
 
-``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach history ...``;
+``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach export ID -o OUT``,
+``soleus-coach history ...``;
 with no command the GUI starts (see :mod:`soleus_coach.app`).
 """
 
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="write to OUT (default: standard output; OUT may be FILE itself "
                          "with --force)")
     upgrade.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    share = sub.add_parser("export", help="write a routine to share it: one .json, or a .zip "
+                           "when it carries its own pictures or sounds")
+    share.add_argument("protocol_id", metavar="ID", help="the routine's id (see `list`)")
+    share.add_argument("--output", "-o", type=Path, metavar="OUT", required=True,
+                       help="the file to write (its suffix becomes .zip when the routine "
+                       "carries its own files)")
+    share.add_argument("--force", action="store_true", help="replace OUT if it exists")
     sub.add_parser("schema", help="print where the protocol schema is (for your editor)")
     history = sub.add_parser("history", help="your past sessions")
     hsub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
@@ -177,6 +185,40 @@ def run_upgrade(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    """``soleus-coach export ID -o OUT``: the routine as the library has it (a file of
+    yours with a bundled id is the one exported)."""
+    from soleus_coach.atomic import ProtectedFile
+    from soleus_coach.sharing import export_routine
+
+    library = load_library(paths.bundled_protocols_dir(), paths.user_protocols_dir(),
+                           paths.assets_dir())
+    protocol = library.get(args.protocol_id)
+    if protocol is None:
+        sys.stderr.write(f"soleus-coach: no routine with the id "
+                         f"{_printable(args.protocol_id)} (see `soleus-coach list`)\n")
+        return 1
+    try:
+        written = export_routine(protocol, args.output, force=args.force)
+    except FileExistsError as exc:
+        sys.stderr.write(f"soleus-coach: {_printable(exc.filename or str(args.output))} "
+                         "exists; add --force to replace it\n")
+        return 1
+    except ProtectedFile as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+                         f"{exc.strerror}\n")
+        return 1
+    except ValueError as exc:
+        sys.stderr.write(f"soleus-coach: cannot export: {_printable(str(exc))}\n")
+        return 1
+    except OSError as exc:
+        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+                         f"{exc.strerror or exc}\n")
+        return 1
+    out.write(f"wrote {_printable(str(written))}\n")
+    return 0
+
+
 def _write_file(path: Path, write: Callable[[TextIO], T], force: bool) -> T | None:
     """Write ``path`` whole or not at all (never one of the app's own files); say why not
     on standard error and give None."""
@@ -220,6 +262,8 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_validate(args.files, out)
     if args.command == "upgrade":
         return run_upgrade(args, out)
+    if args.command == "export":
+        return run_export(args, out)
     if args.command == "schema":
         return run_schema(out)
     if args.command == "history":

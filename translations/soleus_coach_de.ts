@@ -1459,6 +1459,45 @@
     </message>
 </context>
 <context>
+    <name>PrintSheet</name>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Lauf</translation>
+    </message>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>About %1 min</source>
+        <translation>Etwa %1 Min.</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Print routine</source>
+        <translation>Routine drucken</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolTableModel</name>
     <message>
         <source>failed to load</source>
@@ -1737,7 +1776,7 @@
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>

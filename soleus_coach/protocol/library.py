@@ -121,9 +121,21 @@ def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
                 *, replace: bool = False) -> Path:
     """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
 
-    Raises :class:`ProtocolInvalid` (nothing is copied), :class:`FileExistsError` when a
-    file of that name is there and ``replace`` is false, or :class:`OSError`.
+    ``source`` may be a routine's zip (``soleus_coach.sharing``): it is unpacked into a
+    temporary folder with every member checked, and its routine imported from there.
+
+    Raises :class:`ProtocolInvalid` (nothing is copied; for a zip that is refused, its
+    subclass ``sharing.RoutineZipInvalid``), :class:`FileExistsError` when a file of that
+    name is there and ``replace`` is false, or :class:`OSError`.
     """
+    from soleus_coach import sharing
+
+    if sharing.is_routine_zip(source):
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="soleus-coach-import-") as folder:
+            unpacked = sharing.unpack_routine_zip(source, Path(folder))
+            return import_file(unpacked, user_dir, assets_dir, replace=replace)
     protocol = load_file(source, assets_dir)
     target = user_dir / source.name
     if target.exists() and not replace:

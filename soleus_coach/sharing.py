@@ -1,0 +1,297 @@
+"""Sharing a routine: export it as one file, and read a shared zip back. No Qt.
+
+A routine that names only the app's own pictures and sounds (``asset:…``) is exported as
+one pretty-printed ``.json``, written by :func:`soleus_coach.protocol.write.dumps` (the one
+writer). A routine that carries its own files (a physio's drawing, a recorded cue) cannot
+travel as one JSON file, so it becomes a ``.zip``: ``<id>.json`` at the top, its files in
+``<id>-files/`` with safe names, the JSON's paths rewritten to point there. Unzipped, the
+folder is a valid protocol folder; File → Import reads the zip as it is.
+
+A zip someone sends is untrusted: :func:`unpack_routine_zip` takes only plain files with
+short, relative names (no ``/…``, no ``..``, no links, no drive letters) of the kinds a
+protocol may name, within size limits, and then the usual validator decides about the
+routine itself. Both directions write whole files or nothing (``soleus_coach.atomic``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from soleus_coach import paths
+from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
+from soleus_coach.cues import Cue
+from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
+from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid
+from soleus_coach.protocol.model import Protocol, Step
+from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
+from soleus_coach.protocol.write import dumps
+
+#: What a routine's zip may hold (anything else refuses the zip).
+MEMBER_EXTENSIONS = (".json", *IMAGE_EXTENSIONS, *SOUND_EXTENSIONS)
+#: A sound file may be at most this large (a cue is a few seconds).
+MAX_SOUND_BYTES = 16 * 1024 * 1024
+#: At most this many members, this much in all once unpacked, and names this long.
+MAX_MEMBERS = 200
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+MAX_NAME_CHARS = 200
+#: Safe file names have at most this many characters before the extension.
+MAX_STEM_CHARS = 60
+#: Zip entries carry this time, so exporting the same routine twice gives the same bytes.
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+
+class RoutineZipInvalid(ProtocolInvalid):
+    """A zip that is not a routine we accept: its one problem, said plainly (the window's
+    import shows it like a protocol's own errors)."""
+
+    def __init__(self, file: str, message: str) -> None:
+        super().__init__([ProtocolError(file, "", message)])
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def own_files(protocol: Protocol, assets_dir: Path | None = None) -> list[Path]:
+    """The files ``protocol`` names that are not the app's own assets, in the order the
+    routine names them, each once."""
+    assets = (assets_dir or paths.assets_dir()).resolve()
+    found: list[Path] = []
+    for path in _named_files(protocol):
+        if not path.resolve().is_relative_to(assets) and path not in found:
+            found.append(path)
+    return found
+
+
+def export_name(protocol: Protocol, assets_dir: Path | None = None) -> str:
+    """The file name to offer in a save dialog: ``<id>.json``, or ``<id>.zip`` when the
+    routine carries files of its own."""
+    return f"{protocol.id}{'.zip' if own_files(protocol, assets_dir) else '.json'}"
+
+
+def export_routine(protocol: Protocol, dest: Path, *, force: bool = False,
+                   assets_dir: Path | None = None) -> Path:
+    """Write ``protocol`` for someone else; give the path written.
+
+    Only the app's own files named: ``dest`` as one ``.json`` (whatever its suffix, unless
+    it is ``.zip``). Files of its own: a ``.zip`` (``dest`` with its suffix changed to
+    ``.zip`` if it had another). Pass the routine as loaded, not ``localized()``: the
+    translations are exported as they are in the file.
+
+    Raises :class:`FileExistsError` (the target exists and ``force`` is false),
+    :class:`soleus_coach.atomic.ProtectedFile`, :class:`ValueError` (a file the routine
+    names is not a regular file, or too large) or any ``OSError``; the target is untouched
+    in every case and no partial file is left.
+    """
+    assets = assets_dir or paths.assets_dir()
+    files = own_files(protocol, assets)
+    if not files and dest.suffix.lower() != ".zip":
+        text = dumps(protocol, dest.parent, assets)
+        write_text_atomic(dest, lambda fh: fh.write(text), replace=force)
+        return dest
+    if dest.suffix.lower() != ".zip":
+        dest = dest.with_suffix(".zip")
+    folder = f"{protocol.id}-files"
+    names = safe_names(files)
+    contents = [(f"{folder}/{names[path]}", _read_own(path)) for path in files]
+    # Paths in the model as if the routine lay beside its files in a folder ``base``: the
+    # one writer then says ``<id>-files/<name>`` for each.
+    base = Path(tempfile.gettempdir()).resolve() / "soleus-coach-export"
+    moved = {path: base / folder / names[path] for path in files}
+    text = dumps(_with_files(protocol, lambda p: moved.get(p, p)), base, assets)
+
+    def write(fh: BinaryIO) -> None:
+        with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(_info(f"{protocol.id}.json"), text.encode("utf-8"))
+            for name, data in contents:
+                zf.writestr(_info(name), data)
+
+    write_bytes_atomic(dest, write, replace=force)
+    return dest
+
+
+def safe_names(files: list[Path]) -> dict[Path, str]:
+    """A short, portable, distinct file name for each of ``files``: letters, digits, ``.``,
+    ``-`` and ``_`` only, no leading dot, the extension kept (lower-case)."""
+    out: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix not in MEMBER_EXTENSIONS:
+            suffix = ""
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name[: len(path.name) - len(suffix)]
+                      if suffix else path.name)
+        stem = stem.strip("._-")[:MAX_STEM_CHARS].rstrip("._-") or "file"
+        name, n = f"{stem}{suffix}", 2
+        while name.lower() in taken:
+            name, n = f"{stem}-{n}{suffix}", n + 1
+        taken.add(name.lower())
+        out[path] = name
+    return out
+
+
+def _named_files(protocol: Protocol) -> list[Path]:
+    found = list(protocol.sounds.values())
+    for step in protocol.steps:
+        picture = getattr(step, "illustration", None)
+        if picture is not None:
+            found.append(picture)
+        found += list(step.sounds.values())
+    return found
+
+
+def _with_files(protocol: Protocol, move: Callable[[Path], Path]) -> Protocol:
+    def sounds(mapping: Mapping[Cue, Path]) -> Mapping[Cue, Path]:
+        return {cue: move(path) for cue, path in mapping.items()}
+
+    def step(s: Step) -> Step:
+        changed = replace(s, sounds=sounds(s.sounds))
+        picture = getattr(s, "illustration", None)
+        if picture is not None:
+            changed = replace(changed, illustration=move(picture))  # type: ignore[arg-type]
+        return changed
+
+    return replace(protocol, sounds=sounds(protocol.sounds),
+                   steps=tuple(step(s) for s in protocol.steps))
+
+
+def _read_own(path: Path) -> bytes:
+    limit = MAX_PICTURE_BYTES if path.suffix.lower() in IMAGE_EXTENSIONS else MAX_SOUND_BYTES
+    try:
+        return read_regular_file(path, limit, "files of a routine")
+    except NotRegularFile:
+        raise ValueError(f"{path.name} is not a regular file") from None
+    except FileTooLarge as exc:
+        raise ValueError(f"{path.name}: {exc}") from None
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+# ----------------------------------------------------------------------------- import
+
+
+def is_routine_zip(path: Path) -> bool:
+    """Whether File → Import should read ``path`` as a zip (by its name)."""
+    return path.suffix.lower() == ".zip"
+
+
+def unpack_routine_zip(source: Path, folder: Path) -> Path:
+    """Unpack the routine zip ``source`` into the empty ``folder``; give its JSON file.
+
+    Raises :class:`RoutineZipInvalid` (with one plain sentence) for a file that is not a
+    zip, a member with an absolute name, ``..``, a backslash, a link, a kind of file a
+    protocol cannot name, too many or too large members, or not exactly one ``.json`` at
+    the top. Nothing is written outside ``folder``. The routine itself is not validated
+    here: load the JSON file that comes back (``import_file`` does).
+    """
+    def bad(message: str) -> RoutineZipInvalid:
+        return RoutineZipInvalid(source.name, message)
+
+    try:
+        data = read_regular_file(source, MAX_TOTAL_BYTES, "routine zips")
+    except NotRegularFile:
+        raise bad("is not a regular file") from None
+    except FileTooLarge as exc:
+        raise bad(str(exc)) from None
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise bad("is not a zip file (or it is damaged)") from None
+    with zf:
+        members = [m for m in zf.infolist() if not m.is_dir()]
+        if len(zf.infolist()) > MAX_MEMBERS:
+            raise bad(f"holds more than {MAX_MEMBERS} files")
+        seen: set[str] = set()
+        total = 0
+        for m in members:
+            problem = _member_problem(m)
+            if problem:
+                raise bad(f"{_shown(m.filename)}: {problem}")
+            key = m.filename.lower()
+            if key in seen:
+                raise bad(f"{_shown(m.filename)}: is in the zip twice")
+            seen.add(key)
+            total += m.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise bad(f"unpacks to more than {MAX_TOTAL_BYTES // 2**20} MiB")
+        tops = [m for m in members if "/" not in m.filename
+                and m.filename.lower().endswith(".json")]
+        if len(tops) != 1:
+            raise bad("must hold exactly one routine (.json) at the top, beside a folder of "
+                      f"its files; it holds {len(tops)}")
+        for m in members:
+            limit = _member_limit(m.filename)
+            try:
+                with zf.open(m) as fh:
+                    content = fh.read(limit + 1)
+            except (zipfile.BadZipFile, RuntimeError, ValueError, EOFError, OSError,
+                    NotImplementedError) as exc:
+                raise bad(f"{_shown(m.filename)}: cannot be unpacked ({exc})") from None
+            if len(content) > limit:
+                raise bad(f"{_shown(m.filename)}: is larger than {limit // 1024} KiB")
+            _write_new(folder, PurePosixPath(m.filename), content)
+    return folder / tops[0].filename
+
+
+def _member_problem(m: zipfile.ZipInfo) -> str:
+    name = m.filename
+    if len(name) > MAX_NAME_CHARS:
+        return "the name is too long"
+    if "\\" in name or "\x00" in name or re.search(r"[\x00-\x1f\x7f]", name):
+        return "the name has a backslash or a control character"
+    pure = PurePosixPath(name)
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "an absolute path is not allowed"
+    if any(part in ("..", ".", "") for part in name.split("/")):
+        return "a path that leaves the folder ('..') is not allowed"
+    if len(pure.parts) > 3:
+        return "folders nested too deeply"
+    if not name.lower().endswith(MEMBER_EXTENSIONS):
+        return "only " + ", ".join(MEMBER_EXTENSIONS) + " files may be in a routine's zip"
+    if m.flag_bits & 0x1:
+        return "encrypted files are not read"
+    mode = m.external_attr >> 16
+    if mode and not (stat.S_ISREG(mode) or stat.S_IFMT(mode) == 0):
+        return "only plain files (no links) are read"
+    return ""
+
+
+def _member_limit(name: str) -> int:
+    lower = name.lower()
+    if lower.endswith(".json"):
+        return MAX_FILE_BYTES
+    if lower.endswith(IMAGE_EXTENSIONS):
+        return MAX_PICTURE_BYTES
+    return MAX_SOUND_BYTES
+
+
+def _write_new(folder: Path, rel: PurePosixPath, content: bytes) -> None:
+    """Create ``folder/rel`` (never an existing file, never through a link)."""
+    target = folder.joinpath(*rel.parts)
+    if not target.resolve().is_relative_to(folder.resolve()):  # pragma: no cover (checked)
+        raise RoutineZipInvalid(str(rel), "leaves the folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(content)
+
+
+def _shown(name: str) -> str:
+    """A member's name, safe to show: control characters escaped, kept short."""
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
