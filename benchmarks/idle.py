@@ -26,19 +26,27 @@ BARE = ("import sys\nfrom PySide6.QtWidgets import QApplication, QLabel\n"
         "app = QApplication(sys.argv[:1])\nw = QLabel('Hello')\nw.show()\napp.exec()\n")
 
 
-def _sample(pid: int) -> tuple[float, int]:
-    """(CPU seconds, context switches) of every thread of ``pid`` so far."""
+def _sample(pid: int) -> tuple[float, dict[str, int]]:
+    """(CPU seconds, context switches by thread) of every thread of ``pid`` so far."""
     with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
         fields = fh.read().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
     cpu = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-    switches = 0
+    switches: dict[str, int] = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{tid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    switches += int(line.split()[1])
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status", encoding="ascii") as fh:
+                switches[tid] = sum(int(line.split()[1]) for line in fh if line.startswith(
+                    ("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
+        except FileNotFoundError:  # the thread ended between the listing and the read
+            pass
     return cpu, switches
+
+
+def _woken(before: dict[str, int], after: dict[str, int]) -> int:
+    """Wake-ups between two samples: a thread that ended in between takes its count with
+    it, so only the threads seen at the end are counted (a new one from zero)."""
+    return sum(n - before.get(tid, 0) for tid, n in after.items())
 
 
 def measure(argv: list[str], env: dict[str, str], seconds: float,
@@ -56,7 +64,7 @@ def measure(argv: list[str], env: dict[str, str], seconds: float,
         proc.terminate()
         proc.wait(timeout=10)
     return {"cpu_percent": 100 * (cpu1 - cpu0) / seconds,
-            "wakeups_per_s": (sw1 - sw0) / seconds}
+            "wakeups_per_s": _woken(sw0, sw1) / seconds}
 
 
 def run(seconds: float = 60) -> dict[str, Any]:
