@@ -216,7 +216,7 @@ class StepForm(QWidget):
         self.illustration.setIconSize(QSize(48, 48))
         self.illustration.addItem(self.tr("No picture"), None)
         for path in illustrations(assets):
-            self.illustration.addItem(QIcon(str(path)), path.stem.replace("-", " "),
+            self.illustration.addItem(QIcon(str(path)), path.name,
                                       path.resolve())
         self.illustration.activated.connect(
             lambda i: self.edited.emit("illustration", self.illustration.itemData(i)))
