@@ -317,11 +317,12 @@ class Preview:
 
 def preview(draft: Protocol, settings: Any = None) -> Preview:
     """The session as the engine will run it: the plan builder's segments with the time
-    each starts, and the total (with the runner's settings, or the defaults)."""
+    each starts, and the total (with the runner's settings, or the defaults). The cues that
+    pace each rep are left out (they are not shown, and are most of the work)."""
     from soleus_coach.session.plan import build_plan
     from soleus_coach.settings import Settings
 
-    plan = build_plan(draft, settings if settings is not None else Settings())
+    plan = build_plan(draft, settings if settings is not None else Settings(), rep_cues=False)
     rows, t = [], 0.0
     for seg in plan.segments:
         rows.append(PreviewRow(t, seg.duration_s, seg.label, seg.kind.value, seg.step_index,

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from soleus_coach import cli, editing, paths
+from soleus_coach.cues import Cue
 from soleus_coach.editing import DraftInvalid, Kind
 from soleus_coach.protocol import load_file
 from soleus_coach.protocol.model import Range, Sides, StrengthStep, Tempo
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Settings
 
+REP = {Cue.TEMPO_UP, Cue.TEMPO_DOWN, Cue.TEMPO_HOLD, Cue.COUNT, Cue.REP, Cue.LAST_REP}
 BUNDLED = sorted(paths.bundled_protocols_dir().glob("*.json"))
 
 
@@ -159,6 +161,12 @@ def test_the_preview_is_the_plan_builders_timeline() -> None:
     assert [r.start_s for r in shown.rows[1:]] == [
         sum(s.duration_s for s in plan.segments[:i]) for i in range(1, len(plan.segments))]
     assert any(r.kind == "ice" and r.duration_s == 900 for r in shown.rows)
+    # without the rep cues, the plan is the same in everything else
+    quick = build_plan(draft, Settings(), rep_cues=False)
+    strip = lambda p: [replace(s, cues=tuple(c for c in s.cues if c.cue not in REP))  # noqa: E731
+                       for s in p.segments]
+    assert strip(quick) == strip(plan)
+    assert sum(len(s.cues) for s in quick.segments) < sum(len(s.cues) for s in plan.segments)
 
 
 def test_a_new_routine_has_a_fresh_id_and_says_it_needs_a_step(tmp_path: Path) -> None:

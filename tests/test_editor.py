@@ -50,6 +50,7 @@ def active(qtbot: QtBot, editor: EditorWindow) -> EditorWindow:
     qtbot.waitExposed(editor)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    checked(qtbot, editor)
     return editor
 
 
@@ -81,7 +82,8 @@ def add(qtbot: QtBot, editor: EditorWindow, kind: str) -> None:
 
 def checked(qtbot: QtBot, editor: EditorWindow) -> None:
     """Wait for the debounced check (no real time passes where it need not)."""
-    qtbot.waitUntil(lambda: not editor._check_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: editor.checked and not editor._check_timer.isActive(),
+                    timeout=2000)
 
 
 def type_physio(qtbot: QtBot, editor: EditorWindow) -> None:

@@ -547,8 +547,12 @@
 <context>
     <name>EditorWindow</name>
     <message>
+        <source>Checking…</source>
+        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
         <source>After a run</source>
-        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved).</extracomment>
         <translation>Nach dem Laufen</translation>
     </message>
     <message>

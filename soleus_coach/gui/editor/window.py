@@ -126,7 +126,14 @@ class EditorWindow(QMainWindow):
         self._fill_list()
         self._show_current_step()
         self._update_title()
-        self.check_now()
+        #: The problems and the preview are shown (after the first paint: the preview needs
+        #: the plan builder and the safety rules, 20 ms of imports the window need not wait
+        #: for).
+        self.checked = False
+        self.problem_heading.setText(self.tr("Checking…"))
+        self.save_button.setEnabled(False)
+        self.try_button.setEnabled(False)
+        QTimer.singleShot(0, self.check_now)
         self._watch()
         self.resize(1280, 800)
         self._restore_geometry()
@@ -520,6 +527,7 @@ class EditorWindow(QMainWindow):
         self.problems = editing.problems(self.draft, self.folder, self.assets)
         self._show_problems()
         self._show_preview()
+        self.checked = True
 
     def _show_problems(self) -> None:
         by_routine: dict[str, list[str]] = {}
