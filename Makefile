@@ -29,7 +29,7 @@ schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs refe
 	$(BIN)/python -m soleus_coach.protocol --write
 
 screenshots: $(STAMP)  ## real windows under Xvfb -> docs/screenshots/
-	SOLEUS_COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_real_window.py tests/test_format2_screens.py
+	SOLEUS_COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_real_window.py tests/test_format2_screens.py tests/test_editor_screens.py
 
 translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach/translations/*.qm
 	$(BIN)/python tools/i18n.py

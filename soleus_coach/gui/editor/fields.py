@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -32,7 +32,7 @@ def spin(suffix: str, *, decimals: int = 0, maximum: float = SPIN_MAX) -> QDoubl
     box.setSuffix(suffix)
     box.setAccelerated(True)
     box.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToNearestValue)
-    box.setMinimumWidth(90)
+    box.setMinimumWidth(80)
     return box
 
 
@@ -96,15 +96,16 @@ class DoseEdit(QWidget):
         self.to_label = QLabel(self.tr("to"))
         for label in (self.from_label, self.to_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.value_box)
-        row.addWidget(self.adjustable)
-        row.addWidget(self.from_label)
-        row.addWidget(self.min_box)
-        row.addWidget(self.to_label)
-        row.addWidget(self.max_box)
-        row.addStretch(1)
+        # the range on a line of its own: the form's column stays narrow
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.value_box, 0, 0)
+        grid.addWidget(self.adjustable, 0, 1, 1, 3)
+        grid.addWidget(self.from_label, 1, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.min_box, 1, 1)
+        grid.addWidget(self.to_label, 1, 2)
+        grid.addWidget(self.max_box, 1, 3)
+        grid.setColumnStretch(4, 1)
         self.value_box.valueChanged.connect(self._changed)
         self.min_box.valueChanged.connect(self._changed)
         self.max_box.valueChanged.connect(self._changed)
@@ -150,15 +151,17 @@ class TempoEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.start = QComboBox()
         self.start.setObjectName("tempoStart")
         self.start.addItem(self.tr("up first"), Phase.UP)
         self.start.addItem(self.tr("down first"), Phase.DOWN)
         self.parts: dict[Phase, QDoubleSpinBox] = {}
-        for phase, text in ((Phase.UP, self.tr("up")), (Phase.DOWN, self.tr("down")),
-                            (Phase.HOLD, self.tr("hold")), (Phase.PAUSE, self.tr("pause"))):
+        for n, (phase, text) in enumerate(((Phase.UP, self.tr("up")),
+                                           (Phase.DOWN, self.tr("down")),
+                                           (Phase.HOLD, self.tr("hold")),
+                                           (Phase.PAUSE, self.tr("pause")))):
             label = QLabel(text)
             label.setTextFormat(Qt.TextFormat.PlainText)
             box = spin(" s", maximum=99)
@@ -168,10 +171,10 @@ class TempoEdit(QWidget):
             label.setBuddy(box)
             box.valueChanged.connect(self._changed)
             self.parts[phase] = box
-            row.addWidget(label)
-            row.addWidget(box)
-        row.addWidget(self.start)
-        row.addStretch(1)
+            grid.addWidget(label, n // 2, 2 * (n % 2), Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(box, n // 2, 2 * (n % 2) + 1)
+        grid.addWidget(self.start, 0, 4)
+        grid.setColumnStretch(5, 1)
         self.start.currentIndexChanged.connect(self._changed)
         self.setFocusProxy(self.parts[Phase.UP])
 

@@ -213,7 +213,7 @@ class StepForm(QWidget):
 
         self.illustration = QComboBox()
         self.illustration.setObjectName("stepIllustration")
-        self.illustration.setIconSize(QSize(48, 48))
+        self.illustration.setIconSize(QSize(32, 32))
         self.illustration.addItem(self.tr("No picture"), None)
         for path in illustrations(assets):
             self.illustration.addItem(QIcon(str(path)), path.name,

@@ -180,6 +180,8 @@ class EditorWindow(QMainWindow):
         self.step_list.setAccessibleName(self.tr("Steps"))
         self.step_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.step_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.step_list.setWordWrap(True)  # a long name wraps instead of scrolling sideways
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.currentRowChanged.connect(self._select_row)
         self.step_list.model().rowsMoved.connect(self._dropped)
         self.kind_combo = QComboBox()
@@ -246,6 +248,7 @@ class EditorWindow(QMainWindow):
         scroll.setWidget(middle)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        middle.setMinimumWidth(460)  # the widest row (the tempo) fits: no sideways scrolling
 
         # problems and preview
         self.problem_list = QListWidget()
@@ -285,7 +288,7 @@ class EditorWindow(QMainWindow):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([380, 520, 380])
+        splitter.setSizes([420, 520, 340])
 
         # the file changed on disk
         self.disk_notice = QWidget()
