@@ -333,3 +333,31 @@ def test_customize_edit_and_delete_with_undo_from_the_library(
     undo = next(b for b in notice.buttons() if b.text() == "&Undo")
     qtbot.mouseClick(undo, CLICK)
     assert window.library.get(copy.id) is not None
+
+
+def test_hostile_routines_open_in_the_editor_as_plain_text(
+        qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    from tests.conftest import write_protocol
+    from tests.hostile import ONE_LINE, hostile_protocol
+    from tests.test_hostile_text import assert_plain
+
+    for key, text in ONE_LINE.items():
+        write_protocol(data_dir / "protocols", f"{key}.json", hostile_protocol(key, text))
+    window.reload_library()
+    looked = 0
+    for key in ONE_LINE:
+        protocol = window.library.get(f"hostile-{key}")
+        assert protocol is not None, key
+        editor = window.editors.edit(protocol.id)
+        assert editor is not None
+        checked(qtbot, editor)
+        assert editor.name_edit.text() == protocol.name  # as it is, in a plain line edit
+        assert editor.step_list.item(0).text().startswith("1. ")
+        looked += assert_plain(editor)
+        editor.form.instructions.setPlainText("")  # a problem: said plainly too
+        checked(qtbot, editor)
+        assert editor.problems
+        looked += assert_plain(editor)
+        editor._discarding = True
+        editor.close()
+    assert looked > 200
