@@ -207,6 +207,8 @@ def test_undo_back_to_the_start_gives_the_original_exactly_and_redo_again(
     assert original.name == "Post-run soleus recovery (my version)"
     type_into(qtbot, editor.name_edit, "Mine")
     editor.step_list.setCurrentRow(0)
+    assert editor.form.illustration.currentText() == "soleus-wall-stretch.svg"
+    assert editor.form.sides.currentText() == "Each leg, the sore one first"
     type_into(qtbot, editor.form.hold_s.value_box, "40")
     qtbot.mouseClick(editor.form.hold_s.adjustable, CLICK)
     editor.step_list.setFocus()
@@ -361,3 +363,34 @@ def test_hostile_routines_open_in_the_editor_as_plain_text(
         editor._discarding = True
         editor.close()
     assert looked > 200
+
+
+def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
+        qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path) -> None:
+    editor = open_new(qtbot, window)
+    type_physio(qtbot, editor)
+    editor.step_list.setCurrentRow(0)
+    outside = tmp_path / "my-stretch.svg"
+    outside.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                       '<image href="file:///etc/passwd"/></svg>', encoding="utf-8")
+    assert editor.use_picture(outside)
+    checked(qtbot, editor)
+    copied = data_dir / "protocols" / "pictures" / "my-stretch.svg"
+    assert copied.is_file()
+    assert editor.form.illustration.currentText() == "my-stretch.svg"
+    box = editor.form.boxes["illustration"]
+    assert box.problem.isVisibleTo(editor), editor.problems  # the validator refuses it
+    assert not editor.save_button.isEnabled()
+    good = tmp_path / "good" / "my-stretch.svg"
+    good.parent.mkdir()
+    good.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                    '<rect width="5" height="5"/></svg>', encoding="utf-8")
+    assert editor.use_picture(good)  # another file of the same name: a name of its own
+    checked(qtbot, editor)
+    assert editor.problems == []
+    qtbot.mouseClick(editor.save_button, CLICK)
+    assert editor.file is not None
+    doc = json.loads(editor.file.read_text(encoding="utf-8"))
+    assert doc["steps"][0]["illustration"] == "pictures/my-stretch-2.svg"
+    out = io.StringIO()
+    assert cli.main(["validate", str(editor.file)], out) == 0, out.getvalue()

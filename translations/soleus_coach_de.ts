@@ -720,6 +720,18 @@
         <translation>Schritt verschieben</translation>
     </message>
     <message>
+        <source>Choose a picture</source>
+        <translation>Bild wählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>Bilder (*.svg *.png)</translation>
+    </message>
+    <message>
+        <source>Picture not copied</source>
+        <translation>Bild nicht kopiert</translation>
+    </message>
+    <message>
         <source> each leg</source>
         <translation> je Bein</translation>
     </message>
@@ -2878,7 +2890,7 @@
     <name>StepForm</name>
     <message>
         <source>&amp;Name</source>
-        <extracomment>Which fields each kind of step has, in the order the form shows them. The form&apos;s widgets that edit a field of the file under another name.</extracomment>
+        <extracomment>Which fields each kind of step has, in the order the form shows them. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
         <translation>&amp;Name</translation>
     </message>
     <message>
@@ -3004,6 +3016,10 @@
     <message>
         <source>No picture</source>
         <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>Aus einer Datei …</translation>
     </message>
     <message>
         <source>Pictu&amp;re</source>

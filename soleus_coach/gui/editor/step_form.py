@@ -54,6 +54,8 @@ FIELDS: dict[Kind, tuple[str, ...]] = {
 FILE_FIELD = {"duration_min": "duration_s", "seconds": "duration_s"}
 
 PACING = ("tempo", "rep_s", "self_rep", "self_set", "timed")
+#: The picture combo's last item: choose a file (copied into the routine's folder).
+FROM_FILE = "from-file"
 
 
 def pacing_of(step: Step) -> str:
@@ -74,6 +76,7 @@ def illustrations(assets: Path) -> list[Path]:
 
 class StepForm(QWidget):
     edited = Signal(str, object)  # field of the file (or "pacing"), value
+    picture_requested = Signal()  # "From a file…": the window asks for one and copies it
 
     def __init__(self, assets: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,12 +217,11 @@ class StepForm(QWidget):
         self.illustration = QComboBox()
         self.illustration.setObjectName("stepIllustration")
         self.illustration.setIconSize(QSize(32, 32))
-        self.illustration.addItem(self.tr("No picture"), None)
+        self.illustration.addItem(self.tr("No picture"), "")
         for path in illustrations(assets):
-            self.illustration.addItem(QIcon(str(path)), path.name,
-                                      path.resolve())
-        self.illustration.activated.connect(
-            lambda i: self.edited.emit("illustration", self.illustration.itemData(i)))
+            self.illustration.addItem(QIcon(str(path)), path.name, str(path.resolve()))
+        self.illustration.addItem(self.tr("From a file…"), FROM_FILE)
+        self.illustration.activated.connect(self._picture_chosen)
         self._row("illustration", self.tr("Pictu&re"), self.illustration,
                   self._show_illustration)
         self._updating = False
@@ -294,12 +296,23 @@ class StepForm(QWidget):
         lines = [line for line in self.instructions.toPlainText().split("\n") if line.strip()]
         self.edited.emit("instructions", tuple(lines))
 
+    def _picture_chosen(self, i: int) -> None:
+        data = self.illustration.itemData(i)
+        if data == FROM_FILE:
+            self.picture_requested.emit()
+        else:  # the combo holds paths as text: Qt compares those, not Python objects
+            self.edited.emit("illustration", Path(data) if data else None)
+
     def _show_illustration(self, step: Step) -> None:
         path = getattr(step, "illustration", None)
-        i = self.illustration.findData(path.resolve() if path is not None else None)
-        if i < 0 and path is not None:  # a picture of the routine's own
-            self.illustration.addItem(path.name, path)
-            i = self.illustration.count() - 1
+        if path is None:
+            self.illustration.setCurrentIndex(0)
+            return
+        key = str(path.resolve())
+        i = self.illustration.findData(key)
+        if i < 0:  # a picture of the routine's own
+            self.illustration.insertItem(self.illustration.count() - 1, path.name, key)
+            i = self.illustration.findData(key)
         self.illustration.setCurrentIndex(max(0, i))
 
     # ----------------------------------------------------------------- problems

@@ -55,6 +55,13 @@ log = logging.getLogger(__name__)
 CHECK_DELAY_MS = 150
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
 class DraftCommand(QUndoCommand):
     """One edit: the draft before and after, and the step selected before and after.
     Consecutive edits of the same field merge (typing a name is one undo)."""
@@ -230,6 +237,7 @@ class EditorWindow(QMainWindow):
         self.form = StepForm(self.assets)
         self.form.setObjectName("stepForm")
         self.form.edited.connect(self._edit_step)
+        self.form.picture_requested.connect(self.choose_picture)
         self.form_title = QLabel()
         self.form_title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.form_title.font()
@@ -451,6 +459,42 @@ class EditorWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.edit(editing.move_step(self.draft, start, to),
                                                    self.tr("Move step"), select=to,
                                                    from_form=False))
+
+    def choose_picture(self) -> None:
+        """A picture of the author's own: chosen in a file dialog, copied beside the
+        routine (the format reads only files in the routine's folder)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a picture"), "",
+                                              self.tr("Pictures (*.svg *.png)"))
+        if name:
+            self.use_picture(Path(name))
+        elif 0 <= self.current < len(self.draft.steps):
+            self.form.show_step(self.draft.steps[self.current])  # the combo as it was
+
+    def use_picture(self, source: Path) -> bool:
+        """Copy ``source`` into the routine's ``pictures`` folder (under a free name) and
+        make it the selected step's picture; the validator then checks the file itself."""
+        import shutil
+
+        folder = (self.file.parent if self.file is not None else self.folder) / "pictures"
+        target = folder / source.name
+        n = 2
+        while target.exists() and not _same_file(target, source):
+            target = folder / f"{source.stem}-{n}{source.suffix}"
+            n += 1
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                shutil.copyfile(source, target)
+        except OSError as exc:
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Picture not copied"),
+                        f"{source.name}: {exc.strerror or exc}", name="pictureFailed").open()
+            return False
+        self._edit_step("illustration", target)
+        if 0 <= self.current < len(self.draft.steps):
+            self.form.show_step(self.draft.steps[self.current])
+        return True
 
     # ----------------------------------------------------------------- showing
 
