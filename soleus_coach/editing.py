@@ -12,10 +12,11 @@ validator has accepted, written whole or not at all (:func:`save`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from soleus_coach.atomic import write_text_atomic
@@ -35,6 +36,7 @@ from soleus_coach.protocol.model import (
     SideMeaning,
     Sides,
     Step,
+    StepTexts,
     StrengthStep,
     StretchStep,
     Tempo,
@@ -143,31 +145,45 @@ def default_step(kind: Kind, name: str) -> Step:
     return InstructionStep(name=name, duration_s=10, instructions=())
 
 
+def _reorder(draft: Protocol, change: Callable[[list[Any]], None], blank: Any) -> Protocol:
+    """Apply ``change`` to the steps and, the same way, to each translation's step texts
+    (a translation has one entry per step: adding, removing or moving a step keeps them
+    together; ``blank`` stands for a step with nothing translated yet)."""
+    steps = list(draft.steps)
+    change(steps)
+    translations = {}
+    for lang, tr in draft.translations.items():
+        if not tr.steps:
+            translations[lang] = tr
+            continue
+        texts = list(tr.steps) + [StepTexts()] * (len(draft.steps) - len(tr.steps))
+        change(texts)
+        texts = [StepTexts() if t is blank else t for t in texts]
+        translations[lang] = replace(tr, steps=tuple(texts))
+    return replace(draft, steps=tuple(steps),
+                   translations=MappingProxyType(translations) if draft.translations
+                   else draft.translations)
+
+
 def add_step(draft: Protocol, kind: Kind, name: str, at: int | None = None) -> Protocol:
     """A new step of ``kind`` at ``at`` (default: the end)."""
-    steps = list(draft.steps)
-    steps.insert(len(steps) if at is None else at, default_step(kind, name))
-    return replace(draft, steps=tuple(steps))
+    where = len(draft.steps) if at is None else at
+    new = default_step(kind, name)
+    return _reorder(draft, lambda items: items.insert(where, new), new)
 
 
 def remove_step(draft: Protocol, index: int) -> Protocol:
-    steps = list(draft.steps)
-    del steps[index]
-    return replace(draft, steps=tuple(steps))
+    return _reorder(draft, lambda items: items.pop(index), None)
 
 
 def duplicate_step(draft: Protocol, index: int) -> Protocol:
-    steps = list(draft.steps)
-    steps.insert(index + 1, steps[index])
-    return replace(draft, steps=tuple(steps))
+    return _reorder(draft, lambda items: items.insert(index + 1, items[index]), None)
 
 
 def move_step(draft: Protocol, index: int, to: int) -> Protocol:
     """The step at ``index`` moved to ``to`` (clamped to the list)."""
-    steps = list(draft.steps)
-    to = max(0, min(len(steps) - 1, to))
-    steps.insert(to, steps.pop(index))
-    return replace(draft, steps=tuple(steps))
+    to = max(0, min(len(draft.steps) - 1, to))
+    return _reorder(draft, lambda items: items.insert(to, items.pop(index)), None)
 
 
 def set_step(draft: Protocol, index: int, step: Step) -> Protocol:

@@ -175,3 +175,22 @@ def test_a_new_routine_has_a_fresh_id_and_says_it_needs_a_step(tmp_path: Path) -
     found = editing.problems(d, tmp_path)
     assert [(p.step, p.field) for p in found] == [(None, "steps")]
     assert editing.unique_id("Ä Physio's Sheet!", ()) == "physio-s-sheet"
+
+
+def test_translations_follow_steps_added_removed_duplicated_and_moved(tmp_path: Path) -> None:
+    original = load_file(paths.bundled_protocols_dir() / "eccentric-heel-drops.json",
+                         paths.assets_dir())
+    assert "de" in original.translations and original.translations["de"].steps
+    german = [s.name for s in original.localized("de").steps]
+    d = editing.customize(original, {original.id})
+    d = editing.add_step(d, Kind.REST, "Pause", at=0)
+    d = editing.duplicate_step(d, 1)
+    d = editing.move_step(d, 3, 1)
+    d = editing.remove_step(d, 2)
+    assert editing.problems(d, tmp_path, paths.assets_dir()) == []
+    shown = [s.name for s in d.localized("de").steps]
+    expected = ["Pause", *german]  # the same edits on a plain list
+    expected.insert(2, expected[1])
+    expected.insert(1, expected.pop(3))
+    del expected[2]
+    assert shown == expected and len(shown) == len(german) + 1

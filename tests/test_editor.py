@@ -394,3 +394,36 @@ def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
     assert doc["steps"][0]["illustration"] == "pictures/my-stretch-2.svg"
     out = io.StringIO()
     assert cli.main(["validate", str(editor.file)], out) == 0, out.getvalue()
+
+
+def test_customize_copies_the_routine_as_the_runner_reads_it_and_edit_as_the_file_says(
+        qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    from soleus_coach import texts
+
+    original = load_file(paths.bundled_protocols_dir() / "eccentric-heel-drops.json",
+                         paths.assets_dir())
+    german = original.localized("de")
+    texts.set_language("de")
+    try:
+        window.reload_library()
+        copy = window.editors.customize("eccentric-heel-drops")
+        assert copy is not None
+        assert copy.draft.name.startswith(german.name) and copy.draft.language == "de"
+        assert [s.name for s in copy.draft.steps] == [s.name for s in german.steps]
+        assert not copy.draft.translations
+        checked(qtbot, copy)
+        assert copy.problems == []
+        # the runner's own file, with a German translation: edited as written, never with
+        # the German texts the library shows written over the English ones
+        (data_dir / "protocols").mkdir(exist_ok=True)
+        own = data_dir / "protocols" / "mine.json"
+        own.write_bytes((paths.bundled_protocols_dir() / "eccentric-heel-drops.json")
+                        .read_bytes().replace(b'"eccentric-heel-drops"', b'"mine"'))
+        window.reload_library()
+        assert window.library.get("mine").name == german.name  # type: ignore[union-attr]
+        editor = window.editors.edit("mine")
+        assert editor is not None and editor.file == own
+        assert editor.draft.name == original.name
+        assert editor.draft.translations == original.translations
+    finally:
+        texts.set_language("en")

@@ -503,8 +503,12 @@
 <context>
     <name>EditorHub</name>
     <message>
-        <source> (my version)</source>
+        <source>%1 could not be read again: %2</source>
         <extracomment>Deleted routines go here, inside the user&apos;s folder (the library does not read it).</extracomment>
+        <translation>%1 konnte nicht erneut gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source> (my version)</source>
         <translation> (meine Fassung)</translation>
     </message>
     <message>

@@ -81,24 +81,54 @@ class EditorHub(QObject):
 
         return self.open(editing.new_routine(self._taken()), None)
 
-    def customize(self, protocol_id: str) -> EditorWindow | None:
-        """A copy of any routine, "… (my version)", with a new id."""
-        from soleus_coach import editing
+    def _read(self, protocol_id: str, *, own: bool) -> tuple[Path, Protocol] | None:
+        """The routine as its file says it: the library holds it in the window's language
+        (a German name over the file's English one), which must not be written back."""
+        from soleus_coach.protocol import ProtocolInvalid, load_file
 
-        protocol = self.window.library.get(protocol_id)
-        if protocol is None:
+        entries = [e for e in self.window.library.entries if e.protocol is not None
+                   and e.protocol.id == protocol_id and (e.origin is Origin.USER or not own)]
+        if not entries:
             return None
+        path = entries[0].path
+        try:
+            return path, load_file(path, self.window.services.assets_dir)
+        except (ProtocolInvalid, OSError) as exc:
+            self.window.statusBar().showMessage(
+                fill_in(self.tr("%1 could not be read again: %2"), path.name,
+                        str(exc).splitlines()[0] if str(exc) else ""), 10000)
+            self.window.reload_library()
+            return None
+
+    def customize(self, protocol_id: str) -> EditorWindow | None:
+        """A copy of any routine, "… (my version)", with a new id; in the language the
+        window shows it in (the copy is the runner's own: one language, the one they read)."""
+        from dataclasses import replace
+
+        from soleus_coach import editing, texts
+
+        read = self._read(protocol_id, own=False)
+        if read is None:
+            return None
+        protocol = read[1]
+        language = texts.language()
+        shown = protocol.localized(language)
+        if shown is not protocol:
+            base = language.replace("_", "-").split("-")[0]
+            code = next((k for k in protocol.translations if k.split("-")[0] == base), base)
+            protocol = replace(shown, language=code, translations={})
         suffix = self.tr(" (my version)")
         return self.open(editing.customize(protocol, self._taken(), suffix), None)
 
     def edit(self, protocol_id: str) -> EditorWindow | None:
-        """One of the user's own routines, in place."""
-        entry = self._own(protocol_id)
-        if entry is None or entry.protocol is None:
-            return None
+        """One of the user's own routines, in place, as its file says it."""
         from dataclasses import replace
 
-        return self.open(replace(entry.protocol, path=None, digest=""), entry.path)
+        read = self._read(protocol_id, own=True)
+        if read is None:
+            return None
+        path, protocol = read
+        return self.open(replace(protocol, path=None, digest=""), path)
 
     def _own(self, protocol_id: str):  # type: ignore[no-untyped-def]
         for entry in self.window.library.entries:
