@@ -260,8 +260,8 @@ def test_closing_with_unsaved_changes_asks_save_discard_or_cancel(
     assert editor.isVisible()
     editor.close()
     box = editor.findChild(QMessageBox, "closeQuestion")
-    with qtbot.waitSignal(editor.destroyed, timeout=2000):
-        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), CLICK)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), CLICK)
+    qtbot.waitUntil(lambda: editor not in window.editors.editors, timeout=2000)
 
 
 def test_a_file_changed_on_disk_while_open_is_noticed_and_the_user_chooses(
@@ -427,3 +427,20 @@ def test_customize_copies_the_routine_as_the_runner_reads_it_and_edit_as_the_fil
         assert editor.draft.translations == original.translations
     finally:
         texts.set_language("en")
+
+
+def test_quitting_asks_about_an_editors_unsaved_changes_first_and_geometry_is_kept(
+        qtbot: QtBot, window: MainWindow) -> None:
+    editor = open_new(qtbot, window)
+    editor.resize(790, 560)
+    type_into(qtbot, editor.name_edit, "Half done")
+    window.close()
+    assert window.isVisible() and editor.isVisible()  # the question first
+    box = editor.findChild(QMessageBox, "closeQuestion")
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), CLICK)
+    qtbot.waitUntil(lambda: editor not in window.editors.editors, timeout=2000)
+    again = window.editors.new_routine()
+    assert (again.width(), again.height()) == (790, 560), again.minimumSizeHint()  # kept
+    window.close()
+    assert not window.isVisible()

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from soleus_coach.gui.actions import SPECS, ActionId, make_action
@@ -44,6 +44,18 @@ class EditorHub(QObject):
         assert isinstance(menu, QMenu)
         menu.insertAction(window.import_action, self.new_action)
         window.flow.state_changed.connect(self._flow_state)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The main window closing closes its editors first; one with unsaved changes asks,
+        and the window stays open until it has been answered."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.editors:
+            for editor in list(self.editors):
+                editor.close()
+            if any(e.isVisible() for e in self.editors):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- opening
 
@@ -62,7 +74,8 @@ class EditorHub(QObject):
         s = self.window.services
         editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
                               state_file=s.window_state_file, file=file,
-                              settings=lambda: self.window.settings, taken_ids=self._taken)
+                              settings=lambda: self.window.settings, taken_ids=self._taken,
+                              parent=self.window)
         editor.saved.connect(self._saved)
         editor.try_requested.connect(lambda p: self._try(editor, p))
         editor.destroyed.connect(lambda *_: self._forget(editor))

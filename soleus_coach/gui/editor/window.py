@@ -107,6 +107,7 @@ class EditorWindow(QMainWindow):
                  taken_ids: Callable[[], set[str]] = set,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)  # its own window, gone with the app's
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("routineEditor")
         self.original = draft
