@@ -255,6 +255,8 @@ def set_step_field(draft: Protocol, index: int, name: str, value: Any) -> Protoc
             value = Sides(value)
         elif name == "side_is":
             value = SideMeaning(value)
+        elif name == "sounds":
+            value = MappingProxyType(dict(value))
         changes[name] = value
     return set_step(draft, index, replace(step, **changes))
 

@@ -444,3 +444,26 @@ def test_quitting_asks_about_an_editors_unsaved_changes_first_and_geometry_is_ke
     assert (again.width(), again.height()) == (790, 560), again.minimumSizeHint()  # kept
     window.close()
     assert not window.isVisible()
+
+
+def test_a_sound_of_ones_own_and_a_rest_text_are_kept_in_the_saved_file(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from soleus_coach.cues import Cue
+
+    editor = open_new(qtbot, window)
+    type_physio(qtbot, editor)
+    editor.step_list.setCurrentRow(0)
+    qtbot.keyClicks(editor.form.rest_text, "Shake the leg loose.")
+    wav = tmp_path / "tick.wav"
+    wav.write_bytes(next(paths.assets_dir().joinpath("sounds").glob("*.wav")).read_bytes())
+    assert editor.use_sound(Cue.HOLD_START, wav)
+    assert editor.form.sounds.list.item(0).text() == "Hold starts: tick.wav"
+    checked(qtbot, editor)
+    assert editor.problems == []
+    qtbot.mouseClick(editor.save_button, CLICK)
+    assert editor.file is not None
+    doc = json.loads(editor.file.read_text(encoding="utf-8"))
+    assert doc["steps"][0]["rest_text"] == "Shake the leg loose."
+    assert doc["steps"][0]["sounds"] == {"hold_start": "sounds/tick.wav"}
+    qtbot.mouseClick(editor.form.sounds.remove, CLICK)
+    assert not editor.draft.steps[0].sounds

@@ -732,8 +732,16 @@
         <translation>Bilder (*.svg *.png)</translation>
     </message>
     <message>
-        <source>Picture not copied</source>
-        <translation>Bild nicht kopiert</translation>
+        <source>Choose a sound</source>
+        <translation>Ton wählen</translation>
+    </message>
+    <message>
+        <source>Sounds (*.wav *.ogg *.mp3)</source>
+        <translation>Töne (*.wav *.ogg *.mp3)</translation>
+    </message>
+    <message>
+        <source>File not copied</source>
+        <translation>Datei nicht kopiert</translation>
     </message>
     <message>
         <source> each leg</source>
@@ -2879,6 +2887,105 @@
     </message>
 </context>
 <context>
+    <name>SoundsEdit</name>
+    <message>
+        <source>Sound file…</source>
+        <translation>Tondatei …</translation>
+    </message>
+    <message>
+        <source>Remove sound</source>
+        <translation>Ton entfernen</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold starts</source>
+        <translation>Halten beginnt</translation>
+    </message>
+    <message>
+        <source>Countdown 3-2-1</source>
+        <translation>Countdown 3-2-1</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>Entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Exercise starts</source>
+        <translation>Übung beginnt</translation>
+    </message>
+    <message>
+        <source>Ice on</source>
+        <translation>Eis drauf</translation>
+    </message>
+    <message>
+        <source>Skin check</source>
+        <translation>Hautkontrolle</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete</source>
+        <translation>Routine fertig</translation>
+    </message>
+    <message>
+        <source>Each rep</source>
+        <translation>Jede Wiederholung</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>Zählen</translation>
+    </message>
+    <message>
+        <source>Tempo: down</source>
+        <translation>Tempo: runter</translation>
+    </message>
+    <message>
+        <source>Tempo: up</source>
+        <translation>Tempo: hoch</translation>
+    </message>
+    <message>
+        <source>Tempo: hold</source>
+        <translation>Tempo: halten</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Rest starts</source>
+        <translation>Pause beginnt</translation>
+    </message>
+    <message>
+        <source>Heat on</source>
+        <translation>Wärme drauf</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+</context>
+<context>
     <name>Sparkline</name>
     <message>
         <source>Pain after your last sessions</source>
@@ -3018,6 +3125,14 @@
         <translation>&amp;Warnhinweis</translation>
     </message>
     <message>
+        <source>Optional: what to read during the rests</source>
+        <translation>Optional: was in den Pausen zu lesen ist</translation>
+    </message>
+    <message>
+        <source>Rest te&amp;xt</source>
+        <translation>Pausen&amp;text</translation>
+    </message>
+    <message>
         <source>No picture</source>
         <translation>Kein Bild</translation>
     </message>
@@ -3028,6 +3143,10 @@
     <message>
         <source>Pictu&amp;re</source>
         <translation>&amp;Bild</translation>
+    </message>
+    <message>
+        <source>Soun&amp;ds</source>
+        <translation>T&amp;öne</translation>
     </message>
     <message>
         <source>&amp;Hold per set</source>

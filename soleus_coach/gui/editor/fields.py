@@ -4,6 +4,9 @@ the person changed one; the window turns that into an edit of the draft."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,10 +15,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from soleus_coach.cues import Cue
 from soleus_coach.gui.plain import PlainLabel
 from soleus_coach.protocol.model import Phase, Range, Tempo
 
@@ -142,6 +148,71 @@ class DoseEdit(QWidget):
 
     def _changed(self, *_args: object) -> None:
         self.changed.emit(self.value())
+
+
+class SoundsEdit(QWidget):
+    """The author's own sound files for some cues: a list of "cue: file", a cue to choose
+    and a file for it (the window asks for the file and copies it beside the routine)."""
+
+    changed = Signal(object)  # dict[Cue, Path]
+    file_requested = Signal(object)  # Cue
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sounds: dict[Cue, Path] = {}
+        self.list = QListWidget()
+        self.list.setObjectName("soundList")
+        self.list.setMaximumHeight(70)
+        self.cue = QComboBox()
+        self.cue.setObjectName("soundCue")
+        for cue in Cue:
+            self.cue.addItem(self.cue_label(cue), cue.value)
+        self.add = QPushButton(self.tr("Sound file…"))
+        self.add.setObjectName("soundFile")
+        self.add.clicked.connect(
+            lambda: self.file_requested.emit(Cue(self.cue.currentData())))
+        self.remove = QPushButton(self.tr("Remove sound"))
+        self.remove.setObjectName("soundRemove")
+        self.remove.clicked.connect(self._remove)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.list, 0, 0, 1, 3)
+        grid.addWidget(self.cue, 1, 0)
+        grid.addWidget(self.add, 1, 1)
+        grid.addWidget(self.remove, 1, 2)
+        self.setFocusProxy(self.cue)
+
+    def cue_label(self, cue: Cue) -> str:
+        """What the cue is, in words (the file names it by its key: ``hold_start``)."""
+        return {
+            Cue.GET_READY: self.tr("Get ready"), Cue.HOLD_START: self.tr("Hold starts"),
+            Cue.COUNTDOWN: self.tr("Countdown 3-2-1"), Cue.RELAX: self.tr("Relax"),
+            Cue.SWITCH_LEGS: self.tr("Switch legs"), Cue.CAUTION: self.tr("Caution"),
+            Cue.EXERCISE_START: self.tr("Exercise starts"), Cue.ICE_ON: self.tr("Ice on"),
+            Cue.ICE_SKIN_CHECK: self.tr("Skin check"), Cue.ICE_HALFWAY: self.tr("Halfway"),
+            Cue.ICE_OFF: self.tr("Ice off"), Cue.COMPLETE: self.tr("Routine complete"),
+            Cue.REP: self.tr("Each rep"), Cue.COUNT: self.tr("Counting"),
+            Cue.TEMPO_DOWN: self.tr("Tempo: down"), Cue.TEMPO_UP: self.tr("Tempo: up"),
+            Cue.TEMPO_HOLD: self.tr("Tempo: hold"), Cue.LAST_REP: self.tr("Last rep"),
+            Cue.SET: self.tr("Next set"), Cue.REST: self.tr("Rest starts"),
+            Cue.HEAT_ON: self.tr("Heat on"), Cue.HEAT_OFF: self.tr("Heat off"),
+        }.get(cue, cue.value)
+
+    def set_value(self, sounds: Mapping[Cue, Path]) -> None:
+        self.sounds = dict(sounds)
+        self.list.clear()
+        for cue, path in self.sounds.items():
+            self.list.addItem(f"{self.cue_label(cue)}: {path.name}")
+        self.list.setVisible(bool(self.sounds))
+        self.remove.setEnabled(bool(self.sounds))
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if row < 0 and self.sounds:
+            row = 0
+        if 0 <= row < len(self.sounds):
+            cue = list(self.sounds)[row]
+            self.changed.emit({c: p for c, p in self.sounds.items() if c is not cue})
 
 
 class TempoEdit(QWidget):

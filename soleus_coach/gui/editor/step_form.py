@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.editing import Kind, kind_of, step_value
-from soleus_coach.gui.editor.fields import DoseEdit, FieldBox, TempoEdit, set_spin, spin
+from soleus_coach.gui.editor.fields import (
+    DoseEdit,
+    FieldBox,
+    SoundsEdit,
+    TempoEdit,
+    set_spin,
+    spin,
+)
 from soleus_coach.protocol.model import (
     ExerciseStep,
     Range,
@@ -37,17 +44,17 @@ from soleus_coach.protocol.model import (
 #: Which fields each kind of step has, in the order the form shows them.
 FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.STRETCH: ("name", "hold_s", "reps", "rest_s", "sides", "side_is", "position_s",
-                   "instructions", "caution", "illustration"),
+                   "instructions", "caution", "rest_text", "illustration", "sounds"),
     Kind.STRENGTH: ("name", "sets", "pacing", "reps", "tempo", "rep_s", "hold_s", "rest_s",
-                    "sides", "side_is", "position_s", "instructions", "caution",
-                    "illustration"),
+                    "sides", "side_is", "position_s", "instructions", "caution", "rest_text",
+                    "illustration", "sounds"),
     Kind.EXERCISE: ("name", "sets", "pacing", "reps", "tempo", "rep_s", "duration_s",
                     "rest_s", "sides", "side_is", "position_s", "instructions", "caution",
-                    "illustration"),
-    Kind.HEAT: ("name", "duration_min", "instructions", "caution"),
-    Kind.ICE: ("name", "duration_min", "skin_check_s", "instructions", "caution"),
-    Kind.REST: ("name", "seconds", "instructions"),
-    Kind.INSTRUCTION: ("name", "seconds", "instructions"),
+                    "rest_text", "illustration", "sounds"),
+    Kind.HEAT: ("name", "duration_min", "instructions", "caution", "sounds"),
+    Kind.ICE: ("name", "duration_min", "skin_check_s", "instructions", "caution", "sounds"),
+    Kind.REST: ("name", "seconds", "instructions", "sounds"),
+    Kind.INSTRUCTION: ("name", "seconds", "instructions", "sounds"),
 }
 
 #: The form's widgets that edit a field of the file under another name.
@@ -214,6 +221,14 @@ class StepForm(QWidget):
                   lambda s: self.caution.setText(getattr(s, "caution", ""))
                   if self.caution.text() != getattr(s, "caution", "") else None)
 
+        self.rest_text = QLineEdit()
+        self.rest_text.setObjectName("stepRestText")
+        self.rest_text.setPlaceholderText(self.tr("Optional: what to read during the rests"))
+        self.rest_text.textEdited.connect(lambda t: self.edited.emit("rest_text", t))
+        self._row("rest_text", self.tr("Rest te&xt"), self.rest_text,
+                  lambda s: self.rest_text.setText(getattr(s, "rest_text", ""))
+                  if self.rest_text.text() != getattr(s, "rest_text", "") else None)
+
         self.illustration = QComboBox()
         self.illustration.setObjectName("stepIllustration")
         self.illustration.setIconSize(QSize(32, 32))
@@ -224,6 +239,11 @@ class StepForm(QWidget):
         self.illustration.activated.connect(self._picture_chosen)
         self._row("illustration", self.tr("Pictu&re"), self.illustration,
                   self._show_illustration)
+        self.sounds = SoundsEdit()
+        self.sounds.setObjectName("stepSounds")
+        self.sounds.changed.connect(lambda v: self.edited.emit("sounds", v))
+        self._row("sounds", self.tr("Soun&ds"), self.sounds,
+                  lambda s: self.sounds.set_value(s.sounds))
         self._updating = False
 
     # ----------------------------------------------------------------- building

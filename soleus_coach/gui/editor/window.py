@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import editing
+from soleus_coach.cues import Cue
 from soleus_coach.digest import sha256_hex
 from soleus_coach.editing import Kind, Problem
 from soleus_coach.gui.actions import EDITOR_ACTIONS, SPECS, ActionId, make_action
@@ -239,6 +240,7 @@ class EditorWindow(QMainWindow):
         self.form.setObjectName("stepForm")
         self.form.edited.connect(self._edit_step)
         self.form.picture_requested.connect(self.choose_picture)
+        self.form.sounds.file_requested.connect(self.choose_sound)
         self.form_title = QLabel()
         self.form_title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.form_title.font()
@@ -476,9 +478,41 @@ class EditorWindow(QMainWindow):
     def use_picture(self, source: Path) -> bool:
         """Copy ``source`` into the routine's ``pictures`` folder (under a free name) and
         make it the selected step's picture; the validator then checks the file itself."""
+        target = self._copy_in(source, "pictures")
+        if target is None:
+            return False
+        self._edit_step("illustration", target)
+        if 0 <= self.current < len(self.draft.steps):
+            self.form.show_step(self.draft.steps[self.current])
+        return True
+
+    def choose_sound(self, cue: Cue) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a sound"), "",
+                                              self.tr("Sounds (*.wav *.ogg *.mp3)"))
+        if name:
+            self.use_sound(cue, Path(name))
+
+    def use_sound(self, cue: Cue, source: Path) -> bool:
+        """Copy ``source`` into the routine's ``sounds`` folder and play it for ``cue`` in
+        the selected step."""
+        if not 0 <= self.current < len(self.draft.steps):
+            return False
+        target = self._copy_in(source, "sounds")
+        if target is None:
+            return False
+        sounds = {**self.draft.steps[self.current].sounds, cue: target}
+        self._edit_step("sounds", sounds)
+        self.form.show_step(self.draft.steps[self.current])
+        return True
+
+    def _copy_in(self, source: Path, subfolder: str) -> Path | None:
+        """``source`` copied beside the routine (the format reads only files in the
+        routine's folder), under a name no other file there has."""
         import shutil
 
-        folder = (self.file.parent if self.file is not None else self.folder) / "pictures"
+        folder = (self.file.parent if self.file is not None else self.folder) / subfolder
         target = folder / source.name
         n = 2
         while target.exists() and not _same_file(target, source):
@@ -489,13 +523,10 @@ class EditorWindow(QMainWindow):
             if not target.exists():
                 shutil.copyfile(source, target)
         except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Picture not copied"),
-                        f"{source.name}: {exc.strerror or exc}", name="pictureFailed").open()
-            return False
-        self._edit_step("illustration", target)
-        if 0 <= self.current < len(self.draft.steps):
-            self.form.show_step(self.draft.steps[self.current])
-        return True
+            message_box(self, QMessageBox.Icon.Warning, self.tr("File not copied"),
+                        f"{source.name}: {exc.strerror or exc}", name="copyFailed").open()
+            return None
+        return target
 
     # ----------------------------------------------------------------- showing
 
