@@ -467,3 +467,25 @@ def test_a_sound_of_ones_own_and_a_rest_text_are_kept_in_the_saved_file(
     assert doc["steps"][0]["sounds"] == {"hold_start": "sounds/tick.wav"}
     qtbot.mouseClick(editor.form.sounds.remove, CLICK)
     assert not editor.draft.steps[0].sounds
+
+
+def test_the_keyboard_adds_duplicates_removes_saves_and_closes(
+        qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    editor = open_new(qtbot, window)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Return, ctrl)  # a stretch, the combo's first kind
+    assert [type(s).__name__ for s in editor.draft.steps] == ["StretchStep"]
+    assert editor.form.name.hasFocus() and editor.form.name.selectedText() == "Stretch"
+    qtbot.keyClicks(editor.form.name, "Wall stretch")
+    qtbot.keyClick(editor, Qt.Key.Key_D, ctrl)
+    assert [s.name for s in editor.draft.steps] == ["Wall stretch", "Wall stretch"]
+    qtbot.keyClick(editor, Qt.Key.Key_Delete, ctrl)
+    assert len(editor.draft.steps) == 1
+    type_into(qtbot, editor.name_edit, "Keys only")
+    type_into(qtbot, editor.summary_edit, "Made with the keyboard.")
+    qtbot.keyClicks(editor.form.instructions, "Hands on the wall.")
+    checked(qtbot, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_S, ctrl)
+    assert (data_dir / "protocols" / "keys-only.json").is_file()
+    qtbot.keyClick(editor, Qt.Key.Key_W, ctrl)
+    qtbot.waitUntil(lambda: editor not in window.editors.editors, timeout=2000)

@@ -142,7 +142,7 @@ class EditorWindow(QMainWindow):
         self.problem_heading.setText(self.tr("Checking…"))
         self.save_button.setEnabled(False)
         self.try_button.setEnabled(False)
-        QTimer.singleShot(0, self.check_now)
+        QTimer.singleShot(0, self, self.check_now)  # not after the window is gone
         self._watch()
         self.resize(1280, 800)
         self._restore_geometry()
@@ -459,7 +459,7 @@ class EditorWindow(QMainWindow):
         """A row dragged to another place: the same edit as Alt+Up/Down."""
         to = row if row < start else row - 1
         if to != start:
-            QTimer.singleShot(0, lambda: self.edit(editing.move_step(self.draft, start, to),
+            QTimer.singleShot(0, self, lambda: self.edit(editing.move_step(self.draft, start, to),
                                                    self.tr("Move step"), select=to,
                                                    from_form=False))
 
