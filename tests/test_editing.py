@@ -194,3 +194,13 @@ def test_translations_follow_steps_added_removed_duplicated_and_moved(tmp_path: 
     expected.insert(1, expected.pop(3))
     del expected[2]
     assert shown == expected and len(shown) == len(german) + 1
+
+
+def test_no_ascii_character_needs_bidi_isolation_so_the_fast_path_is_exact() -> None:
+    import unicodedata
+
+    from soleus_coach.untrusted import _BIDI_ACTIVE, needs_isolation
+
+    assert not {unicodedata.bidirectional(chr(c)) for c in range(128)} & _BIDI_ACTIVE
+    assert needs_isolation("abc \u202e") and needs_isolation("מתיחה") and not needs_isolation(
+        "Soleus stretch (left)")

@@ -3001,7 +3001,7 @@
     <name>StepForm</name>
     <message>
         <source>&amp;Name</source>
-        <extracomment>Which fields each kind of step has, in the order the form shows them. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
+        <extracomment>Which fields each kind of step has, in the order the form shows them. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
         <translation>&amp;Name</translation>
     </message>
     <message>

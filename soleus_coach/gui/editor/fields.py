@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,29 +50,48 @@ def set_spin(box: QDoubleSpinBox, value: float) -> None:
         box.blockSignals(False)
 
 
+def red_text(widget: QWidget) -> None:
+    """Problems in red: by the palette (a style sheet on each of twenty labels costs the
+    editor's first paint a few milliseconds)."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(PROBLEM_COLOUR))
+    widget.setPalette(palette)
+
+
 class FieldBox(QFrame):
-    """A field and, under it, its problems in red (plain text); the frame turns red too."""
+    """A field and, under it, its problems in red (plain text); the frame turns red too.
+    The problem label is made when there is a first problem to show (twenty fields, most
+    of them never wrong: the editor opens faster without twenty empty labels)."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldBox")
         self.editor = editor
-        self.problem = PlainLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-        self.problem.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.problem)
+        self._problem: PlainLabel | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(editor)
+
+    @property
+    def problem(self) -> PlainLabel:
+        if self._problem is None:
+            self._problem = PlainLabel()
+            self._problem.setObjectName("fieldProblem")
+            red_text(self._problem)
+            self._problem.hide()
+            self._layout.addWidget(self._problem)
+        return self._problem
 
     def set_problems(self, messages: list[str]) -> None:
         text = "\n".join(messages)
-        if text == self.problem.plain_text() and self.problem.isVisibleTo(self) == bool(text):
+        if self._problem is None and not text:
             return
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        label = self.problem
+        if text == label.plain_text() and label.isVisibleTo(self) == bool(text):
+            return
+        label.setText(text)
+        label.setVisible(bool(text))
         self.setStyleSheet(f"QFrame#fieldBox {{ border: 2px solid {PROBLEM_COLOUR}; "
                            "border-radius: 3px; }" if text else "")
         self.setProperty("problem", bool(text))
@@ -80,7 +100,7 @@ class FieldBox(QFrame):
 class DoseEdit(QWidget):
     """A dose: one value (a fixed prescription), or with "Adjustable" a default and the
     least and most the runner may choose. ``scale`` converts what is shown (minutes) to
-    what is stored (seconds)."""
+    what is stored (seconds). The range's boxes are made when first needed."""
 
     changed = Signal(object)  # Range
 
@@ -88,39 +108,54 @@ class DoseEdit(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scale = scale
+        self._suffix, self._decimals = suffix, decimals
         self.value_box = spin(suffix, decimals=decimals)
         self.value_box.setObjectName("doseValue")
         self.adjustable = QCheckBox(self.tr("Adjustable"))
         self.adjustable.setObjectName("doseAdjustable")
         self.adjustable.setToolTip(self.tr("Let the runner choose between a least and a most "
                                            "value (in Settings, and with the arrow keys)"))
-        self.min_box = spin(suffix, decimals=decimals)
-        self.min_box.setObjectName("doseMin")
-        self.max_box = spin(suffix, decimals=decimals)
-        self.max_box.setObjectName("doseMax")
-        self.from_label = QLabel(self.tr("from"))
-        self.to_label = QLabel(self.tr("to"))
-        for label in (self.from_label, self.to_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        self._range: tuple[QDoubleSpinBox, QDoubleSpinBox, QLabel, QLabel] | None = None
         # the range on a line of its own: the form's column stays narrow
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.value_box, 0, 0)
-        grid.addWidget(self.adjustable, 0, 1, 1, 3)
-        grid.addWidget(self.from_label, 1, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.min_box, 1, 1)
-        grid.addWidget(self.to_label, 1, 2)
-        grid.addWidget(self.max_box, 1, 3)
-        grid.setColumnStretch(4, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.addWidget(self.value_box, 0, 0)
+        self._grid.addWidget(self.adjustable, 0, 1, 1, 3)
+        self._grid.setColumnStretch(4, 1)
         self.value_box.valueChanged.connect(self._changed)
-        self.min_box.valueChanged.connect(self._changed)
-        self.max_box.valueChanged.connect(self._changed)
         self.adjustable.toggled.connect(self._toggled)
-        self._show_range(False)
         self.setFocusProxy(self.value_box)
 
+    def _range_boxes(self) -> tuple[QDoubleSpinBox, QDoubleSpinBox, QLabel, QLabel]:
+        if self._range is None:
+            low = spin(self._suffix, decimals=self._decimals)
+            low.setObjectName("doseMin")
+            high = spin(self._suffix, decimals=self._decimals)
+            high.setObjectName("doseMax")
+            from_label, to_label = QLabel(self.tr("from")), QLabel(self.tr("to"))
+            for label in (from_label, to_label):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+            self._grid.addWidget(from_label, 1, 0, Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(low, 1, 1)
+            self._grid.addWidget(to_label, 1, 2)
+            self._grid.addWidget(high, 1, 3)
+            low.valueChanged.connect(self._changed)
+            high.valueChanged.connect(self._changed)
+            self._range = (low, high, from_label, to_label)
+        return self._range
+
+    @property
+    def min_box(self) -> QDoubleSpinBox:
+        return self._range_boxes()[0]
+
+    @property
+    def max_box(self) -> QDoubleSpinBox:
+        return self._range_boxes()[1]
+
     def _show_range(self, on: bool) -> None:
-        for w in (self.from_label, self.min_box, self.to_label, self.max_box):
+        if self._range is None and not on:
+            return
+        for w in self._range_boxes():
             w.setVisible(on)
 
     def _toggled(self, on: bool) -> None:
@@ -139,8 +174,9 @@ class DoseEdit(QWidget):
     def set_value(self, r: Range | None) -> None:
         r = r or Range.fixed(0)
         set_spin(self.value_box, r.default / self.scale)
-        set_spin(self.min_box, r.minimum / self.scale)
-        set_spin(self.max_box, r.maximum / self.scale)
+        if not r.is_fixed or self._range is not None:
+            set_spin(self.min_box, r.minimum / self.scale)
+            set_spin(self.max_box, r.maximum / self.scale)
         self.adjustable.blockSignals(True)
         self.adjustable.setChecked(not r.is_fixed)
         self.adjustable.blockSignals(False)
@@ -160,6 +196,7 @@ class SoundsEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sounds: dict[Cue, Path] = {}
+        self._labels = self._cue_labels()
         self.list = QListWidget()
         self.list.setObjectName("soundList")
         self.list.setMaximumHeight(70)
@@ -184,6 +221,9 @@ class SoundsEdit(QWidget):
 
     def cue_label(self, cue: Cue) -> str:
         """What the cue is, in words (the file names it by its key: ``hold_start``)."""
+        return self._labels.get(cue, cue.value)
+
+    def _cue_labels(self) -> dict[Cue, str]:
         return {
             Cue.GET_READY: self.tr("Get ready"), Cue.HOLD_START: self.tr("Hold starts"),
             Cue.COUNTDOWN: self.tr("Countdown 3-2-1"), Cue.RELAX: self.tr("Relax"),
@@ -196,7 +236,7 @@ class SoundsEdit(QWidget):
             Cue.TEMPO_HOLD: self.tr("Tempo: hold"), Cue.LAST_REP: self.tr("Last rep"),
             Cue.SET: self.tr("Next set"), Cue.REST: self.tr("Rest starts"),
             Cue.HEAT_ON: self.tr("Heat on"), Cue.HEAT_OFF: self.tr("Heat off"),
-        }.get(cue, cue.value)
+        }
 
     def set_value(self, sounds: Mapping[Cue, Path]) -> None:
         self.sounds = dict(sounds)

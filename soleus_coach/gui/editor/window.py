@@ -42,7 +42,7 @@ from soleus_coach.cues import Cue
 from soleus_coach.digest import sha256_hex
 from soleus_coach.editing import Kind, Problem
 from soleus_coach.gui.actions import EDITOR_ACTIONS, SPECS, ActionId, make_action
-from soleus_coach.gui.editor.fields import PROBLEM_COLOUR, FieldBox
+from soleus_coach.gui.editor.fields import FieldBox, red_text
 from soleus_coach.gui.editor.step_form import StepForm, pacing_value
 from soleus_coach.gui.plain import PlainLabel, message_box, question
 from soleus_coach.protocol.describe import describe_dose, format_duration
@@ -240,7 +240,7 @@ class EditorWindow(QMainWindow):
         self.form.setObjectName("stepForm")
         self.form.edited.connect(self._edit_step)
         self.form.picture_requested.connect(self.choose_picture)
-        self.form.sounds.file_requested.connect(self.choose_sound)
+        self.form.sound_requested.connect(self.choose_sound)
         self.form_title = QLabel()
         self.form_title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.form_title.font()
@@ -331,7 +331,7 @@ class EditorWindow(QMainWindow):
         self.try_button.clicked.connect(self.try_it)
         self.save_reason = PlainLabel()
         self.save_reason.setObjectName("saveReason")
-        self.save_reason.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        red_text(self.save_reason)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_reason, 1)
         bottom.addWidget(self.try_button)
@@ -641,8 +641,7 @@ class EditorWindow(QMainWindow):
                      "when": self.tr("When"), "source": self.tr("Prescribed by"),
                      "steps": self.tr("Steps")}.get(p.field, self.tr("Routine"))
         else:
-            label = self.form.labels.get(p.field)
-            field = label.text().replace("&", "") if label is not None and p.field else ""
+            field = self.form.field_label(p.field)
             where = fill_in(self.tr("Step %1"), p.step + 1) + (f", {field}" if field else "")
         return f"{where}: {p.message}"
 
