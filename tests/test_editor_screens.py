@@ -40,6 +40,7 @@ def test_screens_of_the_editor_empty_filled_and_with_an_error(
 
     type_physio(qtbot, editor)
     editor.step_list.setCurrentRow(1)  # the calf raise: sets, reps and the tempo
+    editor.step_list.setFocus()
     checked(qtbot, editor)
     assert editor.form.tempo.isVisible() and editor.save_button.isEnabled()
     filled = shot(editor, "physio")
