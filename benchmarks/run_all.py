@@ -65,6 +65,7 @@ def main() -> None:
     _run("benchmarks.protocols", "--count", "500", "--runs", "7")  # docs/benchmarks/protocols.md
     subprocess.run([sys.executable, "-m", "benchmarks.soak", "--sessions", "500", "--write"],
                    cwd=ROOT, capture_output=True, timeout=1800, check=True)
+    _run("benchmarks.editor", "--runs", "15", "--edits", "100")  # docs/benchmarks/editor.md
     _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
     _run("benchmarks.runs", "--files", "1000", "--records", "600", "--runs", "3")  # runs.md
     try:
@@ -160,7 +161,7 @@ def main() -> None:
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",
         "",
     ]
-    for extra in ("protocols", "history", "runs", "soak", "audio"):
+    for extra in ("protocols", "editor", "history", "runs", "soak", "audio"):
         part = ROOT / "docs" / "benchmarks" / f"{extra}.md"
         if part.exists():
             lines += [part.read_text(encoding="utf-8").strip(), ""]

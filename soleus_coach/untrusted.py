@@ -51,7 +51,10 @@ def one_line(text: str) -> str:
 
 
 def needs_isolation(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in _BIDI_ACTIVE for c in text)
+    # No ASCII character has a bidi class that can change direction: most texts are
+    # answered without looking at each character (the plan builder asks 30 times a step).
+    return not text.isascii() and any(unicodedata.bidirectional(c) in _BIDI_ACTIVE
+                                      for c in text)
 
 
 def isolate(text: str) -> str:

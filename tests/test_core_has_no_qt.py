@@ -16,7 +16,7 @@ CORE = [
     "soleus_coach.runs", "soleus_coach.runs.model", "soleus_coach.runs.parse",
     "soleus_coach.runs.importer", "soleus_coach.runs.cli", "soleus_coach.history.run_store",
     "soleus_coach.load_notes", "soleus_coach.reminders", "soleus_coach.sharing",
-    "soleus_coach.atomic",
+    "soleus_coach.atomic", "soleus_coach.editing",
 ]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -88,10 +88,14 @@ def test_the_english_word_list_flags_no_german_translation() -> None:
 
 def _model_texts(model: QAbstractItemModel) -> list[str]:
     out = []
-    for col in range(model.columnCount()):
+    try:
+        columns = model.columnCount()
+    except TypeError:  # a QListWidget's model: one column, its count not callable from Python
+        columns = 1
+    for col in range(columns):
         out.append(str(model.headerData(col, Qt.Orientation.Horizontal) or ""))
-    for row in range(min(model.rowCount(), 30)):
-        for col in range(model.columnCount()):
+    for row in range(min(model.rowCount(QModelIndex()), 30)):
+        for col in range(columns):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.data(model.index(row, col), role)
                 if isinstance(value, str):
@@ -292,4 +296,59 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     for d in win.findChildren(QDialog):
         if d.isVisible():
             c.check(d, type(d).__name__)
+    check_editor(qtbot, win, c)
     assert c.places >= 20 and len(c.seen) > 150
+
+
+def check_editor(qtbot: QtBot, win: MainWindow, c: Checker) -> None:
+    """The routine editor: empty, a step of every kind and every way of counting, its
+    questions; Customize, Edit and Delete in the library. The validator's own messages are
+    English, as on the command line (one validator): they are taken out like a file's words."""
+    from soleus_coach import editing
+
+    def allow_problems() -> None:
+        c.from_files = sorted({*c.from_files, *(p.message for p in editor.problems)},
+                              key=len, reverse=True)
+
+    editor = win.editors.new_routine()
+    allow_problems()
+    c.check(editor, "the routine editor, empty")
+    for i in range(editor.kind_combo.count()):
+        editor.kind_combo.setCurrentIndex(i)
+        editor.add_step()
+        editor.check_now()
+        allow_problems()
+        c.check(editor, f"the routine editor, {editor.kind_combo.currentText()}")
+        if editor.kind_combo.currentData() in (editing.Kind.STRENGTH, editing.Kind.EXERCISE):
+            for k in range(editor.form.pacing.count()):
+                editor.form.pacing.setCurrentIndex(k)
+                editor.form.pacing.activated.emit(k)
+                editor.check_now()
+                allow_problems()
+                c.check(editor, f"the routine editor, counting {k}")
+    editor.form.hold_s.adjustable.setChecked(True)
+    c.check(editor, "the routine editor, an adjustable dose")
+    editor.close()
+    box = editor.findChild(QMessageBox, "closeQuestion")
+    assert box is not None
+    c.check(box, "the editor's close question")
+    box.button(QMessageBox.StandardButton.Discard).click()
+    # Customize a bundled routine, save the copy: Edit and Delete are offered for it
+    win.show_library()
+    page = win.library_page
+    page.select("ice-timer")
+    page.customize_button.click()
+    copy = win.editors.editors[-1]
+    c.check(copy, "the routine editor, a customized routine")
+    assert copy.save()
+    c.check(copy, "the routine editor, saved")
+    copy.close()
+    c.check(win, "all routines, your own")
+    page.delete_button.click()
+    question = win.findChild(QMessageBox, "deleteQuestion")
+    assert question is not None
+    c.check(question, "the delete question")
+    question.button(QMessageBox.StandardButton.Yes).click()
+    notice = win.editors.deleted_notice
+    c.check(notice, "the routine deleted")
+    notice.close()

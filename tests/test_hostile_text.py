@@ -43,8 +43,12 @@ WIDTH, HEIGHT = 800, 600
 
 def _model_tips(model: QAbstractItemModel) -> list[str]:
     tips = []
+    try:
+        columns = model.columnCount()
+    except TypeError:  # a QListWidget's model: one column, its count not callable from Python
+        columns = 1
     for row in range(min(model.rowCount(), 200)):
-        for col in range(model.columnCount()):
+        for col in range(columns):
             tip = model.data(model.index(row, col, QModelIndex()), Qt.ItemDataRole.ToolTipRole)
             if tip:
                 tips.append(str(tip))

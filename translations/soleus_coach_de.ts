@@ -213,6 +213,18 @@
         <translation>Strg+O</translation>
     </message>
     <message>
+        <source>&amp;New routine…</source>
+        <translation>&amp;Neue Routine …</translation>
+    </message>
+    <message>
+        <source>Make a routine of your own in the editor</source>
+        <translation>Eine eigene Routine im Editor anlegen</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Strg+N</translation>
+    </message>
+    <message>
         <source>&amp;Reload routines</source>
         <translation>Routinen neu &amp;laden</translation>
     </message>
@@ -259,6 +271,127 @@
     <message>
         <source>Ctrl+Q</source>
         <translation>Strg+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Save routine</source>
+        <extracomment>The routine editor&apos;s (its own window).</extracomment>
+        <translation>Routine &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Editor: save the routine (once it has no problems)</source>
+        <translation>Editor: Routine speichern (sobald sie keine Probleme hat)</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Strg+S</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Editor: undo the last change</source>
+        <translation>Editor: letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Editor: redo what was undone</source>
+        <translation>Editor: Rückgängiggemachtes wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Strg+Umschalt+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Editor: add a step of the chosen kind</source>
+        <translation>Editor: einen Schritt der gewählten Art hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate step</source>
+        <translation>Schritt &amp;duplizieren</translation>
+    </message>
+    <message>
+        <source>Editor: duplicate the selected step</source>
+        <translation>Editor: den gewählten Schritt duplizieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Strg+D</translation>
+    </message>
+    <message>
+        <source>Re&amp;move step</source>
+        <translation>Schritt &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Editor: remove the selected step</source>
+        <translation>Editor: den gewählten Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Delete</source>
+        <translation>Strg+Entf</translation>
+    </message>
+    <message>
+        <source>Move step u&amp;p</source>
+        <translation>Schritt nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Editor: move the selected step up</source>
+        <translation>Editor: den gewählten Schritt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Alt+Up arrow</source>
+        <translation>Alt+Pfeil hoch</translation>
+    </message>
+    <message>
+        <source>Move step do&amp;wn</source>
+        <translation>Schritt nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Editor: move the selected step down</source>
+        <translation>Editor: den gewählten Schritt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Alt+Down arrow</source>
+        <translation>Alt+Pfeil runter</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>&amp;Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Editor: run the routine from the selected step, then come back</source>
+        <translation>Editor: die Routine ab dem gewählten Schritt laufen lassen, danach zurückkehren</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Strg+T</translation>
+    </message>
+    <message>
+        <source>&amp;Close editor</source>
+        <translation>Editor &amp;schließen</translation>
+    </message>
+    <message>
+        <source>Editor: close (asks first about unsaved changes)</source>
+        <translation>Editor: schließen (fragt vorher nach ungespeicherten Änderungen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Strg+W</translation>
     </message>
 </context>
 <context>
@@ -345,6 +478,396 @@
     <message>
         <source>Resume</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>DoseEdit</name>
+    <message>
+        <source>Adjustable</source>
+        <extracomment>Spin boxes take values past the format&apos;s limits on purpose: the validator says what is allowed, next to the field, instead of the box silently refusing a key.</extracomment>
+        <translation>Einstellbar</translation>
+    </message>
+    <message>
+        <source>Let the runner choose between a least and a most value (in Settings, and with the arrow keys)</source>
+        <translation>Läufer wählt zwischen einem kleinsten und einem größten Wert (in den Einstellungen und mit den Pfeiltasten)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHub</name>
+    <message>
+        <source>%1 could not be read again: %2</source>
+        <extracomment>Deleted routines go here, inside the user&apos;s folder (the library does not read it).</extracomment>
+        <translation>%1 konnte nicht erneut gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source> (my version)</source>
+        <translation> (meine Fassung)</translation>
+    </message>
+    <message>
+        <source>Delete routine</source>
+        <translation>Routine löschen</translation>
+    </message>
+    <message>
+        <source>Delete your routine %1? It is moved to the trash folder, and Undo brings it back.</source>
+        <translation>Deine Routine %1 löschen? Sie wird in den Papierkorb-Ordner verschoben; „Rückgängig“ holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Routine deleted</source>
+        <translation>Routine gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 was moved to %2.</source>
+        <translation>%1 wurde nach %2 verschoben.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>%1 exists again; the deleted copy stays in the trash.</source>
+        <translation>%1 gibt es wieder; die gelöschte Kopie bleibt im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>A routine is already running.</source>
+        <translation>Es läuft schon eine Routine.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Checking…</source>
+        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Laufen</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Laufen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>e.g. Prescribed by my physiotherapist</source>
+        <translation>z. B. Verordnet von meiner Physiotherapeutin</translation>
+    </message>
+    <message>
+        <source>Routine &amp;name</source>
+        <translation>&amp;Name der Routine</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>Prescribed &amp;by</source>
+        <translation>&amp;Verordnet von</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Kind of step to add</source>
+        <translation>Art des neuen Schritts</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>Schritt nach oben</translation>
+    </message>
+    <message>
+        <source>Move the step up (Alt+Up arrow)</source>
+        <translation>Schritt nach oben verschieben (Alt+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>Schritt nach unten</translation>
+    </message>
+    <message>
+        <source>Move the step down (Alt+Down arrow)</source>
+        <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>&amp;Steps (drag, or Alt+Up/Alt+Down, to reorder)</source>
+        <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
+    </message>
+    <message>
+        <source>No step yet: choose a kind and press “Add step”.</source>
+        <translation>Noch kein Schritt: Art wählen und „Schritt hinzufügen“ drücken.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Preview of the session</source>
+        <translation>Vorschau der Einheit</translation>
+    </message>
+    <message>
+        <source>Preview: the session as it will run</source>
+        <translation>Vorschau: die Einheit, wie sie ablaufen wird</translation>
+    </message>
+    <message>
+        <source>The routine&apos;s file was changed on disk since you opened it.</source>
+        <translation>Die Datei der Routine wurde auf der Festplatte geändert, seit du sie geöffnet hast.</translation>
+    </message>
+    <message>
+        <source>&amp;Load the file</source>
+        <translation>Datei &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my version</source>
+        <translation>Meine Fassung &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>&amp;Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
+        <translation>Die Routine ab dem gewählten Schritt laufen lassen, danach hierher zurückkehren (Strg+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Routine</source>
+        <translation>&amp;Routine</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Dehnung</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Kraft</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+    <message>
+        <source>Ice</source>
+        <translation>Eis</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Duplicate step</source>
+        <translation>Schritt duplizieren</translation>
+    </message>
+    <message>
+        <source>Move step</source>
+        <translation>Schritt verschieben</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild wählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>Bilder (*.svg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a sound</source>
+        <translation>Ton wählen</translation>
+    </message>
+    <message>
+        <source>Sounds (*.wav *.ogg *.mp3)</source>
+        <translation>Töne (*.wav *.ogg *.mp3)</translation>
+    </message>
+    <message>
+        <source>File not copied</source>
+        <translation>Datei nicht kopiert</translation>
+    </message>
+    <message>
+        <source> each leg</source>
+        <translation> je Bein</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>Neue Routine</translation>
+    </message>
+    <message>
+        <source>%1[*] — Routine editor — Soleus Coach</source>
+        <translation>%1[*] — Routinen-Editor — Soleus Coach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>Probleme: %n</numerusform>
+            <numerusform>Probleme: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: the routine can be saved.</source>
+        <translation>Keine Probleme: Die Routine kann gespeichert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot save yet: %n problem(s), listed on the right.</source>
+        <translation>
+            <numerusform>Noch nicht speicherbar: %n Problem, rechts aufgelistet.</numerusform>
+            <numerusform>Noch nicht speicherbar: %n Probleme, rechts aufgelistet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the routine (Ctrl+S)</source>
+        <translation>Routine speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Routine</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Prescribed by</source>
+        <translation>Verordnet von</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>This step has problems</source>
+        <translation>Dieser Schritt hat Probleme</translation>
+    </message>
+    <message>
+        <source>No preview until the problems are fixed.</source>
+        <translation>Keine Vorschau, bis die Probleme behoben sind.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <source>The file on disk has problems; your version is kept.</source>
+        <translation>Die Datei auf der Festplatte hat Probleme; deine Fassung bleibt.</translation>
+    </message>
+    <message>
+        <source>Load the file</source>
+        <translation>Datei laden</translation>
+    </message>
+    <message>
+        <source>The file changed on disk: choose first.</source>
+        <translation>Die Datei wurde auf der Festplatte geändert: Bitte zuerst wählen.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Another routine already has the file %1; nothing was written.</source>
+        <translation>Eine andere Routine hat schon die Datei %1; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>The routine could not be written (%1); nothing was changed on disk.</source>
+        <translation>Die Routine konnte nicht geschrieben werden (%1); auf der Festplatte wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Fix the problems first, then try it.</source>
+        <translation>Erst die Probleme beheben, dann ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Änderungen an %1 speichern?</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1628,30 @@
     <message>
         <source>The home screen&apos;s “Before a run” starts this routine</source>
         <translation>„Vor dem Lauf“ auf der Startseite startet diese Routine</translation>
+    </message>
+    <message>
+        <source>&amp;Customize…</source>
+        <translation>&amp;Anpassen …</translation>
+    </message>
+    <message>
+        <source>Open a copy of this routine in the editor</source>
+        <translation>Eine Kopie dieser Routine im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change your routine in the editor</source>
+        <translation>Deine Routine im Editor ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Move your routine to the trash (asks first)</source>
+        <translation>Deine Routine in den Papierkorb verschieben (fragt vorher)</translation>
     </message>
     <message>
         <source>◀ &amp;Home</source>
@@ -2379,6 +2926,105 @@
     </message>
 </context>
 <context>
+    <name>SoundsEdit</name>
+    <message>
+        <source>Sound file…</source>
+        <translation>Tondatei …</translation>
+    </message>
+    <message>
+        <source>Remove sound</source>
+        <translation>Ton entfernen</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold starts</source>
+        <translation>Halten beginnt</translation>
+    </message>
+    <message>
+        <source>Countdown 3-2-1</source>
+        <translation>Countdown 3-2-1</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>Entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Exercise starts</source>
+        <translation>Übung beginnt</translation>
+    </message>
+    <message>
+        <source>Ice on</source>
+        <translation>Eis drauf</translation>
+    </message>
+    <message>
+        <source>Skin check</source>
+        <translation>Hautkontrolle</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete</source>
+        <translation>Routine fertig</translation>
+    </message>
+    <message>
+        <source>Each rep</source>
+        <translation>Jede Wiederholung</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>Zählen</translation>
+    </message>
+    <message>
+        <source>Tempo: down</source>
+        <translation>Tempo: runter</translation>
+    </message>
+    <message>
+        <source>Tempo: up</source>
+        <translation>Tempo: hoch</translation>
+    </message>
+    <message>
+        <source>Tempo: hold</source>
+        <translation>Tempo: halten</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Rest starts</source>
+        <translation>Pause beginnt</translation>
+    </message>
+    <message>
+        <source>Heat on</source>
+        <translation>Wärme drauf</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+</context>
+<context>
     <name>Sparkline</name>
     <message>
         <source>Pain after your last sessions</source>
@@ -2388,6 +3034,178 @@
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
         <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <extracomment>Which fields each kind of step has, in the order the form shows them. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source> sets</source>
+        <translation> Sätze</translation>
+    </message>
+    <message>
+        <source>S&amp;ets</source>
+        <translation>S&amp;ätze</translation>
+    </message>
+    <message>
+        <source>Counted reps, paced by a tempo</source>
+        <translation>Gezählte Wiederholungen im vorgegebenen Tempo</translation>
+    </message>
+    <message>
+        <source>Counted reps, one count every few seconds</source>
+        <translation>Gezählte Wiederholungen, alle paar Sekunden eine Zahl</translation>
+    </message>
+    <message>
+        <source>Reps at the runner&apos;s pace: Enter after each</source>
+        <translation>Wiederholungen im eigenen Tempo: Eingabe nach jeder</translation>
+    </message>
+    <message>
+        <source>Reps at the runner&apos;s pace: Enter after the set</source>
+        <translation>Wiederholungen im eigenen Tempo: Eingabe nach dem Satz</translation>
+    </message>
+    <message>
+        <source>Timed</source>
+        <translation>Nach Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Counting</source>
+        <translation>&amp;Zählung</translation>
+    </message>
+    <message>
+        <source> reps</source>
+        <translation> Wdh.</translation>
+    </message>
+    <message>
+        <source>&amp;Reps</source>
+        <translation>&amp;Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Tem&amp;po</source>
+        <translation>Tem&amp;po</translation>
+    </message>
+    <message>
+        <source>Seconds per re&amp;p</source>
+        <translation>Sekunden pro &amp;Wiederholung</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>&amp;Halten</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Dauer</translation>
+    </message>
+    <message>
+        <source>S&amp;kin check every</source>
+        <translation>&amp;Hautkontrolle alle</translation>
+    </message>
+    <message>
+        <source>R&amp;est between</source>
+        <translation>&amp;Pause dazwischen</translation>
+    </message>
+    <message>
+        <source>No side (both legs together)</source>
+        <translation>Keine Seite (beide Beine zusammen)</translation>
+    </message>
+    <message>
+        <source>Each leg, left first</source>
+        <translation>Jedes Bein, links zuerst</translation>
+    </message>
+    <message>
+        <source>Each leg, the sore one first</source>
+        <translation>Jedes Bein, das schmerzende zuerst</translation>
+    </message>
+    <message>
+        <source>Left leg only</source>
+        <translation>Nur linkes Bein</translation>
+    </message>
+    <message>
+        <source>Right leg only</source>
+        <translation>Nur rechtes Bein</translation>
+    </message>
+    <message>
+        <source>&amp;Sides</source>
+        <translation>&amp;Seiten</translation>
+    </message>
+    <message>
+        <source>The back leg of a staggered stance</source>
+        <translation>Das hintere Bein einer Schrittstellung</translation>
+    </message>
+    <message>
+        <source>The leg that works</source>
+        <translation>Das arbeitende Bein</translation>
+    </message>
+    <message>
+        <source>The side is</source>
+        <translation>Die Seite ist</translation>
+    </message>
+    <message>
+        <source>Get into &amp;position</source>
+        <translation>In &amp;Position gehen</translation>
+    </message>
+    <message>
+        <source>One instruction per line</source>
+        <translation>Eine Anweisung pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions</source>
+        <translation>&amp;Anweisungen</translation>
+    </message>
+    <message>
+        <source>Optional: your own caution, shown beside the app&apos;s</source>
+        <translation>Optional: dein eigener Warnhinweis, neben dem der App gezeigt</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ution</source>
+        <translation>&amp;Warnhinweis</translation>
+    </message>
+    <message>
+        <source>Optional: what to read during the rests</source>
+        <translation>Optional: was in den Pausen zu lesen ist</translation>
+    </message>
+    <message>
+        <source>Rest te&amp;xt</source>
+        <translation>Pausen&amp;text</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>Aus einer Datei …</translation>
+    </message>
+    <message>
+        <source>Pictu&amp;re</source>
+        <translation>&amp;Bild</translation>
+    </message>
+    <message>
+        <source>Soun&amp;ds</source>
+        <translation>T&amp;öne</translation>
+    </message>
+    <message>
+        <source>&amp;Hold per set</source>
+        <translation>&amp;Halten pro Satz</translation>
+    </message>
+    <message>
+        <source>R&amp;est between holds</source>
+        <translation>&amp;Pause zwischen den Dehnungen</translation>
+    </message>
+    <message>
+        <source>R&amp;est between sets</source>
+        <translation>&amp;Pause zwischen den Sätzen</translation>
+    </message>
+    <message>
+        <source>&amp;Holds per side</source>
+        <translation>&amp;Dehnungen pro Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Reps per set</source>
+        <translation>&amp;Wiederholungen pro Satz</translation>
     </message>
 </context>
 <context>
@@ -2493,6 +3311,33 @@
     <message>
         <source>Sand or grass</source>
         <translation>Sand oder Gras</translation>
+    </message>
+</context>
+<context>
+    <name>TempoEdit</name>
+    <message>
+        <source>up first</source>
+        <translation>zuerst hoch</translation>
+    </message>
+    <message>
+        <source>down first</source>
+        <translation>zuerst runter</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>runter</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>halten</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,18 @@ class ActionId(StrEnum):
     SETTINGS = "settings"
     SHORTCUTS = "shortcuts"
     QUIT = "quit"
+    NEW_ROUTINE = "new_routine"
+    # the routine editor's
+    EDITOR_SAVE = "editor_save"
+    EDITOR_UNDO = "editor_undo"
+    EDITOR_REDO = "editor_redo"
+    EDITOR_ADD = "editor_add"
+    EDITOR_DUPLICATE = "editor_duplicate"
+    EDITOR_REMOVE = "editor_remove"
+    EDITOR_UP = "editor_up"
+    EDITOR_DOWN = "editor_down"
+    EDITOR_TRY = "editor_try"
+    EDITOR_CLOSE = "editor_close"
     # the tray's (no key of their own)
     SHOW = "show"
     START_AFTER = "start_after"
@@ -126,6 +138,9 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Check a protocol file and add it to your "
                                             "routines"), "",
                QT_TRANSLATE_NOOP("Actions", "Ctrl+O"), standard=_S.Open),
+    ActionSpec(ActionId.NEW_ROUTINE, QT_TRANSLATE_NOOP("Actions", "&New routine…"),
+               QT_TRANSLATE_NOOP("Actions", "Make a routine of your own in the editor"),
+               "Ctrl+N", QT_TRANSLATE_NOOP("Actions", "Ctrl+N")),
     ActionSpec(ActionId.RELOAD, QT_TRANSLATE_NOOP("Actions", "&Reload routines"),
                QT_TRANSLATE_NOOP("Actions", "Reload routines"), "F5",
                QT_TRANSLATE_NOOP("Actions", "F5")),
@@ -140,7 +155,45 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Ctrl+Q"), standard=_S.Quit),
 )
 
-SPECS: dict[ActionId, ActionSpec] = {s.id: s for s in (*SESSION_ACTIONS, *APP_ACTIONS)}
+#: The routine editor's (its own window).
+EDITOR_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(ActionId.EDITOR_SAVE, QT_TRANSLATE_NOOP("Actions", "&Save routine"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: save the routine (once it has no "
+                                            "problems)"), "Ctrl+S",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+S")),
+    ActionSpec(ActionId.EDITOR_UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: undo the last change"), "Ctrl+Z",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+Z")),
+    ActionSpec(ActionId.EDITOR_REDO, QT_TRANSLATE_NOOP("Actions", "&Redo"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: redo what was undone"), "Ctrl+Shift+Z",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+Shift+Z")),
+    ActionSpec(ActionId.EDITOR_ADD, QT_TRANSLATE_NOOP("Actions", "&Add step"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: add a step of the chosen kind"),
+               "Ctrl+Return", QT_TRANSLATE_NOOP("Actions", "Ctrl+Enter")),
+    ActionSpec(ActionId.EDITOR_DUPLICATE, QT_TRANSLATE_NOOP("Actions", "D&uplicate step"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: duplicate the selected step"), "Ctrl+D",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+D")),
+    ActionSpec(ActionId.EDITOR_REMOVE, QT_TRANSLATE_NOOP("Actions", "Re&move step"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: remove the selected step"),
+               "Ctrl+Delete", QT_TRANSLATE_NOOP("Actions", "Ctrl+Delete")),
+    ActionSpec(ActionId.EDITOR_UP, QT_TRANSLATE_NOOP("Actions", "Move step u&p"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: move the selected step up"), "Alt+Up",
+               QT_TRANSLATE_NOOP("Actions", "Alt+Up arrow")),
+    ActionSpec(ActionId.EDITOR_DOWN, QT_TRANSLATE_NOOP("Actions", "Move step do&wn"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: move the selected step down"),
+               "Alt+Down", QT_TRANSLATE_NOOP("Actions", "Alt+Down arrow")),
+    ActionSpec(ActionId.EDITOR_TRY, QT_TRANSLATE_NOOP("Actions", "&Try it"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: run the routine from the selected step, "
+                                            "then come back"), "Ctrl+T",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+T")),
+    ActionSpec(ActionId.EDITOR_CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close editor"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: close (asks first about unsaved "
+                                            "changes)"), "Ctrl+W",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+W")),
+)
+
+SPECS: dict[ActionId, ActionSpec] = {s.id: s for s in (*SESSION_ACTIONS, *APP_ACTIONS,
+                                                        *EDITOR_ACTIONS)}
 
 
 def make_action(parent: QObject, spec: ActionSpec, slot: Callable[[], object], *,
@@ -185,5 +238,6 @@ def bind_button(button: QAbstractButton, spec: ActionSpec) -> None:
 
 
 def help_rows() -> list[tuple[str, str]]:
-    """(key, what it does) for Help → Keyboard shortcuts, session first."""
-    return [(tr(s.key_name), tr(s.help)) for s in (*SESSION_ACTIONS, *APP_ACTIONS)]
+    """(key, what it does) for Help → Keyboard shortcuts, session first, the editor last."""
+    return [(tr(s.key_name), tr(s.help)) for s in (*SESSION_ACTIONS, *APP_ACTIONS,
+                                                   *EDITOR_ACTIONS)]

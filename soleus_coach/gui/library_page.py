@@ -3,7 +3,7 @@ a run" / "before a run" to choose what the home screen's buttons start. Esc goes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from soleus_coach.gui.home_page import Moment
 from soleus_coach.gui.plain import plain_label
 from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
-from soleus_coach.protocol import Library, Protocol
+from soleus_coach.protocol import Library, Origin, Protocol
 from soleus_coach.protocol.describe import describe_step, format_duration
 
 
@@ -39,6 +39,9 @@ class LibraryPage(QWidget):
     start_requested = Signal(str)  # protocol id
     home_requested = Signal()
     use_for = Signal(object, str)  # Moment, protocol id: the home screen's button for it
+    customize_requested = Signal(str)  # protocol id: a copy of it in the editor
+    edit_requested = Signal(str)  # protocol id: the user's own, in the editor
+    delete_requested = Signal(str)  # protocol id: the user's own, to the trash
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,12 +94,31 @@ class LibraryPage(QWidget):
                                               "routine"))
         self.before_button.clicked.connect(lambda: self._use_for(Moment.BEFORE))
 
+        self.customize_button = QPushButton(self.tr("&Customize…"))
+        self.customize_button.setObjectName("customizeRoutine")
+        self.customize_button.setToolTip(self.tr("Open a copy of this routine in the editor"))
+        self.customize_button.clicked.connect(lambda: self._emit(self.customize_requested))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("editRoutine")
+        self.edit_button.setToolTip(self.tr("Change your routine in the editor"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setObjectName("deleteRoutine")
+        self.delete_button.setToolTip(self.tr("Move your routine to the trash (asks first)"))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.addWidget(self.title)
         dl.addWidget(self.meta)
         dl.addWidget(self.summary)
         dl.addWidget(self.steps, 1)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.customize_button)
+        edit_row.addWidget(self.edit_button)
+        edit_row.addWidget(self.delete_button)
+        edit_row.addStretch(1)
+        dl.addLayout(edit_row)
         row = QHBoxLayout()
         row.addWidget(self.after_button)
         row.addWidget(self.before_button)
@@ -184,6 +206,7 @@ class LibraryPage(QWidget):
             self.steps.setPlainText("\n".join(str(e) for e in entry.errors))
             self._enable(False)
             return
+        own = entry.origin is Origin.USER
         self.title.setText(p.name)
         self.meta.setText(f"{when_label(p.when.value)} · "
                           f"{format_duration(p.default_duration_s)} · "
@@ -191,11 +214,19 @@ class LibraryPage(QWidget):
         self.summary.setText(p.summary)
         self.steps.setPlainText("\n".join(f"{i}. {describe_step(s)}"
                                           for i, s in enumerate(p.steps, 1)))
-        self._enable(True)
+        self._enable(True, own)
 
-    def _enable(self, valid: bool) -> None:
-        for button in (self.start_button, self.after_button, self.before_button):
+    def _enable(self, valid: bool, own: bool = False) -> None:
+        for button in (self.start_button, self.after_button, self.before_button,
+                       self.customize_button):
             button.setEnabled(valid)
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(valid and own)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        p = self.current_protocol()
+        if p is not None:
+            signal.emit(p.id)
 
     def _use_for(self, when: Moment) -> None:
         p = self.current_protocol()

@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.home.set_settings(self.settings)
         self._build_menus()
+        from soleus_coach.gui.editor.hub import install as install_editor
+
+        self.editors = install_editor(self)  # File → New routine; Customize, Edit, Delete
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
                               after_run_routine=lambda: self.settings.after_run_routine)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
             page.start_requested.connect(self.start_requested)
             page.home_requested.connect(self.go_home)
             page.use_for.connect(self._use_for)
+            self.editors.attach(page)
             self.pages.addWidget(page)
             self._library_page = page
         return self._library_page

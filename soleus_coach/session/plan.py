@@ -155,8 +155,10 @@ def _kind_of(step: Step) -> str:
 
 
 class _Builder:
-    def __init__(self, protocol: Protocol, settings: Settings, context: PlanContext):
+    def __init__(self, protocol: Protocol, settings: Settings, context: PlanContext,
+                 rep_cues: bool = True):
         self.protocol = protocol
+        self.with_rep_cues = rep_cues
         self.settings = settings
         self.context = context
         self.raw: list[Segment] = []
@@ -299,6 +301,8 @@ class _Builder:
         tempo = counting.tempo
         if tempo is None:
             return ()  # the runner paces: cues come with each key press
+        if not self.with_rep_cues:
+            return ()  # a preview: the same segments and times, without the tempo's words
         cues: list[ScheduledCue] = []
         at = 0.0
         for rep in range(1, reps + 1):
@@ -420,5 +424,8 @@ def describe_next(seg: Segment | None) -> str:
 
 
 def build_plan(protocol: Protocol, settings: Settings,
-               context: PlanContext | None = None) -> Plan:
-    return _Builder(protocol, settings, context or PlanContext()).build()
+               context: PlanContext | None = None, *, rep_cues: bool = True) -> Plan:
+    """The session's timeline. ``rep_cues=False`` leaves out the cues that pace each rep
+    (most of the work for a long routine) and changes nothing else: the routine editor's
+    preview shows segments and times, and is rebuilt at every edit."""
+    return _Builder(protocol, settings, context or PlanContext(), rep_cues).build()

@@ -1,0 +1,394 @@
+"""Editing a routine: a draft is a :class:`Protocol`, and every edit is a plain function that
+returns a new one. No Qt.
+
+Why no second model and no second validator: the editor's draft is the same frozen value the
+loader builds, so it is checked exactly as a file is (:func:`problems` writes it with the one
+writer, :func:`soleus_coach.protocol.write.dumps`, and reads it back with the one parser,
+:func:`soleus_coach.protocol.loader.parse_bytes`), and previewed exactly as it will run
+(:func:`preview` is the plan builder's timeline). What the editor saves is what the
+validator has accepted, written whole or not at all (:func:`save`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from soleus_coach.atomic import write_text_atomic
+from soleus_coach.protocol import spec as S
+from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, parse_bytes
+from soleus_coach.protocol.model import (
+    Counting,
+    ExerciseStep,
+    HeatStep,
+    IceStep,
+    InstructionStep,
+    Phase,
+    Protocol,
+    Range,
+    RestStep,
+    SelfPaced,
+    SideMeaning,
+    Sides,
+    Step,
+    StepTexts,
+    StrengthStep,
+    StretchStep,
+    Tempo,
+    When,
+)
+from soleus_coach.protocol.write import dumps
+
+__all__ = [
+    "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "customize",
+    "duplicate_step", "kind_of", "move_step", "new_routine", "parse_draft", "preview",
+    "problems", "remove_step", "save", "set_field", "set_step", "set_step_field", "unique_id",
+]
+
+
+class Kind(StrEnum):
+    """The kinds of step, as the file names them."""
+
+    STRETCH = "stretch"
+    STRENGTH = "strength"
+    EXERCISE = "exercise"
+    HEAT = "heat"
+    ICE = "ice"
+    REST = "rest"
+    INSTRUCTION = "instruction"
+
+
+_CLASSES: dict[Kind, type] = {
+    Kind.STRETCH: StretchStep, Kind.STRENGTH: StrengthStep, Kind.EXERCISE: ExerciseStep,
+    Kind.HEAT: HeatStep, Kind.ICE: IceStep, Kind.REST: RestStep,
+    Kind.INSTRUCTION: InstructionStep,
+}
+
+
+def kind_of(step: Step) -> Kind:
+    return next(k for k, cls in _CLASSES.items() if isinstance(step, cls))
+
+
+# --------------------------------------------------------------------------- new drafts
+
+
+MY_VERSION = " (my version)"
+
+
+def unique_id(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted`` made a valid id (lower-case letters, digits, dashes) that is not taken:
+    ``my-routine``, ``my-routine-2``…"""
+    base = re.sub(r"[^a-z0-9]+", "-", wanted.lower()).strip("-")[:56] or "my-routine"
+    taken = set(taken)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
+def new_routine(taken: Iterable[str], name: str = "", summary: str = "") -> Protocol:
+    """An empty routine for after a run, with an id nobody has. It has no steps yet: the
+    validator says so until one is added."""
+    return Protocol(id=unique_id("my-routine", taken), name=name, summary=summary,
+                    when=When.POST_RUN, steps=())
+
+
+def customize(protocol: Protocol, taken: Iterable[str], suffix: str = MY_VERSION) -> Protocol:
+    """A copy of ``protocol`` for the user to change: a new id and the name "… (my
+    version)"; not yet a file (no path, no digest)."""
+    limit = 120 - len(suffix)
+    name = protocol.name if len(protocol.name) <= limit else protocol.name[:limit - 1] + "…"
+    return replace(protocol, id=unique_id(f"{protocol.id}-my", taken), name=name + suffix,
+                   path=None, digest="")
+
+
+# --------------------------------------------------------------------------- edits
+
+
+def set_field(draft: Protocol, name: str, value: Any) -> Protocol:
+    """One of the routine's own fields (name, summary, when, author, source, id)."""
+    if name not in ("id", "name", "summary", "when", "author", "source"):
+        raise ValueError(f"not an editable routine field: {name}")
+    if name == "when":
+        value = When(value)
+    return replace(draft, **{name: value})
+
+
+def default_step(kind: Kind, name: str) -> Step:
+    """A step of ``kind`` with doses a physio might write first (every value valid, so a new
+    step adds no problem but its instructions, which are the author's to write)."""
+    if kind is Kind.STRETCH:
+        return StretchStep(name=name, hold_s=Range.fixed(30), reps=Range.fixed(3), rest_s=10,
+                           sides=Sides.BOTH, position_s=10, instructions=(),
+                           side_is=SideMeaning.LEG_BACK)
+    if kind is Kind.STRENGTH:
+        return StrengthStep(name=name, sets=Range.fixed(3), rest_s=60, sides=Sides.NONE,
+                            position_s=10, instructions=(),
+                            counting=Counting(Range.fixed(12),
+                                              Tempo.from_parts(down=2, up=2)))
+    if kind is Kind.EXERCISE:
+        return ExerciseStep(name=name, duration_s=Range.fixed(60), sides=Sides.NONE,
+                            position_s=0, instructions=())
+    if kind is Kind.HEAT:
+        return HeatStep(name=name, duration_s=Range.fixed(600), instructions=())
+    if kind is Kind.ICE:
+        return IceStep(name=name, duration_s=Range.fixed(600), skin_check_s=300,
+                       instructions=())
+    if kind is Kind.REST:
+        return RestStep(name=name, duration_s=60)
+    return InstructionStep(name=name, duration_s=10, instructions=())
+
+
+def _reorder(draft: Protocol, change: Callable[[list[Any]], None], blank: Any) -> Protocol:
+    """Apply ``change`` to the steps and, the same way, to each translation's step texts
+    (a translation has one entry per step: adding, removing or moving a step keeps them
+    together; ``blank`` stands for a step with nothing translated yet)."""
+    steps = list(draft.steps)
+    change(steps)
+    translations = {}
+    for lang, tr in draft.translations.items():
+        if not tr.steps:
+            translations[lang] = tr
+            continue
+        texts = list(tr.steps) + [StepTexts()] * (len(draft.steps) - len(tr.steps))
+        change(texts)
+        texts = [StepTexts() if t is blank else t for t in texts]
+        translations[lang] = replace(tr, steps=tuple(texts))
+    return replace(draft, steps=tuple(steps),
+                   translations=MappingProxyType(translations) if draft.translations
+                   else draft.translations)
+
+
+def add_step(draft: Protocol, kind: Kind, name: str, at: int | None = None) -> Protocol:
+    """A new step of ``kind`` at ``at`` (default: the end)."""
+    where = len(draft.steps) if at is None else at
+    new = default_step(kind, name)
+    return _reorder(draft, lambda items: items.insert(where, new), new)
+
+
+def remove_step(draft: Protocol, index: int) -> Protocol:
+    return _reorder(draft, lambda items: items.pop(index), None)
+
+
+def duplicate_step(draft: Protocol, index: int) -> Protocol:
+    return _reorder(draft, lambda items: items.insert(index + 1, items[index]), None)
+
+
+def move_step(draft: Protocol, index: int, to: int) -> Protocol:
+    """The step at ``index`` moved to ``to`` (clamped to the list)."""
+    to = max(0, min(len(draft.steps) - 1, to))
+    return _reorder(draft, lambda items: items.insert(to, items.pop(index)), None)
+
+
+def set_step(draft: Protocol, index: int, step: Step) -> Protocol:
+    steps = list(draft.steps)
+    steps[index] = step
+    return replace(draft, steps=tuple(steps))
+
+
+#: Fields a form edits that live inside a step's counting, not on the step itself.
+COUNTED = ("reps", "tempo", "rep_s", "self_paced")
+
+
+def step_value(step: Step, name: str) -> Any:
+    """What the form shows for ``name``: the step's field, or the counted fields (``reps``
+    of a strength step, its ``tempo``…), None when the step has no such value."""
+    counting = getattr(step, "counting", None)
+    if name in COUNTED and not isinstance(step, StretchStep):
+        if counting is None:
+            return None
+        if name == "reps":
+            return counting.reps
+        if name == "self_paced":
+            return counting.self_paced
+        tempo = counting.tempo
+        steady = tempo is not None and tempo.phases and tempo.phases[0][0] is Phase.REP
+        if name == "rep_s":
+            return tempo.rep_s if tempo is not None and steady else None
+        return tempo if tempo is not None and not steady else None
+    return getattr(step, name, None)
+
+
+def set_step_field(draft: Protocol, index: int, name: str, value: Any) -> Protocol:
+    """Change one value of step ``index``. The counted fields go into its counting: giving
+    ``reps`` makes a timed set counted (paced by a tempo), giving ``hold_s`` or
+    ``duration_s`` to a counted one makes it timed; ``tempo``, ``rep_s`` and ``self_paced``
+    replace one another, so a step has exactly one way of pacing."""
+    step = draft.steps[index]
+    changes: dict[str, Any] = {}
+    if isinstance(step, (StrengthStep, ExerciseStep)) and name in (
+            *COUNTED, "hold_s", "duration_s"):
+        counting = step.counting
+        if name in ("hold_s", "duration_s"):
+            changes[name] = value
+            if value is not None:
+                changes["counting"] = None
+        elif name == "reps":
+            if value is None:
+                changes["counting"] = None
+            else:
+                changes["counting"] = (replace(counting, reps=value) if counting is not None
+                                       else Counting(value, Tempo.from_parts(down=2, up=2)))
+                changes["hold_s" if isinstance(step, StrengthStep) else "duration_s"] = None
+        else:
+            reps = counting.reps if counting is not None else Range.fixed(10)
+            if name == "tempo":
+                changes["counting"] = Counting(reps, value)
+            elif name == "rep_s":
+                changes["counting"] = Counting(reps, Tempo.steady(float(value)))
+            else:
+                changes["counting"] = Counting(reps, None, SelfPaced(value))
+            changes["hold_s" if isinstance(step, StrengthStep) else "duration_s"] = None
+    else:
+        known = {f.name for f in fields(step)}
+        if name not in known:
+            raise ValueError(f"a {kind_of(step)} step has no {name}")
+        if name == "instructions":
+            value = tuple(value)
+        elif name == "sides":
+            value = Sides(value)
+        elif name == "side_is":
+            value = SideMeaning(value)
+        elif name == "sounds":
+            value = MappingProxyType(dict(value))
+        changes[name] = value
+    return set_step(draft, index, replace(step, **changes))
+
+
+# --------------------------------------------------------------------------- checking
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One of the validator's messages, placed: the step (None: the routine) and the field
+    of it (``hold_s``, ``name``… or "" for the step or the routine as a whole)."""
+
+    step: int | None
+    field: str
+    message: str
+    location: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_LOCATION = re.compile(r"^\$(?:\.steps\[(\d+)\])?\.?([A-Za-z_$]*)")
+
+
+def place(error: ProtocolError) -> Problem:
+    """Where in the draft an error of the validator belongs."""
+    match = _LOCATION.match(error.location)
+    if not match:
+        return Problem(None, "", error.message, error.location)
+    step = int(match.group(1)) if match.group(1) is not None else None
+    field_name = match.group(2)
+    if step is None and field_name == "steps" and re.match(r"^\$\.steps\[", error.location):
+        field_name = ""
+    return Problem(step, field_name, error.message, error.location)
+
+
+def _base(draft: Protocol, folder: Path | None) -> Path | None:
+    return draft.path.parent if draft.path is not None else folder
+
+
+def parse_draft(draft: Protocol, folder: Path | None = None, assets: Path | None = None
+                ) -> tuple[str, Protocol | None, list[ProtocolError]]:
+    """The draft as the file would be written, and what the one parser makes of it."""
+    base = _base(draft, folder)
+    text = dumps(draft, base, assets)
+    try:
+        return text, parse_bytes(text.encode("utf-8"), f"{draft.id}.json", base, assets), []
+    except ProtocolInvalid as exc:
+        return text, None, exc.errors
+
+
+def problems(draft: Protocol, folder: Path | None = None, assets: Path | None = None
+             ) -> list[Problem]:
+    """Every problem the validator finds in the draft, each placed at its step and field."""
+    return [place(e) for e in parse_draft(draft, folder, assets)[2]]
+
+
+# --------------------------------------------------------------------------- preview
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    start_s: float
+    duration_s: float
+    label: str
+    kind: str  # the segment kind ("hold", "rest", "set"…)
+    step_index: int
+    side: str  # "left", "right" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    rows: tuple[PreviewRow, ...]
+    total_s: float
+
+
+def preview(draft: Protocol, settings: Any = None) -> Preview:
+    """The session as the engine will run it: the plan builder's segments with the time
+    each starts, and the total (with the runner's settings, or the defaults). The cues that
+    pace each rep are left out (they are not shown, and are most of the work)."""
+    from soleus_coach.session.plan import build_plan
+    from soleus_coach.settings import Settings
+
+    plan = build_plan(draft, settings if settings is not None else Settings(), rep_cues=False)
+    rows, t = [], 0.0
+    for seg in plan.segments:
+        rows.append(PreviewRow(t, seg.duration_s, seg.label, seg.kind.value, seg.step_index,
+                               seg.side.value if seg.side is not None else ""))
+        t += seg.duration_s
+    return Preview(tuple(rows), plan.total_s)
+
+
+# --------------------------------------------------------------------------- saving
+
+
+class DraftInvalid(Exception):
+    """The draft has problems; nothing was written."""
+
+    def __init__(self, found: list[Problem]):
+        super().__init__("\n".join(f"{p.location}: {p.message}" for p in found))
+        self.problems = found
+
+
+def target_path(draft: Protocol, folder: Path) -> Path:
+    return folder / f"{draft.id}.json"
+
+
+def save(draft: Protocol, folder: Path, assets: Path | None = None, *,
+         replaces: Path | None = None) -> Protocol:
+    """Write ``draft`` into ``folder`` as ``<id>.json`` — only if the validator accepts it,
+    and atomically (a temporary file renamed over the target). ``replaces`` is the file the
+    draft was opened from: it is overwritten, or removed once the new file is written when
+    the id (and so the name) changed. Another routine's file is never overwritten
+    (:class:`FileExistsError`). Returns the saved routine as the loader reads it."""
+    text, parsed, errors = parse_draft(replace(draft, path=None), folder, assets)
+    if parsed is None:
+        raise DraftInvalid([place(e) for e in errors])
+    target = target_path(draft, folder)
+    same = replaces is not None and replaces.resolve() == target.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(target, lambda fh: fh.write(text), replace=same)
+    if replaces is not None and not same:
+        replaces.unlink(missing_ok=True)
+    from soleus_coach.protocol.loader import load_file
+
+    return load_file(target, assets)
+
+
+def equal_content(a: Protocol, b: Protocol) -> bool:
+    """The same routine, whatever file it is in (id, name, path and digest aside)."""
+    return replace(a, id="", name="", path=None, digest="") == replace(
+        b, id="", name="", path=None, digest="")
+
+
+ICE_LIMIT_S = S.ICE_HARD_MAX_S

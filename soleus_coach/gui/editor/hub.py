@@ -1,0 +1,258 @@
+"""The editor's entry points in the main window: File → New routine, and Customize, Edit and
+Delete on the library's detail pane; saving reloads the library, Try it runs the routine
+through the window's session flow and comes back to the editor.
+
+Installed with one call (:func:`install`); the editor's window itself is imported only when
+one is opened (the main window starts without it).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from soleus_coach.gui.actions import SPECS, ActionId, make_action
+from soleus_coach.gui.plain import message_box, question
+from soleus_coach.protocol.model import Origin, Protocol
+from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import one_line
+
+if TYPE_CHECKING:
+    from soleus_coach.gui.editor.window import EditorWindow
+    from soleus_coach.gui.library_page import LibraryPage
+    from soleus_coach.gui.main_window import MainWindow
+
+#: Deleted routines go here, inside the user's folder (the library does not read it).
+TRASH = ".trash"
+
+
+class EditorHub(QObject):
+    """Opens editors for the main window and keeps the library up to date with them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editors: list[EditorWindow] = []
+        self.last_deleted: tuple[Path, Path] | None = None  # (in the trash, where it was)
+        self._trying: EditorWindow | None = None
+        self.new_action = make_action(window, SPECS[ActionId.NEW_ROUTINE], self.new_routine)
+        menu = window.menuBar().actions()[0].menu()  # File
+        assert isinstance(menu, QMenu)
+        menu.insertAction(window.import_action, self.new_action)
+        window.flow.state_changed.connect(self._flow_state)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The main window closing closes its editors first; one with unsaved changes asks,
+        and the window stays open until it has been answered."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.editors:
+            for editor in list(self.editors):
+                editor.close()
+            if any(e.isVisible() for e in self.editors):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ----------------------------------------------------------------- opening
+
+    def _taken(self) -> set[str]:
+        return {p.id for p in self.window.library.protocols}
+
+    def open(self, draft: Protocol, file: Path | None) -> EditorWindow:
+        from soleus_coach.gui.editor.window import EditorWindow
+
+        for editor in self.editors:
+            if file is not None and editor.file == file:
+                editor.show()
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        s = self.window.services
+        editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
+                              state_file=s.window_state_file, file=file,
+                              settings=lambda: self.window.settings, taken_ids=self._taken,
+                              parent=self.window)
+        editor.saved.connect(self._saved)
+        editor.try_requested.connect(lambda p: self._try(editor, p))
+        editor.destroyed.connect(lambda *_: self._forget(editor))
+        self.editors.append(editor)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _forget(self, editor: EditorWindow) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def new_routine(self) -> EditorWindow:
+        from soleus_coach import editing
+
+        return self.open(editing.new_routine(self._taken()), None)
+
+    def _read(self, protocol_id: str, *, own: bool) -> tuple[Path, Protocol] | None:
+        """The routine as its file says it: the library holds it in the window's language
+        (a German name over the file's English one), which must not be written back."""
+        from soleus_coach.protocol import ProtocolInvalid, load_file
+
+        entries = [e for e in self.window.library.entries if e.protocol is not None
+                   and e.protocol.id == protocol_id and (e.origin is Origin.USER or not own)]
+        if not entries:
+            return None
+        path = entries[0].path
+        try:
+            return path, load_file(path, self.window.services.assets_dir)
+        except (ProtocolInvalid, OSError) as exc:
+            self.window.statusBar().showMessage(
+                fill_in(self.tr("%1 could not be read again: %2"), path.name,
+                        str(exc).splitlines()[0] if str(exc) else ""), 10000)
+            self.window.reload_library()
+            return None
+
+    def customize(self, protocol_id: str) -> EditorWindow | None:
+        """A copy of any routine, "… (my version)", with a new id; in the language the
+        window shows it in (the copy is the runner's own: one language, the one they read)."""
+        from dataclasses import replace
+
+        from soleus_coach import editing, texts
+
+        read = self._read(protocol_id, own=False)
+        if read is None:
+            return None
+        protocol = read[1]
+        language = texts.language()
+        shown = protocol.localized(language)
+        if shown is not protocol:
+            base = language.replace("_", "-").split("-")[0]
+            code = next((k for k in protocol.translations if k.split("-")[0] == base), base)
+            protocol = replace(shown, language=code, translations={})
+        suffix = self.tr(" (my version)")
+        return self.open(editing.customize(protocol, self._taken(), suffix), None)
+
+    def edit(self, protocol_id: str) -> EditorWindow | None:
+        """One of the user's own routines, in place, as its file says it."""
+        from dataclasses import replace
+
+        read = self._read(protocol_id, own=True)
+        if read is None:
+            return None
+        path, protocol = read
+        return self.open(replace(protocol, path=None, digest=""), path)
+
+    def _own(self, protocol_id: str):  # type: ignore[no-untyped-def]
+        for entry in self.window.library.entries:
+            if (entry.origin is Origin.USER and entry.protocol is not None
+                    and entry.protocol.id == protocol_id):
+                return entry
+        return None
+
+    # ----------------------------------------------------------------- deleting
+
+    def delete(self, protocol_id: str) -> None:
+        """Ask, then move the user's routine into the trash folder (Undo brings it back)."""
+        entry = self._own(protocol_id)
+        if entry is None or entry.protocol is None:
+            return
+        B = QMessageBox.StandardButton
+        box = question(self.window, self.tr("Delete routine"),
+                       fill_in(self.tr("Delete your routine %1? It is moved to the trash "
+                                       "folder, and Undo brings it back."),
+                               one_line(entry.protocol.name)),
+                       B.Yes | B.No, B.No, name="deleteQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        path, name = entry.path, entry.protocol.name
+        box.finished.connect(lambda r: self._delete(path, name) if r == B.Yes else None)
+        box.open()
+
+    def _delete(self, path: Path, name: str) -> bool:
+        trash = path.parent / TRASH
+        target = trash / path.name
+        n = 2
+        while target.exists():
+            target = trash / f"{path.stem}.{n}{path.suffix}"
+            n += 1
+        try:
+            trash.mkdir(exist_ok=True)
+            shutil.move(path, target)
+        except OSError as exc:
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not deleted"),
+                        f"{path.name}: {exc.strerror or exc}", name="deleteFailed").open()
+            return False
+        self.last_deleted = (target, path)
+        self.window.reload_library()
+        B = QMessageBox.StandardButton
+        box = question(self.window, self.tr("Routine deleted"),
+                       fill_in(self.tr("%1 was moved to %2."), one_line(name), trash),
+                       B.Ok, B.Ok, name="deletedNotice")
+        box.setIcon(QMessageBox.Icon.Information)
+        undo = box.addButton(self.tr("&Undo"), QMessageBox.ButtonRole.ActionRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: self.undo_delete() if b is undo else None)
+        self.deleted_notice = box
+        box.open()
+        return True
+
+    def undo_delete(self) -> bool:
+        if self.last_deleted is None:
+            return False
+        trashed, original = self.last_deleted
+        if original.exists():
+            self.window.statusBar().showMessage(
+                fill_in(self.tr("%1 exists again; the deleted copy stays in the trash."),
+                        original.name), 10000)
+            return False
+        try:
+            shutil.move(trashed, original)
+        except OSError as exc:
+            self.window.statusBar().showMessage(str(exc.strerror or exc), 10000)
+            return False
+        self.last_deleted = None
+        self.window.reload_library()
+        return True
+
+    # ----------------------------------------------------------------- library page
+
+    def attach(self, page: LibraryPage) -> None:
+        page.customize_requested.connect(self.customize)
+        page.edit_requested.connect(self.edit)
+        page.delete_requested.connect(self.delete)
+
+    def _saved(self, protocol: Protocol) -> None:
+        self.window.reload_library()
+        if self.window._library_page is not None:
+            self.window.library_page.select(protocol.id)
+        self.window.statusBar().showMessage(
+            fill_in(self.tr("Saved %1"), one_line(protocol.name)), 8000)
+
+    # ----------------------------------------------------------------- try it
+
+    def _try(self, editor: EditorWindow, protocol: Protocol) -> None:
+        win = self.window
+        if win.flow.busy:
+            editor.statusBar().showMessage(self.tr("A routine is already running."), 8000)
+            return
+        win.show()
+        win.raise_()
+        win.activateWindow()
+        if win.flow.start(protocol):
+            self._trying = editor
+
+    def _flow_state(self, state: object) -> None:
+        """The routine tried is over (or was not started after all): back to its editor."""
+        from soleus_coach.gui.session_flow import FlowState
+
+        if state is not FlowState.IDLE:
+            return
+        editor, self._trying = self._trying, None
+        if editor is not None and editor in self.editors:
+            editor.show()
+            editor.raise_()
+            editor.activateWindow()
+
+
+def install(window: MainWindow) -> EditorHub:
+    return EditorHub(window)
