@@ -382,6 +382,30 @@
         <translation>Strg+T</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Editor: save the routine as a file to share (a .zip with its own pictures and sounds)</source>
+        <translation>Editor: die Routine als Datei zum Weitergeben speichern (als .zip mit ihren eigenen Bildern und Klängen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Strg+E</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Editor: print the routine on one page, or save it as a PDF</source>
+        <translation>Editor: die Routine auf einer Seite drucken oder als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Strg+P</translation>
+    </message>
+    <message>
         <source>&amp;Close editor</source>
         <translation>Editor &amp;schließen</translation>
     </message>
@@ -876,6 +900,37 @@
         <source>Get emergency help now if you suddenly feel short of breath, have chest pain, or cough up blood.</source>
         <extracomment>Translator: ``(context, source) -&gt; translated``. Identity until the GUI installs Qt&apos;s.</extracomment>
         <translation>Rufen Sie sofort den Notruf (112), wenn Sie plötzlich Atemnot oder Brustschmerzen haben oder Blut husten.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Shared routine with its files (*.zip)</source>
+        <translation>Weitergegebene Routine mit ihren Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <source>Routine (*.json)</source>
+        <translation>Routine (*.json)</translation>
+    </message>
+    <message>
+        <source>Export routine</source>
+        <translation>Routine exportieren</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Nicht exportiert</translation>
+    </message>
+    <message>
+        <source>That file is one of Soleus Coach&apos;s own; choose another name.</source>
+        <translation>Diese Datei gehört Soleus Coach selbst; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1709,22 @@
         <translation>Deine Routine in den Papierkorb verschieben (fragt vorher)</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Save this routine as a file to share (with its own pictures and sounds, as a .zip)</source>
+        <translation>Diese Routine als Datei zum Weitergeben speichern (mit eigenen Bildern und Klängen als .zip)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print this routine on one page, or save the page as a PDF</source>
+        <translation>Diese Routine auf einer Seite drucken oder die Seite als PDF speichern</translation>
+    </message>
+    <message>
         <source>◀ &amp;Home</source>
         <translation>◀ &amp;Startseite</translation>
     </message>
@@ -1791,10 +1862,6 @@
         <translation>Protokoll importieren</translation>
     </message>
     <message>
-        <source>Protocols (*.json)</source>
-        <translation>Protokolle (*.json)</translation>
-    </message>
-    <message>
         <source>Replace protocol?</source>
         <translation>Protokoll ersetzen?</translation>
     </message>
@@ -1845,6 +1912,10 @@
     <message>
         <source>%1 — Soleus Coach</source>
         <translation>%1 — Soleus Coach</translation>
+    </message>
+    <message>
+        <source>Routines (*.json *.zip)</source>
+        <translation>Routinen (*.json *.zip)</translation>
     </message>
     <message>
         <source>History</source>

@@ -51,6 +51,8 @@ class ActionId(StrEnum):
     EDITOR_DOWN = "editor_down"
     EDITOR_TRY = "editor_try"
     EDITOR_CLOSE = "editor_close"
+    EDITOR_EXPORT = "editor_export"
+    EDITOR_PRINT = "editor_print"
     # the tray's (no key of their own)
     SHOW = "show"
     START_AFTER = "start_after"
@@ -186,6 +188,14 @@ EDITOR_ACTIONS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Editor: run the routine from the selected step, "
                                             "then come back"), "Ctrl+T",
                QT_TRANSLATE_NOOP("Actions", "Ctrl+T")),
+    ActionSpec(ActionId.EDITOR_EXPORT, QT_TRANSLATE_NOOP("Actions", "E&xport…"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: save the routine as a file to share "
+                                            "(a .zip with its own pictures and sounds)"),
+               "Ctrl+E", QT_TRANSLATE_NOOP("Actions", "Ctrl+E")),
+    ActionSpec(ActionId.EDITOR_PRINT, QT_TRANSLATE_NOOP("Actions", "&Print…"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: print the routine on one page, or save "
+                                            "it as a PDF"), "Ctrl+P",
+               QT_TRANSLATE_NOOP("Actions", "Ctrl+P")),
     ActionSpec(ActionId.EDITOR_CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close editor"),
                QT_TRANSLATE_NOOP("Actions", "Editor: close (asks first about unsaved "
                                             "changes)"), "Ctrl+W",

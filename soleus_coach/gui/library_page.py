@@ -42,6 +42,8 @@ class LibraryPage(QWidget):
     customize_requested = Signal(str)  # protocol id: a copy of it in the editor
     edit_requested = Signal(str)  # protocol id: the user's own, in the editor
     delete_requested = Signal(str)  # protocol id: the user's own, to the trash
+    export_requested = Signal(str)  # protocol id: a .json or .zip for someone else
+    print_requested = Signal(str)  # protocol id: the one-page sheet, printed or as a PDF
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,16 @@ class LibraryPage(QWidget):
         self.delete_button.setObjectName("deleteRoutine")
         self.delete_button.setToolTip(self.tr("Move your routine to the trash (asks first)"))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setObjectName("exportRoutine")
+        self.export_button.setToolTip(self.tr("Save this routine as a file to share (with its "
+                                              "own pictures and sounds, as a .zip)"))
+        self.export_button.clicked.connect(lambda: self._emit(self.export_requested))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setObjectName("printRoutine")
+        self.print_button.setToolTip(self.tr("Print this routine on one page, or save the page "
+                                             "as a PDF"))
+        self.print_button.clicked.connect(lambda: self._emit(self.print_requested))
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
@@ -118,6 +130,8 @@ class LibraryPage(QWidget):
         edit_row.addWidget(self.edit_button)
         edit_row.addWidget(self.delete_button)
         edit_row.addStretch(1)
+        edit_row.addWidget(self.export_button)
+        edit_row.addWidget(self.print_button)
         dl.addLayout(edit_row)
         row = QHBoxLayout()
         row.addWidget(self.after_button)
@@ -218,7 +232,7 @@ class LibraryPage(QWidget):
 
     def _enable(self, valid: bool, own: bool = False) -> None:
         for button in (self.start_button, self.after_button, self.before_button,
-                       self.customize_button):
+                       self.customize_button, self.export_button, self.print_button):
             button.setEnabled(valid)
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(valid and own)

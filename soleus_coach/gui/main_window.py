@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QFileDialog
 
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Import protocol"), "",
-                                                  self.tr("Protocols (*.json)"))
+                                                  self.tr("Routines (*.json *.zip)"))
             if not name:
                 return False
             path = Path(name)

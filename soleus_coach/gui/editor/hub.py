@@ -220,6 +220,30 @@ class EditorHub(QObject):
         page.customize_requested.connect(self.customize)
         page.edit_requested.connect(self.edit)
         page.delete_requested.connect(self.delete)
+        page.export_requested.connect(self.export)
+        page.print_requested.connect(self.print_sheet)
+
+    # ----------------------------------------------------------------- share and print
+
+    def export(self, protocol_id: str, dest: Path | None = None) -> Path | None:
+        """Save the routine, as its file says it, for someone else: asks where (unless
+        ``dest`` is given), a .json or, with pictures or sounds of its own, a .zip."""
+        read = self._read(protocol_id, own=False)
+        if read is None:
+            return None
+        from soleus_coach.gui.share_ui import export_draft
+
+        return export_draft(self.window, read[1], self.window.services.assets_dir, dest)
+
+    def print_sheet(self, protocol_id: str) -> None:
+        """The print dialog for the routine's one-page sheet (in the window's language);
+        its printer list includes printing to a PDF file."""
+        from soleus_coach.gui.print_sheet import print_routine
+
+        protocol = next((e.protocol for e in self.window.library.entries
+                         if e.protocol is not None and e.protocol.id == protocol_id), None)
+        if protocol is not None:
+            print_routine(self.window, protocol)
 
     def _saved(self, protocol: Protocol) -> None:
         self.window.reload_library()

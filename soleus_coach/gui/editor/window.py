@@ -354,6 +354,7 @@ class EditorWindow(QMainWindow):
             ActionId.EDITOR_UP: lambda: self.move_step(-1),
             ActionId.EDITOR_DOWN: lambda: self.move_step(1),
             ActionId.EDITOR_TRY: self.try_it, ActionId.EDITOR_CLOSE: self.close,
+            ActionId.EDITOR_EXPORT: lambda: self.export(), ActionId.EDITOR_PRINT: self.print_sheet,
         }
         self.actions_by_id: dict[ActionId, QAction] = {
             spec.id: make_action(self, spec, handlers[spec.id]) for spec in EDITOR_ACTIONS}
@@ -366,7 +367,8 @@ class EditorWindow(QMainWindow):
                                               QKeySequence("Ctrl+Y")])
         bar = self.menuBar()
         routine = bar.addMenu(self.tr("&Routine"))
-        for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_CLOSE):
+        for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_EXPORT,
+                    ActionId.EDITOR_PRINT, ActionId.EDITOR_CLOSE):
             routine.addAction(a[aid])
         edit = bar.addMenu(self.tr("&Edit"))
         for aid in (ActionId.EDITOR_UNDO, ActionId.EDITOR_REDO, ActionId.EDITOR_ADD,
@@ -728,6 +730,31 @@ class EditorWindow(QMainWindow):
         """Keep the draft; the next save replaces what is on disk."""
         self._disk_digest = self._digest_on_disk()
         self.disk_notice.hide()
+
+    def _shareable(self) -> bool:
+        """The draft has no problems (what is shared or printed is what would be saved)."""
+        self.check_now()
+        if self.problems:
+            self.statusBar().showMessage(self.save_reason.plain_text(), 8000)
+            self.problem_list.setFocus()
+            return False
+        return True
+
+    def export(self, dest: Path | None = None) -> Path | None:
+        """The draft as a file to share: a .json, or a .zip with its own pictures and
+        sounds; asks where (unless ``dest`` is given)."""
+        from soleus_coach.gui.share_ui import export_draft
+
+        if not self._shareable():
+            return None
+        return export_draft(self, self.draft, self.assets, dest)
+
+    def print_sheet(self) -> None:
+        """The print dialog for the draft's one-page sheet (a PDF file is one printer)."""
+        from soleus_coach.gui.print_sheet import print_routine
+
+        if self._shareable():
+            print_routine(self, self.draft)
 
     def save(self) -> bool:
         """Save if the validator accepts the draft; False (and why) otherwise."""
