@@ -218,7 +218,9 @@ class _Validator:
                 self.error(loc, f"missing required key {name!r}")
                 ok = False
         if spec.ordered_range and ok:
-            self._order(value, loc)
+            default = spec.fields.get("default")
+            unit = default.spec.unit if default and isinstance(default.spec, S.Num) else ""
+            self._order(value, loc, unit)
 
     def _amount(self, value: Any, spec: S.Amount, loc: str) -> None:
         """A plain number (fixed), or ``{"default", "min"?, "max"?}`` (adjustable)."""
@@ -239,24 +241,24 @@ class _Validator:
                 if key in value:
                     ok = self.check(value[key], spec.value, f"{loc}.{key}") and ok
             if ok:
-                self._order(value, loc)
+                self._order(value, loc, spec.value.unit)
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(loc, f"expected a number, or an object with default and, optionally, "
                        f"min and max; got {_kind(value)}")
         else:
             self._num(value, spec.value, loc)
 
-    def _order(self, value: dict[str, Any], loc: str) -> None:
+    def _order(self, value: dict[str, Any], loc: str, unit: str) -> None:
         default = value["default"]
         lo, hi = value.get("min", default), value.get("max", default)
         if lo > hi:
-            self.error(f"{loc}.min", f"{_fmt(lo)} is above max {_fmt(hi)}")
+            self.error(f"{loc}.min", f"{_q(lo, unit)} is above max {_q(hi, unit)}")
         elif default > hi:
-            self.error(f"{loc}.default", f"{_fmt(default)} is above the allowed maximum "
-                       f"{_fmt(hi)}")
+            self.error(f"{loc}.default", f"{_q(default, unit)} is above the allowed maximum "
+                       f"{_q(hi, unit)}")
         elif default < lo:
-            self.error(f"{loc}.default", f"{_fmt(default)} is below the allowed minimum "
-                       f"{_fmt(lo)}")
+            self.error(f"{loc}.default", f"{_q(default, unit)} is below the allowed minimum "
+                       f"{_q(lo, unit)}")
 
     def _num(self, value: Any, spec: S.Num, loc: str) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -267,13 +269,15 @@ class _Validator:
         elif spec.minimum == spec.maximum and value != spec.minimum:
             self.error(loc, f"must be {_fmt(spec.minimum)}, got {_fmt(value)}")
         elif value > spec.maximum:
-            self.error(loc, f"{_fmt(value)} is above the allowed maximum {_fmt(spec.maximum)}")
+            self.error(loc, f"{_q(value, spec.unit)} is above the allowed maximum "
+                       f"{_q(spec.maximum, spec.unit)}")
         elif value < spec.minimum:
             if value < 0:
-                self.error(loc, f"{_fmt(value)} is negative; expected at least "
-                           f"{_fmt(spec.minimum)}")
+                self.error(loc, f"{_q(value, spec.unit)} is negative; expected at least "
+                           f"{_q(spec.minimum, spec.unit)}")
             else:
-                self.error(loc, f"{_fmt(value)} is below the allowed minimum {_fmt(spec.minimum)}")
+                self.error(loc, f"{_q(value, spec.unit)} is below the allowed minimum "
+                           f"{_q(spec.minimum, spec.unit)}")
 
     def _str(self, value: Any, spec: S.Str, loc: str) -> None:
         if not isinstance(value, str):
@@ -400,6 +404,15 @@ def _kind(value: Any) -> str:
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _q(x: float, unit: str) -> str:
+    """A quantity with its unit; seconds of five minutes or more also in minutes (an editor shows
+    ice in minutes): ``1500 s (25 min)``."""
+    text = f"{_fmt(x)} {unit}" if unit else _fmt(x)
+    if unit == "s" and 300 <= abs(x) < 1e9:
+        text += f" ({_fmt(round(x / 60, 1))} min)"
+    return text
 
 
 def _fmt(x: float) -> str:
