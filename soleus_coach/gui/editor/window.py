@@ -731,8 +731,9 @@ class EditorWindow(QMainWindow):
         self._disk_digest = self._digest_on_disk()
         self.disk_notice.hide()
 
-    def _shareable(self) -> bool:
-        """The draft has no problems (what is shared or printed is what would be saved)."""
+    def _without_problems(self) -> bool:
+        """Checked now: no problems; or False, the reason in the status bar and the keyboard
+        in the list of problems (what is saved, shared or printed is only a valid routine)."""
         self.check_now()
         if self.problems:
             self.statusBar().showMessage(self.save_reason.plain_text(), 8000)
@@ -745,7 +746,7 @@ class EditorWindow(QMainWindow):
         sounds; asks where (unless ``dest`` is given)."""
         from soleus_coach.gui.share_ui import export_draft
 
-        if not self._shareable():
+        if not self._without_problems():
             return None
         return export_draft(self, self.draft, self.assets, dest)
 
@@ -753,15 +754,12 @@ class EditorWindow(QMainWindow):
         """The print dialog for the draft's one-page sheet (a PDF file is one printer)."""
         from soleus_coach.gui.print_sheet import print_routine
 
-        if self._shareable():
+        if self._without_problems():
             print_routine(self, self.draft)
 
     def save(self) -> bool:
         """Save if the validator accepts the draft; False (and why) otherwise."""
-        self.check_now()
-        if self.problems:
-            self.statusBar().showMessage(self.save_reason.plain_text(), 8000)
-            self.problem_list.setFocus()
+        if not self._without_problems():
             return False
         if self.file is not None and self._digest_on_disk() != self._disk_digest:
             self.disk_notice.show()
