@@ -244,22 +244,25 @@ def test_screenshots_in_the_dark(display: str, w: int, h: int, tmp_path: Path,
         app.close()
 
 
+@pytest.mark.parametrize(("w", "h"), [(1280, 800), (800, 600)])
 def test_screenshots_of_the_set_up_and_all_routines(
-        display: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+        display: str, w: int, h: int, tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     out = shot_dir(tmp_path_factory)
+    suffix = "" if w == 1280 else f"-{w}x{h}"
     app = App(display, tmp_path / "first", first_run=True)
     try:
-        app.size(1280, 800)
+        app.size(w, h)
         app.focus("Before you start")
         app.keys("Return")  # the notice read
         app.focus("Set-up")
         app.keys("r")  # the right calf
-        setup = app.shot(out / "setup.png", 1280, 800)
+        setup = app.shot(out / f"setup{suffix}.png", w, h)
         assert share_of(setup, "#000000") < 0.05
         app.keys("Return")
         app.focus("Soleus Coach")
         app.keys("alt+r")  # All routines
-        routines = app.shot(out / "all-routines.png", 1280, 800)
+        routines = app.shot(out / f"all-routines{suffix}.png", w, h)
         assert share_of(routines, HIGHLIGHT) > 0.001  # the selected routine
     finally:
         app.close()
