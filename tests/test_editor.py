@@ -396,6 +396,35 @@ def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
     assert cli.main(["validate", str(editor.file)], out) == 0, out.getvalue()
 
 
+def test_a_chosen_picture_that_no_saved_version_names_is_removed_on_closing(
+        qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path) -> None:
+    pictures = data_dir / "protocols" / "pictures"
+    pictures.mkdir(parents=True)
+    (pictures / "someone-elses.svg").write_text("<svg/>", encoding="utf-8")  # not ours
+    sources = {}
+    for name, size in (("first.svg", 5), ("second.svg", 6)):
+        sources[name] = tmp_path / name
+        sources[name].write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" '
+                                 f'height="10"><rect width="{size}" height="5"/></svg>',
+                                 encoding="utf-8")
+    editor = open_new(qtbot, window)
+    type_physio(qtbot, editor)
+    editor.step_list.setCurrentRow(0)
+    assert editor.use_picture(sources["first.svg"])
+    checked(qtbot, editor)
+    qtbot.mouseClick(editor.save_button, CLICK)  # the file names first.svg
+    assert editor.use_picture(sources["second.svg"])  # chosen instead, then discarded
+    assert (pictures / "second.svg").is_file()
+    editor.close()
+    box = editor.findChild(QMessageBox, "closeQuestion")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), CLICK)
+    qtbot.waitUntil(lambda: editor not in window.editors.editors, timeout=2000)
+    assert sorted(p.name for p in pictures.iterdir()) == ["first.svg", "someone-elses.svg"]
+    out = io.StringIO()
+    saved = data_dir / "protocols" / f"{editor.draft.id}.json"
+    assert cli.main(["validate", str(saved)], out) == 0, out.getvalue()
+
+
 def test_customize_copies_the_routine_as_the_runner_reads_it_and_edit_as_the_file_says(
         qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
     from soleus_coach import texts

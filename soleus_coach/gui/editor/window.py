@@ -122,6 +122,10 @@ class EditorWindow(QMainWindow):
         self.problems: list[Problem] = []
         self.current = 0 if draft.steps else -1
         self._discarding = False
+        #: Files this editor copied in (pictures, sounds), and those the file on disk names:
+        #: a copy no saved version names is removed when the editor closes.
+        self._copied: set[Path] = set()
+        self._kept = _files_of(draft)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._check_timer = QTimer(self)
@@ -524,6 +528,7 @@ class EditorWindow(QMainWindow):
             folder.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 shutil.copyfile(source, target)
+                self._copied.add(target)
         except OSError as exc:
             message_box(self, QMessageBox.Icon.Warning, self.tr("File not copied"),
                         f"{source.name}: {exc.strerror or exc}", name="copyFailed").open()
@@ -794,6 +799,7 @@ class EditorWindow(QMainWindow):
             return False
         self.draft = draft
         self.file = saved.path
+        self._kept = _files_of(draft)
         self._disk_digest = saved.digest
         self._watch()
         self.undo_stack.setClean()
@@ -829,6 +835,9 @@ class EditorWindow(QMainWindow):
             event.ignore()
             self._ask_to_close()
             return
+        for copy in self._copied - self._kept:  # chosen, then discarded or replaced
+            copy.unlink(missing_ok=True)
+        self._copied &= self._kept
         store = self._window_settings()
         store.setValue("editor/geometry", self.saveGeometry())
         store.sync()
@@ -853,3 +862,14 @@ class EditorWindow(QMainWindow):
         box.finished.connect(answered)
         box.open()
         self.close_question = box
+
+
+def _files_of(protocol: Protocol) -> set[Path]:
+    """The pictures and sounds ``protocol`` names."""
+    files = set(protocol.sounds.values())
+    for step in protocol.steps:
+        picture = getattr(step, "illustration", None)  # the kinds with a picture
+        if isinstance(picture, Path):
+            files.add(picture)
+        files.update(step.sounds.values())
+    return files
