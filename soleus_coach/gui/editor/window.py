@@ -836,7 +836,8 @@ class EditorWindow(QMainWindow):
             self._ask_to_close()
             return
         for copy in self._copied - self._kept:  # chosen, then discarded or replaced
-            copy.unlink(missing_ok=True)
+            if not _named_by_a_routine(copy):  # another editor may have saved it since
+                copy.unlink(missing_ok=True)
         self._copied &= self._kept
         store = self._window_settings()
         store.setValue("editor/geometry", self.saveGeometry())
@@ -873,3 +874,16 @@ def _files_of(protocol: Protocol) -> set[Path]:
             files.add(picture)
         files.update(step.sounds.values())
     return files
+
+
+def _named_by_a_routine(file: Path) -> bool:
+    """A routine file in the folder above ``file``'s (``pictures/x.svg`` → the protocol
+    folder) names it."""
+    reference = f"{file.parent.name}/{file.name}"
+    for routine in file.parent.parent.glob("*.json"):
+        try:
+            if reference in routine.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            return True  # cannot tell: keep it
+    return False
