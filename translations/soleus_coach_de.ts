@@ -576,7 +576,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Checking…</source>
-        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
+        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). Files this editor copied in (pictures, sounds), and those the file on disk names: a copy no saved version names is removed when the editor closes. The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
@@ -648,7 +648,7 @@
         <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
     </message>
     <message>
-        <source>&amp;Steps (drag, or Alt+Up/Alt+Down, to reorder)</source>
+        <source>Ste&amp;ps (drag, or Alt+Up/Alt+Down, to reorder)</source>
         <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
     </message>
     <message>

@@ -231,7 +231,7 @@ class EditorWindow(QMainWindow):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.addLayout(routine)
-        steps_label = QLabel(self.tr("&Steps (drag, or Alt+Up/Alt+Down, to reorder)"))
+        steps_label = QLabel(self.tr("Ste&ps (drag, or Alt+Up/Alt+Down, to reorder)"))
         steps_label.setTextFormat(Qt.TextFormat.PlainText)
         steps_label.setBuddy(self.step_list)
         ll.addWidget(steps_label)
