@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from soleus_coach.gui.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.plain import message_box, question
+from soleus_coach.gui.tray import bring_forward
 from soleus_coach.protocol.model import Origin, Protocol
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from soleus_coach.gui.editor.window import EditorWindow
     from soleus_coach.gui.library_page import LibraryPage
     from soleus_coach.gui.main_window import MainWindow
+    from soleus_coach.protocol.library import Entry as LibraryEntry
 
 #: Deleted routines go here, inside the user's folder (the library does not read it).
 TRASH = ".trash"
@@ -67,9 +69,7 @@ class EditorHub(QObject):
 
         for editor in self.editors:
             if file is not None and editor.file == file:
-                editor.show()
-                editor.raise_()
-                editor.activateWindow()
+                bring_forward(editor)
                 return editor
         s = self.window.services
         editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
@@ -80,9 +80,8 @@ class EditorHub(QObject):
         editor.try_requested.connect(lambda p: self._try(editor, p))
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editors.append(editor)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
+        editor.show()  # as its geometry was kept (maximised, say), then in front
+        bring_forward(editor)
         return editor
 
     def _forget(self, editor: EditorWindow) -> None:
@@ -99,11 +98,10 @@ class EditorHub(QObject):
         (a German name over the file's English one), which must not be written back."""
         from soleus_coach.protocol import ProtocolInvalid, load_file
 
-        entries = [e for e in self.window.library.entries if e.protocol is not None
-                   and e.protocol.id == protocol_id and (e.origin is Origin.USER or not own)]
-        if not entries:
+        entry = self._entry(protocol_id, own=own)
+        if entry is None:
             return None
-        path = entries[0].path
+        path = entry.path
         try:
             return path, load_file(path, self.window.services.assets_dir)
         except (ProtocolInvalid, OSError) as exc:
@@ -143,18 +141,17 @@ class EditorHub(QObject):
         path, protocol = read
         return self.open(replace(protocol, path=None, digest=""), path)
 
-    def _own(self, protocol_id: str):  # type: ignore[no-untyped-def]
-        for entry in self.window.library.entries:
-            if (entry.origin is Origin.USER and entry.protocol is not None
-                    and entry.protocol.id == protocol_id):
-                return entry
-        return None
+    def _entry(self, protocol_id: str, *, own: bool) -> LibraryEntry | None:
+        """The library's entry of a routine that loaded (with ``own``: the user's own)."""
+        return next((e for e in self.window.library.entries if e.protocol is not None
+                     and e.protocol.id == protocol_id
+                     and (e.origin is Origin.USER or not own)), None)
 
     # ----------------------------------------------------------------- deleting
 
     def delete(self, protocol_id: str) -> None:
         """Ask, then move the user's routine into the trash folder (Undo brings it back)."""
-        entry = self._own(protocol_id)
+        entry = self._entry(protocol_id, own=True)
         if entry is None or entry.protocol is None:
             return
         B = QMessageBox.StandardButton
@@ -240,8 +237,7 @@ class EditorHub(QObject):
         its printer list includes printing to a PDF file."""
         from soleus_coach.gui.print_sheet import print_routine
 
-        protocol = next((e.protocol for e in self.window.library.entries
-                         if e.protocol is not None and e.protocol.id == protocol_id), None)
+        protocol = self.window.library.get(protocol_id)
         if protocol is not None:
             print_routine(self.window, protocol)
 
@@ -259,9 +255,7 @@ class EditorHub(QObject):
         if win.flow.busy:
             editor.statusBar().showMessage(self.tr("A routine is already running."), 8000)
             return
-        win.show()
-        win.raise_()
-        win.activateWindow()
+        bring_forward(win)
         if win.flow.start(protocol):
             self._trying = editor
 
@@ -273,9 +267,7 @@ class EditorHub(QObject):
             return
         editor, self._trying = self._trying, None
         if editor is not None and editor in self.editors:
-            editor.show()
-            editor.raise_()
-            editor.activateWindow()
+            bring_forward(editor)
 
 
 def install(window: MainWindow) -> EditorHub:
