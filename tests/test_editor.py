@@ -365,14 +365,20 @@ def test_hostile_routines_open_in_the_editor_as_plain_text(
     assert looked > 200
 
 
+def svg(path: Path, body: str = '<rect width="5" height="5"/>') -> Path:
+    """A small SVG picture at ``path`` (its folder made), holding ``body``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{body}'
+                    '</svg>', encoding="utf-8")
+    return path
+
+
 def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
         qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path) -> None:
     editor = open_new(qtbot, window)
     type_physio(qtbot, editor)
     editor.step_list.setCurrentRow(0)
-    outside = tmp_path / "my-stretch.svg"
-    outside.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-                       '<image href="file:///etc/passwd"/></svg>', encoding="utf-8")
+    outside = svg(tmp_path / "my-stretch.svg", '<image href="file:///etc/passwd"/>')
     assert editor.use_picture(outside)
     checked(qtbot, editor)
     copied = data_dir / "protocols" / "pictures" / "my-stretch.svg"
@@ -381,10 +387,7 @@ def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
     box = editor.form.boxes["illustration"]
     assert box.problem.isVisibleTo(editor), editor.problems  # the validator refuses it
     assert not editor.save_button.isEnabled()
-    good = tmp_path / "good" / "my-stretch.svg"
-    good.parent.mkdir()
-    good.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-                    '<rect width="5" height="5"/></svg>', encoding="utf-8")
+    good = svg(tmp_path / "good" / "my-stretch.svg")
     assert editor.use_picture(good)  # another file of the same name: a name of its own
     checked(qtbot, editor)
     assert editor.problems == []
@@ -401,12 +404,8 @@ def test_a_chosen_picture_that_no_saved_version_names_is_removed_on_closing(
     pictures = data_dir / "protocols" / "pictures"
     pictures.mkdir(parents=True)
     (pictures / "someone-elses.svg").write_text("<svg/>", encoding="utf-8")  # not ours
-    sources = {}
-    for name, size in (("first.svg", 5), ("second.svg", 6)):
-        sources[name] = tmp_path / name
-        sources[name].write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" '
-                                 f'height="10"><rect width="{size}" height="5"/></svg>',
-                                 encoding="utf-8")
+    sources = {name: svg(tmp_path / name, f'<rect width="{size}" height="5"/>')
+               for name, size in (("first.svg", 5), ("second.svg", 6))}
     editor = open_new(qtbot, window)
     type_physio(qtbot, editor)
     editor.step_list.setCurrentRow(0)

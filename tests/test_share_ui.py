@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from soleus_coach import editing, paths
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.protocol import load_file
-from tests.test_editor import CLICK, checked, open_new, type_into, type_physio, window
+from tests.test_editor import CLICK, checked, open_new, svg, type_into, type_physio, window
 
 __all__ = ["window"]  # the fixture
 
@@ -70,9 +70,7 @@ def test_the_editor_exports_a_routine_with_its_picture_as_a_zip_that_imports_aga
     editor = open_new(qtbot, window)
     type_physio(qtbot, editor)
     editor.step_list.setCurrentRow(0)
-    picture = tmp_path / "wall.svg"
-    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-                       '<rect width="5" height="5"/></svg>', encoding="utf-8")
+    picture = svg(tmp_path / "wall.svg")
     assert editor.use_picture(picture)
     checked(qtbot, editor)
     qtbot.mouseClick(editor.save_button, CLICK)
