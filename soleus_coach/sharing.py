@@ -31,6 +31,7 @@ from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
 from soleus_coach.cues import Cue
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
 from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
+from soleus_coach.protocol.library import named_files
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid
 from soleus_coach.protocol.model import Protocol, Step
 from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
@@ -66,7 +67,7 @@ def own_files(protocol: Protocol, assets_dir: Path | None = None) -> list[Path]:
     routine names them, each once."""
     assets = (assets_dir or paths.assets_dir()).resolve()
     found: list[Path] = []
-    for path in _named_files(protocol):
+    for path in named_files(protocol):
         if not path.resolve().is_relative_to(assets) and path not in found:
             found.append(path)
     return found
@@ -137,16 +138,6 @@ def safe_names(files: list[Path]) -> dict[Path, str]:
         taken.add(name.lower())
         out[path] = name
     return out
-
-
-def _named_files(protocol: Protocol) -> list[Path]:
-    found = list(protocol.sounds.values())
-    for step in protocol.steps:
-        picture = getattr(step, "illustration", None)
-        if picture is not None:
-            found.append(picture)
-        found += list(step.sounds.values())
-    return found
 
 
 def _with_files(protocol: Protocol, move: Callable[[Path], Path]) -> Protocol:

@@ -103,18 +103,24 @@ def load_library(bundled_dir: Path, user_dir: Path | None, assets_dir: Path | No
     return Library(tuple(kept + marked))
 
 
+def named_files(protocol: Protocol) -> list[Path]:
+    """Every file ``protocol`` names, in the order it names them: its sounds, then each
+    step's picture and sounds (as often as they are named)."""
+    found: list[Path] = list(protocol.sounds.values())
+    for step in protocol.steps:
+        picture = getattr(step, "illustration", None)  # the kinds of step with a picture
+        if picture is not None:
+            found.append(picture)
+        found += list(step.sounds.values())
+    return found
+
+
 def referenced_files(protocol: Protocol) -> list[Path]:
     """Files beside the protocol that it names (sounds, illustrations), not the app's assets."""
     if protocol.path is None:
         return []
     base = protocol.path.parent.resolve()
-    found: list[Path] = list(protocol.sounds.values())
-    for step in protocol.steps:
-        found += list(step.sounds.values())
-        picture = getattr(step, "illustration", None)
-        if picture is not None:
-            found.append(picture)
-    return sorted({p for p in found if p.is_relative_to(base)})
+    return sorted({p for p in named_files(protocol) if p.is_relative_to(base)})
 
 
 def import_file(source: Path, user_dir: Path, assets_dir: Path | None,

@@ -46,6 +46,7 @@ from soleus_coach.gui.editor.fields import FieldBox, red_text
 from soleus_coach.gui.editor.step_form import StepForm, pacing_value
 from soleus_coach.gui.plain import PlainLabel, message_box, question
 from soleus_coach.protocol.describe import describe_dose, format_duration
+from soleus_coach.protocol.library import named_files
 from soleus_coach.protocol.model import Protocol, When
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
@@ -125,7 +126,7 @@ class EditorWindow(QMainWindow):
         #: Files this editor copied in (pictures, sounds), and those the file on disk names:
         #: a copy no saved version names is removed when the editor closes.
         self._copied: set[Path] = set()
-        self._kept = _files_of(draft)
+        self._kept = set(named_files(draft))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._check_timer = QTimer(self)
@@ -799,7 +800,7 @@ class EditorWindow(QMainWindow):
             return False
         self.draft = draft
         self.file = saved.path
-        self._kept = _files_of(draft)
+        self._kept = set(named_files(draft))
         self._disk_digest = saved.digest
         self._watch()
         self.undo_stack.setClean()
@@ -863,17 +864,6 @@ class EditorWindow(QMainWindow):
         box.finished.connect(answered)
         box.open()
         self.close_question = box
-
-
-def _files_of(protocol: Protocol) -> set[Path]:
-    """The pictures and sounds ``protocol`` names."""
-    files = set(protocol.sounds.values())
-    for step in protocol.steps:
-        picture = getattr(step, "illustration", None)  # the kinds with a picture
-        if isinstance(picture, Path):
-            files.add(picture)
-        files.update(step.sounds.values())
-    return files
 
 
 def _named_by_a_routine(file: Path) -> bool:
