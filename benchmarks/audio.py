@@ -110,10 +110,10 @@ import json, os, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from soleus_coach.gui import session_flow
+from soleus_coach.gui.session import flow as session_flow
 from soleus_coach.gui.application import default_services
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.session_flow import FlowState
+from soleus_coach.gui.session.flow import FlowState
 if sys.argv[1] == "no-wait":
     session_flow.SOUND_WAIT_MS = 0
 data = tempfile.mkdtemp()

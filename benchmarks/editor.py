@@ -36,7 +36,8 @@ def _window() -> tuple[Any, Any]:
     from PySide6.QtWidgets import QApplication
 
     from soleus_coach import paths, texts
-    from soleus_coach.gui.main_window import MainWindow, Services
+    from soleus_coach.gui.common.services import Services
+    from soleus_coach.gui.main_window import MainWindow
     from soleus_coach.protocol import load_library
     from soleus_coach.settings import SettingsStore
 

@@ -70,7 +70,7 @@ def window_open(db: Path) -> float:
     store, which the main window opened at start-up."""
     from PySide6.QtWidgets import QApplication
 
-    from soleus_coach.gui.history_window import HistoryWindow
+    from soleus_coach.gui.history.window import HistoryWindow
     from soleus_coach.history.store import open_store
 
     app = QApplication.instance() or QApplication([])
@@ -170,7 +170,8 @@ def write(r: dict[str, Any]) -> None:
         f"Files above {4} MiB skip the full `PRAGMA quick_check` at open unless the last "
         "run did not close cleanly (it costs about 8 ms per MiB).",
         "",
-        "The chart is painted with QPainter (`soleus_coach/gui/weekly_chart.py`): QtCharts is "
+        "The chart is painted with QPainter (`soleus_coach/gui/history/weekly_chart.py`): "
+        "QtCharts is "
         "deprecated since Qt 6.10 and lives in PySide6-Addons (+59 MB), and pyqtgraph costs "
         "about 336 ms of import plus numpy (figures from `../shared/tech-notes.md`, not "
         "re-measured here); the hand-painted chart adds no import at start-up and is drawn "

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from soleus_coach.gui.session_screen import SessionScreen
+from soleus_coach.gui.session.screen import SessionScreen
 from soleus_coach.protocol import Protocol, Range, Sides, StretchStep, When
 from soleus_coach.session.clock import SystemClock
 from soleus_coach.session.engine import CueDue, State

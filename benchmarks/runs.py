@@ -86,8 +86,9 @@ def bare_parse(files: list[Path]) -> float:
 
 
 def app_import(folder: Path, db: Path) -> tuple[float, int]:
+    from soleus_coach.history.run_import import import_paths
     from soleus_coach.history.store import open_store
-    from soleus_coach.runs.importer import Outcome, import_paths
+    from soleus_coach.runs.importer import Outcome
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)

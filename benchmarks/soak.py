@@ -174,7 +174,7 @@ def write_report(result: dict[str, Any]) -> str:
         f"{n} sessions measured after {result['warm_up']} to warm up, in "
         f"{result['seconds']:.1f} s; {result['stored']} sessions in the history database.",
         "Resident memory is read after each session's freed memory is handed back "
-        "(`soleus_coach/gui/memory.py`, glibc `malloc_trim`, as the app does when a session "
+        "(`soleus_coach/gui/common/memory.py`, glibc `malloc_trim`, as the app does when a session "
         "closes); without that, glibc keeps it and RSS climbed by about 0.5 MiB a session.",
         "",
         "| count | after warm-up | at the end | change | bound |",

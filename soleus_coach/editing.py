@@ -45,9 +45,10 @@ from soleus_coach.protocol.model import (
 from soleus_coach.protocol.write import dumps
 
 __all__ = [
-    "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "customize",
-    "duplicate_step", "kind_of", "move_step", "new_routine", "parse_draft", "preview",
-    "problems", "remove_step", "save", "set_field", "set_step", "set_step_field", "unique_id",
+    "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "copy_in",
+    "customize", "duplicate_step", "kind_of", "move_step", "named_by_a_routine",
+    "new_routine", "parse_draft", "preview", "problems", "remove_step", "save", "set_field",
+    "set_step", "set_step_field", "unique_id",
 ]
 
 
@@ -392,3 +393,45 @@ def equal_content(a: Protocol, b: Protocol) -> bool:
 
 
 ICE_LIMIT_S = S.ICE_HARD_MAX_S
+
+
+# --------------------------------------------------------------------------- files copied in
+
+
+def copy_in(source: Path, folder: Path) -> tuple[Path, bool]:
+    """``source`` copied into ``folder`` (a routine's ``pictures`` or ``sounds``: the format
+    reads only files beside the routine), under a name no other file there has; a file with
+    the same bytes already there is used as it is. Returns the file and whether it was copied
+    now. Raises OSError."""
+    import shutil
+
+    target = folder / source.name
+    n = 2
+    while target.exists() and not _same_bytes(target, source):
+        target = folder / f"{source.stem}-{n}{source.suffix}"
+        n += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        return target, False
+    shutil.copyfile(source, target)
+    return target, True
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def named_by_a_routine(file: Path) -> bool:
+    """A routine file in the folder above ``file``'s (``pictures/x.svg`` → the protocol
+    folder) names it."""
+    reference = f"{file.parent.name}/{file.name}"
+    for routine in file.parent.parent.glob("*.json"):
+        try:
+            if reference in routine.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            return True  # cannot tell: keep it
+    return False

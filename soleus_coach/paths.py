@@ -34,6 +34,11 @@ def assets_dir() -> Path:
     return _resource_dir("assets")
 
 
+def translations_dir() -> Path:
+    """The compiled translations (``*.qm``), inside the package."""
+    return _PACKAGE_DIR / "translations"
+
+
 def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:

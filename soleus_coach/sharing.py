@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -31,8 +32,8 @@ from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
 from soleus_coach.cues import Cue
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
 from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
-from soleus_coach.protocol.library import named_files
-from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid
+from soleus_coach.protocol.library import named_files, referenced_files
+from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Protocol, Step
 from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
 from soleus_coach.protocol.write import dumps
@@ -286,3 +287,34 @@ def _shown(name: str) -> str:
     """A member's name, safe to show: control characters escaped, kept short."""
     text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name)
     return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
+                *, replace: bool = False) -> Path:
+    """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
+
+    ``source`` may be a routine's zip (:func:`unpack_routine_zip`): it is unpacked into a
+    temporary folder with every member checked, and its routine imported from there.
+
+    Raises :class:`ProtocolInvalid` (nothing is copied; for a zip that is refused, its
+    subclass :class:`RoutineZipInvalid`), :class:`FileExistsError` when a file of that
+    name is there and ``replace`` is false, or :class:`OSError`.
+    """
+    if is_routine_zip(source):
+        with tempfile.TemporaryDirectory(prefix="soleus-coach-import-") as folder:
+            unpacked = unpack_routine_zip(source, Path(folder))
+            return import_file(unpacked, user_dir, assets_dir, replace=replace)
+    protocol = load_file(source, assets_dir)
+    target = user_dir / source.name
+    if target.exists() and not replace:
+        raise FileExistsError(target)
+    user_dir.mkdir(parents=True, exist_ok=True)
+    base = source.parent.resolve()
+    for extra in referenced_files(protocol):
+        dest = user_dir / extra.relative_to(base)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(extra, dest)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    return target

@@ -7,10 +7,12 @@ What such text may do on a screen is decided here, once, for every surface:
 - **Direction.** A right-to-left override (U+202E) in one value must not reverse the text
   around it or the next line: :func:`isolate` wraps a value in FSI … PDI, which closes every
   embedding opened inside it (Unicode bidi algorithm, rule X6a).
+- **Terminals.** :func:`for_terminal` escapes control characters and bidi controls, so a
+  name cannot move the cursor, clear the screen or reorder a line of the command line's output.
 - **Spreadsheets.** :func:`csv_cell` keeps a cell from starting a formula, on every line of
   it, and within a spreadsheet cell's size.
 
-Markup is the GUI's business (``soleus_coach.gui.plain``): Qt must never guess rich text.
+Markup is the GUI's business (``soleus_coach.gui.common.plain``): Qt must never guess rich text.
 """
 
 from __future__ import annotations
@@ -85,3 +87,15 @@ def csv_cell(text: str) -> str:
 
 def _starts_formula(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in _FORMULA_START
+
+
+#: Bidi controls that a terminal would obey (embeddings, overrides, isolates, marks).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                           "\u200e\u200f\u061c")
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print: every character that is not printable, and every bidi
+    control, written as ``\\xNN`` (file names and values on the command line)."""
+    return "".join(c if c.isprintable() and c not in _BIDI_CONTROLS else f"\\x{ord(c):02x}"
+                   for c in text)

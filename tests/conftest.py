@@ -24,7 +24,7 @@ def _english_plurals() -> None:
         from PySide6.QtWidgets import QApplication
     except ImportError:
         return
-    from soleus_coach.gui import i18n
+    from soleus_coach.gui.common import i18n
 
     app = QApplication.instance() or QApplication([])
     i18n.install(app, "en")
@@ -122,7 +122,7 @@ def app_services(data: Path, clock: Any = None, **overrides: Any) -> Any:
     """The main window's services on a test data folder, with a fake clock if given."""
     from soleus_coach import paths, texts
     from soleus_coach.audio import CuePlayer
-    from soleus_coach.gui.main_window import Services
+    from soleus_coach.gui.common.services import Services
     from soleus_coach.protocol import load_library
     from soleus_coach.settings import SettingsStore
 
@@ -214,7 +214,7 @@ def running(qtbot: Any, win: Any) -> Any:
     """The window's session once its clock runs: a routine shows its first step at once but
     starts its clock when the sound back-end can play the first cue (here: when the test's
     player has said it has none)."""
-    from soleus_coach.gui.session_flow import FlowState
+    from soleus_coach.gui.session.flow import FlowState
 
     qtbot.waitUntil(lambda: win.flow.state is FlowState.RUNNING, timeout=5000)
     return win.session

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.gui.theme import contrast_ratio
+from soleus_coach.gui.common.theme import contrast_ratio
 
 #: WCAG 2 AA for normal text.
 AA = 4.5

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from soleus_coach.audio import CuePlayer, PlayerState, PlayerStatus
 from soleus_coach.cues import Cue
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.session_screen import SessionScreen
+from soleus_coach.gui.session.screen import SessionScreen
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import SettingsStore

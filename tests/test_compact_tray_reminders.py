@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import desktop
-from soleus_coach.gui.actions import ActionId
+from soleus_coach.gui.common.actions import ActionId
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.session_flow import FlowState, SessionStatus
+from soleus_coach.gui.session.flow import FlowState, SessionStatus
 from soleus_coach.gui.tray import fill_menu, menu_entries, tooltip_text
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State

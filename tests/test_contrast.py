@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from soleus_coach.gui.common.theme import COUNTDOWN_COLOURS, PHASE_COLOURS, apply_theme
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.theme import COUNTDOWN_COLOURS, PHASE_COLOURS, apply_theme
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import Theme
@@ -39,7 +39,7 @@ def check(widget: QWidget, where: str, seen: list[str]) -> None:
 def test_the_palette_colours_meet_aa_on_paper() -> None:
     from PySide6.QtGui import QColor
 
-    from soleus_coach.gui.theme import contrast_ratio
+    from soleus_coach.gui.common.theme import contrast_ratio
 
     for phase, (bg, fg) in PHASE_COLOURS.items():
         assert contrast_ratio(QColor(bg), QColor(fg)) >= AA, phase
@@ -50,9 +50,9 @@ def test_the_palette_colours_meet_aa_on_paper() -> None:
 
 def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: Path,
                                                        theme: Theme) -> None:
-    from soleus_coach.gui.checkin_dialog import CheckInDialog
-    from soleus_coach.gui.safety_dialogs import FirstRunDialog, ItHurtsDialog, RedFlagDialog
-    from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
+    from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+    from soleus_coach.gui.session.safety_dialogs import FirstRunDialog, ItHurtsDialog, RedFlagDialog
+    from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
     from soleus_coach.safety import RedFlag, advice_for
     from tests.test_real_window import fill_history
 

@@ -14,7 +14,8 @@ CORE = [
     "soleus_coach.history", "soleus_coach.history.recorder", "soleus_coach.history.export",
     "soleus_coach.safety", "soleus_coach.texts", "soleus_coach.logs", "soleus_coach.desktop",
     "soleus_coach.runs", "soleus_coach.runs.model", "soleus_coach.runs.parse",
-    "soleus_coach.runs.importer", "soleus_coach.runs.cli", "soleus_coach.history.run_store",
+    "soleus_coach.runs.importer", "soleus_coach.cli.runs", "soleus_coach.runs.describe",
+    "soleus_coach.history.run_import", "soleus_coach.history.run_store",
     "soleus_coach.load_notes", "soleus_coach.reminders", "soleus_coach.sharing",
     "soleus_coach.atomic", "soleus_coach.editing",
 ]

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from soleus_coach import cli, editing, paths
 from soleus_coach.gui.editor.window import EditorWindow
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.session_flow import FlowState
+from soleus_coach.gui.session.flow import FlowState
 from soleus_coach.protocol import load_file
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.settings import Leg, Settings, SettingsStore

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from soleus_coach.gui.common.theme import PHASE_COLOURS
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.theme import PHASE_COLOURS
 from soleus_coach.session.plan import SegmentKind
 from tests.conftest import run_until
 from tests.test_format2 import skip_to, start, window  # noqa: F401 (fixture)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from soleus_coach.gui import i18n
+from soleus_coach.gui.common import i18n
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
@@ -185,9 +185,9 @@ def dialog(qtbot: QtBot, win: MainWindow, cls: type) -> QDialog:
 
 def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
                                               german: None) -> None:
-    from soleus_coach.gui.checkin_dialog import CheckInDialog
-    from soleus_coach.gui.safety_dialogs import FirstRunDialog, RedFlagDialog
-    from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
+    from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+    from soleus_coach.gui.session.safety_dialogs import FirstRunDialog, RedFlagDialog
+    from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
     from tests.test_real_window import fill_history
 
     fill_history(data_dir)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
-from soleus_coach.gui.checkin_dialog import CheckInDialog
-from soleus_coach.gui.history_window import HistoryWindow
+from soleus_coach.gui.history.window import HistoryWindow
 from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.session.checkin_dialog import CheckInDialog
 from soleus_coach.history.records import EventRecord, SegmentRecord, SessionRecord, Status
 from soleus_coach.history.store import HistoryStore, open_store
 from soleus_coach.protocol.describe import format_duration

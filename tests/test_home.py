@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from soleus_coach.gui.home_page import Moment
+from soleus_coach.gui.library.home_page import Moment
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.safety_dialogs import FirstRunDialog
-from soleus_coach.gui.session_flow import FlowState
-from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
+from soleus_coach.gui.session.flow import FlowState
+from soleus_coach.gui.session.safety_dialogs import FirstRunDialog
+from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
 from soleus_coach.history.records import SessionRow, Status
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
@@ -211,7 +211,7 @@ def row(protocol_id: str, started: datetime) -> SessionRow:
 
 
 def test_enter_starts_the_action_of_the_moment() -> None:
-    from soleus_coach.gui.home_page import primary_moment
+    from soleus_coach.gui.library.home_page import primary_moment
 
     assert primary_moment(EVENING, None, "pre-run-warm-up") is Moment.AFTER
     assert primary_moment(MORNING, None, "pre-run-warm-up") is Moment.BEFORE

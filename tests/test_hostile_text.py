@@ -5,7 +5,7 @@ surface must show the text as plain text, and none may make the window wider tha
 screen it is on (a 300-character word must not push "Stop" off the window).
 
 :func:`assert_plain` is the check that fails when a widget shows untrusted text without the
-plain-text helpers of ``soleus_coach.gui.plain``.
+plain-text helpers of ``soleus_coach.gui.common.plain``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from soleus_coach.gui.history_window import HistoryWindow
+from soleus_coach.gui.history.window import HistoryWindow
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.tray import Tray
 from soleus_coach.history.store import open_store
@@ -209,7 +209,7 @@ def test_hostile_routines_on_the_home_screen_stay_plain_and_fit(
 
 def test_the_set_up_and_the_leg_question_are_plain_and_fit(qtbot: QtBot,
                                                             window: MainWindow) -> None:
-    from soleus_coach.gui.setup_dialog import LegQuestion, SetupDialog
+    from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
 
     for dialog in (SetupDialog(window.settings, window), LegQuestion(remember=True,
                                                                     parent=window)):
@@ -289,7 +289,7 @@ def test_settings_from_a_file_do_not_reach_a_label_as_markup(
 
 
 def _grab_lines(qtbot: QtBot, text: str) -> list[QImage]:
-    from soleus_coach.gui.session_page import SessionPage
+    from soleus_coach.gui.session.page import SessionPage
     from soleus_coach.session.present import SegmentText
 
     page = SessionPage()
@@ -316,7 +316,7 @@ def test_a_png_illustration_is_shown_and_an_svg_changed_to_point_outside_is_not(
         qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from soleus_coach.gui.illustration import IllustrationView
+    from soleus_coach.gui.common.illustration import IllustrationView
 
     picture = QImage(40, 30, QImage.Format.Format_RGB32)
     picture.fill(QColor("#ff00ff"))

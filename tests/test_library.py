@@ -16,7 +16,7 @@ from soleus_coach.protocol import (
     When,
     load_library,
 )
-from soleus_coach.protocol.library import import_file
+from soleus_coach.sharing import import_file
 from tests.conftest import minimal_protocol, write_protocol
 
 

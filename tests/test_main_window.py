@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
 from soleus_coach.audio import CuePlayer
-from soleus_coach.gui.main_window import MainWindow, Services
+from soleus_coach.gui.common.services import Services
+from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.protocol import load_library
 from soleus_coach.settings import Leg, Settings, SettingsStore
 from tests.conftest import minimal_protocol, write_protocol

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths, texts
-from soleus_coach.gui import i18n
-from soleus_coach.gui.print_sheet import (
+from soleus_coach.gui.common import i18n
+from soleus_coach.gui.library.print_sheet import (
     SheetLayout,
     layout_sheet,
     print_routine,

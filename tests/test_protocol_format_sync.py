@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soleus_coach import paths
-from soleus_coach.protocol import ProtocolInvalid, parse_bytes
+from soleus_coach.protocol import ProtocolInvalid, parse_bytes, schema
 from soleus_coach.protocol import spec as S
 from tests.conftest import ROOT, minimal_protocol, minimal_protocol_v2
 
@@ -24,14 +24,14 @@ DOCS_PATH = ROOT / "docs" / "protocol-format.md"
 
 @pytest.mark.parametrize("version", S.FORMATS)
 def test_published_schema_is_generated_from_the_spec(version: int) -> None:
-    path = ROOT / "protocols" / "schema" / S.schema_name(version)
-    assert path.read_text(encoding="utf-8") == S.json_schema_text(version), (
+    path = ROOT / "protocols" / "schema" / schema.schema_name(version)
+    assert path.read_text(encoding="utf-8") == schema.json_schema_text(version), (
         f"protocols/schema/{path.name} is stale: run `make schema`")
 
 
 def test_docs_reference_is_generated_from_the_spec() -> None:
     text = DOCS_PATH.read_text(encoding="utf-8")
-    assert S.splice_docs(text) == text, "docs/protocol-format.md is stale: run `make schema`"
+    assert schema.splice_docs(text) == text, "docs/protocol-format.md is stale: run `make schema`"
     for name in S.PROTOCOL.fields:
         assert f"| `{name}` |" in text
 

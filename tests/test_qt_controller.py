@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.cues import Cue
-from soleus_coach.gui.controller import SessionController
+from soleus_coach.gui.session.controller import SessionController
 from soleus_coach.protocol import Protocol, Range, Sides, StretchStep, When
 from soleus_coach.session.clock import FakeClock, ScaledClock, SystemClock
 from soleus_coach.session.engine import State

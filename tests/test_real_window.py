@@ -21,7 +21,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from soleus_coach.gui.theme import COUNTDOWN_COLOURS, HIGHLIGHT, PHASE_COLOURS, contrast_ratio
+from soleus_coach.gui.common.theme import (
+    COUNTDOWN_COLOURS,
+    HIGHLIGHT,
+    PHASE_COLOURS,
+    contrast_ratio,
+)
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from soleus_coach.gui.theme import PHASE_COLOURS
+from soleus_coach.gui.common.theme import PHASE_COLOURS
 from tests.test_real_window import App, share_of, shot_dir, xvfb
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "import")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from soleus_coach.gui.theme import HIGHLIGHT
+from soleus_coach.gui.common.theme import HIGHLIGHT
 from tests.conftest import minimal_protocol, write_protocol
 from tests.test_real_window import App, display, share_of, shot_dir  # noqa: F401 (fixture)
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
+from soleus_coach.gui.history.run_dialogs import ImportSummary, ManualRunDialog
+from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.runs_dialogs import ImportSummary, ManualRunDialog
-from soleus_coach.gui.runs_ui import RunsUi
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
 from soleus_coach.runs import Run, Source
@@ -258,7 +258,7 @@ def test_the_parsing_libraries_are_not_loaded_with_the_window() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; import soleus_coach.gui.main_window, soleus_coach.gui.runs_ui; "
+    code = ("import sys; import soleus_coach.gui.main_window, soleus_coach.gui.history.run_intake; "
             "print(sorted(m for m in ('gpxpy', 'fitdecode', 'defusedxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout

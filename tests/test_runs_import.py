@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soleus_coach import cli, paths
+from soleus_coach.history.run_import import import_paths
 from soleus_coach.history.store import open_store
 from soleus_coach.runs import RunProblem, Source
-from soleus_coach.runs.importer import Outcome, Summary, import_paths
+from soleus_coach.runs.importer import Outcome, Summary
 from soleus_coach.runs.parse import MAX_BYTES, MAX_FIT_BYTES, parse_bytes, read_file
 from tests.runfiles import Track, fit, gpx, tcx, write
 

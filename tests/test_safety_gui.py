@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.gui.safety_dialogs import FirstRunDialog, RedFlagDialog
+from soleus_coach.gui.session.safety_dialogs import FirstRunDialog, RedFlagDialog
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
 from soleus_coach.safety import HurtChoice, ItHurts, RedFlag, RedFlagChoice, RedFlagDecision

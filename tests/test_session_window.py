@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
 from soleus_coach.audio import CuePlayer
-from soleus_coach.gui.main_window import MainWindow, Services
-from soleus_coach.gui.session_screen import SessionScreen
+from soleus_coach.gui.common.services import Services
+from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.session.screen import SessionScreen
 from soleus_coach.history import Status
 from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock

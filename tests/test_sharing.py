@@ -15,8 +15,8 @@ import pytest
 
 from soleus_coach import cli, paths, sharing
 from soleus_coach.protocol import load_file, load_library
-from soleus_coach.protocol.library import import_file
 from soleus_coach.protocol.model import Protocol
+from soleus_coach.sharing import import_file
 from tests.conftest import minimal_protocol_v2, write_protocol
 
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from soleus_coach import texts
-from soleus_coach.gui import i18n
+from soleus_coach.gui.common import i18n
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.session.clock import FakeClock
 from tests.conftest import app_services, running, skip_to_first_hold

@@ -5,6 +5,10 @@
 
 English needs a translation file too: only for plurals ("%n session(s)" -> "1 session",
 "2 sessions"), filled in here from the "(s)" in the source text.
+
+A string whose code moved to another class keeps its translation: lupdate files it under
+the new class (its context) as unfinished, and the translation it had under the old one is
+carried over (the same source text, translated once already).
 """
 
 from __future__ import annotations
@@ -26,14 +30,47 @@ def _bin(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
+def _known(ts: Path) -> dict[str, ET.Element]:
+    """Every finished translation in ``ts``, by source text."""
+    if not ts.exists():
+        return {}
+    known: dict[str, ET.Element] = {}
+    for message in ET.parse(ts).iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None:
+            known.setdefault(message.findtext("source") or "", translation)
+    return known
+
+
+def carry_over(ts: Path, known: dict[str, ET.Element]) -> int:
+    """Fill the unfinished messages of ``ts`` whose source was translated before (in
+    another context); returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        old = known.get(message.findtext("source") or "")
+        if translation is None or translation.get("type") != "unfinished" or old is None:
+            continue
+        message.remove(translation)
+        message.append(old)
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def lupdate(lang: str) -> Path:
     ts = TS_DIR / f"soleus_coach_{lang}.ts"
+    known = _known(ts)
     args = [_bin("pyside6-lupdate"), "-extensions", "py", "-no-obsolete", "-locations",
             "none", "-source-language", "en", "-target-language", lang]
     if lang == "en":
         args.append("-pluralonly")
-    subprocess.run([*args, str(ROOT / "soleus_coach"), "-ts", str(ts)], check=True,
-                   stdout=subprocess.DEVNULL)
+    run = [*args, str(ROOT / "soleus_coach"), "-ts", str(ts)]
+    subprocess.run(run, check=True, stdout=subprocess.DEVNULL)
+    if carry_over(ts, known):
+        subprocess.run(run, check=True, stdout=subprocess.DEVNULL)  # in lupdate's own layout
     return ts
 
 

@@ -505,6 +505,21 @@
     </message>
 </context>
 <context>
+    <name>DiskNotice</name>
+    <message>
+        <source>The routine&apos;s file was changed on disk since you opened it.</source>
+        <translation>Die Datei der Routine wurde auf der Festplatte geändert, seit du sie geöffnet hast.</translation>
+    </message>
+    <message>
+        <source>&amp;Load the file</source>
+        <translation>Datei &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my version</source>
+        <translation>Meine Fassung &amp;behalten</translation>
+    </message>
+</context>
+<context>
     <name>DoseEdit</name>
     <message>
         <source>Adjustable</source>
@@ -576,120 +591,12 @@
     <name>EditorWindow</name>
     <message>
         <source>Checking…</source>
-        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). Files this editor copied in (pictures, sounds), and those the file on disk names: a copy no saved version names is removed when the editor closes. The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
+        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
         <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <source>After a run</source>
-        <translation>Nach dem Laufen</translation>
-    </message>
-    <message>
-        <source>Before a run</source>
-        <translation>Vor dem Laufen</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Jederzeit</translation>
-    </message>
-    <message>
-        <source>e.g. Prescribed by my physiotherapist</source>
-        <translation>z. B. Verordnet von meiner Physiotherapeutin</translation>
-    </message>
-    <message>
-        <source>Routine &amp;name</source>
-        <translation>&amp;Name der Routine</translation>
-    </message>
-    <message>
-        <source>&amp;When</source>
-        <translation>&amp;Wann</translation>
-    </message>
-    <message>
-        <source>S&amp;ummary</source>
-        <translation>&amp;Kurzbeschreibung</translation>
-    </message>
-    <message>
-        <source>Prescribed &amp;by</source>
-        <translation>&amp;Verordnet von</translation>
     </message>
     <message>
         <source>Steps</source>
         <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Kind of step to add</source>
-        <translation>Art des neuen Schritts</translation>
-    </message>
-    <message>
-        <source>&amp;Add step</source>
-        <translation>Schritt &amp;hinzufügen</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplizieren</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Move step up</source>
-        <translation>Schritt nach oben</translation>
-    </message>
-    <message>
-        <source>Move the step up (Alt+Up arrow)</source>
-        <translation>Schritt nach oben verschieben (Alt+Pfeil hoch)</translation>
-    </message>
-    <message>
-        <source>Move step down</source>
-        <translation>Schritt nach unten</translation>
-    </message>
-    <message>
-        <source>Move the step down (Alt+Down arrow)</source>
-        <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
-    </message>
-    <message>
-        <source>Ste&amp;ps (drag, or Alt+Up/Alt+Down, to reorder)</source>
-        <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
-    </message>
-    <message>
-        <source>No step yet: choose a kind and press “Add step”.</source>
-        <translation>Noch kein Schritt: Art wählen und „Schritt hinzufügen“ drücken.</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Probleme</translation>
-    </message>
-    <message>
-        <source>Preview of the session</source>
-        <translation>Vorschau der Einheit</translation>
-    </message>
-    <message>
-        <source>Preview: the session as it will run</source>
-        <translation>Vorschau: die Einheit, wie sie ablaufen wird</translation>
-    </message>
-    <message>
-        <source>The routine&apos;s file was changed on disk since you opened it.</source>
-        <translation>Die Datei der Routine wurde auf der Festplatte geändert, seit du sie geöffnet hast.</translation>
-    </message>
-    <message>
-        <source>&amp;Load the file</source>
-        <translation>Datei &amp;laden</translation>
-    </message>
-    <message>
-        <source>&amp;Keep my version</source>
-        <translation>Meine Fassung &amp;behalten</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Try it</source>
-        <translation>&amp;Ausprobieren</translation>
-    </message>
-    <message>
-        <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
-        <translation>Die Routine ab dem gewählten Schritt laufen lassen, danach hierher zurückkehren (Strg+T)</translation>
     </message>
     <message>
         <source>&amp;Routine</source>
@@ -698,34 +605,6 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Stretch</source>
-        <translation>Dehnung</translation>
-    </message>
-    <message>
-        <source>Strength</source>
-        <translation>Kraft</translation>
-    </message>
-    <message>
-        <source>Exercise</source>
-        <translation>Übung</translation>
-    </message>
-    <message>
-        <source>Heat</source>
-        <translation>Wärme</translation>
-    </message>
-    <message>
-        <source>Ice</source>
-        <translation>Eis</translation>
-    </message>
-    <message>
-        <source>Rest</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Change %1</source>
@@ -748,30 +627,6 @@
         <translation>Schritt verschieben</translation>
     </message>
     <message>
-        <source>Choose a picture</source>
-        <translation>Bild wählen</translation>
-    </message>
-    <message>
-        <source>Pictures (*.svg *.png)</source>
-        <translation>Bilder (*.svg *.png)</translation>
-    </message>
-    <message>
-        <source>Choose a sound</source>
-        <translation>Ton wählen</translation>
-    </message>
-    <message>
-        <source>Sounds (*.wav *.ogg *.mp3)</source>
-        <translation>Töne (*.wav *.ogg *.mp3)</translation>
-    </message>
-    <message>
-        <source>File not copied</source>
-        <translation>Datei nicht kopiert</translation>
-    </message>
-    <message>
-        <source> each leg</source>
-        <translation> je Bein</translation>
-    </message>
-    <message>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
     </message>
@@ -782,72 +637,6 @@
     <message>
         <source>%1[*] — Routine editor — Soleus Coach</source>
         <translation>%1[*] — Routinen-Editor — Soleus Coach</translation>
-    </message>
-    <message numerus="yes">
-        <source>Problems: %n</source>
-        <translation>
-            <numerusform>Probleme: %n</numerusform>
-            <numerusform>Probleme: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No problems: the routine can be saved.</source>
-        <translation>Keine Probleme: Die Routine kann gespeichert werden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cannot save yet: %n problem(s), listed on the right.</source>
-        <translation>
-            <numerusform>Noch nicht speicherbar: %n Problem, rechts aufgelistet.</numerusform>
-            <numerusform>Noch nicht speicherbar: %n Probleme, rechts aufgelistet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save the routine (Ctrl+S)</source>
-        <translation>Routine speichern (Strg+S)</translation>
-    </message>
-    <message>
-        <source>Routine name</source>
-        <translation>Name der Routine</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Kurzbeschreibung</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>Prescribed by</source>
-        <translation>Verordnet von</translation>
-    </message>
-    <message>
-        <source>Routine</source>
-        <translation>Routine</translation>
-    </message>
-    <message>
-        <source>Step %1</source>
-        <translation>Schritt %1</translation>
-    </message>
-    <message>
-        <source>This step has problems</source>
-        <translation>Dieser Schritt hat Probleme</translation>
-    </message>
-    <message>
-        <source>No preview until the problems are fixed.</source>
-        <translation>Keine Vorschau, bis die Probleme behoben sind.</translation>
-    </message>
-    <message>
-        <source>Total %1</source>
-        <translation>Gesamt %1</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>links</translation>
-    </message>
-    <message>
-        <source>right</source>
-        <translation>rechts</translation>
     </message>
     <message>
         <source>Not loaded</source>
@@ -1787,7 +1576,6 @@
     <name>MainWindow</name>
     <message>
         <source>Soleus Coach</source>
-        <extracomment>The cue player (tests pass one with a recording back-end); None: the real one. Local wall-clock time (what the home screen&apos;s Enter starts depends on it). Where the user&apos;s files are (shown in Help → About).</extracomment>
         <translation>Soleus Coach</translation>
     </message>
     <message>
@@ -1846,42 +1634,6 @@
         </translation>
     </message>
     <message>
-        <source>Cannot create folder</source>
-        <translation>Ordner kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Your protocol folder could not be created:</source>
-        <translation>Ihr Protokollordner konnte nicht angelegt werden:</translation>
-    </message>
-    <message>
-        <source>Your protocols are in %1</source>
-        <translation>Ihre Protokolle liegen in %1</translation>
-    </message>
-    <message>
-        <source>Import protocol</source>
-        <translation>Protokoll importieren</translation>
-    </message>
-    <message>
-        <source>Replace protocol?</source>
-        <translation>Protokoll ersetzen?</translation>
-    </message>
-    <message>
-        <source>You already have a file named %1. Replace it?</source>
-        <translation>Sie haben schon eine Datei namens %1. Ersetzen?</translation>
-    </message>
-    <message>
-        <source>Not imported</source>
-        <translation>Nicht importiert</translation>
-    </message>
-    <message>
-        <source>%1 has problems; nothing was copied.</source>
-        <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
-    </message>
-    <message>
-        <source>Imported %1</source>
-        <translation>%1 importiert</translation>
-    </message>
-    <message>
         <source>No routine with the id %1</source>
         <translation>Keine Routine mit der Kennung %1</translation>
     </message>
@@ -1912,10 +1664,6 @@
     <message>
         <source>%1 — Soleus Coach</source>
         <translation>%1 — Soleus Coach</translation>
-    </message>
-    <message>
-        <source>Routines (*.json *.zip)</source>
-        <translation>Routinen (*.json *.zip)</translation>
     </message>
     <message>
         <source>History</source>
@@ -2077,6 +1825,29 @@
     </message>
 </context>
 <context>
+    <name>OwnFiles</name>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild wählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>Bilder (*.svg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a sound</source>
+        <translation>Ton wählen</translation>
+    </message>
+    <message>
+        <source>Sounds (*.wav *.ogg *.mp3)</source>
+        <translation>Töne (*.wav *.ogg *.mp3)</translation>
+    </message>
+    <message>
+        <source>File not copied</source>
+        <translation>Datei nicht kopiert</translation>
+    </message>
+</context>
+<context>
     <name>PrintSheet</name>
     <message>
         <source>Before a run</source>
@@ -2224,6 +1995,76 @@
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Preview of the session</source>
+        <translation>Vorschau der Einheit</translation>
+    </message>
+    <message>
+        <source>Preview: the session as it will run</source>
+        <translation>Vorschau: die Einheit, wie sie ablaufen wird</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>Probleme: %n</numerusform>
+            <numerusform>Probleme: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: the routine can be saved.</source>
+        <translation>Keine Probleme: Die Routine kann gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Routine</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Prescribed by</source>
+        <translation>Verordnet von</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>No preview until the problems are fixed.</source>
+        <translation>Keine Vorschau, bis die Probleme behoben sind.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Gesamt %1</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+</context>
+<context>
     <name>RoutineButton</name>
     <message>
         <source>Enter ↵</source>
@@ -2232,6 +2073,160 @@
     <message>
         <source>Press Enter to start this one</source>
         <translation>Mit der Eingabetaste starten</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineFiles</name>
+    <message>
+        <source>Cannot create folder</source>
+        <translation>Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Your protocol folder could not be created:</source>
+        <translation>Ihr Protokollordner konnte nicht angelegt werden:</translation>
+    </message>
+    <message>
+        <source>Your protocols are in %1</source>
+        <translation>Ihre Protokolle liegen in %1</translation>
+    </message>
+    <message>
+        <source>Import protocol</source>
+        <translation>Protokoll importieren</translation>
+    </message>
+    <message>
+        <source>Routines (*.json *.zip)</source>
+        <translation>Routinen (*.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Replace protocol?</source>
+        <translation>Protokoll ersetzen?</translation>
+    </message>
+    <message>
+        <source>You already have a file named %1. Replace it?</source>
+        <translation>Sie haben schon eine Datei namens %1. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>%1 has problems; nothing was copied.</source>
+        <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+</context>
+<context>
+    <name>RoutinePane</name>
+    <message>
+        <source>After a run</source>
+        <translation>Nach dem Laufen</translation>
+    </message>
+    <message>
+        <source>Before a run</source>
+        <translation>Vor dem Laufen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>e.g. Prescribed by my physiotherapist</source>
+        <translation>z. B. Verordnet von meiner Physiotherapeutin</translation>
+    </message>
+    <message>
+        <source>Routine &amp;name</source>
+        <translation>&amp;Name der Routine</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>Prescribed &amp;by</source>
+        <translation>&amp;Verordnet von</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Kind of step to add</source>
+        <translation>Art des neuen Schritts</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>Schritt nach oben</translation>
+    </message>
+    <message>
+        <source>Move the step up (Alt+Up arrow)</source>
+        <translation>Schritt nach oben verschieben (Alt+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>Schritt nach unten</translation>
+    </message>
+    <message>
+        <source>Move the step down (Alt+Down arrow)</source>
+        <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Ste&amp;ps (drag, or Alt+Up/Alt+Down, to reorder)</source>
+        <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Dehnung</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Kraft</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Wärme</translation>
+    </message>
+    <message>
+        <source>Ice</source>
+        <translation>Eis</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source> each leg</source>
+        <translation> je Bein</translation>
+    </message>
+    <message>
+        <source>This step has problems</source>
+        <translation>Dieser Schritt hat Probleme</translation>
     </message>
 </context>
 <context>
@@ -2487,6 +2482,32 @@
     <message>
         <source>The watched folder %1 is not there.</source>
         <translation>Der überwachte Ordner %1 ist nicht da.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBar</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>&amp;Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
+        <translation>Die Routine ab dem gewählten Schritt laufen lassen, danach hierher zurückkehren (Strg+T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot save yet: %n problem(s), listed on the right.</source>
+        <translation>
+            <numerusform>Noch nicht speicherbar: %n Problem, rechts aufgelistet.</numerusform>
+            <numerusform>Noch nicht speicherbar: %n Probleme, rechts aufgelistet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the routine (Ctrl+S)</source>
+        <translation>Routine speichern (Strg+S)</translation>
     </message>
 </context>
 <context>
@@ -3277,6 +3298,13 @@
     <message>
         <source>&amp;Reps per set</source>
         <translation>&amp;Wiederholungen pro Satz</translation>
+    </message>
+</context>
+<context>
+    <name>StepPane</name>
+    <message>
+        <source>No step yet: choose a kind and press “Add step”.</source>
+        <translation>Noch kein Schritt: Art wählen und „Schritt hinzufügen“ drücken.</translation>
     </message>
 </context>
 <context>

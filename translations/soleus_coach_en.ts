@@ -1,23 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>EditorWindow</name>
-    <message numerus="yes">
-        <source>Problems: %n</source>
-        <translation>
-            <numerusform>Problems: %n</numerusform>
-            <numerusform>Problems: %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cannot save yet: %n problem(s), listed on the right.</source>
-        <translation>
-            <numerusform>Cannot save yet: %n problem, listed on the right.</numerusform>
-            <numerusform>Cannot save yet: %n problems, listed on the right.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
@@ -96,6 +79,16 @@
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation>
+            <numerusform>Problems: %n</numerusform>
+            <numerusform>Problems: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message numerus="yes">
         <source>Runs (%n)</source>
@@ -140,6 +133,16 @@
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SaveBar</name>
+    <message numerus="yes">
+        <source>Cannot save yet: %n problem(s), listed on the right.</source>
+        <translation>
+            <numerusform>Cannot save yet: %n problem, listed on the right.</numerusform>
+            <numerusform>Cannot save yet: %n problems, listed on the right.</numerusform>
         </translation>
     </message>
 </context>

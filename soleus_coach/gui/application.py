@@ -11,11 +11,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from soleus_coach import paths, texts
-from soleus_coach.gui import errors, i18n
-from soleus_coach.gui.main_window import MainWindow, Services
-from soleus_coach.gui.signals import SignalCloser
+from soleus_coach.gui.common import errors, i18n
+from soleus_coach.gui.common.services import Services
+from soleus_coach.gui.common.signals import SignalCloser
+from soleus_coach.gui.common.theme import apply_theme
+from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.single_instance import LOCK_NAME, SingleInstance
-from soleus_coach.gui.theme import apply_theme
 from soleus_coach.logs import setup_logging
 from soleus_coach.settings import SettingsStore
 

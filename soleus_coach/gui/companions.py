@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from soleus_coach.gui.actions import ActionId
-from soleus_coach.gui.session_flow import FlowState, SessionFlow, SessionStatus
-from soleus_coach.gui.tray import Tray, bring_forward, menu_entries, tooltip_text
+from soleus_coach.gui.common.actions import ActionId
+from soleus_coach.gui.common.windows import bring_forward
+from soleus_coach.gui.session.flow import FlowState, SessionFlow, SessionStatus
+from soleus_coach.gui.tray import Tray, menu_entries, tooltip_text
 
 if TYPE_CHECKING:
-    from soleus_coach.gui.compact_timer import CompactTimer
+    from soleus_coach.gui.session.compact_timer import CompactTimer
 
 
 class Companions(QObject):
@@ -85,7 +86,7 @@ class Companions(QObject):
             self.show_compact()
 
     def show_compact(self) -> None:
-        from soleus_coach.gui.compact_timer import CompactTimer
+        from soleus_coach.gui.session.compact_timer import CompactTimer
 
         if self.compact is None:
             self.compact = CompactTimer(self.state_file)

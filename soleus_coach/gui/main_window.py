@@ -2,20 +2,19 @@
 
 The window only switches pages; the sequence around a routine (check-in, red flags, the leg
 question, the session, the finish page and its advice) is :class:`SessionFlow`'s, and every
-shortcut is declared in :mod:`soleus_coach.gui.actions`.
+shortcut is declared in :mod:`soleus_coach.gui.common.actions`.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QPaintEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,20 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach import paths, texts
+from soleus_coach import texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.common.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.common.plain import message_box
+from soleus_coach.gui.common.services import Services
+from soleus_coach.gui.common.sound import SoundService
+from soleus_coach.gui.common.theme import apply_theme
+from soleus_coach.gui.common.windows import bring_forward, restore_geometry, save_geometry
 from soleus_coach.gui.companions import Companions
-from soleus_coach.gui.home_page import HomePage, Moment
-from soleus_coach.gui.plain import message_box, question
+from soleus_coach.gui.history.run_intake import RunsUi
+from soleus_coach.gui.library.home_page import HomePage, Moment
+from soleus_coach.gui.library.routine_files import RoutineFiles
 from soleus_coach.gui.reminders import ReminderService
-from soleus_coach.gui.runs_ui import RunsUi
-from soleus_coach.gui.session_flow import FlowState, SessionFlow
-from soleus_coach.gui.sound import SoundService
-from soleus_coach.gui.theme import apply_theme
-from soleus_coach.session.clock import Clock, clock_from_env
-from soleus_coach.settings import Settings, SettingsStore
+from soleus_coach.gui.session.flow import FlowState, SessionFlow
+from soleus_coach.settings import Settings
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
 
@@ -49,11 +50,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from soleus_coach.audio import PlayerStatus
-    from soleus_coach.audio.player import CuePlayer
-    from soleus_coach.gui.checkin_dialog import CheckInDialog
-    from soleus_coach.gui.history_window import HistoryWindow
-    from soleus_coach.gui.library_page import LibraryPage
-    from soleus_coach.gui.session_screen import SessionScreen
+    from soleus_coach.gui.history.window import HistoryWindow
+    from soleus_coach.gui.library.routines_page import LibraryPage
+    from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+    from soleus_coach.gui.session.screen import SessionScreen
     from soleus_coach.gui.tray import Tray
     from soleus_coach.history.recorder import SessionRecorder
     from soleus_coach.history.store import HistoryStore
@@ -62,34 +62,6 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
-
-
-def _open_history() -> HistoryStore:
-    from soleus_coach.history.store import open_store
-
-    return open_store(paths.history_db_path())
-
-
-@dataclass
-class Services:
-    """What the window needs from the outside world; tests pass temporary folders and a
-    fake clock."""
-
-    load_library: Callable[[], Library]
-    settings_store: SettingsStore
-    user_protocols_dir: Path
-    schema_file: Path
-    assets_dir: Path
-    window_state_file: Path
-    clock: Callable[[], tuple[Clock, float]] = clock_from_env
-    open_history: Callable[[], HistoryStore] = _open_history
-    #: The cue player (tests pass one with a recording back-end); None: the real one.
-    make_player: Callable[[Path], CuePlayer] | None = None
-    today: Callable[[], date] = date.today
-    #: Local wall-clock time (what the home screen's Enter starts depends on it).
-    now: Callable[[], datetime] = lambda: datetime.now().astimezone()
-    #: Where the user's files are (shown in Help → About).
-    data_dir: Path = field(default_factory=paths.data_dir)
 
 
 class MainWindow(QMainWindow):
@@ -153,6 +125,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
         self.home.set_settings(self.settings)
+        self.routine_files = RoutineFiles(self, lambda: self.services, self.reload_library,
+                                          self.statusBar().showMessage)
         self._build_menus()
         from soleus_coach.gui.editor.hub import install as install_editor
 
@@ -163,7 +137,7 @@ class MainWindow(QMainWindow):
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
-        self._restore_geometry()
+        restore_geometry(self, self.services.window_state_file, "geometry")
         self._summary_scheduled = False
 
     # ----------------------------------------------------------------- collaborators
@@ -181,7 +155,7 @@ class MainWindow(QMainWindow):
     def library_page(self) -> LibraryPage:
         """All routines, built when first shown (not needed for the first paint)."""
         if self._library_page is None:
-            from soleus_coach.gui.library_page import LibraryPage
+            from soleus_coach.gui.library.routines_page import LibraryPage
 
             page = LibraryPage(self.library)
             page.start_requested.connect(self.start_requested)
@@ -306,6 +280,10 @@ class MainWindow(QMainWindow):
                 self.tr("%n protocol file(s) could not be loaded; select one to see why.", "",
                         broken))
 
+    def select_routine(self, protocol_id: str) -> None:
+        if self._library_page is not None:
+            self._library_page.select(protocol_id)
+
     def reload_library(self) -> None:
         self._library = None
         if self._library_page is not None:
@@ -313,59 +291,12 @@ class MainWindow(QMainWindow):
         self._update_home()  # reads it again (and says so when a file is broken)
 
     def open_protocol_folder(self) -> None:
-        folder = self.services.user_protocols_dir
-        from soleus_coach.protocol.library import ensure_user_folder
-
-        try:
-            ensure_user_folder(folder, self.services.schema_file)
-        except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Cannot create folder"),
-                        self.tr("Your protocol folder could not be created:") +
-                        f"\n{folder}\n{exc.strerror}").open()
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(fill_in(self.tr("Your protocols are in %1"), folder))
+        self.routine_files.open_folder()
 
     def import_protocol(self, path: Path | None = None, *, replace: bool = False) -> bool:
-        """Check ``path`` and copy it into the user's folder. A file of that name already
-        there is replaced only after a question (answered later: False until then)."""
-        if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import protocol"), "",
-                                                  self.tr("Routines (*.json *.zip)"))
-            if not name:
-                return False
-            path = Path(name)
-        from soleus_coach.protocol import ProtocolInvalid
-        from soleus_coach.protocol.library import import_file
-
-        try:
-            target = import_file(path, self.services.user_protocols_dir,
-                                 self.services.assets_dir, replace=replace)
-        except FileExistsError as exc:
-            box = question(self, self.tr("Replace protocol?"),
-                           fill_in(self.tr("You already have a file named %1. Replace it?"),
-                                   Path(str(exc)).name),
-                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                           QMessageBox.StandardButton.No, name="replaceProtocol")
-            chosen = path
-            box.finished.connect(lambda r: self.import_protocol(chosen, replace=True)
-                                 if r == QMessageBox.StandardButton.Yes else None)
-            box.open()
-            return False
-        except ProtocolInvalid as exc:
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Not imported"),
-                        fill_in(self.tr("%1 has problems; nothing was copied."), path.name),
-                        "\n".join(str(e) for e in exc.errors), name="importErrors").open()
-            return False
-        except OSError as exc:
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Not imported"),
-                        f"{path.name}: {exc.strerror or exc}").open()
-            return False
-        self.reload_library()
-        self.statusBar().showMessage(fill_in(self.tr("Imported %1"), target.name), 10000)
-        return True
+        """Check ``path`` (or one chosen in a file dialog) and copy it into the user's
+        folder (see :meth:`RoutineFiles.import_file`)."""
+        return self.routine_files.import_file(path, replace=replace)
 
     # ----------------------------------------------------------------- sessions
 
@@ -394,7 +325,7 @@ class MainWindow(QMainWindow):
     def _watch_library(self) -> None:
         """Reload by itself when the user's protocol folder changes (after the first
         paint: nothing the window needs to show first)."""
-        from soleus_coach.gui.library_watch import LibraryWatcher
+        from soleus_coach.gui.library.folder_watch import LibraryWatcher
 
         self.library_watcher = LibraryWatcher(self.services.user_protocols_dir, self)
         self.library_watcher.changed.connect(self.reload_library)
@@ -499,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         if self.history_window is None:
-            from soleus_coach.gui.history_window import HistoryWindow
+            from soleus_coach.gui.history.window import HistoryWindow
 
             self.history_window = HistoryWindow(self.history, today=self.services.today,
                                                 parent=self)
@@ -581,7 +512,7 @@ class MainWindow(QMainWindow):
 
     def show_safety_notice(self, first_run: bool = False) -> None:
         """The safety notice; on the first run, the set-up follows it."""
-        from soleus_coach.gui.safety_dialogs import FirstRunDialog
+        from soleus_coach.gui.session.safety_dialogs import FirstRunDialog
 
         dialog = FirstRunDialog(self)
         self.notice_dialog = dialog
@@ -597,7 +528,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_setup(self) -> None:
-        from soleus_coach.gui.setup_dialog import SetupDialog
+        from soleus_coach.gui.session.setup_dialog import SetupDialog
 
         dialog = SetupDialog(self.settings, self)
         self.notice_dialog = dialog
@@ -633,8 +564,6 @@ class MainWindow(QMainWindow):
 
     def handle_request(self, request: dict[str, str]) -> None:
         """A second launch asked for the window (and maybe a routine): come forward."""
-        from soleus_coach.gui.tray import bring_forward
-
         bring_forward(self)
         log.info("brought forward by a second launch: %s", request)
         routine = request.get("id", "")
@@ -643,14 +572,6 @@ class MainWindow(QMainWindow):
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-
-    def _window_settings(self) -> QSettings:
-        return QSettings(str(self.services.window_state_file), QSettings.Format.IniFormat)
-
-    def _restore_geometry(self) -> None:
-        geometry = self._window_settings().value("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -682,8 +603,6 @@ class MainWindow(QMainWindow):
         self.flow.stop_now()  # a running routine is recorded as stopped, with what was done
         self.companions.close()
         self.sound.close()
-        store = self._window_settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.sync()
+        save_geometry(self, self.services.window_state_file, "geometry")
         super().closeEvent(event)
         self.closed.emit()

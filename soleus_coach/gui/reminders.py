@@ -11,8 +11,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from soleus_coach.gui.common.windows import window_state
 from soleus_coach.reminders import Schedule, due, wake_in
 from soleus_coach.settings import Settings
 
@@ -42,14 +43,14 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self.check)
 
     def last_shown(self) -> date | None:
-        raw = QSettings(str(self.state_file), QSettings.Format.IniFormat).value(LAST_KEY, "")
+        raw = window_state(self.state_file).value(LAST_KEY, "")
         try:
             return date.fromisoformat(str(raw)) if raw else None
         except ValueError:
             return None
 
     def _mark_shown(self, day: date) -> None:
-        store = QSettings(str(self.state_file), QSettings.Format.IniFormat)
+        store = window_state(self.state_file)
         store.setValue(LAST_KEY, day.isoformat())
         store.sync()
 

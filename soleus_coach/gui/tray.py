@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from soleus_coach.gui.actions import ActionId
-from soleus_coach.gui.plain import notification, tooltip
+from soleus_coach.gui.common.actions import ActionId
+from soleus_coach.gui.common.plain import notification, tooltip
+from soleus_coach.gui.common.windows import bring_forward
 from soleus_coach.texts import fill_in
 
 if TYPE_CHECKING:
-    from soleus_coach.gui.session_flow import SessionStatus
+    from soleus_coach.gui.session.flow import SessionStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +175,3 @@ def fill_menu(menu: QMenu, entries: list[MenuEntry],
         act = menu.addAction(entry.text.replace("&", "&&"))
         act.setEnabled(entry.enabled)
         act.triggered.connect(lambda _c=False, a=entry.action: chosen(a))
-
-
-def bring_forward(window: QWidget) -> None:
-    """Un-minimise, raise and activate ``window`` (the tray's click, the ice-off alert, a
-    second launch of the app)."""
-    if window.isMinimized() or not window.isVisible():
-        window.showNormal()
-    window.raise_()
-    window.activateWindow()

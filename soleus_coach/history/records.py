@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from soleus_coach.checkin import CheckIn
@@ -113,3 +113,20 @@ class WeekStat:
     sessions: int
     minutes: float
     mean_pain_after: float | None
+
+
+def local_midnight_utc(day: date, tz: tzinfo | None) -> datetime:
+    """The start of ``day`` in ``tz`` (None: the system's zone), in UTC."""
+    local = datetime(day.year, day.month, day.day, tzinfo=tz)
+    if tz is None:
+        local = local.astimezone()  # the system's zone
+    return local.astimezone(UTC)
+
+
+def offset_modifier(today: date, tz: tzinfo | None) -> str:
+    """An SQLite date modifier that turns UTC into local time (at today's offset)."""
+    noon = datetime(today.year, today.month, today.day, 12, tzinfo=tz)
+    if tz is None:
+        noon = noon.astimezone()
+    offset = noon.utcoffset() or timedelta(0)
+    return f"{int(offset.total_seconds()):+d} seconds"

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from soleus_coach.history.records import from_iso, to_iso
+from soleus_coach.history.records import from_iso, local_midnight_utc, offset_modifier, to_iso
 from soleus_coach.runs.model import SAME_START_S, Run, Shoe, Source, Surface, WeekRuns, same_run
 
 #: Schema 2 → 3: runs, and the shoes they were run in. Tables and indexes only (the store's
@@ -180,16 +180,14 @@ class RunStore:
     def weekly_runs(self, today: date, weeks: int = 8,
                     tz: tzinfo | None = None) -> list[WeekRuns]:
         """The last ``weeks`` weeks of running, oldest first, including empty weeks."""
-        from soleus_coach.history.store import _local_midnight_utc, _offset_modifier
-
-        offset = _offset_modifier(today, tz)
+        offset = offset_modifier(today, tz)
         first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
         by_week = {r[0]: r for r in self._conn.execute(
             "SELECT date(started_at, ?, 'weekday 0', '-6 days') AS w, count(*), "
             "sum(distance_m), coalesce(sum(climb_m), 0), "
             "coalesce(sum(CASE WHEN climb_m IS NOT NULL THEN distance_m END), 0), "
             "max(distance_m) FROM run WHERE started_at >= ? GROUP BY w",
-            (offset, to_iso(_local_midnight_utc(first, tz))))}
+            (offset, to_iso(local_midnight_utc(first, tz))))}
         out = []
         for i in range(weeks):
             monday = first + timedelta(weeks=i)

@@ -36,6 +36,8 @@ from soleus_coach.history.records import (
     Summary,
     WeekStat,
     from_iso,
+    local_midnight_utc,
+    offset_modifier,
     to_iso,
     utc_now,
 )
@@ -578,9 +580,9 @@ class HistoryStore(RunStore):
 
     def summary(self, today: date, tz: tzinfo | None = None) -> Summary:
         """This week's sessions and minutes (weeks start on Monday), the day streak."""
-        offset = _offset_modifier(today, tz)
+        offset = offset_modifier(today, tz)
         monday = today - timedelta(days=today.weekday())
-        week_start = _local_midnight_utc(monday, tz)
+        week_start = local_midnight_utc(monday, tz)
         n, seconds = self._rows(
             f"SELECT count(*), coalesce(sum(active_s), 0) FROM session "
             f"WHERE started_at >= ? AND {_COUNTS}", (to_iso(week_start),))[0]
@@ -603,13 +605,13 @@ class HistoryStore(RunStore):
 
     def weekly(self, today: date, weeks: int = 8, tz: tzinfo | None = None) -> list[WeekStat]:
         """The last ``weeks`` weeks, oldest first, including empty ones."""
-        offset = _offset_modifier(today, tz)
+        offset = offset_modifier(today, tz)
         this_monday = today - timedelta(days=today.weekday())
         first = this_monday - timedelta(weeks=weeks - 1)
         by_week = {r[0]: r for r in self._rows(
             f"SELECT date(started_at, ?, 'weekday 0', '-6 days') AS w, count(*), "
             f"sum(active_s), avg(pain_after) FROM session WHERE started_at >= ? AND {_COUNTS} "
-            "GROUP BY w", (offset, to_iso(_local_midnight_utc(first, tz))))}
+            "GROUP BY w", (offset, to_iso(local_midnight_utc(first, tz))))}
         out = []
         for i in range(weeks):
             monday = first + timedelta(weeks=i)
@@ -633,7 +635,7 @@ class HistoryStore(RunStore):
     def checkin_today(self, today: date, tz: tzinfo | None = None) -> CheckIn | None:
         """The latest check-in of ``today`` (after a session, else before it), if any: what
         the safety rules go by when a routine starts without a check-in of its own."""
-        start = _local_midnight_utc(today, tz)
+        start = local_midnight_utc(today, tz)
         row = self._conn.execute(
             "SELECT pain_after, flags_after, pain_before, flags_before FROM session "
             "WHERE started_at >= ? AND started_at < ? AND (pain_after IS NOT NULL OR "
@@ -653,19 +655,3 @@ class HistoryStore(RunStore):
 
     def integrity(self) -> str:
         return str(self._rows("PRAGMA integrity_check")[0][0])
-
-
-def _local_midnight_utc(day: date, tz: tzinfo | None) -> datetime:
-    local = datetime(day.year, day.month, day.day, tzinfo=tz)
-    if tz is None:
-        local = local.astimezone()  # the system's zone
-    return local.astimezone(UTC)
-
-
-def _offset_modifier(today: date, tz: tzinfo | None) -> str:
-    """An SQLite date modifier that turns UTC into local time (at today's offset)."""
-    noon = datetime(today.year, today.month, today.day, 12, tzinfo=tz)
-    if tz is None:
-        noon = noon.astimezone()
-    offset = noon.utcoffset() or timedelta(0)
-    return f"{int(offset.total_seconds()):+d} seconds"

@@ -1,5 +1,5 @@
 import sys
 
-from soleus_coach.protocol.spec import main
+from soleus_coach.protocol.schema import main
 
 raise SystemExit(main(sys.argv[1:]))

@@ -6,7 +6,6 @@ bundled protocol's id replaces it and is marked as such.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,41 +120,6 @@ def referenced_files(protocol: Protocol) -> list[Path]:
         return []
     base = protocol.path.parent.resolve()
     return sorted({p for p in named_files(protocol) if p.is_relative_to(base)})
-
-
-def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
-                *, replace: bool = False) -> Path:
-    """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
-
-    ``source`` may be a routine's zip (``soleus_coach.sharing``): it is unpacked into a
-    temporary folder with every member checked, and its routine imported from there.
-
-    Raises :class:`ProtocolInvalid` (nothing is copied; for a zip that is refused, its
-    subclass ``sharing.RoutineZipInvalid``), :class:`FileExistsError` when a file of that
-    name is there and ``replace`` is false, or :class:`OSError`.
-    """
-    from soleus_coach import sharing
-
-    if sharing.is_routine_zip(source):
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="soleus-coach-import-") as folder:
-            unpacked = sharing.unpack_routine_zip(source, Path(folder))
-            return import_file(unpacked, user_dir, assets_dir, replace=replace)
-    protocol = load_file(source, assets_dir)
-    target = user_dir / source.name
-    if target.exists() and not replace:
-        raise FileExistsError(target)
-    user_dir.mkdir(parents=True, exist_ok=True)
-    base = source.parent.resolve()
-    for extra in referenced_files(protocol):
-        dest = user_dir / extra.relative_to(base)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(extra, dest)
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
-    return target
 
 
 def ensure_user_folder(user_dir: Path, schema_source: Path) -> None:

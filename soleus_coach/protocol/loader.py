@@ -21,6 +21,7 @@ from soleus_coach.protocol.model import (
     Protocol,
     step_max_duration_s,
 )
+from soleus_coach.protocol.schema import protocol_spec
 from soleus_coach.untrusted import has_line_break
 
 #: Stop collecting after this many problems: the first ones are what a user fixes first.
@@ -465,7 +466,7 @@ def parse_bytes(
                 f"\"format\": {S.FORMAT_VERSION} (format 1 is still read too)")
     # An unknown format is checked as the current one, so every other problem is said too.
     version = known or S.FORMAT_VERSION
-    if v.check(doc, S.protocol_spec(version), "$") and known is not None:
+    if v.check(doc, protocol_spec(version), "$") and known is not None:
         from soleus_coach.protocol import build
 
         if version != 1:

@@ -35,8 +35,9 @@ from soleus_coach.protocol.model import (
     Tempo,
     Translation,
 )
+from soleus_coach.protocol.schema import schema_name
 
-SCHEMA_REF = f"schema/{S.schema_name()}"
+SCHEMA_REF = f"schema/{schema_name()}"
 
 
 def _num(value: float) -> int | float:

@@ -1,5 +1,6 @@
-"""Import files into the history: walk folders, read each file, store its runs in batches.
-No Qt: the command line calls it directly, the GUI from a worker thread.
+"""Read many activity files: walk folders, read each file into runs, count the outcomes.
+No Qt and no database: :mod:`soleus_coach.history.run_import` stores what is read; the
+command line calls it directly, the GUI from a worker thread.
 
 One :class:`FileResult` per file (per activity, for the rare file that holds several), so
 that the caller can print one line each and a summary of counts.
@@ -13,20 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from soleus_coach import texts
 from soleus_coach.runs.model import Run, RunProblem
 from soleus_coach.runs.parse import FileRuns, is_activity_file, read_file
 
-if TYPE_CHECKING:
-    from soleus_coach.history.store import HistoryStore
-
 #: At most this many files are read from one folder given to import (a whole disk by mistake
 #: would otherwise be walked for hours).
 MAX_FILES = 20_000
-#: Files stored per transaction: one commit (and fsync) per batch, not per file.
-BATCH = 200
 
 
 class Outcome(StrEnum):
@@ -106,50 +101,3 @@ def read_paths(paths: Iterable[Path], *, cancelled: Callable[[], bool] = lambda:
             yield Read(item, read_file(item, now=now))
         except RunProblem as exc:
             yield Read(item, problem=str(exc))
-
-
-def store_reads(store: HistoryStore, reads: Iterable[Read]) -> list[FileResult]:
-    """Store the runs of files read, in one transaction; a result per run, sport skipped
-    and problem, in the order of the files. Raises StoreWriteError (nothing of this batch
-    stored, nothing stored before touched)."""
-    results: list[FileResult | None] = []
-    pending: list[tuple[int, Path, Run]] = []
-    for read in reads:
-        if read.runs is None:
-            results.append(FileResult(read.path, Outcome.FAILED, read.problem))
-            continue
-        results.extend(FileResult(read.path, Outcome.SKIPPED, s)
-                       for s in read.runs.other_sports)
-        results.extend(FileResult(read.path, Outcome.FAILED, p) for p in read.runs.problems)
-        for run in read.runs.runs:
-            pending.append((len(results), read.path, run))
-            results.append(None)
-    stored = store.add_runs(run for _i, _p, run in pending) if pending else []
-    for (i, path, _run), (run, new) in zip(pending, stored, strict=True):
-        results[i] = FileResult(path, Outcome.IMPORTED if new else Outcome.DUPLICATE, run=run)
-    return [r for r in results if r is not None]
-
-
-def import_paths(store: HistoryStore, paths: Iterable[Path], *,
-                 progress: Callable[[FileResult], None] | None = None,
-                 cancelled: Callable[[], bool] = lambda: False,
-                 now: datetime | None = None) -> list[FileResult]:
-    """Read every file and store its runs, :data:`BATCH` files per transaction; results in
-    the order of the files. A failure to write (disk full) stops the import with
-    StoreWriteError; what was committed before stays."""
-    results: list[FileResult] = []
-    batch: list[Read] = []
-
-    def flush() -> None:
-        for result in store_reads(store, batch):
-            results.append(result)
-            if progress:
-                progress(result)
-        batch.clear()
-
-    for read in read_paths(paths, cancelled=cancelled, now=now):
-        batch.append(read)
-        if len(batch) >= BATCH:
-            flush()
-    flush()
-    return results

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.cues import Cue
-from soleus_coach.gui.plain import PlainLabel
+from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.protocol.model import Phase, Range, Tempo
 
 #: Spin boxes take values past the format's limits on purpose: the validator says what is

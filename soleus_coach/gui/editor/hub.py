@@ -11,41 +11,73 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+from typing import Protocol as Interface
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QStatusBar, QWidget
 
-from soleus_coach.gui.actions import SPECS, ActionId, make_action
-from soleus_coach.gui.plain import message_box, question
-from soleus_coach.gui.tray import bring_forward
+from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
+from soleus_coach.gui.common.plain import message_box, question
+from soleus_coach.gui.common.windows import bring_forward
 from soleus_coach.protocol.model import Origin, Protocol
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from soleus_coach.gui.common.services import Services
     from soleus_coach.gui.editor.window import EditorWindow
-    from soleus_coach.gui.library_page import LibraryPage
-    from soleus_coach.gui.main_window import MainWindow
+    from soleus_coach.gui.library.routines_page import LibraryPage
+    from soleus_coach.gui.session.flow import SessionFlow
+    from soleus_coach.protocol import Library
     from soleus_coach.protocol.library import Entry as LibraryEntry
+    from soleus_coach.settings import Settings
 
 #: Deleted routines go here, inside the user's folder (the library does not read it).
 TRASH = ".trash"
 
 
+class EditorHost(Interface):
+    """What the editors need of the main window (which is one): its folders and settings,
+    its library, its session flow for Try it, and where File → New routine goes."""
+
+    services: Services
+    settings: Settings
+    flow: SessionFlow
+    import_action: QAction  # New routine goes before it in the File menu
+
+    @property
+    def library(self) -> Library: ...
+
+    def reload_library(self) -> None: ...
+
+    def select_routine(self, protocol_id: str) -> None:
+        """Show ``protocol_id`` selected in All routines, if that page has been opened."""
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...
+
+
 class EditorHub(QObject):
     """Opens editors for the main window and keeps the library up to date with them."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: EditorHost) -> None:
+        window = host.window()
         super().__init__(window)
+        self.host = host
         self.window = window
         self.editors: list[EditorWindow] = []
         self.last_deleted: tuple[Path, Path] | None = None  # (in the trash, where it was)
         self._trying: EditorWindow | None = None
         self.new_action = make_action(window, SPECS[ActionId.NEW_ROUTINE], self.new_routine)
-        menu = window.menuBar().actions()[0].menu()  # File
+        menu = host.menuBar().actions()[0].menu()  # File
         assert isinstance(menu, QMenu)
-        menu.insertAction(window.import_action, self.new_action)
-        window.flow.state_changed.connect(self._flow_state)
+        menu.insertAction(host.import_action, self.new_action)
+        host.flow.state_changed.connect(self._flow_state)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -62,7 +94,7 @@ class EditorHub(QObject):
     # ----------------------------------------------------------------- opening
 
     def _taken(self) -> set[str]:
-        return {p.id for p in self.window.library.protocols}
+        return {p.id for p in self.host.library.protocols}
 
     def open(self, draft: Protocol, file: Path | None) -> EditorWindow:
         from soleus_coach.gui.editor.window import EditorWindow
@@ -71,10 +103,10 @@ class EditorHub(QObject):
             if file is not None and editor.file == file:
                 bring_forward(editor)
                 return editor
-        s = self.window.services
+        s = self.host.services
         editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
                               state_file=s.window_state_file, file=file,
-                              settings=lambda: self.window.settings, taken_ids=self._taken,
+                              settings=lambda: self.host.settings, taken_ids=self._taken,
                               parent=self.window)
         editor.saved.connect(self._saved)
         editor.try_requested.connect(lambda p: self._try(editor, p))
@@ -103,12 +135,12 @@ class EditorHub(QObject):
             return None
         path = entry.path
         try:
-            return path, load_file(path, self.window.services.assets_dir)
+            return path, load_file(path, self.host.services.assets_dir)
         except (ProtocolInvalid, OSError) as exc:
-            self.window.statusBar().showMessage(
+            self.host.statusBar().showMessage(
                 fill_in(self.tr("%1 could not be read again: %2"), path.name,
                         str(exc).splitlines()[0] if str(exc) else ""), 10000)
-            self.window.reload_library()
+            self.host.reload_library()
             return None
 
     def customize(self, protocol_id: str) -> EditorWindow | None:
@@ -143,7 +175,7 @@ class EditorHub(QObject):
 
     def _entry(self, protocol_id: str, *, own: bool) -> LibraryEntry | None:
         """The library's entry of a routine that loaded (with ``own``: the user's own)."""
-        return next((e for e in self.window.library.entries if e.protocol is not None
+        return next((e for e in self.host.library.entries if e.protocol is not None
                      and e.protocol.id == protocol_id
                      and (e.origin is Origin.USER or not own)), None)
 
@@ -180,7 +212,7 @@ class EditorHub(QObject):
                         f"{path.name}: {exc.strerror or exc}", name="deleteFailed").open()
             return False
         self.last_deleted = (target, path)
-        self.window.reload_library()
+        self.host.reload_library()
         B = QMessageBox.StandardButton
         box = question(self.window, self.tr("Routine deleted"),
                        fill_in(self.tr("%1 was moved to %2."), one_line(name), trash),
@@ -198,17 +230,17 @@ class EditorHub(QObject):
             return False
         trashed, original = self.last_deleted
         if original.exists():
-            self.window.statusBar().showMessage(
+            self.host.statusBar().showMessage(
                 fill_in(self.tr("%1 exists again; the deleted copy stays in the trash."),
                         original.name), 10000)
             return False
         try:
             shutil.move(trashed, original)
         except OSError as exc:
-            self.window.statusBar().showMessage(str(exc.strerror or exc), 10000)
+            self.host.statusBar().showMessage(str(exc.strerror or exc), 10000)
             return False
         self.last_deleted = None
-        self.window.reload_library()
+        self.host.reload_library()
         return True
 
     # ----------------------------------------------------------------- library page
@@ -228,40 +260,39 @@ class EditorHub(QObject):
         read = self._read(protocol_id, own=False)
         if read is None:
             return None
-        from soleus_coach.gui.share_ui import export_draft
+        from soleus_coach.gui.library.share import export_draft
 
-        return export_draft(self.window, read[1], self.window.services.assets_dir, dest)
+        return export_draft(self.window, read[1], self.host.services.assets_dir, dest)
 
     def print_sheet(self, protocol_id: str) -> None:
         """The print dialog for the routine's one-page sheet (in the window's language);
         its printer list includes printing to a PDF file."""
-        from soleus_coach.gui.print_sheet import print_routine
+        from soleus_coach.gui.library.print_sheet import print_routine
 
-        protocol = self.window.library.get(protocol_id)
+        protocol = self.host.library.get(protocol_id)
         if protocol is not None:
             print_routine(self.window, protocol)
 
     def _saved(self, protocol: Protocol) -> None:
-        self.window.reload_library()
-        if self.window._library_page is not None:
-            self.window.library_page.select(protocol.id)
-        self.window.statusBar().showMessage(
+        self.host.reload_library()
+        self.host.select_routine(protocol.id)
+        self.host.statusBar().showMessage(
             fill_in(self.tr("Saved %1"), one_line(protocol.name)), 8000)
 
     # ----------------------------------------------------------------- try it
 
     def _try(self, editor: EditorWindow, protocol: Protocol) -> None:
-        win = self.window
+        win = self.host
         if win.flow.busy:
             editor.statusBar().showMessage(self.tr("A routine is already running."), 8000)
             return
-        bring_forward(win)
+        bring_forward(self.window)
         if win.flow.start(protocol):
             self._trying = editor
 
     def _flow_state(self, state: object) -> None:
         """The routine tried is over (or was not started after all): back to its editor."""
-        from soleus_coach.gui.session_flow import FlowState
+        from soleus_coach.gui.session.flow import FlowState
 
         if state is not FlowState.IDLE:
             return
@@ -270,5 +301,5 @@ class EditorHub(QObject):
             bring_forward(editor)
 
 
-def install(window: MainWindow) -> EditorHub:
-    return EditorHub(window)
+def install(host: EditorHost) -> EditorHub:
+    return EditorHub(host)

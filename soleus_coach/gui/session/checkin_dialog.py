@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
-from soleus_coach.gui.theme import warning_colour
+from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.texts import fill_in
 
 

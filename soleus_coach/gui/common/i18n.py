@@ -10,9 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from soleus_coach import texts
+from soleus_coach import paths, texts
 
-QM_DIR = Path(__file__).resolve().parents[1] / "translations"
 AVAILABLE = ("en", "de")
 
 _installed: list[QTranslator] = []
@@ -32,10 +31,11 @@ def install(app: QCoreApplication, setting: str = "") -> str:
         app.removeTranslator(old)
     _installed.clear()
     language = choose_language(setting)
-    files = [(QM_DIR, "soleus_coach_en")]
+    qm_dir = paths.translations_dir()
+    files = [(qm_dir, "soleus_coach_en")]
     if language != "en":
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        files += [(qt_dir, f"qtbase_{language}"), (QM_DIR, f"soleus_coach_{language}")]
+        files += [(qt_dir, f"qtbase_{language}"), (qm_dir, f"soleus_coach_{language}")]
         QLocale.setDefault(QLocale(language))
     else:
         QLocale.setDefault(QLocale.system() if not setting else QLocale(QLocale.Language.English))

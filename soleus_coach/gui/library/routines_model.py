@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from soleus_coach.gui.plain import tooltip
+from soleus_coach.gui.common.plain import tooltip
 from soleus_coach.protocol import Entry, Library, Origin
 from soleus_coach.protocol.describe import format_duration
 

@@ -1,6 +1,6 @@
 """One running session: the controller bound to the page. Created per session, then dropped.
 
-Keyboard: the session rows of :mod:`soleus_coach.gui.actions` (Space pause/resume, Right
+Keyboard: the session rows of :mod:`soleus_coach.gui.common.actions` (Space pause/resume, Right
 skip, Left back, Up/Down lengthen/shorten the hold, H "it hurts", Esc stop: asks first, and the
 clock waits for the answer).
 """
@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
-from soleus_coach.gui.actions import SESSION_ACTIONS, SPECS, ActionId, bind_button, make_actions
-from soleus_coach.gui.controller import SessionController
-from soleus_coach.gui.plain import question
-from soleus_coach.gui.safety_dialogs import ItHurtsDialog
-from soleus_coach.gui.session_page import SessionPage
+from soleus_coach.gui.common.actions import (
+    SESSION_ACTIONS,
+    SPECS,
+    ActionId,
+    bind_button,
+    make_actions,
+)
+from soleus_coach.gui.common.plain import question
+from soleus_coach.gui.session.controller import SessionController
+from soleus_coach.gui.session.page import SessionPage
+from soleus_coach.gui.session.safety_dialogs import ItHurtsDialog
 from soleus_coach.safety import HurtChoice, ItHurts
 from soleus_coach.session.clock import Clock
 from soleus_coach.session.engine import SegmentStarted, State

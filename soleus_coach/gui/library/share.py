@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from soleus_coach.atomic import ProtectedFile
-from soleus_coach.gui.plain import message_box
+from soleus_coach.gui.common.plain import message_box
 from soleus_coach.protocol.model import Protocol
 from soleus_coach.sharing import export_name, export_routine
 from soleus_coach.texts import fill_in

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
-from soleus_coach.gui.illustration import IllustrationView
-from soleus_coach.gui.plain import PlainLabel
-from soleus_coach.gui.theme import PHASE_COLOURS, countdown_colour, warning_colour
+from soleus_coach.gui.common.illustration import IllustrationView
+from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.theme import PHASE_COLOURS, countdown_colour, warning_colour
 from soleus_coach.session.present import Progress, SegmentText
 from soleus_coach.texts import fill_in
 
@@ -161,7 +161,7 @@ class SessionPage(QWidget):
         self.progress.setTextVisible(False)
         self.total = _label("totalRemaining", wrap=False)
 
-        # Tooltips and accessible names come from the actions table (gui/actions.py).
+        # Tooltips and accessible names come from the actions table (gui/common/actions.py).
         self.back_button = self._button("backButton", self.tr("◀ Back"))
         self.pause_button = self._button("pauseButton", self.tr("Pause"))
         self.skip_button = self._button("skipButton", self.tr("Skip ▶"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.gui.plain import plain_label
+from soleus_coach.gui.common.plain import plain_label
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
 
@@ -83,7 +83,7 @@ class ImportSummary(QDialog):
 
 
 def describe_run(run: Run) -> str:
-    from soleus_coach.runs.cli import clock, pace
+    from soleus_coach.runs.describe import clock, pace
 
     return (f"{run.local_start.strftime('%Y-%m-%d %H:%M')}, {run.distance_m / 1000:.1f} km, "
             f"{clock(run.moving_s)}, {pace(run.pace_s_per_km)}")

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from soleus_coach.gui.common.windows import window_state
 from soleus_coach.texts import fill_in
 
 # Made with the main window: what it imports at start-up stays small (no history store, no
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QFileSystemWatcher
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from soleus_coach.gui.runs_dialogs import ManualRunDialog
+    from soleus_coach.gui.history.run_dialogs import ManualRunDialog
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.runs.importer import FileResult, Read
     from soleus_coach.runs.model import Run
@@ -203,8 +204,9 @@ class RunsUi(QObject):
         self.pool.start(_ReadTask(paths, signals, lambda: self._cancel))
 
     def _store_chunk(self, reads: list[Read]) -> None:
+        from soleus_coach.history.run_import import store_reads
         from soleus_coach.history.store import StoreWriteError
-        from soleus_coach.runs.importer import FileResult, Outcome, store_reads
+        from soleus_coach.runs.importer import FileResult, Outcome
 
         try:
             self._results.extend(store_reads(self._store(), reads))
@@ -243,7 +245,7 @@ class RunsUi(QObject):
                 self.tr("%n failed", "", s.failed))
 
     def show_summary(self, results: list[FileResult]) -> None:
-        from soleus_coach.gui.runs_dialogs import ImportSummary
+        from soleus_coach.gui.history.run_dialogs import ImportSummary
         from soleus_coach.runs.importer import Summary
 
         dialog = ImportSummary(results, self.summary_line(Summary.of(results)), self.window)
@@ -259,7 +261,7 @@ class RunsUi(QObject):
         and closing leave it (the offer is a convenience, never a nag)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from soleus_coach.gui.plain import question
+        from soleus_coach.gui.common.plain import question
 
         text = fill_in(self.tr("You ran %1 km at %2 — start your post-run routine?"),
                        f"{run.distance_m / 1000:.1f}", run.local_start.strftime("%H:%M"))
@@ -284,7 +286,7 @@ class RunsUi(QObject):
     # ----------------------------------------------------------------- by hand
 
     def add_by_hand(self) -> ManualRunDialog:
-        from soleus_coach.gui.runs_dialogs import ManualRunDialog
+        from soleus_coach.gui.history.run_dialogs import ManualRunDialog
 
         dialog = ManualRunDialog(self._store(), self.now, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -329,7 +331,7 @@ class RunsUi(QObject):
     def _settings(self) -> QSettings | None:
         if self._state_file is None:
             return None
-        return QSettings(str(self._state_file), QSettings.Format.IniFormat)
+        return window_state(self._state_file)
 
     def watched_folder(self) -> Path | None:
         settings = self._settings()
@@ -337,7 +339,7 @@ class RunsUi(QObject):
         return Path(value) if isinstance(value, str) and value else None
 
     def choose_folder(self) -> None:
-        from soleus_coach.gui.runs_dialogs import WatchedFolderDialog
+        from soleus_coach.gui.history.run_dialogs import WatchedFolderDialog
 
         dialog = WatchedFolderDialog(self.watched_folder(), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

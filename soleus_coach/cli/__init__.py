@@ -17,6 +17,7 @@ from soleus_coach import __version__, paths
 from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.protocol.spec import FORMAT_VERSION
+from soleus_coach.untrusted import for_terminal
 
 T = TypeVar("T")
 
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "not at all; never one of the app's own data files)")
     export.add_argument("--force", action="store_true",
                         help="replace FILE if it exists")
-    from soleus_coach.runs.cli import add_parser as add_runs_parser
+    from soleus_coach.cli.runs import add_parser as add_runs_parser
 
     add_runs_parser(sub)
     sub.add_parser("install-desktop",
@@ -87,7 +88,7 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
                 f"{'-' if r.pain_before is None else r.pain_before}→"
                 f"{'-' if r.pain_after is None else r.pain_after}")
             rows.append((r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                         _printable(r.protocol_name), format_duration(r.active_s),
+                         for_terminal(r.protocol_name), format_duration(r.active_s),
                          r.status.value.replace("_", " "), pain))
         if len(rows) == 1:
             out.write(f"No sessions yet ({paths.history_db_path()}).\n")
@@ -112,9 +113,9 @@ def run_history(args: argparse.Namespace, out: TextIO) -> int:
     n = _write_file(args.output, write, args.force)
     if n is None:
         return 1
-    sys.stderr.write(f"{n} session(s) written to {_printable(str(args.output))}\n")
+    sys.stderr.write(f"{n} session(s) written to {for_terminal(str(args.output))}\n")
     if runs:
-        sys.stderr.write(f"{len(runs)} run(s) written to {_printable(str(args.output))}\n")
+        sys.stderr.write(f"{len(runs)} run(s) written to {for_terminal(str(args.output))}\n")
     return 0
 
 
@@ -130,16 +131,16 @@ def run_list(out: TextIO, err: TextIO | None = None) -> int:
         if p is None:
             continue
         origin = entry.origin.value + (" (replaces bundled)" if entry.overrides_bundled else "")
-        rows.append((p.id, _printable(p.name), p.when.value,
+        rows.append((p.id, for_terminal(p.name), p.when.value,
                      format_duration(p.default_duration_s),
-                     _printable(f"{entry.path} [{origin}]")))
+                     for_terminal(f"{entry.path} [{origin}]")))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row[:4], widths, strict=True)]
         out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
     for entry in library.broken:
         for problem in entry.errors:
-            err.write(f"soleus-coach: skipped {_printable(str(problem))}\n")
+            err.write(f"soleus-coach: skipped {for_terminal(str(problem))}\n")
     return 1 if library.broken else 0
 
 
@@ -153,10 +154,10 @@ def run_validate(files: list[Path], out: TextIO) -> int:
         except ProtocolInvalid as exc:
             ok = False
             for err in exc.errors:
-                out.write(f"{_printable(str(err))}\n")
+                out.write(f"{for_terminal(str(err))}\n")
             continue
         if protocol.format < FORMAT_VERSION:
-            name = _printable(str(path))
+            name = for_terminal(str(path))
             sys.stderr.write(f"note: {name} is format {protocol.format}; it loads as it is, "
                              f"and `soleus-coach upgrade {name}` writes it as format "
                              f"{FORMAT_VERSION}\n")
@@ -172,7 +173,7 @@ def run_upgrade(args: argparse.Namespace, out: TextIO) -> int:
         protocol = load_file(args.file, paths.assets_dir())
     except ProtocolInvalid as exc:
         for err in exc.errors:
-            sys.stderr.write(f"{_printable(str(err))}\n")
+            sys.stderr.write(f"{for_terminal(str(err))}\n")
         return 1
     target_dir = (args.output or args.file).resolve().parent
     text = dumps(protocol, target_dir, paths.assets_dir())
@@ -181,7 +182,7 @@ def run_upgrade(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if _write_file(args.output, lambda fh: fh.write(text), args.force) is None:
         return 1
-    sys.stderr.write(f"wrote {_printable(str(args.output))} (format {FORMAT_VERSION})\n")
+    sys.stderr.write(f"wrote {for_terminal(str(args.output))} (format {FORMAT_VERSION})\n")
     return 0
 
 
@@ -196,26 +197,26 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
     protocol = library.get(args.protocol_id)
     if protocol is None:
         sys.stderr.write(f"soleus-coach: no routine with the id "
-                         f"{_printable(args.protocol_id)} (see `soleus-coach list`)\n")
+                         f"{for_terminal(args.protocol_id)} (see `soleus-coach list`)\n")
         return 1
     try:
         written = export_routine(protocol, args.output, force=args.force)
     except FileExistsError as exc:
-        sys.stderr.write(f"soleus-coach: {_printable(exc.filename or str(args.output))} "
+        sys.stderr.write(f"soleus-coach: {for_terminal(exc.filename or str(args.output))} "
                          "exists; add --force to replace it\n")
         return 1
     except ProtectedFile as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+        sys.stderr.write(f"soleus-coach: cannot write {for_terminal(str(args.output))}: "
                          f"{exc.strerror}\n")
         return 1
     except ValueError as exc:
-        sys.stderr.write(f"soleus-coach: cannot export: {_printable(str(exc))}\n")
+        sys.stderr.write(f"soleus-coach: cannot export: {for_terminal(str(exc))}\n")
         return 1
     except OSError as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(args.output))}: "
+        sys.stderr.write(f"soleus-coach: cannot write {for_terminal(str(args.output))}: "
                          f"{exc.strerror or exc}\n")
         return 1
-    out.write(f"wrote {_printable(str(written))}\n")
+    out.write(f"wrote {for_terminal(str(written))}\n")
     return 0
 
 
@@ -227,16 +228,16 @@ def _write_file(path: Path, write: Callable[[TextIO], T], force: bool) -> T | No
     try:
         return write_text_atomic(path, write, replace=force, newline="")
     except FileExistsError:
-        sys.stderr.write(f"soleus-coach: {_printable(str(path))} exists; add --force to "
+        sys.stderr.write(f"soleus-coach: {for_terminal(str(path))} exists; add --force to "
                          "replace it\n")
     except OSError as exc:
-        sys.stderr.write(f"soleus-coach: cannot write {_printable(str(path))}: "
+        sys.stderr.write(f"soleus-coach: cannot write {for_terminal(str(path))}: "
                          f"{exc.strerror or exc}\n")
     return None
 
 
 def run_schema(out: TextIO) -> int:
-    from soleus_coach.protocol.spec import schema_name
+    from soleus_coach.protocol.schema import schema_name
 
     out.write(f"{paths.bundled_protocols_dir() / 'schema' / schema_name()}\n")
     out.write(f"(the app copies it to {paths.user_protocols_dir() / 'schema'} when it opens "
@@ -244,10 +245,6 @@ def run_schema(out: TextIO) -> int:
               '"$schema": "schema/protocol.schema.json" there)\n')
     return 0
 
-
-def _printable(text: str) -> str:
-    """Keep a terminal safe from control characters in file names or values."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
@@ -269,7 +266,7 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "history":
         return run_history(args, out)
     if args.command == "runs":
-        from soleus_coach.runs.cli import run as run_runs
+        from soleus_coach.cli.runs import run as run_runs
 
         return run_runs(args, out)
     if args.command in ("install-desktop", "uninstall-desktop"):

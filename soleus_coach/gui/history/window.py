@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.atomic import write_text_atomic
-from soleus_coach.gui.history_model import (
+from soleus_coach.gui.common.plain import message_box, plain_label
+from soleus_coach.gui.history.runs_pane import RunsPanel, load_notes_text
+from soleus_coach.gui.history.sessions_model import (
     UID_ROLE,
     HistoryModel,
     local_datetime_text,
     pain_text,
 )
-from soleus_coach.gui.plain import message_box, plain_label
-from soleus_coach.gui.runs_history import RunsPanel, load_notes_text
-from soleus_coach.gui.weekly_chart import WeeklyChart
+from soleus_coach.gui.history.weekly_chart import WeeklyChart
 from soleus_coach.history import export
 from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
 from soleus_coach.history.store import HistoryStore, StoreWriteError

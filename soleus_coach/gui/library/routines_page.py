@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.gui.home_page import Moment
-from soleus_coach.gui.plain import plain_label
-from soleus_coach.gui.protocol_model import ProtocolTableModel, when_label
+from soleus_coach.gui.common.plain import plain_label
+from soleus_coach.gui.library.home_page import Moment
+from soleus_coach.gui.library.routines_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Origin, Protocol
 from soleus_coach.protocol.describe import describe_step, format_duration
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
-from soleus_coach.gui.theme import warning_colour
+from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.safety import Advice, HurtChoice, RedFlagChoice
 from soleus_coach.texts import translate as t
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.checkin import CheckIn
-from soleus_coach.gui.checkin_dialog import CheckInForm
-from soleus_coach.gui.plain import plain_label, tooltip
-from soleus_coach.gui.theme import warning_colour
+from soleus_coach.gui.common.plain import plain_label, tooltip
+from soleus_coach.gui.common.theme import warning_colour
+from soleus_coach.gui.session.checkin_dialog import CheckInForm
 from soleus_coach.history.records import SessionRecord
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.safety import AfterAdvice

@@ -1,7 +1,7 @@
 """Runs in the history window: the runs of the period beside the sessions (those of the
 selected session's day in bold), a run's detail, delete with undo, and the load notes.
 
-Kept apart from :mod:`soleus_coach.gui.history_window`, which only places the panel. Texts
+Kept apart from :mod:`soleus_coach.gui.history.window`, which only places the panel. Texts
 from files (activity and file names) are shown as plain text: table cells and a PlainText
 label; no tooltip carries them.
 """
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
-from soleus_coach.gui.history_model import local_datetime_text
-from soleus_coach.gui.plain import plain_label
-from soleus_coach.gui.runs_dialogs import surface_names
+from soleus_coach.gui.common.plain import plain_label
+from soleus_coach.gui.history.run_dialogs import surface_names
+from soleus_coach.gui.history.sessions_model import local_datetime_text
 from soleus_coach.history.store import HistoryStore, StoreWriteError
-from soleus_coach.runs.cli import clock, pace
+from soleus_coach.runs.describe import clock, pace
 from soleus_coach.runs.model import Run
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
@@ -47,7 +47,7 @@ RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class RunsModel(QAbstractTableModel):
     """The runs of a period, newest first, read a page at a time as the view scrolls (as
-    :class:`~soleus_coach.gui.history_model.HistoryModel` does for sessions)."""
+    :class:`~soleus_coach.gui.history.sessions_model.HistoryModel` does for sessions)."""
 
     PAGE = 200
 

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.gui.actions import SPECS, ActionId, bind_button
-from soleus_coach.gui.plain import ElidedLabel
-from soleus_coach.gui.theme import PHASE_COLOURS
+from soleus_coach.gui.common.actions import SPECS, ActionId, bind_button
+from soleus_coach.gui.common.plain import ElidedLabel
+from soleus_coach.gui.common.theme import PHASE_COLOURS
+from soleus_coach.gui.common.windows import window_state
 
 if TYPE_CHECKING:
-    from soleus_coach.gui.session_flow import SessionStatus
+    from soleus_coach.gui.session.flow import SessionStatus
 
 #: Where its place is kept, in the window state file (window.ini).
 POS_KEY = "compact/pos"
@@ -116,7 +117,7 @@ class CompactTimer(QWidget):
     # ----------------------------------------------------------------- its place
 
     def _store(self) -> QSettings:
-        return QSettings(str(self.state_file), QSettings.Format.IniFormat)
+        return window_state(self.state_file)
 
     def restore_place(self) -> None:
         """Where it was last time, if that is still on a screen; else the top right corner."""

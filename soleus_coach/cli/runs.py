@@ -1,6 +1,7 @@
 """``soleus-coach runs import FILE...`` and ``soleus-coach runs list [-n N]``. No Qt.
 
-Kept out of :mod:`soleus_coach.cli`, which only adds :func:`add_parser` and one dispatch line.
+The command line's ``runs`` verb; :mod:`soleus_coach.cli` adds :func:`add_parser` and one
+dispatch line.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from soleus_coach import paths
+from soleus_coach.runs.describe import clock, describe, pace
+from soleus_coach.untrusted import for_terminal
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,8 +35,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def run_import(files: list[Path], out: TextIO) -> int:
     """Import into the history file. Unlike ``history export`` this writes, so it opens the
     store as the app does (WAL: safe while the app is open)."""
+    from soleus_coach.history.run_import import import_paths
     from soleus_coach.history.store import StoreWriteError, open_store
-    from soleus_coach.runs.importer import FileResult, Outcome, Summary, import_paths
+    from soleus_coach.runs.importer import FileResult, Outcome, Summary
 
     store = open_store(paths.history_db_path())
     for notice in store.notices:
@@ -43,11 +47,11 @@ def run_import(files: list[Path], out: TextIO) -> int:
         return 1
 
     def line(r: FileResult) -> None:
-        name = _printable(str(r.path))
+        name = for_terminal(str(r.path))
         if r.outcome is Outcome.FAILED:
-            out.write(f"{name}: failed: {_printable(r.detail)}\n")
+            out.write(f"{name}: failed: {for_terminal(r.detail)}\n")
         elif r.outcome is Outcome.SKIPPED:
-            out.write(f"{name}: skipped: {_printable(r.detail)}, not a run\n")
+            out.write(f"{name}: skipped: {for_terminal(r.detail)}, not a run\n")
         elif r.run is not None:
             out.write(f"{name}: {r.outcome.value} {describe(r.run)}\n")
 
@@ -65,25 +69,6 @@ def run_import(files: list[Path], out: TextIO) -> int:
     return 1 if s.failed else 0
 
 
-def describe(run: object) -> str:
-    from soleus_coach.runs.model import Run
-
-    assert isinstance(run, Run)
-    return (f"{run.local_start.strftime('%Y-%m-%d %H:%M')} {run.distance_m / 1000:.1f} km "
-            f"in {clock(run.elapsed_s)}")
-
-
-def clock(seconds: float) -> str:
-    """h:mm:ss, or m:ss under an hour."""
-    s = round(seconds)
-    h, rest = divmod(s, 3600)
-    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
-
-
-def pace(seconds_per_km: float) -> str:
-    return f"{clock(seconds_per_km)}/km" if seconds_per_km > 0 else ""
-
-
 def run_list(limit: int, out: TextIO) -> int:
     from soleus_coach.history.store import open_snapshot
 
@@ -99,19 +84,10 @@ def run_list(limit: int, out: TextIO) -> int:
     for r in runs:
         source = r.source.value + (f" {r.file_name}" if r.file_name else "")
         rows.append((r.local_start.strftime("%Y-%m-%d %H:%M"), f"{r.distance_m / 1000:.1f} km",
-                     clock(r.moving_s), pace(r.pace_s_per_km), _printable(source)))
+                     clock(r.moving_s), pace(r.pace_s_per_km), for_terminal(source)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         cells = [c.rjust(w) if i in (1, 2, 3) else c.ljust(w)
                  for i, (c, w) in enumerate(zip(row[:4], widths, strict=True))]
         out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
     return 0
-
-
-def _printable(text: str) -> str:
-    """Keep a terminal safe from control characters (and bidi overrides) in names."""
-    return "".join(c if c.isprintable() and c not in _BIDI else f"\\x{ord(c):02x}"
-                   for c in text)
-
-
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")

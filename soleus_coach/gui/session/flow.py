@@ -29,19 +29,19 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from soleus_coach import texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.plain import message_box
+from soleus_coach.gui.common.plain import message_box
 from soleus_coach.texts import fill_in
 from soleus_coach.texts import translate as t
 
 if TYPE_CHECKING:
     from soleus_coach.audio import PlayerStatus
     from soleus_coach.checkin import CheckIn
-    from soleus_coach.gui.checkin_dialog import CheckInDialog
-    from soleus_coach.gui.finish_page import FinishPage
-    from soleus_coach.gui.safety_dialogs import RedFlagDialog
-    from soleus_coach.gui.session_screen import SessionScreen
-    from soleus_coach.gui.setup_dialog import LegQuestion
-    from soleus_coach.gui.sound import SoundService
+    from soleus_coach.gui.common.sound import SoundService
+    from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+    from soleus_coach.gui.session.finish_page import FinishPage
+    from soleus_coach.gui.session.safety_dialogs import RedFlagDialog
+    from soleus_coach.gui.session.screen import SessionScreen
+    from soleus_coach.gui.session.setup_dialog import LegQuestion
     from soleus_coach.history.recorder import SessionRecorder
     from soleus_coach.history.store import HistoryStore
     from soleus_coach.protocol import Protocol
@@ -76,7 +76,7 @@ class SessionStatus:
 
     @property
     def clock(self) -> str:
-        from soleus_coach.gui.session_page import format_clock
+        from soleus_coach.gui.session.page import format_clock
 
         return format_clock(self.remaining_s)
 
@@ -143,7 +143,7 @@ class SessionFlow(QObject):
 
     def start(self, protocol: Protocol) -> bool:
         """Start ``protocol`` from its first question; False when one is under way."""
-        from soleus_coach.gui.checkin_dialog import CheckInDialog
+        from soleus_coach.gui.session.checkin_dialog import CheckInDialog
         from soleus_coach.safety import should_check_before
 
         if self.busy:
@@ -178,7 +178,7 @@ class SessionFlow(QObject):
         dialog.open()
 
     def _after_check_in(self, checkin: CheckIn | None) -> None:
-        from soleus_coach.gui.safety_dialogs import RedFlagDialog
+        from soleus_coach.gui.session.safety_dialogs import RedFlagDialog
         from soleus_coach.safety import advice_for, red_flags
 
         flags = red_flags(checkin) if checkin is not None else ()
@@ -219,7 +219,7 @@ class SessionFlow(QObject):
         self._set(FlowState.IDLE)
 
     def _ask_leg(self, checkin: CheckIn | None, decision: RedFlagDecision | None) -> None:
-        from soleus_coach.gui.setup_dialog import LegQuestion
+        from soleus_coach.gui.session.setup_dialog import LegQuestion
         from soleus_coach.safety import needs_leg_question
         from soleus_coach.settings import Leg
 
@@ -245,13 +245,13 @@ class SessionFlow(QObject):
 
     @property
     def leg_question(self) -> LegQuestion | None:
-        from soleus_coach.gui.setup_dialog import LegQuestion
+        from soleus_coach.gui.session.setup_dialog import LegQuestion
 
         return self.dialog if isinstance(self.dialog, LegQuestion) else None
 
     @property
     def checkin_dialog(self) -> CheckInDialog | None:
-        from soleus_coach.gui.checkin_dialog import CheckInDialog
+        from soleus_coach.gui.session.checkin_dialog import CheckInDialog
 
         return self.dialog if isinstance(self.dialog, CheckInDialog) else None
 
@@ -259,7 +259,7 @@ class SessionFlow(QObject):
 
     def _begin(self, before: CheckIn | None, decision: RedFlagDecision | None,
                leg: Leg) -> None:
-        from soleus_coach.gui.session_screen import SessionScreen
+        from soleus_coach.gui.session.screen import SessionScreen
         from soleus_coach.history.recorder import SessionRecorder
         from soleus_coach.safety import ItHurts, RedFlagDecision
         from soleus_coach.session.plan import build_plan
@@ -372,7 +372,7 @@ class SessionFlow(QObject):
 
     def _on_ended(self, state: State) -> None:
         """Show what was done and ask how the calf feels now, on the finish page."""
-        from soleus_coach.gui.finish_page import FinishPage
+        from soleus_coach.gui.session.finish_page import FinishPage
         from soleus_coach.session.engine import State
 
         self.history_changed.emit()
@@ -423,7 +423,7 @@ class SessionFlow(QObject):
         self.pages_closed.emit()
         for page in pages:
             page.deleteLater()
-        from soleus_coach.gui.memory import release_free_memory
+        from soleus_coach.gui.common.memory import release_free_memory
 
         QTimer.singleShot(0, release_free_memory)  # after the pages are gone
 

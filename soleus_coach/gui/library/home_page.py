@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach.gui.plain import ElidedLabel, plain_label
+from soleus_coach.gui.common.plain import ElidedLabel, plain_label
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
 

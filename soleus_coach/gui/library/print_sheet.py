@@ -56,7 +56,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from soleus_coach import paths, safety, texts
 from soleus_coach.atomic import ProtectedFile
-from soleus_coach.gui.illustration import ALLOCATION_LIMIT_MB
+from soleus_coach.gui.common.illustration import ALLOCATION_LIMIT_MB
 from soleus_coach.protocol.describe import describe_step
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
