@@ -16,14 +16,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## start the app
 	$(BIN)/soleus-coach
 
-test: $(STAMP)  ## the whole test suite, with lint and type checks
+test: $(STAMP)  ## the whole test suite, with lint, type checks and the layers
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 schema: $(STAMP)  ## regenerate protocols/protocol.schema.json and the docs reference
 	$(BIN)/python -m soleus_coach.protocol --write

@@ -39,6 +39,7 @@ from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.library.home_page import HomePage, Moment
 from soleus_coach.gui.library.routine_files import RoutineFiles
 from soleus_coach.gui.reminders import ReminderService
+from soleus_coach.gui.session.first_run import FirstRun
 from soleus_coach.gui.session.flow import FlowState, SessionFlow
 from soleus_coach.settings import Settings
 from soleus_coach.texts import fill_in
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Soleus Coach"))
         self._library: Library | None = None  # read after the first paint, or when needed
         self.history_window: HistoryWindow | None = None
-        self.notice_dialog: QDialog | None = None  # the safety notice or the set-up
         self._history: HistoryStore | None = None
         self._library_page: LibraryPage | None = None
         self.sound = SoundService(services.assets_dir / "sounds", self.settings,
@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
         self.home.set_settings(self.settings)
+        self.first_run = FirstRun(self, lambda: self.settings)
+        self.first_run.settings_chosen.connect(self.apply_settings)
+        self.first_run.setup_done.connect(self._setup_done)
         self.routine_files = RoutineFiles(self, lambda: self.services, self.reload_library,
                                           self.statusBar().showMessage)
         self._build_menus()
@@ -181,7 +184,7 @@ class MainWindow(QMainWindow):
     @property
     def safety_dialog(self) -> QDialog | None:
         """The dialog in front: the safety notice, the set-up, or one of the flow's."""
-        return self.notice_dialog or self.flow.dialog
+        return self.first_run.dialog or self.flow.dialog
 
     @property
     def tray(self) -> Tray | None:
@@ -511,37 +514,14 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- help
 
     def show_safety_notice(self, first_run: bool = False) -> None:
-        """The safety notice; on the first run, the set-up follows it."""
-        from soleus_coach.gui.session.safety_dialogs import FirstRunDialog
-
-        dialog = FirstRunDialog(self)
-        self.notice_dialog = dialog
-
-        def done(result: int) -> None:
-            self.notice_dialog = None
-            dialog.deleteLater()
-            if first_run and result == QDialog.DialogCode.Accepted:
-                self.apply_settings(replace(self.settings, first_run_acknowledged=True))
-                self.show_setup()
-
-        dialog.finished.connect(done)
-        dialog.open()
+        self.first_run.show_notice(first_run)
 
     def show_setup(self) -> None:
-        from soleus_coach.gui.session.setup_dialog import SetupDialog
+        self.first_run.show_setup()
 
-        dialog = SetupDialog(self.settings, self)
-        self.notice_dialog = dialog
-
-        def done(_result: int) -> None:
-            self.notice_dialog = None
-            dialog.deleteLater()
-            self.apply_settings(dialog.value())  # Esc keeps what was chosen so far
-            self.activateWindow()
-            self.home.primary_button().setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
+    def _setup_done(self) -> None:
+        self.activateWindow()
+        self.home.primary_button().setFocus()
 
     def show_about(self) -> None:
         from soleus_coach.gui.about_dialog import AboutDialog
