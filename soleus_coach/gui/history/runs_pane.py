@@ -12,11 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.gui.common.plain import plain_label
+from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.gui.history.run_dialogs import surface_names
 from soleus_coach.gui.history.sessions_model import local_datetime_text
 from soleus_coach.history.store import HistoryStore, StoreWriteError
@@ -41,11 +40,10 @@ from soleus_coach.runs.model import Run
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
 
-Index = QModelIndex | QPersistentModelIndex
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class RunsModel(QAbstractTableModel):
+class RunsModel(RowsTableModel):
     """The runs of a period, newest first, read a page at a time as the view scrolls (as
     :class:`~soleus_coach.gui.history.sessions_model.HistoryModel` does for sessions)."""
 
@@ -106,17 +104,11 @@ class RunsModel(QAbstractTableModel):
                 return row
             self.fetchMore(QModelIndex())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.runs)
+    def row_count(self) -> int:
+        return len(self.runs)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def headings(self) -> list[str]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -6,21 +6,19 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
+from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.history.records import SessionRow, Status
 from soleus_coach.history.store import HistoryStore, SortKey
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.untrusted import one_line
 
-Index = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -37,7 +35,7 @@ def pain_text(before: int | None, after: int | None) -> str:
     return f"{'–' if before is None else before} → {'–' if after is None else after}"
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel):
     """Sessions as table rows, read from the store a page at a time (Qt's
     ``canFetchMore``/``fetchMore``): the view asks for more as the user scrolls, so 10,000
     sessions open as fast as 20. Filtering and sorting are SQL queries on indexed columns."""
@@ -141,17 +139,11 @@ class HistoryModel(QAbstractTableModel):
 
     # ----------------------------------------------------------------- Qt model API
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def headings(self) -> list[str]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

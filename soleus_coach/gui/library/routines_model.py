@@ -6,18 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from soleus_coach.gui.common.plain import tooltip
+from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.protocol import Entry, Library, Origin
 from soleus_coach.protocol.describe import format_duration
-
-_Index = QModelIndex | QPersistentModelIndex
 
 WHEN_LABELS = {"pre-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "Before a run"),
                "post-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "After a run"),
@@ -28,7 +24,7 @@ def when_label(when: str) -> str:
     return QCoreApplication.translate("ProtocolTableModel", str(WHEN_LABELS[when]))
 
 
-class ProtocolTableModel(QAbstractTableModel):
+class ProtocolTableModel(RowsTableModel):
     COLUMNS = (QT_TRANSLATE_NOOP("ProtocolTableModel", "Routine"),
                QT_TRANSLATE_NOOP("ProtocolTableModel", "When"),
                QT_TRANSLATE_NOOP("ProtocolTableModel", "Duration"),
@@ -54,19 +50,13 @@ class ProtocolTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def row_count(self) -> int:
+        return len(self._entries)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def headings(self) -> list[str]:
+        return [self.tr(str(c)) for c in self.COLUMNS]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.COLUMNS[section]))
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
