@@ -52,6 +52,15 @@ def user_protocols_dir() -> Path:
     return data_dir() / "protocols"
 
 
+def bundled_programmes_dir() -> Path:
+    """The programmes shipped with the app (plans over weeks, which name routines)."""
+    return bundled_protocols_dir() / "programmes"
+
+
+def user_programmes_dir() -> Path:
+    return user_protocols_dir() / "programmes"
+
+
 def history_db_path() -> Path:
     return data_dir() / "history.sqlite3"
 

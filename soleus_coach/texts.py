@@ -452,3 +452,63 @@ LOAD_NOT_DIAGNOSIS = QT_TRANSLATE_NOOP(
     "Load",
     "This is what your history shows, not a diagnosis. If the pain does not settle, a "
     "physical therapist can check it.")
+
+# ---------------------------------------------------------------------------------------------
+# Programmes over weeks (issue 28): easing off and moving on, in plain words with the numbers
+# the rules looked at (soleus_coach.programme.rules). Suggestions, never a diagnosis, never a
+# return-to-running plan; pain that does not settle points to a physiotherapist.
+PROGRAMME = "Programme"
+CONTEXTS = CONTEXTS | {PROGRAMME}
+
+EASE_OFF_TITLE = QT_TRANSLATE_NOOP("Programme", "Ease off for a few days?")
+EASE_OFF_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: %2 set(s) fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Ease off")
+KEEP_GOING = QT_TRANSLATE_NOOP("Programme", "Keep going as planned")
+MOVE_ON_TITLE = QT_TRANSLATE_NOOP("Programme", "Ready for the next phase?")
+MOVE_ON_BODY = QT_TRANSLATE_NOOP("Programme", "The next phase: %1 (%2).")
+MOVE_ON_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Move on")
+MOVE_ON_STAY = QT_TRANSLATE_NOOP("Programme", "Stay in this phase")
+SEE_PHYSIO_TITLE = QT_TRANSLATE_NOOP("Programme", "Your calf has not settled")
+SEE_PHYSIO_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your calf pain has not been settling, even after easing off. A physiotherapist can check "
+    "it. Until then, keep the load down.")
+REST_TODAY = QT_TRANSLATE_NOOP("Programme", "Rest today")
+YOU_DECIDE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "You decide. This is a suggestion from your own answers, not a diagnosis; your "
+    "physiotherapist knows your calf best.")
+EASING_NOTICE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: %2 set(s) fewer of each loading exercise, and no added "
+    "load.")
+WEEKS_OVER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "The programme's %1 weeks are over. What comes next is for you and your physiotherapist "
+    "to decide.")
+
+WHY_PAIN_DURING = QT_TRANSLATE_NOOP(
+    "Programme", "Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.")
+WHY_PAIN_AFTER = QT_TRANSLATE_NOOP(
+    "Programme", "Pain after a session reached %1/10 on %2: more than 5/10 is too much.")
+WHY_MORNING_HIGHER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had "
+    "not settled overnight.")
+WHY_MORNING_STIFFER = QT_TRANSLATE_NOOP(
+    "Programme", "This morning your calf felt stiffer than the day before.")
+WHY_MORNINGS_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 "
+    "days before.")
+WHY_DURING_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days "
+    "before.")
+WHY_EASED_BEFORE = QT_TRANSLATE_NOOP("Programme", "You already eased off on %1.")
+WHY_CRITERION_MET = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the "
+    "highest was %5/10), and every next morning had settled.")

@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
+from soleus_coach.history.programme_store import MIGRATION_PROGRAMME, ProgrammeStore
 from soleus_coach.history.records import (
     EventRecord,
     SegmentRecord,
@@ -103,6 +104,9 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2 → 3: runs and shoes (soleus_coach/history/run_store.py).
     MIGRATION_RUNS,
+    # 3 → 4: a programme over weeks: its events, morning checks, pain during loading,
+    # suggestions and choices (soleus_coach/history/programme_store.py).
+    MIGRATION_PROGRAMME,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -428,7 +432,7 @@ def _where(protocol_id: str | None, since: datetime | None,
     return " AND ".join(where), params
 
 
-class HistoryStore(RunStore):
+class HistoryStore(RunStore, ProgrammeStore):
     """All reads and writes of the history. Writes raise :class:`StoreWriteError`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Notice], *,

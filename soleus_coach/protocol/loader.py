@@ -425,20 +425,19 @@ def _fmt(x: float) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def parse_bytes(
-    data: bytes,
-    file: str,
-    base_dir: Path | None = None,
-    assets_dir: Path | None = None,
-) -> Protocol:
-    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem."""
+def decode_json(data: bytes, file: str, *, limit: int = S.MAX_FILE_BYTES,
+                what: str = "protocols") -> tuple[dict[str, Any], str]:
+    """The JSON object in ``data`` and its text: the one reading of a file of the format's
+    family (routines, programmes). Raises :class:`ProtocolInvalid` for a file that is too
+    large (``limit`` bytes; ``what`` names the kind of file in the message), empty, not
+    UTF-8, not JSON (NaN, Infinity and over-long numbers included) or not one object."""
 
     def fail(message: str, line: int | None = None) -> ProtocolInvalid:
         return ProtocolInvalid([ProtocolError(file, "", message, line)])
 
-    if len(data) > S.MAX_FILE_BYTES:
-        raise fail(f"file is {len(data) / 1024 / 1024:.1f} MiB; protocols may be at most "
-                   f"{S.MAX_FILE_BYTES // 1024} KiB")
+    if len(data) > limit:
+        raise fail(f"file is {len(data) / 1024 / 1024:.1f} MiB; {what} may be at most "
+                   f"{limit // 1024} KiB")
     if not data.strip():
         raise fail("file is empty")
     try:
@@ -454,10 +453,34 @@ def parse_bytes(
         raise fail("not valid JSON: nested too deeply") from None
     except ValueError as exc:  # NaN/Infinity, huge numbers, over-long integers
         raise fail(f"not valid JSON: {exc}") from None
-
-    v = _Validator(file, base_dir, assets_dir)
     if not isinstance(doc, dict):
         raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
+    return doc, text
+
+
+def walk(doc: Any, spec: S.Obj, file: str) -> list[tuple[str, str]]:
+    """Every problem of ``doc`` against ``spec`` as (JSON path, message): the same walk a
+    routine gets, for another document of the family (a programme) that names no files."""
+    v = _Validator(file, None, None)
+    v.check(doc, spec, "$")
+    return v.errors
+
+
+def invalid(file: str, text: str, errors: list[tuple[str, str]]) -> ProtocolInvalid:
+    """The problems found in ``text`` as one exception, each with its line where found."""
+    return ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc
+                                          else None) for loc, msg in errors[:MAX_ERRORS]])
+
+
+def parse_bytes(
+    data: bytes,
+    file: str,
+    base_dir: Path | None = None,
+    assets_dir: Path | None = None,
+) -> Protocol:
+    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem."""
+    doc, text = decode_json(data, file)
+    v = _Validator(file, base_dir, assets_dir)
     raw_version = doc.get("format")
     known = next((f for f in S.FORMATS if raw_version == f and not isinstance(raw_version, bool)),
                  None)
@@ -479,12 +502,12 @@ def parse_bytes(
                 return protocol
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
                     f"{S.PROTOCOL_MAX_TOTAL_S // 3600} hours are allowed")
-    raise ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc else None)
-                           for loc, msg in v.errors])
+    raise invalid(file, text, v.errors)
 
 
-def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
-    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem.
+def read_guarded(path: Path, *, limit: int = S.MAX_FILE_BYTES, what: str = "protocols"
+                 ) -> bytes:
+    """The bytes of a file of the user's folders, or :class:`ProtocolInvalid` saying why not.
 
     Only a regular file in its own folder is read: a link that leads out of the folder is
     refused (it would read a file the user never put there), and so is anything that is not
@@ -498,7 +521,7 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
             if not target.is_relative_to(path.parent.resolve()):
                 raise fail(f"is a link to {target}, outside its folder; copy the file here "
                            "instead")
-        data = read_regular_file(path, S.MAX_FILE_BYTES, "protocols")
+        return read_regular_file(path, limit, what)
     except FileTooLarge as exc:
         raise fail(str(exc)) from None
     except NotRegularFile:
@@ -507,7 +530,12 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
         raise fail("cannot read: a link loop (the link leads back to itself)") from None
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror or exc}") from None
-    protocol = parse_bytes(data, path.name, path.parent, assets_dir)
+
+
+def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
+    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem (see
+    :func:`read_guarded` for which files are read at all)."""
+    protocol = parse_bytes(read_guarded(path), path.name, path.parent, assets_dir)
     return _with_path(protocol, path)
 
 
