@@ -82,3 +82,35 @@ def _write_atomic(target: Path, run: Callable[[int], T], replace: bool) -> T:
         Path(tmp).unlink(missing_ok=True)
         raise
     return result
+
+
+class UnsafeTarget(OSError):
+    """A target no file the user names may be written to: a link, a device, a FIFO, a
+    folder, or a file in the app's protocol folders."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(13, why, str(path))
+
+
+def check_target(target: Path) -> None:
+    """Refuse ``target`` before anything is written: one of the app's own data files
+    (:class:`ProtectedFile`), a file in the bundled or the user's protocol folders, or
+    anything there that is not a regular file (a link, which would be replaced rather than
+    followed; a device or FIFO, which a write could block on or never end)."""
+    if paths.is_own_data_file(target):
+        raise ProtectedFile(target)
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise UnsafeTarget(target, "a link; choose the file it points to, or another name")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise UnsafeTarget(target, "not a regular file (a device, a FIFO or a folder)")
+    try:
+        folder = target.parent.resolve()
+        own = [paths.bundled_protocols_dir().resolve(), paths.user_protocols_dir().resolve()]
+    except (OSError, RuntimeError):
+        return
+    if any(folder == d or folder.is_relative_to(d) for d in own):
+        raise UnsafeTarget(target, "in Soleus Coach's protocol folder; choose another folder")

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from soleus_coach import safety
 from soleus_coach.checkin import CheckIn
+from soleus_coach.history.records import Status
 from soleus_coach.history.store import HistoryStore
 from soleus_coach.programme import days as D
 from soleus_coach.programme.records import (
@@ -276,12 +277,10 @@ class Tracker:
         programme = self.programme(state)
         if state is None or programme is None or state.paused:
             return False
-        today = self.today()
-        session = next((s for s in self.store.done_sessions(today - timedelta(days=1), today,
-                                                            self.tz) if s.uid == session_uid),
-                       None)
-        return (session is not None and session.counts
-                and session.routine in self._loading_ids(programme)
+        session = self.store.session(session_uid)
+        return (session is not None
+                and (session.status is Status.COMPLETED or session.active_s >= 60)
+                and session.protocol_id in self._loading_ids(programme)
                 and session_uid not in self.store.pain_during([session_uid]))
 
     def answer_pain_during(self, session_uid: str, pain: int | None) -> None:

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderService(
             services.window_state_file, now=services.now, settings=lambda: self.settings,
             practised_today=self._practised_today, in_session=lambda: self.flow.busy,
-            parent=self)
+            parent=self, programme=lambda: self.programme.reminder_times())
         self.reminders.reminded.connect(self._remind)
         self.home = HomePage()
         self.home.start_requested.connect(self.start_requested)
@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         from soleus_coach.gui.editor.hub import install as install_editor
 
         self.editors = install_editor(self)  # File → New routine; Customize, Edit, Delete
+        from soleus_coach.gui.programme.hub import install as install_programme
+
+        self.programme = install_programme(self)  # its menu, its card, questions in turn
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
                               after_run_routine=lambda: self.settings.after_run_routine)
@@ -292,6 +295,7 @@ class MainWindow(QMainWindow):
         if self._library_page is not None:
             self._library_page.set_library(self.library)
         self._update_home()  # reads it again (and says so when a file is broken)
+        self.programme.reload()  # its programmes name routines
 
     def open_protocol_folder(self) -> None:
         self.routine_files.open_folder()
@@ -346,8 +350,11 @@ class MainWindow(QMainWindow):
     def _on_flow_state(self, state: FlowState) -> None:
         if state is FlowState.FINISHED:  # its keys are the finish page's now (Alt+S: Swelling)
             self.session_menu.setEnabled(False)
+            if self.flow.recorder is not None:  # the programme asks about it afterwards
+                self.programme.session_finished(self.flow.recorder.record)
         elif state is FlowState.IDLE and self._summary_scheduled:
             self.reminders.check()  # one may have come due during the routine: not now, though
+            self.programme.ask()
 
     # ----------------------------------------------------------------- tray, compact, reminders
 
@@ -387,6 +394,10 @@ class MainWindow(QMainWindow):
                        self.tr("After a run") if moment is Moment.AFTER else
                        self.tr("Before a run"), name or "—")
         action = ActionId.START_AFTER if moment is Moment.AFTER else ActionId.START_BEFORE
+        programme = self.programme.reminder_text()  # a programme's: what is due next
+        if programme is not None:
+            (title, text), action = programme, ActionId.SHOW
+            self.programme.ask()  # the morning check, if it is due
         self.companions.alert(title, text, action)
         if self.companions.tray is None or not self.companions.tray.available:
             self.companions.show_full()
@@ -429,6 +440,7 @@ class MainWindow(QMainWindow):
                                now=self.services.now())
         if self.history_window is not None:
             self.history_window.reload()
+        self.programme.ask()  # the card, and a question if one is due (never over another)
         self.summary_shown.emit()
 
     def show_history(self) -> None:

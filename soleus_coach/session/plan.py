@@ -125,6 +125,8 @@ class PlanContext:
     no_heat: bool = False
     #: Lines for the runner to read before the routine starts (already translated).
     notices: tuple[str, ...] = ()
+    #: Easing off in a programme: this many sets fewer on each loading step (never below 1).
+    fewer_sets: int = 0
 
 
 def side_order(sides: Sides, leg: Leg) -> tuple[Side | None, ...]:
@@ -249,6 +251,8 @@ class _Builder:
     def sets(self, i: int, step: ExerciseStep | StrengthStep) -> None:
         """Sets of timed movement, of an isometric hold, or of counted reps, per side."""
         sets = int(step.sets.default)
+        if isinstance(step, StrengthStep):
+            sets = max(1, sets - self.context.fewer_sets)
         counting = step.counting
         reps = int(counting.reps.default) if counting is not None else 0
         timed = step.duration_s if isinstance(step, ExerciseStep) else step.hold_s

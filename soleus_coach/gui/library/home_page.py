@@ -254,6 +254,7 @@ class HomePage(QWidget):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(16)
+        self._column = inner
         inner.addLayout(buttons)
         inner.addLayout(side_row)
         inner.addLayout(ask_row)
@@ -273,6 +274,10 @@ class HomePage(QWidget):
         self.setTabOrder(self.after_button, self.before_button)
 
     # ----------------------------------------------------------------- content
+
+    def add_card(self, card: QWidget) -> None:
+        """A card above the two buttons (the programme's: what is due today)."""
+        self._column.insertWidget(0, card)
 
     def set_routines(self, settings: Settings, after: Protocol | None,
                      before: Protocol | None) -> None:

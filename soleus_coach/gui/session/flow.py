@@ -123,6 +123,9 @@ class SessionFlow(QObject):
         self.status: SessionStatus | None = None
         #: The dialog the flow waits for, if any (check-in, red-flag advice, leg question).
         self.dialog: QDialog | None = None
+        #: What a programme changes in a routine today (easing off: fewer sets, and a line
+        #: to read), given by the window; None: nothing.
+        self.adjust: Callable[[Protocol], tuple[int, str]] | None = None
         self.closing = False  # the window is closing: no questions after the session
         self._sound_wait = QTimer(self)
         self._sound_wait.setSingleShot(True)
@@ -309,8 +312,10 @@ class SessionFlow(QObject):
         checkin = before or history.checkin_today(date.today())
         rules = before_routine(protocol, checkin=checkin, last_ice_end=history.last_ice_end(),
                                now=utc_now())
+        fewer, line = self.adjust(protocol) if self.adjust is not None else (0, "")
         return PlanContext(no_heat=rules.no_heat,
-                           notices=tuple(texts.translate(n) for n in rules.notices))
+                           notices=tuple(texts.translate(n) for n in rules.notices)
+                           + ((line,) if line else ()), fewer_sets=fewer)
 
     def _start_clock(self) -> None:
         self._sound_wait.stop()
