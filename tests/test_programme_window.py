@@ -281,6 +281,9 @@ def test_the_report_is_written_from_the_menu_never_over_the_apps_own_files(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "own data files" in dialog.problem.plain_text()
     assert settings.read_bytes() == before
+    printing = dialog.print_report()  # QtPrintSupport's dialog, as for a routine's sheet
+    assert printing is not None and printing.isVisible()
+    printing.reject()
     target = tmp_path / "report.pdf"
     dialog.path.setText(str(target))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -419,6 +419,56 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Programme calendar</source>
+        <extracomment>Background and mark of each kind of day (the mark says it without the colour).</extracomment>
+        <translation>Programmkalender</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ &amp;Früher</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>&amp;Später ▶</translation>
+    </message>
+    <message>
+        <source>km in
+the week</source>
+        <translation>km in
+der Woche</translation>
+    </message>
+    <message>
+        <source>✓ done   ◐ partly done   ✗ missed   – rest day   … today, not finished   ☀ pain on the first steps that morning (0–10)</source>
+        <translation>✓ erledigt   ◐ teilweise   ✗ verpasst   – Ruhetag   … heute, noch offen   ☀ Schmerz bei den ersten Schritten an diesem Morgen (0–10)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>teilweise erledigt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <source>rest day</source>
+        <translation>Ruhetag</translation>
+    </message>
+    <message>
+        <source>today, not finished</source>
+        <translation>heute, noch offen</translation>
+    </message>
+    <message>
+        <source>Morning: %1/10</source>
+        <translation>Morgens: %1/10</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>How is your calf?</source>
@@ -470,6 +520,63 @@
     <message>
         <source>Do you have any of these?</source>
         <translation>Haben Sie etwas davon?</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseDialog</name>
+    <message>
+        <source>Start a programme</source>
+        <translation>Ein Programm beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Make a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n Tag pro Woche</numerusform>
+            <numerusform>%n Tage pro Woche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phase %1: %2 (%3)</source>
+        <translation>Phase %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Moving on: %1 days in a row with pain during at most %2/10 and every next morning settled</source>
+        <translation>Weiter: %1 Tage in Folge mit Schmerz während der Übungen von höchstens %2/10 und jeden nächsten Morgen abgeklungen</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1806,65 @@
     </message>
 </context>
 <context>
+    <name>MakerDialog</name>
+    <message>
+        <source>Make a programme</source>
+        <translation>Programm erstellen</translation>
+    </message>
+    <message>
+        <source>Phase 1</source>
+        <translation>Phase 1</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>ohne Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Add phase</source>
+        <translation>Phase &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove phase</source>
+        <translation>Phase &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Phasen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>Phase %1</translation>
+    </message>
+</context>
+<context>
     <name>ManualRunDialog</name>
     <message>
         <source>Add a run</source>
@@ -1763,6 +1929,33 @@
     <message>
         <source>You already have this run (%1).</source>
         <translation>Diesen Lauf haben Sie schon (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MorningCheck</name>
+    <message>
+        <source>Good morning: how is your calf?</source>
+        <translation>Guten Morgen: Wie geht es Ihrer Wade?</translation>
+    </message>
+    <message>
+        <source>How much did your calf hurt on your first steps out of bed today?</source>
+        <translation>Wie stark hat Ihre Wade heute bei den ersten Schritten nach dem Aufstehen geschmerzt?</translation>
+    </message>
+    <message>
+        <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys. Pain after loading should have settled by the next morning.</source>
+        <translation>0 = kein Schmerz · 10 = stärkster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten. Schmerz nach der Belastung sollte bis zum nächsten Morgen abgeklungen sein.</translation>
+    </message>
+    <message>
+        <source>Is it stiffer than yesterday morning?</source>
+        <translation>Ist sie steifer als gestern Morgen?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, stiffer</source>
+        <translation>&amp;Ja, steifer</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2041,99 @@
     </message>
 </context>
 <context>
+    <name>PainDuring</name>
+    <message>
+        <source>How did the exercises feel?</source>
+        <translation>Wie haben sich die Übungen angefühlt?</translation>
+    </message>
+    <message>
+        <source>During %1: how much did your calf hurt at most?</source>
+        <translation>Während %1: Wie stark hat Ihre Wade höchstens geschmerzt?</translation>
+    </message>
+    <message>
+        <source>Up to 5/10 is acceptable while loading, if it has settled by tomorrow morning. Sharp pain means stop.</source>
+        <translation>Bis 5/10 ist bei Belastung in Ordnung, wenn es bis morgen früh abgeklungen ist. Stechender Schmerz heißt: aufhören.</translation>
+    </message>
+</context>
+<context>
+    <name>PainRow</name>
+    <message>
+        <source>Pain %1 of 10</source>
+        <translation>Schmerz %1 von 10</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseForm</name>
+    <message>
+        <source>Phase &amp;name:</source>
+        <translation>&amp;Name der Phase:</translation>
+    </message>
+    <message>
+        <source>L&amp;oad:</source>
+        <translation>&amp;Belastung:</translation>
+    </message>
+    <message>
+        <source>Add rou&amp;tine</source>
+        <translation>Ü&amp;bungsfolge hinzufügen</translation>
+    </message>
+    <message>
+        <source>Suggest the next phase after</source>
+        <translation>Die nächste Phase vorschlagen nach</translation>
+    </message>
+    <message>
+        <source> days in a row</source>
+        <translation> Tagen in Folge</translation>
+    </message>
+    <message>
+        <source>/10</source>
+        <translation>/10</translation>
+    </message>
+    <message>
+        <source>with pain during at most</source>
+        <translation>mit Schmerz während der Übungen von höchstens</translation>
+    </message>
+    <message>
+        <source>…and every next morning settled (the pain-monitoring model).</source>
+        <translation>…und jeden nächsten Morgen abgeklungen (das Schmerz-Monitoring-Modell).</translation>
+    </message>
+    <message>
+        <source>The last phase: there is no next one.</source>
+        <translation>Die letzte Phase: Danach kommt keine mehr.</translation>
+    </message>
+    <message>
+        <source>Routines, and how often:</source>
+        <translation>Übungsfolgen, und wie oft:</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message>
+        <source>days a week</source>
+        <translation>Tage pro Woche</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
     <name>PrintSheet</name>
     <message>
         <source>Before a run</source>
@@ -1884,6 +2170,354 @@
     <message>
         <source>Print routine</source>
         <translation>Routine drucken</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>Ease off for a few days?</source>
+        <translation>Ein paar Tage kürzertreten?</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: %2 set(s) fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung %2 Satz/Sätze weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>Ease off</source>
+        <translation>Kürzertreten</translation>
+    </message>
+    <message>
+        <source>Keep going as planned</source>
+        <translation>Wie geplant weitermachen</translation>
+    </message>
+    <message>
+        <source>Ready for the next phase?</source>
+        <translation>Bereit für die nächste Phase?</translation>
+    </message>
+    <message>
+        <source>The next phase: %1 (%2).</source>
+        <translation>Die nächste Phase: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Move on</source>
+        <translation>Weiter zur nächsten Phase</translation>
+    </message>
+    <message>
+        <source>Stay in this phase</source>
+        <translation>In dieser Phase bleiben</translation>
+    </message>
+    <message>
+        <source>Your calf has not settled</source>
+        <translation>Ihre Wade hat sich nicht beruhigt</translation>
+    </message>
+    <message>
+        <source>Your calf pain has not been settling, even after easing off. A physiotherapist can check it. Until then, keep the load down.</source>
+        <translation>Ihre Wadenschmerzen klingen nicht ab, auch nicht nach dem Kürzertreten. Eine Physiotherapeutin oder ein Physiotherapeut kann das prüfen. Bis dahin: Belastung gering halten.</translation>
+    </message>
+    <message>
+        <source>Rest today</source>
+        <translation>Heute ausruhen</translation>
+    </message>
+    <message>
+        <source>You decide. This is a suggestion from your own answers, not a diagnosis; your physiotherapist knows your calf best.</source>
+        <translation>Sie entscheiden. Das ist ein Vorschlag aus Ihren eigenen Antworten, keine Diagnose; Ihre Physiotherapie kennt Ihre Wade am besten.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: %2 set(s) fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung %2 Satz/Sätze weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s %1 weeks are over. What comes next is for you and your physiotherapist to decide.</source>
+        <translation>Die %1 Wochen des Programms sind vorbei. Wie es weitergeht, entscheiden Sie mit Ihrer Physiotherapie.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz während der Übungen erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>Pain after a session reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz nach einer Einheit erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had not settled overnight.</source>
+        <translation>Bei den ersten Schritten heute Morgen lag der Schmerz bei %1/10, höher als %2/10 am %3: Er ist über Nacht nicht abgeklungen.</translation>
+    </message>
+    <message>
+        <source>This morning your calf felt stiffer than the day before.</source>
+        <translation>Heute Morgen fühlte sich Ihre Wade steifer an als am Vortag.</translation>
+    </message>
+    <message>
+        <source>Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Ihr Schmerz bei den ersten Schritten lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Der Schmerz während der Übungen lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>You already eased off on %1.</source>
+        <translation>Sie sind schon am %1 kürzergetreten.</translation>
+    </message>
+    <message>
+        <source>For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the highest was %5/10), and every next morning had settled.</source>
+        <translation>An %1 Tagen in Folge (%2 bis %3) blieb der Schmerz während der Übungen bei höchstens %4/10 (am höchsten: %5/10), und jeden nächsten Morgen war er abgeklungen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCard</name>
+    <message>
+        <source>A suggestion is &amp;waiting…</source>
+        <translation>Ein Vorschlag &amp;wartet…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar…</source>
+        <translation>Ka&amp;lender…</translation>
+    </message>
+    <message>
+        <source>R&amp;eport…</source>
+        <translation>B&amp;ericht…</translation>
+    </message>
+    <message>
+        <source>A PDF of this programme for your physiotherapist</source>
+        <translation>Ein PDF dieses Programms für Ihre Physiotherapie</translation>
+    </message>
+    <message>
+        <source>week %1 of %2</source>
+        <translation>Woche %1 von %2</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>Woche %1</translation>
+    </message>
+    <message>
+        <source>Phase %1 of %2: %3 · %4 · %5</source>
+        <translation>Phase %1 von %2: %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Heute: %1</translation>
+    </message>
+    <message>
+        <source>Paused: nothing is due and there are no reminders. Programme → Resume carries on.</source>
+        <translation>Pausiert: Nichts ist fällig, und es gibt keine Erinnerungen. Programm → Fortsetzen macht weiter.</translation>
+    </message>
+    <message>
+        <source>Rest today: see a doctor before loading your calf again.</source>
+        <translation>Heute ausruhen: Lassen Sie die Wade ärztlich ansehen, bevor Sie sie wieder belasten.</translation>
+    </message>
+    <message>
+        <source> (%1 of %2)</source>
+        <translation> (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Next: %1%2 — start</source>
+        <translation>&amp;Als Nächstes: %1%2 — beginnen</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 after each run</source>
+        <translation>%1 nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1 before each run</source>
+        <translation>%1 vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1: rest day</source>
+        <translation>%1: Ruhetag</translation>
+    </message>
+    <message>
+        <source>%1 to do</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 von %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeReport</name>
+    <message>
+        <source>accepted</source>
+        <extracomment>A note longer than this is cut (with &quot;…&quot;): the report is a summary, the history has all. The three pain lines: told apart by colour and by their marks (circle, square, triangle).</extracomment>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>kept going</source>
+        <translation>weitergemacht</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Calf programme: report for the physiotherapist</source>
+        <translation>Wadenprogramm: Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · the runner&apos;s own answers, not a diagnosis</source>
+        <translation>%1 bis %2 · die eigenen Angaben des Läufers, keine Diagnose</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>No programme ran in this period.</source>
+        <translation>In diesem Zeitraum lief kein Programm.</translation>
+    </message>
+    <message>
+        <source>Adherence: %1 of %2 sessions due were done (%3). Days: %4 done, %5 partly done, %6 missed, %7 rest.</source>
+        <translation>Einhaltung: %1 von %2 fälligen Einheiten erledigt (%3). Tage: %4 erledigt, %5 teilweise, %6 verpasst, %7 Ruhetage.</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>● first steps in the morning   ■ during the exercises   ▲ after the session   — 5/10: the most the model accepts</source>
+        <translation>● erste Schritte am Morgen   ■ während der Übungen   ▲ nach der Einheit   — 5/10: mehr lässt das Modell nicht zu</translation>
+    </message>
+    <message>
+        <source>Running distance per week (km)</source>
+        <translation>Laufstrecke pro Woche (km)</translation>
+    </message>
+    <message>
+        <source>Suggestions and what was chosen</source>
+        <translation>Vorschläge und was gewählt wurde</translation>
+    </message>
+    <message>
+        <source>No suggestions in this period.</source>
+        <translation>Keine Vorschläge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>Keine Notizen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>… and %1 more %2 (all of them are in the app&apos;s history).</source>
+        <translation>… und %1 weitere %2 (alle stehen im Verlauf der App).</translation>
+    </message>
+    <message>
+        <source>suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Soleus Coach · page %1 of %2</source>
+        <translation>Soleus Coach · Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Calf programme report</source>
+        <translation>Bericht zum Wadenprogramm</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeUi</name>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Start a programme…</source>
+        <translation>Programm &amp;beginnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Morning check…</source>
+        <translation>&amp;Morgenfrage…</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar…</source>
+        <translation>&amp;Kalender…</translation>
+    </message>
+    <message>
+        <source>&amp;Report for the physio…</source>
+        <translation>Bericht für die &amp;Physiotherapie…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;End programme…</source>
+        <translation>Programm b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>M&amp;ake a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Time for %1</source>
+        <translation>Zeit für %1</translation>
+    </message>
+    <message>
+        <source>%1 today: %2. Click here to open Soleus Coach.</source>
+        <translation>%1 heute: %2. Hier klicken, um Soleus Coach zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 is under way: end it first (Programme → End programme).</source>
+        <translation>%1 läuft gerade: Beenden Sie es zuerst (Programm → Programm beenden).</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 begonnen.</translation>
+    </message>
+    <message>
+        <source>Programme resumed.</source>
+        <translation>Programm fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Programme paused: nothing is due and there are no reminders.</source>
+        <translation>Programm pausiert: Nichts ist fällig, und es gibt keine Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>End programme</source>
+        <translation>Programm beenden</translation>
+    </message>
+    <message>
+        <source>End %1? Everything you answered stays in your history and its report.</source>
+        <translation>%1 beenden? Alles, was Sie angegeben haben, bleibt in Ihrem Verlauf und im Bericht.</translation>
+    </message>
+    <message>
+        <source>Programme ended.</source>
+        <translation>Programm beendet.</translation>
+    </message>
+    <message>
+        <source>That file exists: choose another name (or choose it with Choose… to replace it).</source>
+        <translation>Diese Datei gibt es schon: Wählen Sie einen anderen Namen (oder wählen Sie sie mit „Auswählen…“, um sie zu ersetzen).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Bericht gespeichert: %1 (%n Seite)</numerusform>
+            <numerusform>Bericht gespeichert: %1 (%n Seiten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Programme saved (%1): Programme → Start a programme… starts it.</source>
+        <translation>Programm gespeichert (%1): Programm → Programm beginnen… startet es.</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2626,49 @@
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
         <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for the physio</source>
+        <translation>Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2661,7 +3338,7 @@
     <name>SessionFlow</name>
     <message>
         <source>Not stretching today: your check-in is saved in your history.</source>
-        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question). What a programme changes in a routine today (easing off: fewer sets, and a line to read), given by the window; None: nothing.</extracomment>
         <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
     </message>
     <message>
@@ -3390,6 +4067,13 @@
     </message>
 </context>
 <context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+</context>
+<context>
     <name>Surface</name>
     <message>
         <source>Road</source>
@@ -3553,6 +4237,17 @@
     <message>
         <source>Time remaining in this step</source>
         <translation>Verbleibende Zeit in diesem Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>_Question</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,23 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChooseDialog</name>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n day a week</numerusform>
+            <numerusform>%n days a week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
@@ -75,6 +92,16 @@
         <translation>
             <numerusform>%n protocol file could not be loaded; select one to see why.</numerusform>
             <numerusform>%n protocol files could not be loaded; select one to see why.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeUi</name>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
         </translation>
     </message>
 </context>

@@ -126,9 +126,6 @@ def items_text(items: Sequence[Item]) -> str:
     """Today's routines in one line: "Heel drops 1 of 2 · After-run stretch done"."""
     from soleus_coach.protocol.programme import Often
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ProgrammeCard", text)
-
     parts = []
     for item in items:
         if item.follows_runs:
@@ -147,7 +144,8 @@ def items_text(items: Sequence[Item]) -> str:
             parts.append(fill_in(QCoreApplication.translate("ProgrammeCard", "%1: rest day"),
                                  item.label))
         elif item.due == 1 and item.complete:
-            parts.append(fill_in(tr("%1 done"), item.label))
+            parts.append(fill_in(QCoreApplication.translate("ProgrammeCard", "%1 done"),
+                                 item.label))
         elif item.due == 1:
             parts.append(fill_in(QCoreApplication.translate("ProgrammeCard", "%1 to do"),
                                  item.label))

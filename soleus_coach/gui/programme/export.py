@@ -1,13 +1,17 @@
 """Programme → Report for the physio…: the period and the file, then the PDF
-(:func:`soleus_coach.gui.programme.report.save_report`: never over the app's own files)."""
+(:func:`soleus_coach.gui.programme.report.save_report`: never over the app's own files), or
+the same pages on paper (Print…, through the system's print dialog)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -23,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.gui.editor.fields import red_text
+
+if TYPE_CHECKING:
+    from soleus_coach.tracker import ReportData
 
 
 def _qdate(day: date) -> QDate:
@@ -40,9 +47,12 @@ class ReportDialog(QDialog):
 
     def __init__(self, since: date, until: date, folder: Path,
                  save: Callable[[date, date, Path, bool], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 report: Callable[[date, date], ReportData] | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._report = report
+        self.print_dialog: QPrintDialog | None = None
         self._confirmed = ""  # a file the file dialog has asked about replacing
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Report for the physio"))
@@ -72,6 +82,11 @@ class ReportDialog(QDialog):
         self.save_button = box.addButton(self.tr("Save PDF"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("reportSave")
+        self.print_button = box.addButton(self.tr("&Print…"),
+                                          QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("reportPrint")
+        self.print_button.clicked.connect(self.print_report)
+        self.print_button.setVisible(report is not None)
         box.addButton(QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -99,6 +114,30 @@ class ReportDialog(QDialog):
         self.say(problem)
         if not problem:
             super().accept()
+
+    def print_report(self) -> QPrintDialog | None:
+        """The system's print dialog (window-modal, not blocking); the report is printed when
+        it is accepted. Returns the dialog (for tests)."""
+        from soleus_coach.gui.programme.report import MARGIN_MM, render_report
+
+        if self._report is None:
+            return None
+        data = self._report(*self.period)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                          QPageLayout.Orientation.Portrait,
+                                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                          QPageLayout.Unit.Millimeter))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the report"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: render_report(data, printer)
+                                if result == QDialog.DialogCode.Accepted else None)
+        dialog._printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        self.print_dialog = dialog
+        return dialog
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"),

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from soleus_coach.gui.common.services import Services
     from soleus_coach.history.records import SessionRecord
     from soleus_coach.history.store import HistoryStore
+    from soleus_coach.programme.state import ProgrammeState
     from soleus_coach.protocol import Library, Protocol
     from soleus_coach.protocol.programme import Programmes
     from soleus_coach.reminders import Slot
@@ -261,7 +262,8 @@ class ProgrammeUi(QObject):
     def _answered(self, dialog: QDialog) -> None:
         t = self.tracker
         if isinstance(dialog, PainDuring):
-            uid, _name = self._pain_waiting.pop(0)
+            uid = str(dialog.property("session"))
+            self._pain_waiting = [w for w in self._pain_waiting if w[0] != uid]
             t.answer_pain_during(uid, dialog.pain.value if dialog.answered else None)
         elif isinstance(dialog, MorningCheck):
             if dialog.answered:
@@ -305,7 +307,8 @@ class ProgrammeUi(QObject):
 
         state = self.tracker.state()
         busy = "" if state is None else fill_in(
-            self.tr("%1 is under way: end it first (Programme → End programme)."), state.name)
+            self.tr("%1 is under way: end it first (Programme → End programme)."),
+            self._name(state))
 
         def name(rid: str) -> str:
             routine = self.host.library.get(rid)
@@ -324,10 +327,17 @@ class ProgrammeUi(QObject):
         except ProgrammeError as exc:
             self.host.statusBar().showMessage(str(exc), 10000)
             return False
-        self.host.statusBar().showMessage(fill_in(self.tr("%1 started."), state.name), 8000)
+        self.host.statusBar().showMessage(fill_in(self.tr("%1 started."), self._name(state)),
+                                          8000)
         self.changed.emit()
         self.refresh()
         return True
+
+    def _name(self, state: ProgrammeState) -> str:
+        """The programme's name in the runner's language (the one it started with, if its
+        file is gone)."""
+        programme = self.tracker.programme(state)
+        return programme.name if programme is not None else state.name
 
     def pause_or_resume(self) -> None:
         state = self.tracker.state()
@@ -349,7 +359,7 @@ class ProgrammeUi(QObject):
             return None
         box = question(self.window, self.tr("End programme"),
                        fill_in(self.tr("End %1? Everything you answered stays in your "
-                                       "history and its report."), state.name),
+                                       "history and its report."), self._name(state)),
                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                        QMessageBox.StandardButton.No, name="endProgramme")
         box.finished.connect(lambda r: self._end() if r == QMessageBox.StandardButton.Yes
@@ -378,7 +388,8 @@ class ProgrammeUi(QObject):
         since = max(state.started, today - timedelta(weeks=8)) if state is not None else \
             today - timedelta(weeks=8)
         return self._open(ReportDialog(since, today, Path.home(), self.save_report,
-                                       self.window))
+                                       self.window,
+                                       lambda a, b: self.tracker.report(a, b, day_text)))
 
     def save_report(self, since: date, until: date, target: Path, replace: bool) -> str:
         """Write the report; "" when it is written, else why not (in a line)."""

@@ -67,7 +67,42 @@ MORNING = QColor("#2b6cb0")
 DURING = QColor("#c05621")
 AFTER = QColor("#2f855a")
 LIMIT = QColor("#9b2c2c")
-KM = QColor("#718096")
+KM_BAR = QColor("#718096")
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # lupdate looks for this name
+    """Mark ``source`` for lupdate; translated where it is shown (:func:`_tr`)."""
+    return source
+
+
+ACCEPTED = QT_TRANSLATE_NOOP("ProgrammeReport", "accepted")
+KEPT = QT_TRANSLATE_NOOP("ProgrammeReport", "kept going")
+NO_ANSWER = QT_TRANSLATE_NOOP("ProgrammeReport", "no answer")
+TITLE = QT_TRANSLATE_NOOP("ProgrammeReport", "Calf programme: report for the physiotherapist")
+PERIOD = QT_TRANSLATE_NOOP("ProgrammeReport",
+                           "%1 to %2 · the runner's own answers, not a diagnosis")
+PROGRAMME = QT_TRANSLATE_NOOP("ProgrammeReport", "Programme")
+NO_PROGRAMME = QT_TRANSLATE_NOOP("ProgrammeReport", "No programme ran in this period.")
+ADHERENCE = QT_TRANSLATE_NOOP(
+    "ProgrammeReport",
+    "Adherence: %1 of %2 sessions due were done (%3). Days: %4 done, %5 partly done, %6 missed, "
+    "%7 rest.")
+PAIN = QT_TRANSLATE_NOOP("ProgrammeReport", "Pain (0–10)")
+LEGEND = QT_TRANSLATE_NOOP(
+    "ProgrammeReport",
+    "● first steps in the morning   ■ during the exercises   ▲ after the session   — 5/10: "
+    "the most the model accepts")
+KM = QT_TRANSLATE_NOOP("ProgrammeReport", "Running distance per week (km)")
+SUGGESTIONS = QT_TRANSLATE_NOOP("ProgrammeReport", "Suggestions and what was chosen")
+NO_SUGGESTIONS = QT_TRANSLATE_NOOP("ProgrammeReport", "No suggestions in this period.")
+NOTES = QT_TRANSLATE_NOOP("ProgrammeReport", "Notes")
+NO_NOTES = QT_TRANSLATE_NOOP("ProgrammeReport", "No notes in this period.")
+MORE = QT_TRANSLATE_NOOP("ProgrammeReport",
+                         "… and %1 more %2 (all of them are in the app's history).")
+MORE_SUGGESTIONS = QT_TRANSLATE_NOOP("ProgrammeReport", "suggestions")
+MORE_NOTES = QT_TRANSLATE_NOOP("ProgrammeReport", "notes")
+FOOTER = QT_TRANSLATE_NOOP("ProgrammeReport", "Soleus Coach · page %1 of %2")
+DOC_TITLE = QT_TRANSLATE_NOOP("ProgrammeReport", "Calf programme report")
 
 
 def _tr(text: str) -> str:
@@ -168,10 +203,10 @@ def _day(day: date) -> str:
 
 def _choice(choice: Choice | None) -> str:
     if choice is Choice.ACCEPTED:
-        return _tr("accepted")
+        return _tr(ACCEPTED)
     if choice is Choice.KEPT_GOING:
-        return _tr("kept going")
-    return _tr("no answer")
+        return _tr(KEPT)
+    return _tr(NO_ANSWER)
 
 
 def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = None
@@ -180,9 +215,9 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
     f = _Flow(device, area)
     gap = 2.5 * f.mm
     w = area.width()
-    title = f.para(_tr("Calf programme: report for the physiotherapist"), TITLE_PT, "title",
+    title = f.para(_tr(TITLE), TITLE_PT, "title",
                    bold=True, colour=ACCENT)
-    period = f.para(texts.fill_in(_tr("%1 to %2 · the runner's own answers, not a diagnosis"),
+    period = f.para(texts.fill_in(_tr(PERIOD),
                                   _day(data.since), _day(data.until)), BODY_PT, "period",
                     colour=MUTED)
     period.rect.translate(0, title.rect.height())
@@ -192,9 +227,9 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
         item = f.para(text, HEAD_PT, "heading", bold=True, colour=ACCENT)
         f.place([item], item.rect.height(), gap=0.8 * f.mm)
 
-    heading(_tr("Programme"))
+    heading(_tr(PROGRAMME))
     if not data.programmes:
-        item = f.para(_tr("No programme ran in this period."), BODY_PT, "programme")
+        item = f.para(_tr(NO_PROGRAMME), BODY_PT, "programme")
         f.place([item], item.rect.height())
     for name, span in data.programmes:
         items, h = f.row([(name, 0, w * 0.62), (span, w * 0.64, w * 0.36)], BODY_PT,
@@ -209,29 +244,27 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
     share = f"{round(100 * data.sessions_done / data.sessions_due)} %" if data.sessions_due \
         else "–"
     adherence = texts.fill_in(
-        _tr("Adherence: %1 of %2 sessions due were done (%3). Days: %4 done, %5 partly done, "
-            "%6 missed, %7 rest."), data.sessions_done, data.sessions_due, share,
+        _tr(ADHERENCE), data.sessions_done, data.sessions_due, share,
         kinds.get(DayKind.DONE, 0), kinds.get(DayKind.PARTLY, 0) + kinds.get(DayKind.OPEN, 0),
         kinds.get(DayKind.MISSED, 0), kinds.get(DayKind.REST, 0))
     item = f.para(adherence, BODY_PT, "adherence")
     f.place([item], item.rect.height(), gap=gap)
 
-    heading(_tr("Pain (0–10)"))
-    legend = f.para(_tr("● first steps in the morning   ■ during the exercises   ▲ after the "
-                        "session   — 5/10: the most the model accepts"), SMALL_PT, "legend",
+    heading(_tr(PAIN))
+    legend = f.para(_tr(LEGEND), SMALL_PT, "legend",
                     colour=MUTED)
     chart_h = 52 * f.mm
     chart = Item(0, QRectF(0, legend.rect.height(), w, chart_h), "chart-pain")
     f.place([legend, chart], legend.rect.height() + chart_h, gap=gap)
 
-    heading(_tr("Running distance per week (km)"))
+    heading(_tr(KM))
     km_h = 26 * f.mm
     f.place([Item(0, QRectF(0, 0, w, km_h), "chart-km")], km_h, gap=gap)
 
     left_out: dict[str, int] = {}
-    heading(_tr("Suggestions and what was chosen"))
+    heading(_tr(SUGGESTIONS))
     if not data.suggestions:
-        item = f.para(_tr("No suggestions in this period."), BODY_PT, "suggestion")
+        item = f.para(_tr(NO_SUGGESTIONS), BODY_PT, "suggestion")
         f.place([item], item.rect.height())
     for n, (rec, words) in enumerate(data.suggestions):
         title_text = words.title if words is not None else rec.kind.value
@@ -243,9 +276,9 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
             left_out["suggestions"] = len(data.suggestions) - n
             break
     f.y += gap
-    heading(_tr("Notes"))
+    heading(_tr(NOTES))
     if not data.notes:
-        item = f.para(_tr("No notes in this period."), BODY_PT, "note")
+        item = f.para(_tr(NO_NOTES), BODY_PT, "note")
         f.place([item], item.rect.height())
     notes = list(reversed(data.notes))  # the latest first: they matter most
     for n, (day, routine, note) in enumerate(notes):
@@ -257,14 +290,14 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
             left_out["notes"] = len(notes) - n
             break
     for name, count in left_out.items():
-        text = texts.fill_in(_tr("… and %1 more %2 (all of them are in the app's history)."),
-                             count, _tr("suggestions") if name == "suggestions" else _tr("notes"))
+        what = _tr(MORE_SUGGESTIONS) if name == "suggestions" else _tr(MORE_NOTES)
+        text = texts.fill_in(_tr(MORE), count, what)
         item = f.para(text, SMALL_PT, "more", colour=MUTED)
         f.bottom += f.line(SMALL_PT)  # the line that says so always has its place
         f.place([item], item.rect.height())
     pages = f.page + 1
     for page in range(pages):
-        foot = texts.fill_in(_tr("Soleus Coach · page %1 of %2"), page + 1, pages)
+        foot = texts.fill_in(_tr(FOOTER), page + 1, pages)
         item = f.para(foot, SMALL_PT, "footer", colour=MUTED)
         item.page = page
         item.rect.translate(area.left(), area.bottom() - item.rect.height())
@@ -340,7 +373,7 @@ def _km_chart(painter: QPainter, rect: QRectF, data: ReportData, mm: float) -> N
     for i, (monday, km) in enumerate(weeks):
         h = 0.0 if top <= 0 else km / top * plot.height()
         bar = QRectF(plot.left() + i * width + width * 0.15, plot.bottom() - h, width * 0.7, h)
-        painter.fillRect(bar, KM)
+        painter.fillRect(bar, KM_BAR)
         painter.setPen(INK)
         painter.drawText(QRectF(bar.left() - width * 0.1, bar.top() - 4 * mm, width * 0.9,
                                 4 * mm), _CENTRE, f"{km:.1f}")
@@ -401,7 +434,7 @@ def pdf_bytes(data: ReportData) -> tuple[bytes, ReportLayout]:
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter))
-    writer.setTitle(_tr("Calf programme report"))
+    writer.setTitle(_tr(DOC_TITLE))
     writer.setCreator("Soleus Coach")
     sheet = render_report(data, writer)
     del writer  # finishes the file
