@@ -520,13 +520,26 @@ def explain_reason(reason: Reason, day_text: Callable[[date], str] = date.isofor
     return explain(reason, day_text)
 
 
+def easing_words(days: int, fewer_sets: int) -> str:
+    """What easing off means, in words: for how many days, how many sets fewer."""
+    if fewer_sets == 1:
+        return texts.fill(texts.EASE_OFF_BODY_ONE, days)
+    return texts.fill(texts.EASE_OFF_BODY, days, fewer_sets)
+
+
+def easing_notice(until: str, fewer_sets: int) -> str:
+    """The line the home screen and a routine's get-ready show while easing off."""
+    if fewer_sets == 1:
+        return texts.fill(texts.EASING_NOTICE_ONE, until)
+    return texts.fill(texts.EASING_NOTICE, until, fewer_sets)
+
+
 def suggestion_words(rec: SuggestionRecord, programme: Programme,
                      day_text: Callable[[date], str] = date.isoformat) -> SuggestionWords:
     """The words of a suggestion in ``programme`` (translated, numbers filled in)."""
     t = texts.translate
     reasons = tuple(explain_reason(r, day_text) for r in rec.reasons)
-    ease = texts.fill(texts.EASE_OFF_BODY, programme.ease_off.days,
-                      programme.ease_off.fewer_sets)
+    ease = easing_words(programme.ease_off.days, programme.ease_off.fewer_sets)
     if rec.kind is SuggestionKind.RED_FLAG:
         return SuggestionWords(t(texts.RED_FLAG_TITLE), t(texts.RED_FLAG_BODY), reasons,
                                t(texts.EMERGENCY), t(texts.REST_TODAY),

@@ -463,7 +463,11 @@ CONTEXTS = CONTEXTS | {PROGRAMME}
 EASE_OFF_TITLE = QT_TRANSLATE_NOOP("Programme", "Ease off for a few days?")
 EASE_OFF_BODY = QT_TRANSLATE_NOOP(
     "Programme",
-    "For the next %1 days: %2 set(s) fewer of each loading exercise, and no added load. "
+    "For the next %1 days: %2 sets fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_BODY_ONE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: one set fewer of each loading exercise, and no added load. "
     "Then back to the plan if your calf has settled.")
 EASE_OFF_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Ease off")
 KEEP_GOING = QT_TRANSLATE_NOOP("Programme", "Keep going as planned")
@@ -482,7 +486,10 @@ YOU_DECIDE = QT_TRANSLATE_NOOP(
     "You decide. This is a suggestion from your own answers, not a diagnosis; your "
     "physiotherapist knows your calf best.")
 EASING_NOTICE = QT_TRANSLATE_NOOP(
-    "Programme", "Easing off until %1: %2 set(s) fewer of each loading exercise, and no added "
+    "Programme", "Easing off until %1: %2 sets fewer of each loading exercise, and no added "
+    "load.")
+EASING_NOTICE_ONE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: one set fewer of each loading exercise, and no added "
     "load.")
 WEEKS_OVER = QT_TRANSLATE_NOOP(
     "Programme",

@@ -4,6 +4,7 @@ and report tests."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -56,12 +57,18 @@ def session(store: HistoryStore, routine: str, when: datetime, *, after: int | N
     """A completed session of ``routine`` started at ``when``, as the recorder writes it."""
     uid = uuid.uuid4().hex
     end = when + timedelta(minutes=12)
+    routine_name = name or _names().get(routine, routine)
     checkin = flags if flags is not None else (None if after is None else CheckIn(pain=after))
-    store.save(SessionRecord(uid=uid, protocol_id=routine, protocol_name=name or routine,
+    store.save(SessionRecord(uid=uid, protocol_id=routine, protocol_name=routine_name,
                              protocol_digest="d", started_at=when, planned_s=720,
                              status=Status.COMPLETED, ended_at=end, active_s=700,
                              after=checkin, notes=notes))
     return uid
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    return {p.id: p.name for p in library().protocols}
 
 
 def run(store: HistoryStore, when: datetime, km: float) -> None:

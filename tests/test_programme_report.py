@@ -54,10 +54,11 @@ def hostile_programme(folder: Path, text: str) -> str:
 
 
 def eight_weeks(data: Path, *, weeks: int = 8, name: str | None = None,
-                note: str = "felt tight after the hill run") -> Tracker:
+                note: str = "felt tight after the hill run", ease: bool = True) -> Tracker:
     """``weeks`` of a loading programme in ``data``'s history: heel drops twice a day on
     most days, pain during, after and in the mornings, runs on alternate days, notes, and
-    every suggestion answered. Deterministic."""
+    every suggestion answered (two in three accepted; none with ``ease`` False).
+    Deterministic."""
     now = Now(MONDAY, 7)
     user = data / "protocols" / "programmes"
     programme_id = hostile_programme(user, name) if name is not None \
@@ -76,7 +77,7 @@ def eight_weeks(data: Path, *, weeks: int = 8, name: str | None = None,
             tracker.answer_morning(rng.choice([1, 1, 2, 2, 2, 3]), rng.random() < 0.05)
         rec = tracker.suggestion()
         if rec is not None:
-            tracker.choose(rec, Choice.ACCEPTED if n % 3 else Choice.KEPT_GOING)
+            tracker.choose(rec, Choice.ACCEPTED if ease and n % 3 else Choice.KEPT_GOING)
         plan = tracker.plan()
         assert plan is not None
         for item in plan.items:

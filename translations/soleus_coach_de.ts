@@ -2179,8 +2179,12 @@ der Woche</translation>
         <translation>Ein paar Tage kürzertreten?</translation>
     </message>
     <message>
-        <source>For the next %1 days: %2 set(s) fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
-        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung %2 Satz/Sätze weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+        <source>For the next %1 days: %2 sets fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: one set fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
     </message>
     <message>
         <source>Ease off</source>
@@ -2223,8 +2227,12 @@ der Woche</translation>
         <translation>Sie entscheiden. Das ist ein Vorschlag aus Ihren eigenen Antworten, keine Diagnose; Ihre Physiotherapie kennt Ihre Wade am besten.</translation>
     </message>
     <message>
-        <source>Easing off until %1: %2 set(s) fewer of each loading exercise, and no added load.</source>
-        <translation>Kürzertreten bis %1: bei jeder Belastungsübung %2 Satz/Sätze weniger und kein Zusatzgewicht.</translation>
+        <source>Easing off until %1: %2 sets fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: one set fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht.</translation>
     </message>
     <message>
         <source>The programme&apos;s %1 weeks are over. What comes next is for you and your physiotherapist to decide.</source>

@@ -101,8 +101,9 @@ class ProgrammeCard(QFrame):
         if plan.rest_today:
             notices.append(self.tr("Rest today: see a doctor before loading your calf again."))
         if plan.easing is not None:
-            notices.append(texts.fill(texts.EASING_NOTICE, day_text(plan.easing.until),
-                                      plan.easing.fewer_sets))
+            from soleus_coach.safety import easing_notice
+
+            notices.append(easing_notice(day_text(plan.easing.until), plan.easing.fewer_sets))
         if plan.weeks_over:
             notices.append(texts.fill(texts.WEEKS_OVER, p.weeks))
         self.notice.setText("\n".join(notices))

@@ -203,7 +203,9 @@ class ProgrammeUi(QObject):
         fewer, until = self.tracker.fewer_sets(protocol.id)
         if not fewer or until is None:
             return 0, ""
-        return fewer, texts.fill(texts.EASING_NOTICE, day_text(until), fewer)
+        from soleus_coach.safety import easing_notice
+
+        return fewer, easing_notice(day_text(until), fewer)
 
     def reminder_times(self) -> tuple[tuple[Slot, ...], int] | None:
         """The programme's reminder times and the sessions done of them today."""

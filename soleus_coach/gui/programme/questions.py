@@ -118,6 +118,7 @@ class _Question(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         self.layout_.addWidget(box)
+        self.setMinimumWidth(560)  # the question wraps at a readable width, never cut
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

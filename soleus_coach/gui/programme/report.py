@@ -236,8 +236,8 @@ def layout_report(data: ReportData, device: QPaintDevice, area: QRectF | None = 
                          "programme", bold=True)
         f.place(items, h)
     for first, last, name, load in data.phases:
-        items, h = f.row([(f"{_day(first)} – {_day(last)}", 0, w * 0.22),
-                          (name, w * 0.23, w * 0.25), (load, w * 0.49, w * 0.51)], BODY_PT,
+        items, h = f.row([(f"{_day(first)} – {_day(last)}", 0, w * 0.3),
+                          (name, w * 0.31, w * 0.24), (load, w * 0.56, w * 0.44)], BODY_PT,
                          "phase")
         f.place(items, h)
     kinds = data.kinds()
