@@ -214,3 +214,10 @@ def test_generated_variants_are_refused_cleanly_and_never_looser_than_the_schema
         jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
     except jsonschema.ValidationError:
         assert found, (where, value)
+
+
+def test_the_example_in_the_docs_is_valid() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    assert errors(example.encode()) == []
+    jsonschema.validate(json.loads(example), json.loads(SCHEMA.read_text()))
