@@ -346,3 +346,30 @@ def test_reminders_come_at_the_programmes_times(qtbot: QtBot, data_dir: Path, ho
     if expected:
         assert seen and seen[0][0] == expected
         assert not win.reminders.check()  # not twice for the same time
+
+
+@pytest.mark.parametrize("key", ["img-dev-zero", "markup", "rtl-override", "unbroken",
+                                 "placeholders"])
+def test_a_hostile_programme_is_shown_as_plain_text_and_never_widens_the_window(
+        qtbot: QtBot, data_dir: Path, key: str) -> None:
+    from tests.hostile import ONE_LINE
+    from tests.test_programme_report import hostile_programme
+
+    text = ONE_LINE[key]
+    hostile_programme(data_dir / "protocols" / "programmes", text)
+    now = Now(MONDAY, 8)
+    win = make(qtbot, data_dir, now)
+    width = win.minimumSizeHint().width()
+    assert win.programme.start("hostile")
+    card = win.programme.card
+    assert card.title.plain_text() == text[:120]
+    assert card.title.textFormat() == Qt.TextFormat.PlainText
+    assert text[:80] in card.phase.plain_text() and text[:40] in card.today.plain_text()
+    assert win.minimumSizeHint().width() <= max(width, 800)
+    action(win, "start").trigger()
+    chooser = win.programme.dialog
+    assert isinstance(chooser, ChooseDialog)
+    row = [p.id for p in chooser.programmes].index("hostile")
+    chooser.list.setCurrentRow(row)
+    assert chooser.details.plain_text().startswith(text[:120])
+    chooser.reject()

@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from soleus_coach import texts
-from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.plain import PlainLabel, tooltip
 from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import one_line
 
 if TYPE_CHECKING:  # the programme's core is read after the first paint
     from soleus_coach.programme.days import Item
@@ -54,6 +55,7 @@ class ProgrammeCard(QFrame):
         self.next_button = QPushButton()
         self.next_button.setObjectName("programmeNext")
         self.next_button.clicked.connect(self._start_next)
+        self.next_button.setMinimumWidth(160)  # a long label from a file never widens the window
         self.waiting = QPushButton(self.tr("A suggestion is &waiting…"))
         self.waiting.setObjectName("programmeWaiting")
         self.waiting.clicked.connect(self.suggestion_requested)
@@ -113,8 +115,9 @@ class ProgrammeCard(QFrame):
         if item is not None:
             count = fill_in(self.tr(" (%1 of %2)"), item.done + 1, item.due) \
                 if item.due > 1 else ""
-            self.next_button.setText(fill_in(self.tr("&Next: %1%2 — start"), item.label,
-                                             count))
+            label = one_line(item.label).replace("&", "&&")  # a label is not a mnemonic
+            self.next_button.setText(fill_in(self.tr("&Next: %1%2 — start"), label, count))
+            self.next_button.setToolTip(tooltip(item.label))
         self.next_button.setVisible(item is not None)
         self.waiting.setVisible(waiting)
 
