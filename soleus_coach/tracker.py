@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from soleus_coach import safety
 from soleus_coach.checkin import CheckIn
 from soleus_coach.history.records import Status
-from soleus_coach.history.store import HistoryStore
 from soleus_coach.programme import days as D
 from soleus_coach.programme.records import (
     Choice,
@@ -30,7 +29,6 @@ from soleus_coach.programme.records import (
     SuggestionKind,
     SuggestionRecord,
 )
-from soleus_coach.programme.rules import Evidence, LoadingDay
 from soleus_coach.programme.state import (
     Easing,
     ProgrammeState,
@@ -39,8 +37,15 @@ from soleus_coach.programme.state import (
     runs_of,
 )
 from soleus_coach.protocol.model import Protocol, StrengthStep
-from soleus_coach.protocol.programme import Phase, Programme, Programmes
-from soleus_coach.reminders import Slot
+
+# The rules and their words are read when there is a programme to judge: a runner without one
+# (and the home screen's first look) never imports them.
+if TYPE_CHECKING:
+    from soleus_coach.history.store import HistoryStore
+    from soleus_coach.programme.rules import Evidence, LoadingDay
+    from soleus_coach.protocol.programme import Phase, Programme, Programmes
+    from soleus_coach.reminders import Slot
+    from soleus_coach.safety import SuggestionWords
 
 #: The rules look this far back (two weeks for a weekly rise, and some).
 LOOKBACK_DAYS = 28
@@ -100,7 +105,7 @@ class ReportData:
     sessions_done: int
     sessions_due: int
     weekly_km: tuple[tuple[date, float], ...]  # Monday, km
-    suggestions: tuple[tuple[SuggestionRecord, safety.SuggestionWords | None], ...]
+    suggestions: tuple[tuple[SuggestionRecord, SuggestionWords | None], ...]
     notes: tuple[tuple[date, str, str], ...]  # day, routine name, note
     phases: tuple[tuple[date, date, str, str], ...]  # from, to, phase name, load
 
@@ -290,6 +295,8 @@ class Tracker:
 
     def loading_days(self, programme: Programme, since: date, until: date
                      ) -> list[LoadingDay]:
+        from soleus_coach.programme.rules import LoadingDay
+
         loading = self._loading_ids(programme)
         sessions = [s for s in self.store.done_sessions(since, until, self.tz)
                     if s.counts and s.routine in loading]
@@ -311,6 +318,8 @@ class Tracker:
         return out
 
     def evidence(self) -> Evidence | None:
+        from soleus_coach.programme.rules import Evidence
+
         state = self.state()
         programme = self.programme(state)
         if state is None or programme is None:
@@ -352,6 +361,8 @@ class Tracker:
         evidence = self.evidence()
         if evidence is None:
             return None
+        from soleus_coach import safety
+
         made = safety.programme_suggestion(evidence, self._checkin_today())
         if made is None:
             return None
@@ -450,6 +461,8 @@ class Tracker:
                 max(afters, default=None), c.km, c.day.phase))
         due = sum(i.due for c in days for i in c.day.items)
         done = sum(min(i.done, i.due) for c in days for i in c.day.items)
+        from soleus_coach import safety
+
         suggestions = []
         for rec in self.store.suggestions(since=since, until=until):
             programme = library.get(rec.programme_id)

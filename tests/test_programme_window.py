@@ -114,7 +114,8 @@ def test_started_from_the_menu_the_home_screen_shows_today(qtbot: QtBot, data_di
     session(t.store, "heel-drops-both-legs", now.moment)
     session(t.store, "post-run-soleus", now.moment)
     win.refresh_summary()
-    assert card.today.plain_text() == "Today: Heel drops 1 of 2 · After-run stretch done"
+    qtbot.waitUntil(lambda: card.today.plain_text() ==
+                    "Today: Heel drops 1 of 2 · After-run stretch done")
     assert card.next_button.text() == "&Next: Heel drops (2 of 2) — start"
     # Starting a second one is refused until this one ends.
     action(win, "start").trigger()

@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
                                now=self.services.now())
         if self.history_window is not None:
             self.history_window.reload()
-        self.programme.ask()  # the card, and a question if one is due (never over another)
+        QTimer.singleShot(0, self.programme.ask)  # its card and questions: right after this
         self.summary_shown.emit()
 
     def show_history(self) -> None:

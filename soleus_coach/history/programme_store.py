@@ -14,21 +14,21 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from soleus_coach.history.records import from_iso, local_midnight_utc, to_iso
-from soleus_coach.programme.records import (
-    Choice,
-    DoneSession,
-    EventKind,
-    MorningCheck,
-    PainDuring,
-    ProgrammeEvent,
-    SuggestionKind,
-    SuggestionRecord,
-    reasons_from_text,
-    reasons_to_text,
-)
+
+# The programme's records are read when a programme is looked at: every start opens the
+# history, and most runners have no programme (their dataclasses are milliseconds to make).
+if TYPE_CHECKING:
+    from soleus_coach.programme.records import (
+        Choice,
+        DoneSession,
+        MorningCheck,
+        PainDuring,
+        ProgrammeEvent,
+        SuggestionRecord,
+    )
 
 #: One step of the history's migrations (its number is the lead's to give): programme events,
 #: morning checks, pain during loading, suggestions and choices. Tables and indexes only (the
@@ -75,11 +75,20 @@ _COUNTS = "(status = 'completed' OR active_s >= 60)"
 
 
 def _event(r: Sequence[Any]) -> ProgrammeEvent:
+    from soleus_coach.programme.records import EventKind, ProgrammeEvent
+
     return ProgrammeEvent(from_iso(r[1]), date.fromisoformat(r[2]), r[3], EventKind(r[4]), r[5],
                           r[6], r[0])
 
 
 def _suggestion(r: Sequence[Any]) -> SuggestionRecord:
+    from soleus_coach.programme.records import (
+        Choice,
+        SuggestionKind,
+        SuggestionRecord,
+        reasons_from_text,
+    )
+
     return SuggestionRecord(date.fromisoformat(r[2]), from_iso(r[1]), r[3], r[4],
                             SuggestionKind(r[5]), reasons_from_text(r[6]),
                             Choice(r[7]) if r[7] else None,
@@ -127,6 +136,8 @@ class ProgrammeStore:
                 (answer.session_uid, to_iso(answer.at), answer.pain))
 
     def add_suggestion(self, rec: SuggestionRecord) -> int:
+        from soleus_coach.programme.records import reasons_to_text
+
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO suggestion (at, day, programme_id, phase, kind, reasons, choice, "
@@ -162,6 +173,8 @@ class ProgrammeStore:
     def morning_checks(self, since: date | None = None,
                        until: date | None = None) -> list[MorningCheck]:
         """Morning checks of the days in [since, until], oldest first."""
+        from soleus_coach.programme.records import MorningCheck
+
         rows = self._conn.execute(
             "SELECT day, at, pain, stiffer FROM morning_check WHERE day >= ? AND day <= ? "
             "ORDER BY day", ((since or date.min).isoformat(), (until or date.max).isoformat()))
@@ -173,6 +186,8 @@ class ProgrammeStore:
         return found[0] if found else None
 
     def pain_during(self, uids: Iterable[str]) -> dict[str, PainDuring]:
+        from soleus_coach.programme.records import PainDuring
+
         wanted = list(uids)
         out: dict[str, PainDuring] = {}
         for i in range(0, len(wanted), 500):  # SQLite's limit on parameters
@@ -195,6 +210,8 @@ class ProgrammeStore:
     def done_sessions(self, since: date, until: date,
                       tz: tzinfo | None = None) -> list[DoneSession]:
         """Sessions started on the local days [since, until], oldest first."""
+        from soleus_coach.programme.records import DoneSession
+
         start = local_midnight_utc(since, tz)
         end = local_midnight_utc(until + timedelta(days=1), tz)
         out = []

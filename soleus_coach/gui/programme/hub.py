@@ -19,13 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QMessageBox, QStatusBar,
 from soleus_coach import paths, texts
 from soleus_coach.gui.common.plain import question
 from soleus_coach.gui.programme.card import ProgrammeCard, day_text, items_text
-from soleus_coach.gui.programme.questions import (
-    MorningCheck,
-    PainDuring,
-    QuestionQueue,
-    SuggestionDialog,
-)
-from soleus_coach.programme.records import Choice, SuggestionRecord
+from soleus_coach.gui.programme.turns import QuestionQueue
 from soleus_coach.texts import fill_in
 
 if TYPE_CHECKING:
@@ -34,6 +28,7 @@ if TYPE_CHECKING:
     from soleus_coach.gui.common.services import Services
     from soleus_coach.history.records import SessionRecord
     from soleus_coach.history.store import HistoryStore
+    from soleus_coach.programme.records import SuggestionRecord
     from soleus_coach.programme.state import ProgrammeState
     from soleus_coach.protocol import Library, Protocol
     from soleus_coach.protocol.programme import Programmes
@@ -238,6 +233,12 @@ class ProgrammeUi(QObject):
         self.queue.ask()
 
     def _next_question(self) -> QDialog | None:
+        from soleus_coach.gui.programme.questions import (
+            MorningCheck,
+            PainDuring,
+            SuggestionDialog,
+        )
+
         t = self.tracker
         if self._pain_waiting:
             uid, name = self._pain_waiting[0]
@@ -262,6 +263,13 @@ class ProgrammeUi(QObject):
         return dialog
 
     def _answered(self, dialog: QDialog) -> None:
+        from soleus_coach.gui.programme.questions import (
+            MorningCheck,
+            PainDuring,
+            SuggestionDialog,
+        )
+        from soleus_coach.programme.records import Choice
+
         t = self.tracker
         if isinstance(dialog, PainDuring):
             uid = str(dialog.property("session"))
