@@ -374,3 +374,29 @@ def test_a_hostile_programme_is_shown_as_plain_text_and_never_widens_the_window(
     chooser.list.setCurrentRow(row)
     assert chooser.details.plain_text().startswith(text[:120])
     chooser.reject()
+
+
+@pytest.mark.parametrize("populated", [False, True])
+def test_every_action_of_the_programme_menu_on_a_fresh_and_a_populated_profile(
+        qtbot: QtBot, data_dir: Path, populated: bool) -> None:
+    """Qt hands a slot `triggered(bool)`: each action is triggered as the menu does, with
+    and without a programme under way, and whatever opens is closed again."""
+    now = Now()
+    if populated:
+        settled_days(data_dir, now, 3)
+    win = make(qtbot, data_dir, now)
+    if populated:
+        qtbot.keyClick(question(qtbot, win, MorningCheck), Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    for act in win.programme.menu.actions():
+        if act.isSeparator():
+            continue
+        win.programme._sync_menu()
+        act.trigger()
+        QApplication.processEvents()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not win and widget.isVisible() and hasattr(widget, "reject"):
+                widget.reject()  # type: ignore[attr-defined]
+        QApplication.processEvents()
+    state = win.programme.tracker.state()
+    assert (state is not None) is populated
+    assert populated or win.history.morning_check(now().date()) is None

@@ -2481,6 +2481,10 @@ der Woche</translation>
         <translation>%1 heute: %2. Hier klicken, um Soleus Coach zu öffnen.</translation>
     </message>
     <message>
+        <source>No programme is under way: Programme → Start a programme… begins one.</source>
+        <translation>Kein Programm läuft: Programm → Programm beginnen… startet eines.</translation>
+    </message>
+    <message>
         <source>%1 is under way: end it first (Programme → End programme).</source>
         <translation>%1 läuft gerade: Beenden Sie es zuerst (Programm → Programm beenden).</translation>
     </message>

@@ -229,6 +229,10 @@ class ProgrammeUi(QObject):
 
     def ask_morning(self) -> None:
         """Programme → Morning check…: asked now, even if the app has asked today."""
+        if self.tracker.state() is None:
+            self.host.statusBar().showMessage(self.tr("No programme is under way: Programme → "
+                                                      "Start a programme… begins one."), 8000)
+            return
         self._morning_now = True
         self.queue.ask()
 
