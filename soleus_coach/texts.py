@@ -139,7 +139,6 @@ FIRST_RUN_BODY = QT_TRANSLATE_NOOP(
     "sudden “pop” in it, see a doctor first.",
 )
 FIRST_RUN_ACKNOWLEDGE = QT_TRANSLATE_NOOP("FirstRun", "I understand")
-FIRST_RUN_HELP_ACTION = QT_TRANSLATE_NOOP("FirstRun", "Safety notice")
 
 # --- Red flags: check-in shows a warning sign, or pain at/above the threshold ---------------
 RED_FLAG_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Please see a doctor before stretching")

@@ -144,7 +144,8 @@ def make_v1(db: Path) -> None:
 
 
 def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
-    assert SCHEMA_VERSION == 3  # add a case here when a migration is added (3: test_run_store)
+    # add a case here when a migration is added (3: test_run_store; 4: the hurt segment below)
+    assert SCHEMA_VERSION >= 4
     make_v1(db)
     store = open_store(db)
     assert [n.kind for n in store.notices] == [NoticeKind.MIGRATED]
@@ -159,6 +160,24 @@ def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
     assert store.session("old").after.bruising  # type: ignore[union-attr]
     store.close()
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_step_ended_by_it_hurts_is_kept_as_such_after_migrating_every_old_segment(
+        db: Path) -> None:
+    """Version 4 lets a segment end as "hurt" (the table is made again: SQLite cannot alter
+    a CHECK); every segment stored before is still there, unchanged."""
+    make_v1(db)
+    store = open_store(db)
+    old = store.session("old")
+    assert old is not None and [(s.label, s.outcome) for s in old.segments] == [
+        ("Hold", "completed")]
+    store.save(record(uid="s2", segments=[seg(0), seg(1, "hurt")]))
+    assert [s.outcome for s in store.session("s2").segments] == [  # type: ignore[union-attr]
+        "completed", "hurt"]
+    store.close()
+    with pytest.raises(sqlite3.IntegrityError):  # the CHECK still refuses anything else
+        conn = sqlite3.connect(db)
+        conn.execute("UPDATE segment SET outcome = 'nonsense'")
 
 
 def test_migration_from_an_empty_file(db: Path) -> None:

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach import texts
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.common.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.common.actions import SPECS, ActionId, help_rows, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.common.sound import SoundService
@@ -39,7 +38,6 @@ from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.library.home_page import HomePage, Moment
 from soleus_coach.gui.library.routine_files import RoutineFiles
 from soleus_coach.gui.reminders import ReminderService
-from soleus_coach.gui.session.first_run import FirstRun
 from soleus_coach.gui.session.flow import FlowState, SessionFlow
 from soleus_coach.settings import Settings
 from soleus_coach.texts import fill_in
@@ -125,9 +123,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
         self.home.set_settings(self.settings)
-        self.first_run = FirstRun(self, lambda: self.settings)
-        self.first_run.settings_chosen.connect(self.apply_settings)
-        self.first_run.setup_done.connect(self._setup_done)
+        self.first_run = self.flow.first_run
+        self.flow.settings_chosen.connect(self.apply_settings)
+        self.first_run.finished.connect(self._first_run_done)
         self.routine_files = RoutineFiles(self, lambda: self.services, self.reload_library,
                                           self.statusBar().showMessage)
         self._build_menus()
@@ -193,43 +191,40 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- menus
 
     def _build_menus(self) -> None:
+        """The menus, each entry a row of :mod:`~soleus_coach.gui.common.actions` (the runs'
+        entries are added by :class:`RunsUi`, New routine by the editor's hub)."""
         def act(action: ActionId, slot: Callable[[], object]) -> QAction:
-            return make_action(self, SPECS[action], slot)
+            made = make_action(self, SPECS[action], slot)
+            self.actions_by_id[action] = made
+            return made
 
+        self.actions_by_id: dict[ActionId, QAction] = {}
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_action = act(ActionId.IMPORT, self.import_protocol)
-        file_menu.addAction(self.import_action)
-        folder = file_menu.addAction(self.tr("Open protocol &folder"))
-        folder.setStatusTip(self.tr("Open the folder that holds your own routines"))
-        folder.triggered.connect(self.open_protocol_folder)
-        file_menu.addAction(act(ActionId.RELOAD, self.reload_library))
+        for a in (self.import_action, act(ActionId.OPEN_FOLDER, self.open_protocol_folder),
+                  act(ActionId.RELOAD, self.reload_library)):
+            file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(act(ActionId.QUIT, self.close))
         self.session_menu = bar.addMenu(self.tr("&Session"))
         self.session_menu.setEnabled(False)
         self.view_menu = bar.addMenu(self.tr("&View"))
-        home = self.view_menu.addAction(self.tr("Ho&me"))
-        home.triggered.connect(self.go_home)
-        routines = self.view_menu.addAction(self.tr("All &routines"))
-        routines.triggered.connect(self.show_library)
         self.fullscreen_action = act(ActionId.FULLSCREEN, self.toggle_fullscreen)
         self.mute_action = act(ActionId.MUTE, self.toggle_mute)
         self.mute_action.setCheckable(True)
         self.mute_action.setChecked(not self.settings.sound_on)
         self.history_action = act(ActionId.HISTORY, self.show_history)
-        for a in (self.fullscreen_action, self.mute_action, self.history_action):
+        for a in (act(ActionId.HOME, self.go_home), act(ActionId.ALL_ROUTINES, self.show_library),
+                  self.fullscreen_action, self.mute_action, self.history_action):
             self.view_menu.addAction(a)
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(act(ActionId.SETTINGS, self.edit_settings))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(act(ActionId.SHORTCUTS, self.show_shortcuts))
-        notice = self.help_menu.addAction(texts.translate(texts.FIRST_RUN_HELP_ACTION))
-        notice.triggered.connect(lambda: self.show_safety_notice())
+        self.help_menu.addAction(act(ActionId.SAFETY_NOTICE, self.show_safety_notice))
         self.help_menu.addSeparator()
-        about = self.help_menu.addAction(self.tr("&About Soleus Coach"))
-        about.triggered.connect(self.show_about)
-        assert all(s.id in SPECS for s in APP_ACTIONS)
+        self.help_menu.addAction(act(ActionId.ABOUT, self.show_about))
 
     # ----------------------------------------------------------------- pages
 
@@ -513,15 +508,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- help
 
-    def show_safety_notice(self, first_run: bool = False) -> None:
-        self.first_run.show_notice(first_run)
+    def show_safety_notice(self) -> None:
+        """Help → Safety notice (on the first start the flow shows it: :meth:`welcome`)."""
+        self.first_run.show_notice()
 
-    def show_setup(self) -> None:
-        self.first_run.show_setup()
-
-    def _setup_done(self) -> None:
-        self.activateWindow()
-        self.home.primary_button().setFocus()
+    def _first_run_done(self, _read: bool) -> None:
+        if not self.flow.busy:
+            self.activateWindow()
+            self.home.primary_button().setFocus()
 
     def show_about(self) -> None:
         from soleus_coach.gui.about_dialog import AboutDialog
@@ -567,8 +561,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._watch_library)
         QTimer.singleShot(0, self.reminders.check)
         QTimer.singleShot(0, self.companions.sync)
-        if not self.settings.first_run_acknowledged:
-            QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
+        QTimer.singleShot(0, self.flow.welcome)  # the first start's questions, if due
 
     def start_hidden(self) -> None:
         """Started with the desktop session: in the tray if there is one, else minimised."""

@@ -103,6 +103,28 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2 → 3: runs and shoes (soleus_coach/history/run_store.py).
     MIGRATION_RUNS,
+    # 3 → 4: a step ended by "it hurts" is recorded as such (SQLite cannot alter a CHECK:
+    # the table is made again with every row).
+    """
+    CREATE TABLE segment_new (
+        session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        side TEXT,
+        rep INTEGER,
+        planned_s REAL NOT NULL,
+        actual_s REAL NOT NULL,
+        outcome TEXT NOT NULL
+            CHECK (outcome IN ('completed', 'skipped', 'stopped', 'hurt')),
+        ended_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    INSERT INTO segment_new SELECT session_id, seq, kind, label, side, rep, planned_s,
+        actual_s, outcome, ended_at FROM segment;
+    DROP TABLE segment;
+    ALTER TABLE segment_new RENAME TO segment;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from soleus_coach import editing
 from soleus_coach.cues import Cue
 from soleus_coach.editing import Kind, Problem
-from soleus_coach.gui.common.actions import EDITOR_ACTIONS, SPECS, ActionId, make_action
+from soleus_coach.gui.common.actions import EDITOR_ACTIONS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box, question
 from soleus_coach.gui.common.windows import restore_geometry, save_geometry
 from soleus_coach.gui.editor.disk import FileWatch
@@ -186,8 +186,6 @@ class EditorWindow(QMainWindow):
         a[ActionId.EDITOR_REDO].setEnabled(False)
         self.undo_stack.canUndoChanged.connect(a[ActionId.EDITOR_UNDO].setEnabled)
         self.undo_stack.canRedoChanged.connect(a[ActionId.EDITOR_REDO].setEnabled)
-        a[ActionId.EDITOR_REDO].setShortcuts([QKeySequence(SPECS[ActionId.EDITOR_REDO].keys),
-                                              QKeySequence("Ctrl+Y")])
         bar = self.menuBar()
         routine = bar.addMenu(self.tr("&Routine"))
         for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_EXPORT,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.atomic import write_text_atomic
+from soleus_coach.gui.common.actions import HISTORY_ACTIONS, ActionId, make_actions
 from soleus_coach.gui.common.plain import message_box, plain_label
 from soleus_coach.gui.history.runs_pane import RunsPanel, load_notes_text
 from soleus_coach.gui.history.sessions_model import (
@@ -209,14 +210,9 @@ class HistoryWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        for name, keys, slot in (("delete", QKeySequence.StandardKey.Delete, self.delete_current),
-                                 ("undo", QKeySequence.StandardKey.Undo, self.undo_delete),
-                                 ("close", QKeySequence.StandardKey.Close, self.close)):
-            act = QAction(name, self)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
+        self.actions_by_id = make_actions(self, HISTORY_ACTIONS, {
+            ActionId.HISTORY_DELETE: self.delete_current,
+            ActionId.HISTORY_UNDO: self.undo_delete, ActionId.HISTORY_CLOSE: self.close})
         self.notes.installEventFilter(self)
         self.routine.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
@@ -406,6 +402,15 @@ class HistoryWindow(QWidget):
         return f"{event.kind}: {event.detail}"
 
     # ----------------------------------------------------------------- editing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the window, as it closes a dialog (a key no child took: the notes and
+        the date fields keep theirs)."""
+        if (event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
