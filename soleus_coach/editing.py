@@ -21,6 +21,7 @@ from typing import Any
 
 from soleus_coach.atomic import write_text_atomic
 from soleus_coach.protocol import spec as S
+from soleus_coach.protocol.ids import unique_id
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, parse_bytes
 from soleus_coach.protocol.model import (
     Counting,
@@ -79,18 +80,6 @@ def kind_of(step: Step) -> Kind:
 
 
 MY_VERSION = " (my version)"
-
-
-def unique_id(wanted: str, taken: Iterable[str]) -> str:
-    """``wanted`` made a valid id (lower-case letters, digits, dashes) that is not taken:
-    ``my-routine``, ``my-routine-2``…"""
-    base = re.sub(r"[^a-z0-9]+", "-", wanted.lower()).strip("-")[:56] or "my-routine"
-    taken = set(taken)
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    return candidate
 
 
 def new_routine(taken: Iterable[str], name: str = "", summary: str = "") -> Protocol:

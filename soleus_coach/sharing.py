@@ -18,12 +18,12 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -31,6 +31,7 @@ from soleus_coach import paths
 from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
 from soleus_coach.cues import Cue
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.ids import unique_id
 from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
 from soleus_coach.protocol.library import named_files, referenced_files
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
@@ -289,32 +290,163 @@ def _shown(name: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
-                *, replace: bool = False) -> Path:
-    """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
+class Clash(StrEnum):
+    """What an import does when one of the user's own routines has the same id."""
 
-    ``source`` may be a routine's zip (:func:`unpack_routine_zip`): it is unpacked into a
-    temporary folder with every member checked, and its routine imported from there.
+    REFUSE = "refuse"  # say so (the command line without --replace; the window asks)
+    REPLACE = "replace"  # the imported routine takes the place of the user's
+    COPY = "copy"  # keep both: the imported one gets an id (and name) of its own
 
-    Raises :class:`ProtocolInvalid` (nothing is copied; for a zip that is refused, its
-    subclass :class:`RoutineZipInvalid`), :class:`FileExistsError` when a file of that
-    name is there and ``replace`` is false, or :class:`OSError`.
+
+class IdTaken(Exception):
+    """One of the user's own routines has the imported routine's id; nothing was written."""
+
+    def __init__(self, protocol_id: str, path: Path) -> None:
+        super().__init__(f"{protocol_id} is the id of your routine in {path.name}")
+        self.protocol_id = protocol_id
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import did: the routine's file, its id and name as imported, the id it
+    came with when it was given a new one (a bundled routine's, or one kept beside the
+    user's), and its files that were given a new name (another routine's file had it)."""
+
+    path: Path
+    protocol_id: str
+    name: str
+    copy_of: str | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
+    #: Nothing was written: this routine (bundled or the user's) is the same already.
+    same_as: str | None = None
+
+
+#: Said after the name of a routine imported as a copy.
+COPY_SUFFIX = " (imported)"
+
+
+def import_routine(source: Path, user_dir: Path, assets_dir: Path | None, *,
+                   own: Mapping[str, Path], bundled: Collection[str],
+                   clash: Clash = Clash.REFUSE,
+                   existing: Mapping[str, Path] | None = None) -> Imported:
+    """Check ``source`` (a routine's ``.json``, or a routine's zip, unpacked into a
+    temporary folder with every member checked) and copy it, with the files it names, into
+    the user's folder ``user_dir``, as ``<id>.json``.
+
+    Never over a bundled routine: one with a bundled routine's id comes in as a copy, with an
+    id and a name of its own. With the id of one of the user's own routines (``own``: id →
+    file), ``clash`` decides. Never over another routine's file: a picture or sound whose
+    name is taken there by other bytes is given a free name, and the routine names that.
+    Nothing is written outside ``user_dir``, no file there is changed but the one replaced,
+    and nothing at all when the routine is refused, or when the routine of that id in
+    ``existing`` (the library's: id → file) is the same routine already.
+
+    Raises :class:`ProtocolInvalid` (for a zip that is refused, its subclass
+    :class:`RoutineZipInvalid`), :class:`IdTaken` (``clash`` is REFUSE), or ``OSError``.
     """
     if is_routine_zip(source):
         with tempfile.TemporaryDirectory(prefix="soleus-coach-import-") as folder:
             unpacked = unpack_routine_zip(source, Path(folder))
-            return import_file(unpacked, user_dir, assets_dir, replace=replace)
+            return import_routine(unpacked, user_dir, assets_dir, own=own, bundled=bundled,
+                                  clash=clash, existing=existing)
     protocol = load_file(source, assets_dir)
-    target = user_dir / source.name
-    if target.exists() and not replace:
-        raise FileExistsError(target)
-    user_dir.mkdir(parents=True, exist_ok=True)
+    for there in _candidates(protocol.id, existing or {}, own):
+        try:
+            same = load_file(there, assets_dir)  # as its file says it, not as shown
+        except (ProtocolInvalid, OSError):
+            continue
+        if _same_content(same, protocol):
+            return Imported(there, same.id, same.name, same_as=same.id)
+    taken = set(own) | set(bundled) | {p.stem for p in _json_files(user_dir)}
+    target = user_dir / f"{protocol.id}.json"
+    copy_of: str | None = None
+    if protocol.id in own and clash is Clash.REFUSE:
+        raise IdTaken(protocol.id, own[protocol.id])
+    if protocol.id in own and clash is Clash.REPLACE:
+        target = own[protocol.id]
+    elif protocol.id in taken:  # bundled, kept beside the user's, or a file of that name
+        copy_of = protocol.id
+        new_id = unique_id(protocol.id, taken)
+        name = protocol.name
+        if not name.endswith(COPY_SUFFIX):
+            limit = 120 - len(COPY_SUFFIX)
+            name = (name if len(name) <= limit else name[:limit - 1] + "…") + COPY_SUFFIX
+        protocol = replace(protocol, id=new_id, name=name)
+        target = user_dir / f"{new_id}.json"
     base = source.parent.resolve()
+    moves: dict[Path, Path] = {}
+    renamed: list[tuple[str, str]] = []
+    copies: list[tuple[Path, Path]] = []
     for extra in referenced_files(protocol):
-        dest = user_dir / extra.relative_to(base)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(extra, dest)
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
-    return target
+        rel = extra.relative_to(base)
+        dest = _free_place(user_dir, rel, extra)
+        if dest is None:
+            continue  # the same file is there already
+        if dest.name != rel.name:
+            renamed.append((rel.as_posix(), dest.relative_to(user_dir).as_posix()))
+        moves[extra.resolve()] = base / dest.relative_to(user_dir)
+        copies.append((extra, dest))
+    user_dir.mkdir(parents=True, exist_ok=True)
+    for extra, dest in copies:
+        _write_new(user_dir, PurePosixPath(dest.relative_to(user_dir).as_posix()),
+                   _read_own(extra))
+    if copy_of is None and not renamed:
+        data = read_regular_file(source, MAX_FILE_BYTES, "routines")
+        write_bytes_atomic(target, lambda fh: fh.write(data), replace=True)
+    else:
+        moved = _with_files(protocol, lambda p: moves.get(p.resolve(), p)) if renamed \
+            else protocol
+        text = dumps(moved, base, assets_dir)
+        write_text_atomic(target, lambda fh: fh.write(text), replace=True)
+    return Imported(target, protocol.id, protocol.name, copy_of, tuple(renamed))
+
+
+def _candidates(protocol_id: str, existing: Mapping[str, Path],
+                own: Mapping[str, Path]) -> list[Path]:
+    """The files that may hold this routine already: its id's, and the user's copies of it
+    (``<id>-2``… , as an earlier import of it made them)."""
+    found = [existing[protocol_id]] if protocol_id in existing else []
+    return found + [path for pid, path in own.items()
+                    if pid.startswith(f"{protocol_id}-") and pid[len(protocol_id) + 1:].isdigit()]
+
+
+def _same_content(a: Protocol, b: Protocol) -> bool:
+    """The same routine, wherever its file is and whatever id it was given when it was
+    imported as a copy (its pictures and sounds compared by bytes)."""
+    def files(p: Protocol) -> list[bytes]:
+        try:
+            return [f.read_bytes() for f in named_files(p)]
+        except OSError:
+            return [b"?"]
+
+    bare = {"path": None, "digest": "", "id": ""}
+    return (replace(_with_files(a, lambda f: Path(f.name)), name=a.name.removesuffix(
+                COPY_SUFFIX), **bare)  # type: ignore[arg-type]
+            == replace(_with_files(b, lambda f: Path(f.name)), name=b.name.removesuffix(
+                COPY_SUFFIX), **bare)  # type: ignore[arg-type]
+            and files(a) == files(b))
+
+
+def _json_files(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.suffix.lower() == ".json"]
+    except OSError:
+        return []
+
+
+def _free_place(user_dir: Path, rel: Path, source: Path) -> Path | None:
+    """Where ``source`` (a file the routine names, ``rel`` beside it) goes in ``user_dir``:
+    its own place if free, None if the same bytes are there, else ``name-2.ext``…"""
+    wanted = user_dir / rel
+    candidate, n = wanted, 2
+    while candidate.exists() or candidate.is_symlink():
+        try:
+            if candidate.is_file() and not candidate.is_symlink() and \
+                    candidate.read_bytes() == _read_own(source):
+                return None
+        except OSError:
+            pass
+        candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+        n += 1
+    return candidate

@@ -311,14 +311,16 @@ def test_no_routine_setting_or_key_runs_more_than_20_minutes_of_cold(
     assert cold <= safety.ICE_HARD_MAX_S
 
 
-def test_a_capped_format_1_routine_says_so_before_it_starts() -> None:
+def test_a_capped_format_1_routine_says_so_on_its_ice() -> None:
     doc = minimal_protocol(steps=[_ice(20), _rest(), _ice(20)])
     for step in doc["steps"]:
         if step["kind"] == "ice":
             step["duration_s"] = {"default": 1200, "min": 300, "max": 1200}
     plan = build_plan(parse_bytes(json.dumps(doc).encode(), "t.json"), Settings())
     assert plan.cold_s == 1200 and [s.kind for s in plan.segments].count(SegmentKind.ICE) == 1
-    assert texts.translate(texts.ICE_CAPPED) in plan.segments[0].instructions
+    (ice,) = [s for s in plan.segments if s.kind is SegmentKind.ICE]
+    assert texts.translate(texts.ICE_CAPPED) in ice.notes
+    assert plan.segments[0].notes == ("Starting: Test routine",)  # get ready: one line
 
 
 def test_heat_is_left_out_on_a_swollen_calf_and_ice_again_soon_is_reminded() -> None:
@@ -326,16 +328,18 @@ def test_heat_is_left_out_on_a_swollen_calf_and_ice_again_soon_is_reminded() -> 
     now = datetime(2026, 12, 2, 18, tzinfo=UTC)
     rules = safety.before_routine(contrast, checkin=CheckIn(pain=2, swelling=True),
                                   last_ice_end=now - timedelta(minutes=70), now=now)
-    assert rules.no_heat and texts.HEAT_REFUSED in rules.notices
-    assert texts.ICE_AGAIN_SOON in rules.notices and texts.ICE_CONTRAINDICATIONS in rules.notices
+    assert rules.no_heat
+    assert texts.ICE_AGAIN_SOON in rules.ice_notices
+    assert texts.ICE_CONTRAINDICATIONS in rules.ice_notices
     plan = build_plan(contrast, Settings(), PlanContext(
-        rules.no_heat, tuple(texts.translate(n) for n in rules.notices)))
+        rules.no_heat, tuple(texts.translate(n) for n in rules.ice_notices)))
     assert not any(s.kind is SegmentKind.HEAT for s in plan.segments)
     assert [s.label for s in plan.segments].count(texts.translate(texts.HEAT_LEFT_OUT_TITLE)) == 3
-    assert texts.translate(texts.ICE_AGAIN_SOON) in plan.segments[0].instructions
+    first_ice = next(s for s in plan.segments if s.kind is SegmentKind.ICE)
+    assert texts.translate(texts.ICE_AGAIN_SOON) in first_ice.notes
     later = safety.before_routine(contrast, checkin=CheckIn(pain=2), now=now,
                                   last_ice_end=now - timedelta(hours=3))
-    assert not later.no_heat and texts.ICE_AGAIN_SOON not in later.notices
+    assert not later.no_heat and texts.ICE_AGAIN_SOON not in later.ice_notices
 
 
 def test_the_window_reminds_of_the_last_ice_before_another_icing(
@@ -350,7 +354,9 @@ def test_the_window_reminds_of_the_last_ice_before_another_icing(
                                   now - timedelta(minutes=30))]
     window.history.save(rec)
     screen, _, _ = start(window, "physio-sheet", qtbot)
-    assert texts.translate(texts.ICE_AGAIN_SOON) in screen.page.instructions.plain_text()
+    while screen.controller.engine.segment.kind is not SegmentKind.ICE:  # on the ice step
+        qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert texts.translate(texts.ICE_AGAIN_SOON) in screen.page.notes.plain_text()
 
 
 # --------------------------------------------------------------------------- format 1

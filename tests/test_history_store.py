@@ -404,7 +404,7 @@ def test_weekly_figures(db: Path) -> None:
     assert [(w.sessions, w.minutes, w.mean_pain_after) for w in weeks] == [
         (1, 20.0, None), (0, 0.0, None), (2, 25.0, 3.0)]
     assert store.recent_pain_after() == [4, 2]
-    assert store.last_after_checkin() == CheckIn(pain=2)
+    assert store.last_checkin() == CheckIn(pain=2)
 
 
 # ---------------------------------------------------------------- export

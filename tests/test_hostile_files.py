@@ -220,7 +220,7 @@ def test_a_session_table_that_is_a_view_does_not_stop_the_app_starting_a_routine
     conn.close()
     store = open_store(db)
     assert store.notices and store.notices[0].kind is NoticeKind.MOVED_ASIDE
-    assert store.last_after_checkin() is None and store.sessions() == []
+    assert store.last_checkin() is None and store.sessions() == []
 
 
 # --------------------------------------------------------------------------- export target

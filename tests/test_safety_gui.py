@@ -220,7 +220,7 @@ def test_it_hurts_ends_the_hold_and_stop_is_the_default(qtbot: QtBot, data_dir: 
     assert len(hurt) == 1 and hurt[0].choice is HurtChoice.STOP
     assert hurt[0].segment == label and hurt[0].at_s > 0
     held = [g for g in rec.segments if g.kind == "hold"]
-    assert held[-1].outcome == "skipped" and round(held[-1].actual_s) == 12
+    assert held[-1].outcome == "hurt" and round(held[-1].actual_s) == 12  # not "skipped"
 
 
 def test_it_hurts_continue_gently_resumes(qtbot: QtBot, data_dir: Path) -> None:

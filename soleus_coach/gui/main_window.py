@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         self.first_run = self.flow.first_run
         self.flow.settings_chosen.connect(self.apply_settings)
         self.first_run.finished.connect(self._first_run_done)
-        self.routine_files = RoutineFiles(self, lambda: self.services, self.reload_library,
-                                          self.statusBar().showMessage)
+        self.routine_files = RoutineFiles(self, lambda: self.services, lambda: self.library,
+                                          self.reload_library, self.statusBar().showMessage)
         self._build_menus()
         from soleus_coach.gui.editor.hub import install as install_editor
 
@@ -291,10 +291,10 @@ class MainWindow(QMainWindow):
     def open_protocol_folder(self) -> None:
         self.routine_files.open_folder()
 
-    def import_protocol(self, path: Path | None = None, *, replace: bool = False) -> bool:
+    def import_protocol(self, path: Path | None = None) -> bool:
         """Check ``path`` (or one chosen in a file dialog) and copy it into the user's
         folder (see :meth:`RoutineFiles.import_file`)."""
-        return self.routine_files.import_file(path, replace=replace)
+        return self.routine_files.import_file(path)
 
     # ----------------------------------------------------------------- sessions
 
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         last = store.sessions(limit=1)
         self.home.show_summary(store.summary(self.services.today()), last[0] if last else None,
                                store.recent_pain_after(10), persistent=store.persistent,
-                               now=self.services.now())
+                               now=self.services.now(), last_checkin=store.last_checkin())
         if self.history_window is not None:
             self.history_window.reload()
         self.summary_shown.emit()

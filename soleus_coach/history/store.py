@@ -648,11 +648,18 @@ class HistoryStore(RunStore):
                           "ORDER BY started_at DESC LIMIT ?", (limit,))
         return [r[0] for r in reversed(rows)]
 
-    def last_after_checkin(self) -> CheckIn | None:
+    def last_checkin(self) -> CheckIn | None:
+        """How the calf was last said to feel: the newest session's check-in after it, or
+        before it when there was none after (a routine not started for red flags has only
+        that one)."""
         row = self._conn.execute(
-            "SELECT pain_after, flags_after FROM session WHERE pain_after IS NOT NULL OR "
-            "flags_after IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
-        return None if row is None else _checkin(row[0], row[1])
+            "SELECT pain_after, flags_after, pain_before, flags_before FROM session "
+            "WHERE pain_after IS NOT NULL OR flags_after IS NOT NULL OR pain_before IS NOT "
+            "NULL OR flags_before IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        after = _checkin(row[0], row[1])
+        return after if after is not None else _checkin(row[2], row[3])
 
     def checkin_today(self, today: date, tz: tzinfo | None = None) -> CheckIn | None:
         """The latest check-in of ``today`` (after a session, else before it), if any: what

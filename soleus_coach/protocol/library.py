@@ -44,6 +44,23 @@ class Library:
     def broken(self) -> list[Entry]:
         return [e for e in self.entries if e.protocol is None]
 
+    @property
+    def own(self) -> dict[str, Path]:
+        """The user's own routines that loaded: id → file."""
+        return {e.protocol.id: e.path for e in self.entries
+                if e.protocol is not None and e.origin is Origin.USER}
+
+    @property
+    def files(self) -> dict[str, Path]:
+        """Every routine that loaded: id → file."""
+        return {e.protocol.id: e.path for e in self.entries if e.protocol is not None}
+
+    @property
+    def bundled_ids(self) -> set[str]:
+        """The ids of the bundled routines (also those a file of the user's replaces)."""
+        return {e.protocol.id for e in self.entries if e.protocol is not None
+                and (e.origin is Origin.BUNDLED or e.overrides_bundled)}
+
     def get(self, protocol_id: str) -> Protocol | None:
         for p in self.protocols:
             if p.id == protocol_id:

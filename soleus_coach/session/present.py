@@ -52,6 +52,8 @@ class SegmentText:
     hint: str = ""
     #: "Set 2 of 3" (or "Hold 2 of 3"), without the reps.
     unit_text: str = ""
+    #: Lines to read that are not numbered instructions (what starts; ice safety).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,8 @@ class Progress:
 
 
 def _meaning_text(seg: Segment) -> str:
-    if seg.side is None:
+    """"LEFT leg back" while the leg works; nothing in a rest (the legs are at rest)."""
+    if seg.side is None or seg.kind in (SegmentKind.REST, SegmentKind.PAUSE):
         return ""
     left = seg.side.value == "left"
     if seg.side_is is SideMeaning.LEG_BACK:
@@ -132,6 +135,7 @@ def describe(seg: Segment) -> SegmentText:
         side_text=_meaning_text(seg),
         rep_text=rep,
         instructions=seg.instructions,
+        notes=seg.notes,
         caution=app_caution(seg),
         next_text=texts.fill(texts.NEXT_STEP, seg.next_label),
         illustration=seg.illustration,

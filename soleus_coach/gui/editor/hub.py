@@ -106,7 +106,7 @@ class EditorHub(QObject):
         s = self.host.services
         editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
                               state_file=s.window_state_file, file=file,
-                              settings=lambda: self.host.settings, taken_ids=self._taken,
+                              taken_ids=self._taken,
                               parent=self.window)
         editor.saved.connect(self._saved)
         editor.try_requested.connect(lambda p: self._try(editor, p))

@@ -54,7 +54,7 @@ class EditorWindow(QMainWindow):
     try_requested = Signal(object)  # a Protocol to run now
 
     def __init__(self, draft: Protocol, *, folder: Path, assets: Path, state_file: Path,
-                 file: Path | None = None, settings: Callable[[], Any] | None = None,
+                 file: Path | None = None,
                  taken_ids: Callable[[], set[str]] = set,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +66,6 @@ class EditorWindow(QMainWindow):
         self.folder, self.assets, self.state_file = folder, assets, state_file
         #: The file the routine is in (None until first saved).
         self.file = file
-        self._settings = settings
         self._taken_ids = taken_ids
         self.problems: list[Problem] = []
         self.current = 0 if draft.steps else -1
@@ -396,7 +395,7 @@ class EditorWindow(QMainWindow):
 
     def _show_preview(self) -> None:
         try:
-            shown = editing.preview(self.draft, self._settings() if self._settings else None)
+            shown = editing.preview(self.draft)  # as written: the routine's own total
         except Exception:  # a draft the validator refuses may not make a plan at all
             log.debug("no preview for this draft", exc_info=True)
             shown = None

@@ -70,6 +70,7 @@ from soleus_coach.protocol.model import (
     StretchStep,
     When,
 )
+from soleus_coach.session.plan import routine_duration_s
 from soleus_coach.untrusted import isolate, one_line
 
 # The page's margin when the sheet is drawn on an image (a printer or PDF has its own).
@@ -212,7 +213,7 @@ def _header(b: _Builder, protocol: Protocol) -> _Chunk:
         item = b.para(text, font, 0, y, b.width, role, colour)
         items.append(item)
         y += item.rect.height() + b.gap(1.2)
-    minutes = max(1, round(protocol.default_duration_s / 60))
+    minutes = max(1, round(routine_duration_s(protocol) / 60))
     meta = [_when_text(protocol.when),
             texts.fill_in(QCoreApplication.translate("PrintSheet", "About %1 min"), minutes)]
     if protocol.author:

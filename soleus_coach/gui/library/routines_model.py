@@ -14,6 +14,7 @@ from soleus_coach.gui.common.plain import tooltip
 from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.protocol import Entry, Library, Origin
 from soleus_coach.protocol.describe import format_duration
+from soleus_coach.session.plan import routine_duration_s
 
 WHEN_LABELS = {"pre-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "Before a run"),
                "post-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "After a run"),
@@ -97,7 +98,7 @@ class ProtocolTableModel(RowsTableModel):
         if col == 1:
             return when_label(p.when.value)
         if col == 2:
-            return format_duration(p.default_duration_s)
+            return format_duration(routine_duration_s(p))
         if col == 3:
             return str(len(p.steps))
         if entry.origin is Origin.USER:

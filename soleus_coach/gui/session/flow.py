@@ -210,7 +210,7 @@ class SessionFlow(QObject):
 
         protocol = self.protocol
         assert protocol is not None
-        recheck = should_check_before(protocol.when, self._history().last_after_checkin())
+        recheck = should_check_before(protocol.when, self._history().last_checkin())
         if not (self._settings().ask_pain_before or recheck):
             self._after_check_in(None, leg)
             return
@@ -380,7 +380,7 @@ class SessionFlow(QObject):
         rules = before_routine(protocol, checkin=checkin, last_ice_end=history.last_ice_end(),
                                now=utc_now())
         return PlanContext(no_heat=rules.no_heat,
-                           notices=tuple(texts.translate(n) for n in rules.notices))
+                           ice_notices=tuple(texts.translate(n) for n in rules.ice_notices))
 
     def _start_clock(self) -> None:
         self._sound_wait.stop()

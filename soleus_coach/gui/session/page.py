@@ -130,6 +130,8 @@ class SessionPage(QWidget):
         font = self.instructions.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.instructions.setFont(font)
+        self.notes = _label("notes")  # not numbered: what starts, and ice safety
+        self.notes.setFont(font)
         self.caution = _label("caution")
         font = self.caution.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -187,6 +189,7 @@ class SessionPage(QWidget):
         layout.addWidget(self.band)
         layout.addLayout(middle, 1)
         layout.addWidget(self.tempo)
+        layout.addWidget(self.notes)
         layout.addWidget(self.instructions)
         layout.addWidget(self.caution)
         layout.addWidget(self.author_caution)
@@ -215,6 +218,8 @@ class SessionPage(QWidget):
         self.instructions.setText("\n".join(f"{i}. {line}"
                                             for i, line in enumerate(view.instructions, 1)))
         self.instructions.setVisible(bool(view.instructions))
+        self.notes.setText("\n".join(view.notes))
+        self.notes.setVisible(bool(view.notes))
         self.caution.setText(view.caution)
         self.caution.setVisible(bool(view.caution))
         self.author_caution.setText(view.author_caution)
