@@ -94,15 +94,15 @@ def test_heel_drops_pace_each_rep_at_the_tempo_and_show_set_rep_and_leg(
     t0 = clock.now()
     assert page.side.text() == "RIGHT leg"  # the injured leg first, said as the working leg
     assert page.rep.text() == "Set 1 of 3 · Rep 1 of 15"
-    assert page.countdown.text() == "1/15" and page.tempo.text() == "DOWN"
+    assert page.countdown.text() == "1/15" and page.tempo.text() == "↓ DOWN"
     assert page.caution.text() == texts.translate(texts.LOADING_CAUTION)
     assert page.author_caution.plain_text() == "Mild pain is allowed in this programme."
     run_until(screen, clock, t0 + 1.5)
-    assert page.tempo.text() == "DOWN · 2"
+    assert page.tempo.text() == "↓ DOWN · 2"
     run_until(screen, clock, t0 + 3.5)
-    assert page.tempo.text() == "UP" and page.countdown.text() == "1/15"
+    assert page.tempo.text() == "↑ UP" and page.countdown.text() == "1/15"
     run_until(screen, clock, t0 + 4.5)
-    assert page.rep.text() == "Set 1 of 3 · Rep 2 of 15" and page.tempo.text() == "DOWN"
+    assert page.rep.text() == "Set 1 of 3 · Rep 2 of 15" and page.tempo.text() == "↓ DOWN"
     run_until(screen, clock, t0 + 59.5)
     assert page.rep.text() == "Set 1 of 3 · Rep 15 of 15"
     cues = [(c, v, round(at - t0, 3)) for c, v, at in heard if at >= t0 and at < t0 + 60]
@@ -138,7 +138,7 @@ def test_the_physios_sheet_runs_stretch_strength_and_ice_with_their_own_words(
     assert "wall" not in page.instructions.plain_text()
     skip_to(qtbot, screen, SegmentKind.SET)
     assert page.side.text() == "" and not page.side.isVisibleTo(page)
-    assert page.rep.text() == "Set 1 of 3 · Rep 1 of 12" and page.tempo.text() == "UP"
+    assert page.rep.text() == "Set 1 of 3 · Rep 1 of 12" and page.tempo.text() == "↑ UP"
     skip_to(qtbot, screen, SegmentKind.ICE)
     assert screen.controller.engine.duration() == 900
     assert page.caution.text() == texts.translate(texts.ICE_SAFETY)

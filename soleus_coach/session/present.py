@@ -31,6 +31,7 @@ PHASE = {
 
 _PHASE_WORD = {Phase.UP: texts.PHASE_UP, Phase.DOWN: texts.PHASE_DOWN,
                Phase.HOLD: texts.PHASE_HOLD, Phase.PAUSE: texts.PHASE_PAUSE}
+_PHASE_ARROW = {Phase.UP: "↑ ", Phase.DOWN: "↓ "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,11 @@ class Progress:
 
     @property
     def phase_text(self) -> str:
-        """``DOWN · 2``: the part of the rep, and its second from the second one on."""
+        """``↓ DOWN · 2``: which way (the picture beside it shows the movement both ways),
+        the part of the rep, and its second from the second one on."""
         if self.phase is None or self.phase is Phase.REP:
             return ""
-        word = texts.translate(_PHASE_WORD[self.phase])
+        word = _PHASE_ARROW.get(self.phase, "") + texts.translate(_PHASE_WORD[self.phase])
         return word if self.second <= 1 else f"{word} · {self.second}"
 
     @property

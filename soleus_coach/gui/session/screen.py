@@ -141,6 +141,8 @@ class SessionScreen(QWidget):
     def _on_segment(self, event: SegmentStarted) -> None:
         self._view = describe(event.segment)
         self.page.show_segment(self._view)
+        self.page.hurts_button.setEnabled(  # whatever is being done can hurt
+            event.segment.kind not in (SegmentKind.GET_READY, SegmentKind.MESSAGE))
         self._refresh_rep()
         self._show_progress()
         seg = event.segment
@@ -158,11 +160,13 @@ class SessionScreen(QWidget):
                                     view.hint if view else "")
 
     def _refresh_rep(self) -> None:
+        """−5 s and +5 s only on a hold the routine lets the runner lengthen or shorten,
+        with its range beside them (so that a greyed "+ 5 s" says why: the longest)."""
         engine = self.controller.engine
         seg = engine.segment
-        if seg.kind is SegmentKind.HOLD and seg.adjustable is not None:
-            self.page.longer_button.setEnabled(engine.duration() < seg.adjustable.maximum)
-            self.page.shorter_button.setEnabled(engine.duration() > seg.adjustable.minimum)
+        rng = seg.adjustable if seg.kind is SegmentKind.HOLD else None
+        self.page.show_hold_range(None if rng is None else (rng.minimum, rng.maximum),
+                                  engine.duration())
 
     def _on_state(self, state: State) -> None:
         if state in (State.RUNNING, State.PAUSED):
