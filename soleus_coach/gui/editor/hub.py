@@ -96,6 +96,10 @@ class EditorHub(QObject):
     def _taken(self) -> set[str]:
         return {p.id for p in self.host.library.protocols}
 
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Every routine's name as shown, folded for comparing: name → (id, name)."""
+        return {p.name.strip().casefold(): (p.id, p.name) for p in self.host.library.protocols}
+
     def open(self, draft: Protocol, file: Path | None) -> EditorWindow:
         from soleus_coach.gui.editor.window import EditorWindow
 
@@ -106,9 +110,10 @@ class EditorHub(QObject):
         s = self.host.services
         editor = EditorWindow(draft, folder=s.user_protocols_dir, assets=s.assets_dir,
                               state_file=s.window_state_file, file=file,
-                              taken_ids=self._taken,
+                              taken_ids=self._taken, names=self._names,
                               parent=self.window)
         editor.saved.connect(self._saved)
+        editor.customize_requested.connect(self.customize)
         editor.try_requested.connect(lambda p: self._try(editor, p))
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editors.append(editor)

@@ -84,6 +84,12 @@ class RoutinePane(QWidget):
             routine.addRow(_caption(label, editor), box)
             self.boxes[key] = box
 
+        # A name another routine has already: say so, and offer that one instead.
+        self.customize_instead = QPushButton()
+        self.customize_instead.setObjectName("customizeInstead")
+        self.customize_instead.hide()
+        routine.addRow("", self.customize_instead)
+
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
         self.step_list.setAccessibleName(self.tr("Steps"))
@@ -185,6 +191,14 @@ class RoutinePane(QWidget):
             item.setForeground(Qt.GlobalColor.darkRed if i in bad else
                                self.step_list.palette().text().color())
             item.setToolTip(self.tr("This step has problems") if i in bad else "")
+
+    def show_clash(self, name: str | None) -> None:
+        """Another routine is called ``name`` (None: none is): the button that opens that
+        one in an editor of its own, to customize it instead."""
+        self.customize_instead.setVisible(name is not None)
+        if name is not None:
+            self.customize_instead.setText(
+                fill_in(self.tr("Customize “%1” instead…"), one_line(name)))
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """The routine's own problems at its fields."""

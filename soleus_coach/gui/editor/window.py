@@ -11,7 +11,7 @@ window decides nothing about what is valid, and computes no time of its own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -52,10 +52,12 @@ GEOMETRY_KEY = "editor/geometry"
 class EditorWindow(QMainWindow):
     saved = Signal(object)  # the Protocol as saved (with its path)
     try_requested = Signal(object)  # a Protocol to run now
+    customize_requested = Signal(str)  # the id of a routine to customize instead of this one
 
     def __init__(self, draft: Protocol, *, folder: Path, assets: Path, state_file: Path,
                  file: Path | None = None,
                  taken_ids: Callable[[], set[str]] = set,
+                 names: Callable[[], Mapping[str, tuple[str, str]]] = dict,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)  # its own window, gone with the app's
@@ -67,6 +69,9 @@ class EditorWindow(QMainWindow):
         #: The file the routine is in (None until first saved).
         self.file = file
         self._taken_ids = taken_ids
+        #: The other routines' names, folded (``casefold``): name → (id, name as shown).
+        self._names = names
+        self._clash: str | None = None
         self.problems: list[Problem] = []
         self.current = 0 if draft.steps else -1
         self._discarding = False
@@ -115,6 +120,8 @@ class EditorWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self._select_row)
         self.step_list.model().rowsMoved.connect(self._dropped)
         self.add_button.clicked.connect(self.add_step)
+        pane.customize_instead.clicked.connect(
+            lambda: self.customize_requested.emit(self._clash) if self._clash else None)
         self.duplicate_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_step(-1))
@@ -364,6 +371,13 @@ class EditorWindow(QMainWindow):
         """The draft through the one validator and the plan builder."""
         self._check_timer.stop()
         self.problems = editing.problems(self.draft, self.folder, self.assets)
+        clash = self._names().get(self.draft.name.strip().casefold())
+        self._clash = clash[0] if clash is not None and clash[0] != self.original.id else None
+        if self._clash is not None and clash is not None:
+            self.problems.append(editing.Problem(None, "name", fill_in(
+                self.tr("Another routine is called “%1” already: choose another name, or "
+                        "customize that one instead."), one_line(clash[1])), "$.name"))
+        self.routine_pane.show_clash(clash[1] if self._clash is not None and clash else None)
         self._show_problems()
         self._show_preview()
         self.checked = True
