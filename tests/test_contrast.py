@@ -111,7 +111,8 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
     for dialog in (FirstRunDialog(win), SetupDialog(win.settings, win),
                    LegQuestion(remember=True, parent=win),
                    RedFlagDialog(advice_for([RedFlag.SWELLING]), parent=win),
-                   ItHurtsDialog(hurt_advice("strength", ice_ahead=True), win), CheckInDialog(note="A note in red", parent=win)):
+                   ItHurtsDialog(hurt_advice("strength", ice_ahead=True), win),
+                   CheckInDialog(note="A note in red", parent=win)):
         assert isinstance(dialog, QDialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.common import i18n
+from soleus_coach.gui.common.actions import ActionId
 from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.shortcuts_dialog import ShortcutsDialog
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
@@ -285,10 +287,11 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     c.check_texts([win.tray.tooltip, *(e.text for e in win.tray.entries)], "the tray at rest")
     win._remind()
     c.check_texts(list(win.tray.last_alert), "the reminder")
-    win.show_shortcuts()
-    box = win.findChild(QMessageBox, "shortcutHelp")
+    win.actions_by_id[ActionId.SHORTCUTS].trigger()
+    box = win.findChild(ShortcutsDialog, "shortcutHelp")
     assert box is not None
     c.check(box, "Help → Keyboard shortcuts")
+    c.check_texts([box.text()], "Help → Keyboard shortcuts")
     win.show_about()
     win.show_history()
     assert win.history_window is not None

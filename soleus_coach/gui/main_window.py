@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.audio import PlayerState
 from soleus_coach.cues import Cue
-from soleus_coach.gui.common.actions import SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.common.sound import SoundService
@@ -525,14 +525,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{k:<14} {v}" for k, v in help_rows())
-        box = message_box(self, QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"),
-                          text)
-        box.setObjectName("shortcutHelp")
-        font = box.font()
-        font.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        box.setFont(font)
-        box.open()
+        from soleus_coach.gui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # ----------------------------------------------------------------- window
 

@@ -372,7 +372,8 @@ class EditorWindow(QMainWindow):
         self._check_timer.stop()
         self.problems = editing.problems(self.draft, self.folder, self.assets)
         clash = self._names().get(self.draft.name.strip().casefold())
-        self._clash = clash[0] if clash is not None and clash[0] != self.original.id else None
+        self._clash = (clash[0] if clash is not None
+                       and clash[0] not in (self.original.id, self.draft.id) else None)
         if self._clash is not None and clash is not None:
             self.problems.append(editing.Problem(None, "name", fill_in(
                 self.tr("Another routine is called “%1” already: choose another name, or "

@@ -419,9 +419,11 @@ class SessionFlow(QObject):
         from soleus_coach.session.plan import SegmentKind
         from soleus_coach.session.present import describe
 
-        if self.screen is None:
-            return
+        if self.screen is None or self.state not in (FlowState.STARTING, FlowState.RUNNING):
+            return  # over: a last signal of the controller must not bring a session back
         engine = self.screen.controller.engine
+        if engine.state in (State.FINISHED, State.STOPPED):
+            return
         seg = engine.segment
         long_step = (seg.kind is SegmentKind.ICE or seg.kind.value == "heat") and \
             engine.duration() > COMPACT_OFFER_S
