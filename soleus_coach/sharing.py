@@ -30,6 +30,7 @@ from typing import BinaryIO
 from soleus_coach import paths
 from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
 from soleus_coach.cues import Cue
+from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
 from soleus_coach.protocol.ids import unique_id
 from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
@@ -221,6 +222,10 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
             total += m.file_size
             if total > MAX_TOTAL_BYTES:
                 raise bad(f"unpacks to more than {MAX_TOTAL_BYTES // 2**20} MiB")
+        folders = {str(PurePosixPath(m.filename).parent).lower() for m in members}
+        for m in members:
+            if m.filename.lower() in folders:
+                raise bad(f"{_shown(m.filename)}: is both a file and a folder")
         tops = [m for m in members if "/" not in m.filename
                 and m.filename.lower().endswith(".json")]
         if len(tops) != 1:
@@ -412,20 +417,19 @@ def _candidates(protocol_id: str, existing: Mapping[str, Path],
 
 
 def _same_content(a: Protocol, b: Protocol) -> bool:
-    """The same routine, wherever its file is and whatever id it was given when it was
-    imported as a copy (its pictures and sounds compared by bytes)."""
-    def files(p: Protocol) -> list[bytes]:
-        try:
-            return [f.read_bytes() for f in named_files(p)]
-        except OSError:
-            return [b"?"]
+    """The same routine, wherever its file is, whatever its pictures and sounds are called
+    (they are compared by their bytes) and whatever id it was given when it was imported as
+    a copy."""
+    def by_content(p: Protocol) -> Protocol:
+        def digest(f: Path) -> Path:
+            try:
+                return Path(sha256_hex(f.read_bytes()))
+            except OSError:
+                return f
+        return replace(_with_files(p, digest), name=p.name.removesuffix(COPY_SUFFIX), id="",
+                       path=None, digest="")
 
-    bare = {"path": None, "digest": "", "id": ""}
-    return (replace(_with_files(a, lambda f: Path(f.name)), name=a.name.removesuffix(
-                COPY_SUFFIX), **bare)  # type: ignore[arg-type]
-            == replace(_with_files(b, lambda f: Path(f.name)), name=b.name.removesuffix(
-                COPY_SUFFIX), **bare)  # type: ignore[arg-type]
-            and files(a) == files(b))
+    return by_content(a) == by_content(b)
 
 
 def _json_files(folder: Path) -> list[Path]:
