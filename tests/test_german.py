@@ -218,6 +218,10 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     win.go_home()
     # a routine, every question on the way, and every kind of step
     assert win.start_session("post-run-soleus")
+    leg = dialog(qtbot, win, LegQuestion)  # which calf first, then how much it hurts
+    c.check(leg, "the leg question")
+    assert isinstance(leg, LegQuestion)
+    leg.choose(leg.choice or next(iter(leg.buttons)))
     checkin = win.checkin_dialog
     assert isinstance(checkin, CheckInDialog)
     c.check(checkin, "the check-in")
@@ -227,10 +231,6 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     assert isinstance(advice, RedFlagDialog) and advice.continue_button is not None
     c.check(advice, "the red-flag advice")
     advice.continue_button.click()
-    leg = dialog(qtbot, win, LegQuestion)
-    c.check(leg, "the leg question")
-    assert isinstance(leg, LegQuestion)
-    leg.choose(leg.choice or next(iter(leg.buttons)))
     screen = running(qtbot, win)
     kinds = set()
     while screen.state is State.RUNNING:

@@ -89,6 +89,16 @@
     </message>
 </context>
 <context>
+    <name>RoutineFiles</name>
+    <message numerus="yes">
+        <source>%n of its files renamed (another routine has a file of that name)</source>
+        <translation>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message numerus="yes">
         <source>Runs (%n)</source>

@@ -57,11 +57,16 @@ SOURCE = {
     "gpx": QT_TRANSLATE_NOOP("History", "GPX file"),
     "manual": QT_TRANSLATE_NOOP("History", "added by hand"),
 }
-SIDE_REP = {
-    "hold": QT_TRANSLATE_NOOP("History", "%1 leg, hold %2"),
-    "set": QT_TRANSLATE_NOOP("History", "%1 leg, set %2"),
+#: A side as a whole phrase (an adjective agrees with its noun in German: "linkes Bein").
+SIDE = {
+    "left": QT_TRANSLATE_NOOP("History", "left leg"),
+    "right": QT_TRANSLATE_NOOP("History", "right leg"),
+    "both": QT_TRANSLATE_NOOP("History", "both legs"),
 }
-SIDE_ONLY = QT_TRANSLATE_NOOP("History", "%1 leg")
+SIDE_REP = {
+    "hold": QT_TRANSLATE_NOOP("History", "%1, hold %2"),
+    "set": QT_TRANSLATE_NOOP("History", "%1, set %2"),
+}
 REP_ONLY = {
     "hold": QT_TRANSLATE_NOOP("History", "hold %1"),
     "set": QT_TRANSLATE_NOOP("History", "set %1"),
@@ -105,12 +110,17 @@ def flags(values: object) -> str:
     return ", ".join(flag(str(v)) for v in items) or translate(UNKNOWN_VALUE)
 
 
-def segment_place(kind: str, side: str | None, rep: int | None) -> str:
+def side(value: str) -> str:
+    """"left leg", "right leg" ("unknown" for anything else)."""
+    return _word(SIDE, value)
+
+
+def segment_place(kind: str, side_value: str | None, rep: int | None) -> str:
     """Where in a routine a step was: "left leg, hold 2", "right leg", "set 3", or ""."""
-    if side and rep and kind in SIDE_REP:
-        return fill(SIDE_REP[kind], leg(side), rep)
-    if side:
-        return fill(SIDE_ONLY, leg(side))
+    if side_value and rep and kind in SIDE_REP:
+        return fill(SIDE_REP[kind], side(side_value), rep)
+    if side_value:
+        return side(side_value)
     if rep and kind in REP_ONLY:
         return fill(REP_ONLY[kind], rep)
     return ""
@@ -131,9 +141,9 @@ def event(kind: str, detail: str) -> str:
         return translate(EVENT_UNKNOWN)
     if kind == "it_hurts" and isinstance(data.get("segment"), str):
         step = one_line(data["segment"])
-        side = data.get("side")
-        if isinstance(side, str) and side in LEG:
-            step = f"{step} ({fill(SIDE_ONLY, leg(side))})"
+        where = data.get("side")
+        if isinstance(where, str) and where in SIDE:
+            step = f"{step} ({side(where)})"
         return fill(EVENT_IT_HURTS, step, _word(HURT_CHOICE, data.get("choice")))
     if kind == "red_flag":
         return fill(EVENT_RED_FLAG, flags(data.get("flags")),
