@@ -273,16 +273,18 @@ def test_export_replaces_a_file_only_with_force_and_leaves_nothing_half_written(
     assert oct(target.stat().st_mode & 0o777) == "0o644"
 
 
-def test_export_replaces_a_link_instead_of_writing_through_it(
-        data_dir: Path, tmp_path: Path) -> None:
+def test_export_refuses_a_link_even_with_force_and_changes_nothing(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A link at the target is neither written through nor replaced: whoever made it meant
+    the file it points at, and --force is not a licence to guess."""
     seed_history(data_dir / "history.sqlite3")
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("not yours to change")
     link = tmp_path / "out.csv"
     os.symlink(elsewhere, link)
-    assert _export("--output", str(link), "--force")[0] == 0
-    assert elsewhere.read_text() == "not yours to change"
-    assert not link.is_symlink() and link.read_text().startswith('"id"')
+    code, _out = _export("--output", str(link), "--force")
+    assert code == 1 and "a link" in capsys.readouterr().err
+    assert elsewhere.read_text() == "not yours to change" and link.is_symlink()
 
 
 # --------------------------------------------------------------------------- illustrations
