@@ -11,6 +11,7 @@ validator has accepted, written whole or not at all (:func:`save`).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
@@ -387,28 +388,61 @@ ICE_LIMIT_S = S.ICE_HARD_MAX_S
 # --------------------------------------------------------------------------- files copied in
 
 
+class NotOneOfOurs(ValueError):
+    """A file chosen as a picture or a sound that is not one (its bytes say so)."""
+
+
 def copy_in(source: Path, folder: Path) -> tuple[Path, bool]:
     """``source`` copied into ``folder`` (a routine's ``pictures`` or ``sounds``: the format
     reads only files beside the routine), under a name no other file there has; a file with
-    the same bytes already there is used as it is. Returns the file and whether it was copied
-    now. Raises OSError."""
-    import shutil
+    the same bytes already there is used as it is. Returns the file and whether it was
+    copied now.
 
+    Read through the one reader, capped at a picture's or a sound's size (``/dev/zero``, a
+    FIFO or a 200 MB file is refused before anything is written), and checked for what it
+    claims to be (a picture must pass the picture check, a sound must look like one: a link
+    to ``/etc/shadow`` named ``x.png`` is not copied). Raises :class:`NotOneOfOurs` or
+    ``OSError``; nothing is left behind either way."""
+    from soleus_coach.atomic import write_bytes_atomic
+    from soleus_coach.protocol.files import SoundInvalid, check_sound, read_regular_file
+    from soleus_coach.protocol.illustration import MAX_BYTES, IllustrationInvalid, check_bytes
+
+    suffix = source.suffix.lower()
+    picture = suffix in S.IMAGE_EXTENSIONS
+    if not picture and suffix not in S.SOUND_EXTENSIONS:
+        raise NotOneOfOurs(f"{source.name}: not a picture (.svg, .png) or a sound "
+                           "(.wav, .ogg, .mp3)")
+    data = read_regular_file(source, MAX_BYTES if picture else MAX_SOUND_BYTES,
+                             "pictures" if picture else "sounds")
+    try:
+        if picture:
+            check_bytes(data, suffix)
+        else:
+            check_sound(data, suffix)
+    except (IllustrationInvalid, SoundInvalid) as exc:
+        raise NotOneOfOurs(f"{source.name}: {exc}") from None
     target = folder / source.name
     n = 2
-    while target.exists() and not _same_bytes(target, source):
+    while os.path.lexists(target) and not _holds(target, data):
         target = folder / f"{source.stem}-{n}{source.suffix}"
         n += 1
     folder.mkdir(parents=True, exist_ok=True)
-    if target.exists():
+    if os.path.lexists(target):
         return target, False
-    shutil.copyfile(source, target)
+    write_bytes_atomic(target, lambda fh: fh.write(data))
     return target, True
 
 
-def _same_bytes(a: Path, b: Path) -> bool:
+#: A sound of one's own may be this large (a cue is a few seconds).
+MAX_SOUND_BYTES = 16 * 1024 * 1024
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a plain file holding ``data`` (read through the one reader)."""
+    from soleus_coach.protocol.files import read_regular_file
+
     try:
-        return a.read_bytes() == b.read_bytes()
+        return read_regular_file(path, len(data), "files") == data
     except OSError:
         return False
 
@@ -416,10 +450,12 @@ def _same_bytes(a: Path, b: Path) -> bool:
 def named_by_a_routine(file: Path) -> bool:
     """A routine file in the folder above ``file``'s (``pictures/x.svg`` → the protocol
     folder) names it."""
-    reference = f"{file.parent.name}/{file.name}"
+    from soleus_coach.protocol.files import read_regular_file
+
+    reference = f"{file.parent.name}/{file.name}".encode()
     for routine in file.parent.parent.glob("*.json"):
         try:
-            if reference in routine.read_text(encoding="utf-8", errors="replace"):
+            if reference in read_regular_file(routine, S.MAX_FILE_BYTES, "routines"):
                 return True
         except OSError:
             return True  # cannot tell: keep it

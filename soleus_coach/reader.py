@@ -126,9 +126,4 @@ def is_regular_or_absent(path: Path) -> bool:
 
 
 def _too_large(size: int, limit: int, what: str) -> str:
-    return (f"file is {_amount(size)}; {what} may be at most {_amount(limit)}"
-            if size > limit else f"{what} may be at most {_amount(limit)}")
-
-
-def _amount(n: int) -> str:
-    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n // 1024} KiB"
+    return f"file is {size / 2**20:.1f} MiB; {what} may be at most {limit // 1024} KiB"

@@ -423,8 +423,8 @@ def _same_content(a: Protocol, b: Protocol) -> bool:
     def by_content(p: Protocol) -> Protocol:
         def digest(f: Path) -> Path:
             try:
-                return Path(sha256_hex(f.read_bytes()))
-            except OSError:
+                return Path(sha256_hex(_read_own(f)))
+            except (OSError, ValueError):
                 return f
         return replace(_with_files(p, digest), name=p.name.removesuffix(COPY_SUFFIX), id="",
                        path=None, digest="")
@@ -446,10 +446,9 @@ def _free_place(user_dir: Path, rel: Path, source: Path) -> Path | None:
     candidate, n = wanted, 2
     while candidate.exists() or candidate.is_symlink():
         try:
-            if candidate.is_file() and not candidate.is_symlink() and \
-                    candidate.read_bytes() == _read_own(source):
+            if not candidate.is_symlink() and _read_own(candidate) == _read_own(source):
                 return None
-        except OSError:
+        except (OSError, ValueError):
             pass
         candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
         n += 1

@@ -4,6 +4,7 @@ found, the line."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import math
@@ -15,7 +16,12 @@ from typing import Any
 
 from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol import spec as S
-from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.files import (
+    FileTooLarge,
+    NotRegularFile,
+    OutsideFolder,
+    read_regular_file,
+)
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
     Protocol,
@@ -493,12 +499,10 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
         return ProtocolInvalid([ProtocolError(path.name, "", message)])
 
     try:
-        if path.is_symlink():
-            target = path.resolve(strict=True)
-            if not target.is_relative_to(path.parent.resolve()):
-                raise fail(f"is a link to {target}, outside its folder; copy the file here "
-                           "instead")
-        data = read_regular_file(path, S.MAX_FILE_BYTES, "protocols")
+        data = read_regular_file(path, S.MAX_FILE_BYTES, "protocols", within=path.parent)
+    except OutsideFolder:
+        raise fail(f"is a link to {_real(path)}, outside its folder; copy the file here "
+                   "instead") from None
     except FileTooLarge as exc:
         raise fail(str(exc)) from None
     except NotRegularFile:
@@ -506,9 +510,18 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
     except RuntimeError:  # a link loop, before Python 3.13
         raise fail("cannot read: a link loop (the link leads back to itself)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise fail("cannot read: a link loop (the link leads back to itself)") from None
         raise fail(f"cannot read: {exc.strerror or exc}") from None
     protocol = parse_bytes(data, path.name, path.parent, assets_dir)
     return _with_path(protocol, path)
+
+
+def _real(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "?"
 
 
 def _with_path(p: Protocol, path: Path) -> Protocol:

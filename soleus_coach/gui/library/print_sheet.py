@@ -23,10 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QMarginsF,
     QPointF,
     QRectF,
@@ -38,7 +35,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QImageReader,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -54,9 +50,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from soleus_coach import safety, texts
 from soleus_coach.atomic import safe_file_name, write_file_with
-from soleus_coach.gui.common.illustration import ALLOCATION_LIMIT_MB
+from soleus_coach.gui.common.illustration import load_picture
 from soleus_coach.protocol.describe import describe_step
-from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
     ExerciseStep,
     HeatStep,
@@ -413,20 +408,7 @@ class _Pictures:
 
     @staticmethod
     def _load(path: Path) -> QSvgRenderer | QImage | None:
-        try:
-            data = read_illustration(path)
-        except IllustrationInvalid:
-            return None
-        if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(QByteArray(data))
-            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            return renderer if renderer.isValid() else None
-        QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        image = QImageReader(buffer, QByteArray(b"png")).read()
-        return None if image.isNull() else image
+        return load_picture(path)
 
 
 def _paint_page(painter: QPainter, sheet: SheetLayout, page: int,

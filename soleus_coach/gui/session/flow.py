@@ -533,9 +533,11 @@ class SessionFlow(QObject):
             if not name:
                 return False
             path = Path(name)
-        try:
-            with path.open("w", encoding="utf-8") as fh:
-                export.write_json([recorder.record], fh, exported_at=utc_now())
+        from soleus_coach.atomic import write_text_atomic
+
+        try:  # through the one writer: never over the history it could not be saved in
+            write_text_atomic(path, lambda fh: export.write_json(
+                [recorder.record], fh, exported_at=utc_now()), replace=True)
         except OSError as exc:
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                         f"{path}: {exc.strerror or exc}").open()
