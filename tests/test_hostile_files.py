@@ -345,9 +345,12 @@ def test_self_contained_svgs_and_pngs_are_accepted_and_huge_pngs_refused(tmp_pat
                 + chunk(b"IDAT", zlib.compress(b"\x00" * (1 + 3 * width) * height))
                 + chunk(b"IEND", b""))
 
+    import base64
+
+    inline = base64.b64encode(png(1, 1)).decode()
     (tmp_path / "ok.svg").write_text(SVG.format(
         '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
-        '<use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/>'))
+        f'<use xlink:href="#g"/><image href="data:image/png;base64,{inline}"/>'))
     (tmp_path / "ok.png").write_bytes(png(4, 3))
     (tmp_path / "huge.png").write_bytes(png(1, 1)[:16] + struct.pack(">II", 100_000, 100_000)
                                         + png(1, 1)[24:])
