@@ -201,6 +201,11 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
         raise bad("is not a regular file") from None
     except FileTooLarge as exc:
         raise bad(str(exc)) from None
+    entries = _declared_entries(data)
+    if entries is None:
+        raise bad("is not a zip file (or it is damaged)")
+    if entries > MAX_MEMBERS:  # said before Python builds a list of them all
+        raise bad(f"holds more than {MAX_MEMBERS} files")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -243,6 +248,18 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
                 raise bad(f"{_shown(m.filename)}: is larger than {limit // 1024} KiB")
             _write_new(folder, PurePosixPath(m.filename), content)
     return folder / tops[0].filename
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """How many files a zip says it holds, read from its end record (a few bytes at its
+    tail), or None when it has none. A zip of 600,000 empty files is refused from this
+    number at once, instead of after Python has listed every one (seconds, and hundreds of
+    MB). A ZIP64 count (0xFFFF) is taken as "more than a routine has"."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if at < 0 or at + 22 > len(data):
+        return None
+    total = int.from_bytes(data[at + 10:at + 12], "little")
+    return MAX_MEMBERS + 1 if total == 0xFFFF else total
 
 
 def _member_problem(m: zipfile.ZipInfo) -> str:

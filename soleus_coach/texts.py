@@ -373,6 +373,9 @@ HISTORY_NEWER = QT_TRANSLATE_NOOP(
     "version knows %3). It is left untouched and not shown; sessions you do now are kept "
     "only until you quit.")
 HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 to %2.")
+HISTORY_UNREADABLE_ROWS = QT_TRANSLATE_NOOP(
+    "Notices", "%1 session(s) in your history hold values this app cannot read; they are left "
+    "out of what it shows and exports, and kept in the file as they are.")
 HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
     "Notices",
     "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "

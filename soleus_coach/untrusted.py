@@ -65,6 +65,14 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if needs_isolation(text) else text
 
 
+def shown(text: str) -> str:
+    """A string from a file (a name, a label, a file's name) made safe to stand inside a line
+    of the app's own words: one line, direction isolated. The one text path: every such
+    string that is composed into a longer text goes through here (or through
+    :func:`soleus_coach.texts.fill`, which isolates each value)."""
+    return isolate(one_line(text))
+
+
 def isolate_lines(text: str) -> str:
     """Each line of ``text`` isolated on its own (an override never leaks to the next)."""
     if not needs_isolation(text):

@@ -43,7 +43,7 @@ from soleus_coach.history.records import SessionRecord, utc_now
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import isolate, one_line
+from soleus_coach.untrusted import isolate, one_line, shown
 
 CHART_WEEKS = 8
 
@@ -359,7 +359,7 @@ class HistoryWindow(QWidget):
                         sum(1 for s in rec.segments if s.outcome == "skipped"))]
         for s in rec.segments:
             place = words.segment_place(s.kind, s.side, s.rep)
-            text.append(f"  {one_line(s.label)}{f' ({place})' if place else ''}  "
+            text.append(f"  {shown(s.label)}{f' ({place})' if place else ''}  "
                         f"{format_duration(s.actual_s)} / {format_duration(s.planned_s)}  "
                         f"{words.outcome(s.outcome)}")
         if rec.events:

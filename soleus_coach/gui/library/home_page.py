@@ -33,6 +33,7 @@ from soleus_coach.gui.common.plain import ElidedLabel, plain_label
 from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import shown
 
 if TYPE_CHECKING:  # the history and the routines load after the first paint
     from soleus_coach.checkin import CheckIn
@@ -299,7 +300,7 @@ class HomePage(QWidget):
             button.routine.setText(protocol.name)
             minutes = max(1, round(routine_duration_s(protocol) / 60))
             button.duration.setText(self.tr("%n min", "", minutes))
-            button.setAccessibleName(f"{button.moment.text()}: {protocol.name}")
+            button.setAccessibleName(f"{button.moment.text()}: {shown(protocol.name)}")
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
