@@ -11,6 +11,7 @@ validator has accepted, written whole or not at all (:func:`save`).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -460,3 +461,66 @@ def named_by_a_routine(file: Path) -> bool:
         except OSError:
             return True  # cannot tell: keep it
     return False
+
+
+# --------------------------------------------------------------------------- kept drafts
+
+#: A kept draft is a small JSON file; a larger one in the drafts folder is not ours.
+MAX_DRAFT_BYTES = 2 * 1024 * 1024
+
+
+def keep_draft(draft: Protocol, file: Path | None, folder: Path, drafts: Path,
+               assets: Path | None = None) -> Path:
+    """Write ``draft`` (being edited, unsaved, when the app is told to quit: a log-out, a
+    ``kill``) into ``drafts``, with the file it was opened from, to be opened again at the
+    next start (:func:`kept_drafts`). Through the one writer; a new file each time."""
+    from soleus_coach.atomic import write_text_atomic
+
+    text = dumps(draft, _base(draft, folder), assets)
+    doc = {"file": str(file) if file is not None else None, "routine": json.loads(text)}
+    drafts.mkdir(parents=True, exist_ok=True)
+    n, target = 1, drafts / f"{draft.id}.json"
+    while os.path.lexists(target):
+        n += 1
+        target = drafts / f"{draft.id}-{n}.json"
+    write_text_atomic(target, lambda fh: json.dump(doc, fh, indent=2, ensure_ascii=False))
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class KeptDraft:
+    """A draft kept at the last quit: its routine (None when it cannot be made one again:
+    ``problem`` says why), the file it was opened from, and where it is kept."""
+
+    kept: Path
+    draft: Protocol | None
+    file: Path | None
+    problem: str = ""
+
+
+def kept_drafts(drafts: Path, folder: Path, assets: Path | None = None) -> list[KeptDraft]:
+    """The drafts kept in ``drafts`` (read through the one reader), oldest first. A draft is
+    checked as a routine file is; one that does not pass comes back with its problem (an
+    editor cannot hold what the format cannot say), and its file is left for the person."""
+    from soleus_coach.protocol.files import read_regular_file
+
+    out = []
+    try:
+        files = sorted(drafts.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return []
+    for kept in files:
+        try:
+            doc = json.loads(read_regular_file(kept, MAX_DRAFT_BYTES, "drafts", within=drafts))
+            routine = json.dumps(doc["routine"]).encode("utf-8")
+            original = doc.get("file")
+            file = Path(original) if isinstance(original, str) else None
+            draft = parse_bytes(routine, kept.name, folder, assets)
+        except ProtocolInvalid as exc:
+            out.append(KeptDraft(kept, None, None, str(exc.errors[0]) if exc.errors else ""))
+            continue
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            out.append(KeptDraft(kept, None, None, f"cannot be read: {exc}"))
+            continue
+        out.append(KeptDraft(kept, replace(draft, path=None, digest=""), file))
+    return out

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings_store.load()
+        self.terminating = False  # told to quit from outside: nothing may ask
         self.setWindowTitle(self.tr("Soleus Coach"))
         self._library: Library | None = None  # read after the first paint, or when needed
         self.history_window: HistoryWindow | None = None
@@ -559,6 +560,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.reminders.check)
         QTimer.singleShot(0, self.companions.sync)
         QTimer.singleShot(0, self.flow.welcome)  # the first start's questions, if due
+        QTimer.singleShot(0, self.editors.reopen_kept_drafts)
 
     def start_hidden(self) -> None:
         """Started with the desktop session: in the tray if there is one, else minimised."""
@@ -568,6 +570,13 @@ class MainWindow(QMainWindow):
             self._after_first_paint()
         else:
             self.showMinimized()
+
+    def terminate(self) -> None:
+        """Told to quit from outside (log-out, ``kill``, Ctrl+C in a terminal): quit whatever
+        is open. A running routine is recorded as stopped; an editor's unsaved changes are
+        kept as a draft to open again at the next start (no question can be answered now)."""
+        self.terminating = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flow.stop_now()  # a running routine is recorded as stopped, with what was done
