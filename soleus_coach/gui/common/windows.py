@@ -28,16 +28,22 @@ def bring_forward(window: QWidget) -> None:
 
 #: The window state is a few kilobytes; a larger file is not ours.
 MAX_STATE_BYTES = 1024 * 1024
+#: Window-state files that could not be used nor set aside, and the private file used instead.
+_REPLACED: dict[Path, Path] = {}
 
 
 def window_state(state_file: Path) -> QSettings:
     """The store of window state (an ini file). Qt reads the file itself, so it is looked at
     first: a FIFO, a device or a folder in its place (or a link to one), or a huge file, is
     set aside and the state starts afresh, instead of hanging the start or filling memory."""
-    if not _usable(state_file):
+    if state_file in _REPLACED:
+        state_file = _REPLACED[state_file]
+    elif not _usable(state_file):
         set_aside(state_file, "window state that is not a plain file")
-        if not _usable(state_file):  # could not be moved: a private file instead
-            state_file = Path(tempfile.gettempdir()) / f"soleus-coach-{os.getpid()}.ini"
+        if not _usable(state_file):  # could not be moved: a private file instead, from now on
+            private = Path(tempfile.gettempdir()) / f"soleus-coach-{os.getpid()}.ini"
+            _REPLACED[state_file] = private
+            state_file = private
     return QSettings(str(state_file), QSettings.Format.IniFormat)
 
 
