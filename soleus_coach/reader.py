@@ -88,10 +88,15 @@ def read_user_file(path: Path, limit: int, what: str, *, within: Path | None = N
         target = resolve_within(path, within)
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(target, flags)
+    try:
+        st = os.fstat(fd)
+    except OSError:  # pragma: no cover (fstat of an open descriptor does not fail)
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(st.st_mode):  # checked before Python wraps it (a folder: EISDIR)
+        os.close(fd)
+        raise NotRegularFile(path, _kind(st.st_mode))
     with os.fdopen(fd, "rb", buffering=0) as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFile(path, _kind(st.st_mode))
         if st.st_size > limit:
             raise FileTooLarge(_too_large(st.st_size, limit, what), path)
         parts: list[bytes] = []
