@@ -46,6 +46,7 @@ from soleus_coach.protocol.model import (
     When,
 )
 from soleus_coach.protocol.write import dumps
+from soleus_coach.untrusted import named
 
 __all__ = [
     "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "copy_in",
@@ -94,10 +95,8 @@ def new_routine(taken: Iterable[str], name: str = "", summary: str = "") -> Prot
 def customize(protocol: Protocol, taken: Iterable[str], suffix: str = MY_VERSION) -> Protocol:
     """A copy of ``protocol`` for the user to change: a new id and the name "… (my
     version)"; not yet a file (no path, no digest)."""
-    limit = 120 - len(suffix)
-    name = protocol.name if len(protocol.name) <= limit else protocol.name[:limit - 1] + "…"
-    return replace(protocol, id=unique_id(f"{protocol.id}-my", taken), name=name + suffix,
-                   path=None, digest="")
+    return replace(protocol, id=unique_id(f"{protocol.id}-my", taken),
+                   name=named(protocol.name, suffix, S.NAME_MAX), path=None, digest="")
 
 
 # --------------------------------------------------------------------------- edits

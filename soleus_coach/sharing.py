@@ -37,8 +37,14 @@ from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
 from soleus_coach.protocol.library import named_files, referenced_files
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Protocol, Step
-from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
+from soleus_coach.protocol.spec import (
+    IMAGE_EXTENSIONS,
+    MAX_FILE_BYTES,
+    NAME_MAX,
+    SOUND_EXTENSIONS,
+)
 from soleus_coach.protocol.write import dumps
+from soleus_coach.untrusted import named, unnamed
 
 #: What a routine's zip may hold (anything else refuses the zip).
 MEMBER_EXTENSIONS = (".json", *IMAGE_EXTENSIONS, *SOUND_EXTENSIONS)
@@ -392,8 +398,7 @@ def import_routine(source: Path, user_dir: Path, assets_dir: Path | None, *,
         new_id = unique_id(protocol.id, taken)
         name = protocol.name
         if not name.endswith(COPY_SUFFIX):
-            limit = 120 - len(COPY_SUFFIX)
-            name = (name if len(name) <= limit else name[:limit - 1] + "…") + COPY_SUFFIX
+            name = named(name, COPY_SUFFIX, NAME_MAX)
         protocol = replace(protocol, id=new_id, name=name)
         target = user_dir / f"{new_id}.json"
     base = source.parent.resolve()
@@ -443,7 +448,7 @@ def _same_content(a: Protocol, b: Protocol) -> bool:
                 return Path(sha256_hex(_read_own(f)))
             except (OSError, ValueError):
                 return f
-        return replace(_with_files(p, digest), name=p.name.removesuffix(COPY_SUFFIX), id="",
+        return replace(_with_files(p, digest), name=unnamed(p.name, COPY_SUFFIX), id="",
                        path=None, digest="")
 
     return by_content(a) == by_content(b)
