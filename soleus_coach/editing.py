@@ -499,8 +499,9 @@ class KeptDraft:
 
 def kept_drafts(drafts: Path, folder: Path, assets: Path | None = None) -> list[KeptDraft]:
     """The drafts kept in ``drafts`` (read through the one reader), oldest first. A draft is
-    checked as a routine file is; one that does not pass comes back with its problem (an
-    editor cannot hold what the format cannot say), and its file is left for the person."""
+    checked as a routine file is, except that it may be unfinished (empty texts, no steps yet);
+    one that does not pass comes back with its problem (an editor cannot hold what the
+    format cannot say), and its file is left for the person."""
     from soleus_coach.protocol.files import read_regular_file
 
     out = []
@@ -514,7 +515,7 @@ def kept_drafts(drafts: Path, folder: Path, assets: Path | None = None) -> list[
             routine = json.dumps(doc["routine"]).encode("utf-8")
             original = doc.get("file")
             file = Path(original) if isinstance(original, str) else None
-            draft = parse_bytes(routine, kept.name, folder, assets)
+            draft = parse_bytes(routine, kept.name, folder, assets, draft=True)
         except ProtocolInvalid as exc:
             out.append(KeptDraft(kept, None, None, str(exc.errors[0]) if exc.errors else ""))
             continue

@@ -12,6 +12,7 @@ of its class, and each finding of the second outside probe as a regression test.
 
 from __future__ import annotations
 
+import ast
 import base64
 import io
 import json
@@ -22,6 +23,7 @@ import stat
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -596,3 +598,157 @@ def test_the_app_starts_and_quits_whatever_was_planted_in_its_data_folder(
         raise AssertionError(f"{planted}: the app hung") from None
     assert proc.returncode == 0, err
     assert "Traceback" not in err, err
+
+
+def test_sigterm_with_an_unsaved_editor_quits_and_the_draft_opens_again(
+        qtbot: object, data_dir: Path) -> None:
+    """The probe's case: SIGTERM with an editor holding unsaved changes did nothing (the
+    editor asked "Save changes?" of nobody). Now the window closes, the editor's draft is
+    kept through the one writer, and the next start opens it again in an editor."""
+    import signal
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    from soleus_coach.gui.common.signals import SignalCloser
+    from soleus_coach.gui.main_window import MainWindow
+    from soleus_coach.session.clock import FakeClock
+    from tests.conftest import app_services
+
+    bot: Any = qtbot
+    win = MainWindow(app_services(data_dir, FakeClock()))
+    bot.addWidget(win)
+    win.show()
+    closer = SignalCloser(win.terminate)
+    try:
+        win.editors.new_action.trigger()  # File → New routine…
+        editor = win.editors.editors[-1]
+        name = editor.findChild(QLineEdit, "routineName")
+        assert name is not None
+        name.selectAll()
+        bot.keyClicks(name, "Kept through a kill")
+        bot.keyClick(name, Qt.Key.Key_Tab)
+        assert editor.isWindowModified()
+        os.kill(os.getpid(), signal.SIGTERM)
+        bot.waitUntil(lambda: not win.isVisible() and not win.editors.editors, timeout=5000)
+        assert not [b for b in win.findChildren(QMessageBox) if b.isVisible()]  # asked nobody
+    finally:
+        closer.restore()
+    drafts = list((data_dir / "drafts").glob("*.json"))
+    assert len(drafts) == 1 and "Kept through a kill" in drafts[0].read_text("utf-8")
+
+    again = MainWindow(app_services(data_dir, FakeClock()))
+    bot.addWidget(again)
+    with bot.waitExposed(again):
+        again.show()
+    bot.waitUntil(lambda: bool(again.editors.editors), timeout=5000)
+    reopened = again.editors.editors[0]
+    field = reopened.findChild(QLineEdit, "routineName")
+    assert field is not None and field.text() == "Kept through a kill"
+    assert reopened.isWindowModified()  # still unsaved: closing it asks
+    assert not list((data_dir / "drafts").glob("*.json"))  # the editor holds it now
+
+
+# ----------------------------------------------------------------------------- no stray reads
+
+#: Calls that open, read or copy a file (or hand a path to Qt, which would read it).
+FILE_CALLS = frozenset({
+    "open", "fdopen", "read_bytes", "read_text", "copyfile", "copy", "copy2", "copyfileobj",
+    "copytree", "load", "QFile", "QSettings", "QImage", "QPixmap", "QSvgRenderer",
+    "QImageReader", "QIcon", "QMovie", "ZipFile", "urlopen",
+})
+
+#: Every call of those in the app, by (file, function, call), and why it is not a stray
+#: read of a user-controlled file. A new one fails the test until it goes through the one
+#: reader (``soleus_coach.reader``) or the one writer (``soleus_coach.atomic``), or is
+#: added here with its reason.
+ALLOWED = {
+    ("reader.py", "read_user_file", "os.open"): "the one reader",
+    ("reader.py", "read_user_file", "os.fdopen"): "the one reader",
+    ("atomic.py", "write_text_atomic.run", "os.fdopen"): "the one writer",
+    ("atomic.py", "write_bytes_atomic.run", "os.fdopen"): "the one writer",
+    ("settings.py", "SettingsStore.save", "os.fdopen"):
+        "writes the app's own settings (a temporary file, then rename)",
+    ("sharing.py", "_write_new", "os.open"): "creates a new file only (O_EXCL, O_NOFOLLOW)",
+    ("sharing.py", "_write_new", "os.fdopen"): "creates a new file only (O_EXCL, O_NOFOLLOW)",
+    ("sharing.py", "export_routine.write", "zipfile.ZipFile"): "writes into the writer's file",
+    ("sharing.py", "unpack_routine_zip", "zipfile.ZipFile"): "bytes the reader returned",
+    ("sharing.py", "unpack_routine_zip", "zf.open"): "a member of those bytes, capped",
+    ("desktop.py", "install", "source.read_text"): "the installed package's own file",
+    ("desktop.py", "install", "shutil.copyfile"): "the installed package's own file",
+    ("protocol/library.py", "ensure_user_folder", "schema_source.read_bytes"):
+        "the installed package's own schema",
+    ("protocol/schema.py", "main", "docs_path.read_text"): "a developer tool on the repo",
+    ("history/export.py", "read_json", "json.load"): "a stream its caller opened",
+    ("gui/application.py", "app_icon", "QIcon"): "the installed package's own icon",
+    ("gui/editor/step_form.py", "StepForm._make_illustration", "QIcon"):
+        "the bundled pictures' icons",
+    ("gui/common/i18n.py", "install", "translator.load"): "the package's own translations",
+    ("gui/common/illustration.py", "load_picture", "QSvgRenderer"): "checked bytes",
+    ("gui/common/illustration.py", "load_picture", "QImageReader"): "checked bytes",
+    ("gui/common/illustration.py", "load_picture", "buffer.open"): "checked bytes",
+    ("gui/common/windows.py", "window_state", "QSettings"):
+        "window state: refused unless a plain file (reader.is_regular_or_absent)",
+    ("gui/library/print_sheet.py", "sheet_image", "QImage"): "a new image, not a file",
+    ("gui/editor/hub.py", "EditorHub.reopen_kept_drafts", "self.open"): "opens a window",
+    ("gui/editor/hub.py", "EditorHub.new_routine", "self.open"): "opens a window",
+    ("gui/editor/hub.py", "EditorHub.customize", "self.open"): "opens a window",
+    ("gui/editor/hub.py", "EditorHub.edit", "self.open"): "opens a window",
+}
+
+
+APP = Path(__file__).resolve().parents[1] / "soleus_coach"
+
+
+class _FileCalls(ast.NodeVisitor):
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.where: list[str] = []
+        self.found: set[tuple[str, str, str]] = set()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef |
+                          ast.ClassDef) -> None:
+        self.where.append(node.name)
+        self.generic_visit(node)
+        self.where.pop()
+
+    visit_AsyncFunctionDef = visit_ClassDef = visit_FunctionDef
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        name = (func.id if isinstance(func, ast.Name) else
+                func.attr if isinstance(func, ast.Attribute) else "")
+        if name in FILE_CALLS and (node.args or node.keywords or name not in ("open", "load")):
+            self.found.add((self.rel, ".".join(self.where), ast.unparse(func)))
+        self.generic_visit(node)
+
+
+def file_calls(root: Path = APP) -> set[tuple[str, str, str]]:
+    """Every call in the package at ``root`` whose name is in :data:`FILE_CALLS` and that is
+    given something (a dialog's ``open()`` and the settings store's ``load()`` are not)."""
+    found: set[tuple[str, str, str]] = set()
+    for path in sorted(root.rglob("*.py")):
+        visit = _FileCalls(path.relative_to(root).as_posix())
+        visit.visit(ast.parse(path.read_text(encoding="utf-8")))
+        found |= visit.found
+    return found
+
+
+def test_every_file_the_app_reads_goes_through_the_one_reader() -> None:
+    calls = file_calls()
+    assert calls - ALLOWED.keys() == set()
+    assert ALLOWED.keys() - calls == set()  # (an entry whose call is gone goes too)
+
+
+def test_the_stray_read_check_finds_a_planted_one(tmp_path: Path) -> None:
+    """The check itself can fail: a ``read_bytes`` of a picture, planted, is found."""
+    import shutil
+
+    copy = tmp_path / "soleus_coach"
+    shutil.copytree(APP, copy)
+    target = copy / "gui" / "common" / "illustration.py"
+    target.write_text(target.read_text(encoding="utf-8") +
+                      "\n\ndef sneaky(path):\n    return path.read_bytes()\n",
+                      encoding="utf-8")
+    assert file_calls(copy) - file_calls() == {
+        ("gui/common/illustration.py", "sneaky", "path.read_bytes")}

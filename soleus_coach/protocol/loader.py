@@ -133,11 +133,14 @@ def locate_line(text: str, location: str) -> int | None:
 
 
 class _Validator:
-    def __init__(self, file: str, base_dir: Path | None, assets_dir: Path | None):
+    def __init__(self, file: str, base_dir: Path | None, assets_dir: Path | None,
+                 draft: bool = False):
         self.file = file
         self.base_dir = base_dir
         self.assets_dir = assets_dir
         self.errors: list[tuple[str, str]] = []
+        #: A draft being edited may be unfinished: texts empty, lists short (not wrong).
+        self.draft = draft
 
     def error(self, loc: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -159,7 +162,7 @@ class _Validator:
             if not isinstance(value, list):
                 self.error(loc, f"expected a list, got {_kind(value)}")
                 return
-            if not spec.min_items <= len(value) <= spec.max_items:
+            if not (0 if self.draft else spec.min_items) <= len(value) <= spec.max_items:
                 self.error(loc, f"has {len(value)} items; expected {spec.min_items} to "
                            f"{spec.max_items}")
                 if len(value) > spec.max_items:
@@ -298,7 +301,7 @@ class _Validator:
             if value not in spec.enum:
                 self.error(loc, f"{_show(value)} is not one of " + ", ".join(spec.enum))
             return
-        if not spec.min_length <= len(value) <= spec.max_length:
+        if not (0 if self.draft else spec.min_length) <= len(value) <= spec.max_length:
             self.error(loc, f"text of {len(value)} characters; expected {spec.min_length} to "
                        f"{spec.max_length}")
         elif has_line_break(value):
@@ -436,8 +439,12 @@ def parse_bytes(
     file: str,
     base_dir: Path | None = None,
     assets_dir: Path | None = None,
+    *,
+    draft: bool = False,
 ) -> Protocol:
-    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem."""
+    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem.
+    A ``draft`` (an editor's, kept when the app was told to quit) may be unfinished: its
+    texts may be empty and its lists short; everything else is checked as for a file."""
 
     def fail(message: str, line: int | None = None) -> ProtocolInvalid:
         return ProtocolInvalid([ProtocolError(file, "", message, line)])
@@ -461,7 +468,7 @@ def parse_bytes(
     except ValueError as exc:  # NaN/Infinity, huge numbers, over-long integers
         raise fail(f"not valid JSON: {exc}") from None
 
-    v = _Validator(file, base_dir, assets_dir)
+    v = _Validator(file, base_dir, assets_dir, draft)
     if not isinstance(doc, dict):
         raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
     raw_version = doc.get("format")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.windows import window_state
+from soleus_coach.reader import read_user_text
 from soleus_coach.texts import fill_in
 
 # Made with the main window: what it imports at start-up stays small (no history store, no
@@ -61,6 +62,10 @@ FOLDER_KEY = "runs/watchedFolder"
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+#: The list of files a watched folder has had: a few thousand names.
+SEEN_MAX_BYTES = 8 * 2**20
 
 
 class _Signals(QObject):
@@ -387,7 +392,8 @@ class RunsUi(QObject):
         seen: set[str] = set()
         if seen_path is not None:
             try:
-                seen = set(json.loads(seen_path.read_text(encoding="utf-8")))
+                seen = set(json.loads(read_user_text(seen_path, SEEN_MAX_BYTES,
+                                                     "lists of seen files")))
             except (OSError, ValueError, TypeError):
                 seen = set()
         new: list[Path] = []
