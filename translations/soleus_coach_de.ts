@@ -524,8 +524,19 @@
 <context>
     <name>EditorHub</name>
     <message>
-        <source>%1 could not be read again: %2</source>
+        <source>A draft kept when Soleus Coach was last closed cannot be opened (%1); it is in %2.</source>
         <extracomment>Deleted routines go here, inside the user&apos;s folder (the library does not read it).</extracomment>
+        <translation>Ein Entwurf, der beim letzten Schließen von Soleus Coach aufbewahrt wurde, lässt sich nicht öffnen (%1); er liegt in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n nicht gespeicherte Routine, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+            <numerusform>%n nicht gespeicherte Routinen, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be read again: %2</source>
         <translation>%1 konnte nicht erneut gelesen werden: %2</translation>
     </message>
     <message>
@@ -659,6 +670,10 @@
     <message>
         <source>Fix the problems first, then try it.</source>
         <translation>Erst die Probleme beheben, dann ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Opened again as it was when Soleus Coach was closed; not saved yet.</source>
+        <translation>Wieder geöffnet, wie er beim Schließen von Soleus Coach war; noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1888,6 +1903,10 @@
         <translation>Verlauf von Schema %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
+        <source>%1 session(s) in your history hold values this app cannot read; they are left out of what it shows and exports, and kept in the file as they are.</source>
+        <translation>%1 Einheit(en) im Verlauf enthalten Werte, die diese App nicht lesen kann; sie werden weder angezeigt noch exportiert und bleiben unverändert in der Datei.</translation>
+    </message>
+    <message>
         <source>History cannot be saved in %1 (%2). Your sessions still run and are kept in memory until you quit: export them from History.</source>
         <translation>Der Verlauf kann in %1 nicht gespeichert werden (%2). Ihre Einheiten laufen trotzdem und bleiben bis zum Beenden im Speicher: Exportieren Sie sie im Verlauf.</translation>
     </message>
@@ -1976,6 +1995,10 @@
     <message>
         <source>Print routine</source>
         <translation>Routine drucken</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2216,10 @@
     <message>
         <source>Routines (*.json *.zip)</source>
         <translation>Routinen (*.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
     </message>
     <message>
         <source>Not imported</source>
@@ -2513,7 +2540,7 @@
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). The list of files a watched folder has had: a few thousand names. An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>

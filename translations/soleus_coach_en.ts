@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>EditorHub</name>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n unsaved routine kept when Soleus Coach was last closed opened again.</numerusform>
+            <numerusform>%n unsaved routines kept when Soleus Coach was last closed opened again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
