@@ -68,7 +68,7 @@ def test_fill_substitutes_once_and_isolates_values() -> None:
     assert texts.fill(template, "%2 x", "y") == "Starting: %2 x (y)"
     rtl = "\u202eevil"
     filled = texts.fill(template, rtl, "y")
-    assert filled == "Starting: \u2068\u202eevil\u2069 (y)"  # the override ends with its value
+    assert filled == "Starting: \u2068\u202eevil\u202c\u2069 (y)"  # the override ends with it
 
 
 # --------------------------------------------------------------------------- CSV and JSON
