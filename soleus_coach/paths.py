@@ -48,6 +48,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def drafts_dir() -> Path:
+    """Routines being edited when the app was told to quit (log-out, ``kill``): kept here
+    to be opened again at the next start."""
+    return data_dir() / "drafts"
+
+
 def user_protocols_dir() -> Path:
     return data_dir() / "protocols"
 

@@ -320,10 +320,11 @@ _CAUTIONS: dict[str, Text] = {
 
 @dataclass(frozen=True, slots=True)
 class BeforeRoutine:
-    """What the safety rules say before a routine starts: lines to read on the get-ready
-    screen, and whether heat is left out."""
+    """What the safety rules say before a routine starts: lines to read on its first ice
+    step (how to ice safely, the last ice, no ice before a run), and whether heat is left
+    out (the plan says so in the heat step's place)."""
 
-    notices: tuple[Text, ...]
+    ice_notices: tuple[Text, ...]
     no_heat: bool
 
 
@@ -331,7 +332,7 @@ def before_routine(protocol: Protocol, *, checkin: CheckIn | None = None,
                    last_ice_end: datetime | None = None,
                    now: datetime | None = None) -> BeforeRoutine:
     """The notices for ``protocol`` today: how to ice safely, that ice may not speed healing,
-    the 2–3 hours between icings, no ice before a run, no heat on a swollen calf."""
+    the 2–3 hours between icings, no ice before a run; and no heat on a swollen calf."""
     has_ice = any(isinstance(s, IceStep) for s in protocol.steps)
     has_heat = any(isinstance(s, HeatStep) for s in protocol.steps)
     notices: list[Text] = []
@@ -342,10 +343,7 @@ def before_routine(protocol: Protocol, *, checkin: CheckIn | None = None,
             notices.append(texts.ICE_AGAIN_SOON)
     if ices_before_run(protocol):
         notices.append(texts.PRE_RUN_NO_ICE)
-    no_heat = has_heat and heat_refused(checkin)
-    if no_heat:
-        notices.append(texts.HEAT_REFUSED)
-    return BeforeRoutine(tuple(notices), no_heat)
+    return BeforeRoutine(tuple(notices), has_heat and heat_refused(checkin))
 
 
 def ices_before_run(protocol: Protocol) -> bool:
@@ -363,15 +361,53 @@ def ices_before_run(protocol: Protocol) -> bool:
 class HurtChoice(StrEnum):
     """What the user chose after "it hurts". Values are stable (stored in history)."""
 
-    STOP = "stop"  # the default: sharp pain means stop
+    STOP = "stop"  # the default where no ice follows: sharp pain means stop
+    TO_ICE = "to_ice"  # the default where ice follows: stop the exercises, ice the calf
     CONTINUE_GENTLY = "continue_gently"
+
+
+@dataclass(frozen=True, slots=True)
+class HurtAdvice:
+    """What "it hurts" says and offers, by the kind of step it ended. The first choice is
+    the default (Enter, Esc, closing the question)."""
+
+    body: Text
+    choices: tuple[tuple[HurtChoice, Text], ...]
+
+    @property
+    def default(self) -> HurtChoice:
+        return self.choices[0][0]
+
+
+_HURT_BODY: dict[str, Text] = {
+    "stretch": texts.IT_HURTS_BODY, "strength": texts.IT_HURTS_STRENGTH,
+    "exercise": texts.IT_HURTS_EXERCISE, "ice": texts.IT_HURTS_ICE, "heat": texts.IT_HURTS_HEAT,
+}
+_HURT_GENTLY: dict[str, Text] = {
+    "stretch": texts.IT_HURTS_CONTINUE, "strength": texts.IT_HURTS_CONTINUE_STRENGTH,
+    "exercise": texts.IT_HURTS_CONTINUE_EXERCISE, "ice": texts.IT_HURTS_CONTINUE_REST,
+    "heat": texts.IT_HURTS_CONTINUE_REST,
+}
+
+
+def hurt_advice(step_kind: str, *, ice_ahead: bool) -> HurtAdvice:
+    """"It hurts" during a step of ``step_kind`` ("stretch", "strength", "exercise", "ice",
+    "heat"; anything else is said in general words). Stopping comes first; when ice follows
+    (``ice_ahead``) stopping means stopping the exercises and going on to the ice, and
+    stopping the whole routine is the second choice."""
+    stop: tuple[tuple[HurtChoice, Text], ...] = (
+        ((HurtChoice.TO_ICE, texts.IT_HURTS_TO_ICE), (HurtChoice.STOP, texts.IT_HURTS_STOP_ALL))
+        if ice_ahead and step_kind != "ice" else ((HurtChoice.STOP, texts.IT_HURTS_STOP),))
+    gently = _HURT_GENTLY.get(step_kind, texts.IT_HURTS_CONTINUE_REST)
+    return HurtAdvice(_HURT_BODY.get(step_kind, texts.IT_HURTS_OTHER),
+                      (*stop, (HurtChoice.CONTINUE_GENTLY, gently)))
 
 
 @dataclass(frozen=True, slots=True)
 class ItHurts:
     """One press of "it hurts" during a hold, with the user's choice afterwards.
 
-    Record once the choice is known (closing the prompt counts as :attr:`HurtChoice.STOP`):
+    Record once the choice is known (closing the prompt counts as the default choice):
     ``SessionRecorder.add_event(ItHurts.KIND, event.detail)``. History stamps the
     wall-clock time; ``at_s`` is where in the session it happened.
     """
@@ -471,8 +507,8 @@ def guidance_after(before: CheckIn | None, after: CheckIn | None,
     if after_flags:
         advice = advice_for(after_flags)
         detail = json.dumps({"flags": [f.value for f in after_flags]}, separators=(",", ":"))
-        out.append(AfterAdvice(advice.title, advice.body, advice.reasons, advice.emergency,
-                               (RED_FLAG_AFTER_KIND, detail)))
+        out.append(AfterAdvice(texts.RED_FLAG_AFTER_TITLE, advice.body, advice.reasons,
+                               advice.emergency, (RED_FLAG_AFTER_KIND, detail)))
     overtraining = overtraining_advice((*before_flags, *after_flags))
     if overtraining is not None:
         out.append(AfterAdvice(overtraining.title, overtraining.body))

@@ -139,10 +139,11 @@ FIRST_RUN_BODY = QT_TRANSLATE_NOOP(
     "sudden “pop” in it, see a doctor first.",
 )
 FIRST_RUN_ACKNOWLEDGE = QT_TRANSLATE_NOOP("FirstRun", "I understand")
-FIRST_RUN_HELP_ACTION = QT_TRANSLATE_NOOP("FirstRun", "Safety notice")
 
 # --- Red flags: check-in shows a warning sign, or pain at/above the threshold ---------------
 RED_FLAG_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Please see a doctor before stretching")
+#: The heading of the same advice on the finish page (its body says "see a doctor" once).
+RED_FLAG_AFTER_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Warning signs in how your calf feels now")
 RED_FLAG_BODY = QT_TRANSLATE_NOOP(
     "RedFlag",
     "These signs can mean a muscle tear or a blood clot. Please see a doctor before "
@@ -201,15 +202,35 @@ MOVEMENT_CAUTION = QT_TRANSLATE_NOOP(
     "Stretch", "Move within a comfortable range. Stop if the pain is sharp or getting worse."
 )
 
-# --- "It hurts" during a hold ---------------------------------------------------------------
+# --- "It hurts": worded for the kind of step it ended ----------------------------------------
 IT_HURTS_ACTION = QT_TRANSLATE_NOOP("ItHurts", "It hurts")
-IT_HURTS_TITLE = QT_TRANSLATE_NOOP("ItHurts", "Hold ended")
+#: A stretch's hold (domain.md's wording, as is).
 IT_HURTS_BODY = QT_TRANSLATE_NOOP("ItHurts", "Hold ended. Sharp pain means stop.")
-#: The default choice.
+IT_HURTS_STRENGTH = QT_TRANSLATE_NOOP(
+    "ItHurts", "Set ended. Loading may be uncomfortable, up to 5 out of 10, but sharp pain or "
+    "pain above 5 out of 10 means stop for today.")
+IT_HURTS_EXERCISE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Exercise ended. Sharp pain, or pain that grows as you move, means stop.")
+IT_HURTS_ICE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Take the ice off now. If the skin is numb, white or blistered, keep it off and "
+    "warm the calf slowly.")
+IT_HURTS_HEAT = QT_TRANSLATE_NOOP(
+    "ItHurts", "Take the heat off now. Heat should feel warm, never hot or painful.")
+IT_HURTS_OTHER = QT_TRANSLATE_NOOP("ItHurts", "Paused. Sharp pain means stop.")
+#: The default choice, where no ice follows.
 IT_HURTS_STOP = QT_TRANSLATE_NOOP("ItHurts", "Stop")
+#: The default choice where ice follows: the part that still makes sense when it hurts.
+IT_HURTS_TO_ICE = QT_TRANSLATE_NOOP("ItHurts", "Stop the exercises, go on to the ice")
+IT_HURTS_STOP_ALL = QT_TRANSLATE_NOOP("ItHurts", "Stop the routine")
 IT_HURTS_CONTINUE = QT_TRANSLATE_NOOP(
     "ItHurts", "Continue gently (bend the front knee less)"
 )
+IT_HURTS_CONTINUE_STRENGTH = QT_TRANSLATE_NOOP(
+    "ItHurts", "Continue with fewer reps or less weight")
+IT_HURTS_CONTINUE_EXERCISE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Continue gently (smaller, slower movements)")
+IT_HURTS_CONTINUE_REST = QT_TRANSLATE_NOOP(
+    "ItHurts", "Go on with the rest of the routine")
 
 # --- Ice ------------------------------------------------------------------------------------
 ICE_SAFETY = QT_TRANSLATE_NOOP(
@@ -352,6 +373,9 @@ HISTORY_NEWER = QT_TRANSLATE_NOOP(
     "version knows %3). It is left untouched and not shown; sessions you do now are kept "
     "only until you quit.")
 HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 to %2.")
+HISTORY_UNREADABLE_ROWS = QT_TRANSLATE_NOOP(
+    "Notices", "%1 session(s) in your history hold values this app cannot read; they are left "
+    "out of what it shows and exports, and kept in the file as they are.")
 HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
     "Notices",
     "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "

@@ -162,7 +162,8 @@ def test_a_bad_morning_is_asked_once_offers_easing_off_and_the_next_routine_has_
     plan = win.session.plan  # type: ignore[union-attr]
     sets = {s.reps for s in plan.segments if s.kind is SegmentKind.SET}
     assert sets == {2}
-    assert any("Easing off until" in n for s in plan.segments for n in s.instructions)
+    assert any("Easing off until" in n for n in plan.segments[0].notes)  # while getting ready
+    assert "Easing off until" in win.session.page.notes.plain_text()  # type: ignore[union-attr]
 
 
 def test_the_morning_check_waits_for_the_first_run_notice_and_the_set_up(

@@ -52,7 +52,7 @@ def make_v2(db: Path, sessions: int) -> None:
 
 
 def test_migration_from_schema_2_keeps_every_session(tmp_path: Path) -> None:
-    assert SCHEMA_VERSION >= 3  # runs came with 3; later steps keep them (test_programme_store)
+    assert SCHEMA_VERSION >= 3  # from 2, through every later step
     db = tmp_path / "history.sqlite3"
     make_v2(db, 250)
     before = sqlite3.connect(db).execute(

@@ -18,6 +18,16 @@
     </message>
 </context>
 <context>
+    <name>EditorHub</name>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n unsaved routine kept when Soleus Coach was last closed opened again.</numerusform>
+            <numerusform>%n unsaved routines kept when Soleus Coach was last closed opened again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
@@ -112,6 +122,16 @@
         <translation>
             <numerusform>Problems: %n</numerusform>
             <numerusform>Problems: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutineFiles</name>
+    <message numerus="yes">
+        <source>%n of its files renamed (another routine has a file of that name)</source>
+        <translation>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
         </translation>
     </message>
 </context>

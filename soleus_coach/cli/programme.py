@@ -177,7 +177,7 @@ def run_validate(files: list[Path], out: TextIO) -> int:
 
 
 def run_report(args: argparse.Namespace, out: TextIO) -> int:
-    from soleus_coach.atomic import check_target
+    from soleus_coach.atomic import check_outside_protocols, check_target
     from soleus_coach.tracker import ProgrammeError
 
     target: Path = args.output
@@ -185,7 +185,8 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.write("soleus-coach: the report is a PDF: name it FILE.pdf\n")
         return 1
     try:
-        check_target(target)  # before anything is read or laid out
+        check_target(target, replace=True)  # before anything is read or laid out
+        check_outside_protocols(target)
     except OSError as exc:
         sys.stderr.write(f"soleus-coach: cannot write {for_terminal(str(target))}: "
                          f"{exc.strerror or exc}\n")

@@ -50,7 +50,7 @@ class Flow(Interface):
 
 class FirstRun(Interface):
     dialog: QDialog | None
-    setup_done: SignalInstance
+    finished: SignalInstance  # the first start's questions are answered (or closed)
 
 
 class Home(Interface):
@@ -448,6 +448,6 @@ def install(host: ProgrammeHost) -> ProgrammeUi:
                                             or not host.settings.first_run_acknowledged))
     host.home.add_card(ui.card)
     host.flow.adjust = ui.adjust
-    host.first_run.setup_done.connect(ui.ask)
+    host.first_run.finished.connect(lambda _read: ui.ask())
     ui.changed.connect(host.reminders.check)
     return ui

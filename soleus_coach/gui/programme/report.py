@@ -48,7 +48,7 @@ from PySide6.QtGui import (
 )
 
 from soleus_coach import texts
-from soleus_coach.atomic import check_target, write_bytes_atomic
+from soleus_coach.atomic import check_outside_protocols, check_target, write_bytes_atomic
 from soleus_coach.programme.days import DayKind
 from soleus_coach.programme.records import Choice
 from soleus_coach.tracker import ReportData
@@ -444,10 +444,11 @@ def pdf_bytes(data: ReportData) -> tuple[bytes, ReportLayout]:
 
 def save_report(data: ReportData, target: Path, *, replace: bool = False) -> ReportLayout:
     """Write the report to ``target`` whole or not at all: never over the app's own files,
-    a link, a device or a FIFO (:func:`soleus_coach.atomic.check_target`); a temporary file
+    a link, a device, a FIFO or the protocol folders (:mod:`soleus_coach.atomic`); a temporary file
     renamed when it is complete. Raises ``OSError`` (``FileExistsError`` without
     ``replace``) with ``target`` untouched."""
-    check_target(target)
+    check_target(target, replace=replace)
+    check_outside_protocols(target)
     content, sheet = pdf_bytes(data)
     write_bytes_atomic(target, lambda fh: fh.write(content), replace=replace)
     return sheet
