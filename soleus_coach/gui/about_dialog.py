@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QSize, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import __version__
+from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.texts import fill_in
 
 
@@ -86,7 +87,7 @@ class AboutDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(_label(credits, "credits"))
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, QSize(560, self.sizeHint().height()))
 
     def open_data_folder(self) -> bool:
         self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,12 @@ from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.common.sound import SoundService
 from soleus_coach.gui.common.theme import apply_theme
-from soleus_coach.gui.common.windows import bring_forward, restore_geometry, save_geometry
+from soleus_coach.gui.common.windows import (
+    bring_forward,
+    fit_to_screen,
+    restore_geometry,
+    save_geometry,
+)
 from soleus_coach.gui.companions import Companions
 from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.library.home_page import HomePage, Moment
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
                               after_run_routine=lambda: self.settings.after_run_routine)
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
-        self.resize(1000, 640)
+        fit_to_screen(self, QSize(1000, 640))
         restore_geometry(self, self.services.window_state_file, "geometry")
         self._summary_scheduled = False
 

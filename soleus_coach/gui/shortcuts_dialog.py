@@ -4,7 +4,7 @@ table that scrolls when the screen is small."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.actions import help_rows
+from soleus_coach.gui.common.windows import fit_to_screen
 
 
 class ShortcutsDialog(QDialog):
@@ -48,7 +49,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 520)  # scrolls below that; a small screen fits it (see windows.py)
+        fit_to_screen(self, QSize(640, 520))  # the table scrolls on a smaller screen
 
     def text(self) -> str:
         """Every row, "keys  what it does", one a line (for tests and screen readers)."""

@@ -9,7 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from soleus_coach.reader import is_regular_or_absent
@@ -24,6 +25,41 @@ def bring_forward(window: QWidget) -> None:
         window.showNormal()
     window.raise_()
     window.activateWindow()
+
+
+#: Room left around a window for its title bar and borders (the window manager's), so that
+#: the whole frame fits the screen's available area.
+FRAME_ROOM = QSize(16, 48)
+
+
+def available_area(window: QWidget) -> QRect:
+    """The part of ``window``'s screen that windows may use (no panels, no dock)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, preferred: QSize) -> None:
+    """Size a top-level window to ``preferred``, or to its screen's available area if that
+    is smaller (less room for the frame), and centre it there: the first size of a window,
+    whatever screen it opens on (a small laptop, 200 % scaling)."""
+    area = available_area(window)
+    room = area.size() - FRAME_ROOM
+    window.resize(preferred.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room)))
+    window.move(area.center() - QPoint(window.width() // 2, window.height() // 2))
+    keep_on_screen(window)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move and shrink ``window`` into its screen's available area (a geometry kept from a
+    larger screen, or from a monitor that is gone)."""
+    area = available_area(window)
+    room = area.size() - FRAME_ROOM
+    if window.width() > room.width() or window.height() > room.height():
+        window.resize(window.size().boundedTo(room))
+    x = min(max(window.x(), area.left()), area.right() - window.width() - FRAME_ROOM.width() + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - window.height() - FRAME_ROOM.height()
+            + 1)
+    window.move(max(x, area.left()), max(y, area.top()))
 
 
 #: The window state is a few kilobytes; a larger file is not ours.
@@ -73,6 +109,8 @@ def restore_geometry(window: QWidget, state_file: Path, key: str) -> None:
     geometry = window_state(state_file).value(key)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
+        if not window.isMaximized() and not window.isFullScreen():
+            keep_on_screen(window)
 
 
 def save_geometry(window: QWidget, state_file: Path, key: str) -> None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QListWidgetItem,
@@ -32,7 +32,7 @@ from soleus_coach.cues import Cue
 from soleus_coach.editing import Kind, Problem
 from soleus_coach.gui.common.actions import EDITOR_ACTIONS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box, question
-from soleus_coach.gui.common.windows import restore_geometry, save_geometry
+from soleus_coach.gui.common.windows import fit_to_screen, restore_geometry, save_geometry
 from soleus_coach.gui.editor.disk import FileWatch
 from soleus_coach.gui.editor.own_files import OwnFiles
 from soleus_coach.gui.editor.panes import DiskNotice, ReviewPane, RoutinePane, SaveBar, StepPane
@@ -97,7 +97,7 @@ class EditorWindow(QMainWindow):
         self.save_button.setEnabled(False)
         self.try_button.setEnabled(False)
         QTimer.singleShot(0, self, self.check_now)  # not after the window is gone
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         restore_geometry(self, self.state_file, GEOMETRY_KEY)
 
     # ----------------------------------------------------------------- building

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QSize, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.plain import plain_label
+from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line, shown
 
@@ -79,7 +80,7 @@ class ImportSummary(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(620, 360)
+        fit_to_screen(self, QSize(620, 360))
 
 
 def describe_run(run: Run) -> str:

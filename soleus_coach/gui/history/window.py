@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from soleus_coach.atomic import write_text_atomic
 from soleus_coach.gui.common.actions import HISTORY_ACTIONS, ActionId, make_actions
 from soleus_coach.gui.common.plain import message_box, plain_label
+from soleus_coach.gui.common.windows import fit_to_screen
+from soleus_coach.gui.common.wrap import WrapLayout
 from soleus_coach.gui.history.runs_pane import RunsPanel, load_notes_text
 from soleus_coach.gui.history.sessions_model import (
     UID_ROLE,
@@ -140,6 +142,9 @@ class HistoryWindow(QWidget):
         self.notes.setPlaceholderText(self.tr("Notes about this session (how it felt, the run "
                                               "before it…)"))
         self.notes.setMaximumHeight(90)
+        lines2 = self.notes.fontMetrics().lineSpacing() * 2 + 12  # two lines, then it scrolls
+        self.notes.setMinimumHeight(lines2)
+        self.segments.setMinimumHeight(lines2)
         self.save_notes_button = QPushButton(self.tr("Save &notes"))
         self.save_notes_button.clicked.connect(self.save_notes)
         self.delete_button = QPushButton(self.tr("&Delete session"))
@@ -172,17 +177,15 @@ class HistoryWindow(QWidget):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
 
-        filters = QHBoxLayout()
+        filters = WrapLayout()  # two lines on a small screen, none cut off
         for label, widget in ((self.tr("&Routine:"), self.routine),
                               (self.tr("&Period:"), self.period),
                               (self.tr("F&rom:"), self.since_edit),
                               (self.tr("&To:"), self.until_edit)):
             lab = QLabel(label)
             lab.setBuddy(widget)
-            filters.addWidget(lab)
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+            filters.add(lab, widget)
+        filters.add(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QSplitter(Qt.Orientation.Vertical)  # the runs beside the sessions
         left.addWidget(self.table)
@@ -219,7 +222,7 @@ class HistoryWindow(QWidget):
         self.until_edit.dateChanged.connect(lambda _d: self._dates_edited())
         self._setting_dates = False
         self._hide_undo()
-        self.resize(980, 680)
+        fit_to_screen(self, QSize(980, 680))
         self.reload()
 
     # ----------------------------------------------------------------- loading

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.protocol.programme import Often, Planned, Programme
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
@@ -69,7 +70,7 @@ class ChooseDialog(QDialog):
         self.list.itemActivated.connect(lambda _i: self._start())
         if programmes:
             self.list.setCurrentRow(0)
-        self.resize(760, 440)
+        fit_to_screen(self, QSize(760, 440))
 
     def _often(self, planned: Planned) -> str:
         words = {Often.AFTER_RUN: self.tr("after every run"),

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QMarginsF, Qt
+from PySide6.QtCore import QDate, QMarginsF, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.gui.editor.fields import red_text
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(box)
-        self.resize(560, 200)
+        fit_to_screen(self, QSize(560, 200))
 
     @property
     def period(self) -> tuple[date, date]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.atomic import write_text_atomic
 from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.gui.editor.fields import FieldBox, red_text, set_spin, spin
 from soleus_coach.protocol import ProtocolInvalid
 from soleus_coach.protocol.programme import Often, parse_programme
@@ -121,7 +122,7 @@ class MakerDialog(QDialog):
         self.weeks.valueChanged.connect(self._weeks)
         self.phases.currentRowChanged.connect(self._show_phase)
         self._fill_phases(0)
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
     # ----------------------------------------------------------------- the draft
 
