@@ -194,3 +194,53 @@ def test_the_check_fails_on_a_window_larger_than_the_screen(qtbot: QtBot) -> Non
     widget.setMinimumSize(area.width() + 50, 100)
     widget.show()
     assert any("needs at least" in m for m in misfits())
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_names_stay_readable_in_a_small_window(qtbot: QtBot, data_dir: Path, qapp: QApplication,
+                                               language: str) -> None:
+    """At 800×600 the routine's name gets at least 18 characters in All routines and in
+    History (other columns make way), elides in the middle, and is whole in its tooltip; the
+    History's "Routine" heading is whole."""
+    from soleus_coach.gui.common import i18n
+    from soleus_coach.gui.common.actions import ActionId
+    from soleus_coach.history.records import SessionRecord, Status
+    from soleus_coach.history.store import open_store
+
+    store = open_store(data_dir / "history.sqlite3")
+    name = "Post-run soleus recovery with a long name, both legs"
+    from datetime import UTC, datetime
+    store.save(SessionRecord(uid="a", protocol_id="x", protocol_name=name, protocol_digest="d",
+                             started_at=datetime(2026, 11, 1, tzinfo=UTC), planned_s=60,
+                             status=Status.COMPLETED))
+    store.close()
+    assert i18n.install(qapp, language) == language
+    try:
+        win = MainWindow(app_services(data_dir, FakeClock()))
+        qtbot.addWidget(win)
+        win.resize(800, 600)
+        with qtbot.waitExposed(win):
+            win.show()
+        win.actions_by_id[ActionId.ALL_ROUTINES].trigger()
+        view = win.library_page.view
+        qtbot.waitUntil(lambda: view.header().sectionSize(0) > 0)
+        room = view.fontMetrics().averageCharWidth() * 18
+        assert view.header().sectionSize(0) >= room
+        assert view.textElideMode() is Qt.TextElideMode.ElideMiddle
+        win.actions_by_id[ActionId.HISTORY].trigger()
+        history = win.history_window
+        assert history is not None
+        history.resize(800 - 16, 600 - 48)
+        qtbot.waitUntil(lambda: history.model.rowCount() == 1)
+        header = history.table.horizontalHeader()
+        qtbot.waitUntil(lambda: header.sectionSize(history.model.ROUTINE) >= room)
+        title = str(history.model.headerData(history.model.ROUTINE, Qt.Orientation.Horizontal))
+        assert header.fontMetrics().horizontalAdvance(title) + 12 <= \
+            header.sectionSize(history.model.ROUTINE)
+        tip = history.model.index(0, history.model.ROUTINE).data(Qt.ItemDataRole.ToolTipRole)
+        assert name in tip
+    finally:
+        i18n.install(qapp, "en")

@@ -1,13 +1,22 @@
 """Table models over a list of rows under fixed headings: the history's sessions and runs,
 and the library's routines. Qt's model API is answered once here; each model says only how
-many rows it has, its headings, and what a cell shows."""
+many rows it has, its headings, and what a cell shows. :class:`ReadableNames` keeps a
+view's name column readable on a small window."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,3 +41,41 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headings()[section]
         return None
+
+
+class ReadableNames(QObject):
+    """Keeps a view's name column readable on a narrow window: when the name would get
+    fewer than ``min_chars`` characters, the ``optional`` columns are hidden, last first,
+    and shown again when there is room. Names elide in the middle ("Post-run … recovery")
+    and the whole name is in the tooltip (the model's). Installed on the view's viewport."""
+
+    def __init__(self, view: QAbstractItemView, header: QHeaderView, name_col: int,
+                 optional: Sequence[int], min_chars: int = 18) -> None:
+        super().__init__(view)
+        self._view, self._header = view, header
+        self._name, self._optional = name_col, list(optional)
+        self._min = view.fontMetrics().averageCharWidth() * min_chars
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self._header
+        width = self._view.viewport().width()
+        fixed = sum(header.sectionSize(c) for c in range(header.count())
+                    if c != self._name and not header.isSectionHidden(c))
+        for col in reversed(self._optional):  # hide, the last first, while the name is short
+            if width - fixed >= self._min:
+                break
+            if not header.isSectionHidden(col):
+                header.setSectionHidden(col, True)
+                fixed -= header.sectionSize(col)
+        for col in self._optional:  # show again, the first first, while there is room
+            if header.isSectionHidden(col) and width - fixed - header.sectionSize(col) >= \
+                    self._min:
+                header.setSectionHidden(col, False)
+                fixed += header.sectionSize(col)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from soleus_coach.gui.common.plain import tooltip
 from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.history.records import SessionRow, Status
 from soleus_coach.history.store import HistoryStore, SortKey
@@ -161,6 +162,8 @@ class HistoryModel(RowsTableModel):
                 return self._status_text[r.status]
             if col == self.PAIN:
                 return pain_text(r.pain_before, r.pain_after)
+        elif role == Qt.ItemDataRole.ToolTipRole and col == self.ROUTINE:
+            return tooltip(r.protocol_name)  # the whole name of an elided one
         elif role == UID_ROLE:
             return r.uid
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.DURATION, self.PAIN):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from soleus_coach.atomic import write_text_atomic
 from soleus_coach.gui.common.actions import HISTORY_ACTIONS, ActionId, make_actions
 from soleus_coach.gui.common.plain import message_box, plain_label
+from soleus_coach.gui.common.tables import ReadableNames
 from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.gui.common.wrap import WrapLayout
 from soleus_coach.gui.history.runs_pane import RunsPanel, load_notes_text
@@ -121,6 +122,8 @@ class HistoryWindow(QWidget):
             if col != HistoryModel.ROUTINE:
                 header.resizeSection(col, widths[col])
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.names = ReadableNames(self.table, header, HistoryModel.ROUTINE, optional=(
+            HistoryModel.DURATION, HistoryModel.PAIN, HistoryModel.STATUS))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._reselect)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.plain import plain_label
+from soleus_coach.gui.common.tables import ReadableNames
 from soleus_coach.gui.library.home_page import Moment
 from soleus_coach.gui.library.routines_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Origin, Protocol
@@ -62,6 +63,9 @@ class LibraryPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._fit_columns()
+        # On a narrow window the name keeps its room: Source, then Steps, When and Duration
+        # make way (all of it is in the detail beside the list, the whole name in a tooltip).
+        self.names = ReadableNames(self.view, header, 0, optional=(2, 1, 3, 4))
         self.view.doubleClicked.connect(lambda idx: self._start_row(idx.row()))
         self.view.activated_row.connect(self._start_row)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
