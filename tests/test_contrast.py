@@ -17,7 +17,7 @@ from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import Theme
 from tests.conftest import app_services, running
-from tests.contrast import AA, low_contrast, region_contrast, text_rect
+from tests.contrast import AA, low_contrast, low_contrast_controls, region_contrast, text_rect
 
 
 @pytest.fixture(params=[Theme.LIGHT, Theme.DARK], ids=["light", "dark"])
@@ -25,13 +25,15 @@ def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[Theme]
     style, palette = qapp.style().name(), qapp.palette()
     apply_theme(qapp, request.param)
     yield request.param
-    qapp.setStyle(style)
+    qapp.setStyle(style or "Fusion")  # (the app's style is a proxy of Fusion, unnamed)
     qapp.setPalette(palette)
 
 
 def check(widget: QWidget, where: str, seen: list[str]) -> None:
+    """Text at 4.5:1; check boxes, radio buttons and pictures at 3:1."""
     QApplication.processEvents()
-    failures = low_contrast(widget)
+    image = widget.grab().toImage()
+    failures = low_contrast(widget, image) + low_contrast_controls(widget, image)
     assert not failures, f"{where}: " + "; ".join(failures)
     seen.append(where)
 
@@ -128,3 +130,22 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
         check(settings, f"settings, tab {i}", seen)
     settings.close()
     assert len(seen) >= 15
+
+
+@pytest.mark.parametrize("picture", sorted((Path(__file__).resolve().parents[1] / "assets" /
+                                            "illustrations").glob("*.svg")), ids=lambda p: p.stem)
+def test_every_bundled_picture_reads_in_light_and_dark(qtbot: QtBot, theme: Theme,
+                                                       picture: Path) -> None:
+    """Each shape of each bundled picture (figure, wall, floor, step, arrows) at 3:1 or more
+    on what it is drawn on, in either theme."""
+    from soleus_coach.gui.common.illustration import IllustrationView
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    view = IllustrationView(host)
+    view.resize(400, 300)
+    assert view.show_file(picture)
+    host.resize(400, 300)
+    host.show()
+    qtbot.waitExposed(host)
+    assert low_contrast_controls(host) == []

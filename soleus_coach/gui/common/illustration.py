@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 
+#: The card every picture is drawn on, and its margin around the picture (pixels).
+CARD_COLOUR = "#f6f7f9"
+CARD_MARGIN = 6
 #: Megabytes Qt may allocate to decode one image (the default is 256).
 ALLOCATION_LIMIT_MB = 64
 
@@ -74,16 +77,37 @@ class IllustrationView(QWidget):
             self._image = picture
         return picture is not None
 
+    def picture_rect(self) -> QRectF:
+        """Where the picture is drawn: in proportion, centred, inside the card's margin."""
+        inner = QRectF(self.rect()).adjusted(CARD_MARGIN, CARD_MARGIN, -CARD_MARGIN,
+                                             -CARD_MARGIN)
+        if self._svg is not None:
+            natural = QSizeF(self._svg.viewBoxF().size())
+        elif self._image is not None:
+            natural = QSizeF(self._image.size())
+        else:
+            return QRectF()
+        if natural.isEmpty():
+            return inner
+        size = natural.scaled(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF(inner.center().x() - size.width() / 2,
+                      inner.center().y() - size.height() / 2, size.width(), size.height())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.is_showing:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = self.picture_rect()
+        # The picture sits on a light card in either theme: its figure keeps 3:1 or more
+        # (WCAG 2.2's minimum for a graphic) on it, as it would not on a dark window.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(CARD_COLOUR))
+        painter.drawRoundedRect(target.adjusted(-CARD_MARGIN, -CARD_MARGIN, CARD_MARGIN,
+                                                CARD_MARGIN), 8, 8)
         if self._svg is not None:
-            self._svg.render(painter, QRectF(self.rect()))
+            self._svg.render(painter, target)
         elif self._image is not None:
-            size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = (self.width() - size.width()) / 2
-            y = (self.height() - size.height()) / 2
-            painter.drawImage(QRectF(x, y, size.width(), size.height()), self._image)
+            painter.drawImage(target, self._image)
         painter.end()

@@ -6,13 +6,12 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     Qt,
 )
 
+from soleus_coach.gui.common import formats
 from soleus_coach.gui.common.plain import tooltip
 from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.history.records import SessionRow, Status
@@ -26,8 +25,7 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def local_datetime_text(moment: datetime) -> str:
     """Local date and time with the day and month named in the user's language."""
-    qdt = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(qdt.toLocalTime(), "ddd d MMM yyyy, HH:mm")
+    return formats.local_date_time(moment)
 
 
 def pain_text(before: int | None, after: int | None) -> str:

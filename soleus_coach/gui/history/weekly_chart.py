@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from soleus_coach.gui.common import formats
+from soleus_coach.gui.common.theme import pain_line_colour
 from soleus_coach.history.records import WeekStat
 from soleus_coach.runs.model import WeekRuns
 from soleus_coach.texts import fill_in
@@ -47,7 +49,7 @@ class WeeklyChart(QWidget):
 
     def set_weeks(self, weeks: list[WeekStat]) -> None:
         self.weeks = weeks
-        parts = [fill_in(self.tr("week of %1: %2 min"), w.week_start.strftime("%d %b"),
+        parts = [fill_in(self.tr("week of %1: %2 min"), formats.day_month(w.week_start),
                          round(w.minutes)) for w in weeks]
         self.setAccessibleDescription("; ".join(parts))
         self.update()
@@ -58,8 +60,8 @@ class WeeklyChart(QWidget):
         if self.runs:
             self.setAccessibleName(self.tr("Distance per week"))
             self.setAccessibleDescription("; ".join(
-                fill_in(self.tr("week of %1: %2 km"), w.week_start.strftime("%d %b"),
-                        f"{w.distance_m / 1000:.1f}") for w in self.runs))
+                fill_in(self.tr("week of %1: %2 km"), formats.day_month(w.week_start),
+                        formats.number(w.distance_m / 1000, 1)) for w in self.runs))
         self.update()
 
     def _values(self) -> list[float]:
@@ -85,9 +87,8 @@ class WeeklyChart(QWidget):
             if w.mean_pain_after is not None:
                 pain = QPointF(x + slot * 0.35,
                                plot.bottom() - plot.height() * w.mean_pain_after / 10)
-            value = (f"{values[i]:.0f}" if values[i] >= 10 else f"{values[i]:.1f}") \
-                if self.runs else f"{round(values[i])}"
-            bars.append(Bar(rect, pain, w.week_start.strftime("%d %b").lstrip("0"),
+            value = formats.number(values[i], 0 if values[i] >= 10 or not self.runs else 1)
+            bars.append(Bar(rect, pain, formats.day_month(w.week_start),
                             value if values[i] else ""))
         return bars
 
@@ -97,7 +98,7 @@ class WeeklyChart(QWidget):
         pal = self.palette()
         text = pal.color(QPalette.ColorRole.WindowText)
         accent = pal.color(QPalette.ColorRole.Highlight)
-        pain_colour = QColor("#d9534f")
+        pain_colour = QColor(pain_line_colour(pal))
         bars = self.layout_bars(self.width(), self.height())
         p.setPen(text)
         p.drawText(QRectF(0, 0, self.width(), MARGIN_T), Qt.AlignmentFlag.AlignLeft,
@@ -122,9 +123,13 @@ class WeeklyChart(QWidget):
             p.drawText(QRectF(bar.rect.left() - 10, baseline + 2, bar.rect.width() + 20,
                               MARGIN_B - 2), Qt.AlignmentFlag.AlignHCenter, bar.label)
             if bar.value:
-                p.drawText(QRectF(bar.rect.left() - 10, bar.rect.top() - 16,
-                                  bar.rect.width() + 20, 16),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                label = QRectF(bar.rect.left() - 10, bar.rect.top() - 16, bar.rect.width() + 20,
+                               16)
+                if bar.pain is not None and label.adjusted(-4, -4, 4, 4).contains(bar.pain) \
+                        and bar.rect.height() >= 20:
+                    label.translate(0, 18)  # inside the bar's top: the pain dot is above it
+                    p.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+                p.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                            bar.value)
             if bar.pain is not None:
                 points.append(bar.pain)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.atomic import write_text_atomic
 from soleus_coach.gui.common.actions import HISTORY_ACTIONS, ActionId, make_actions
+from soleus_coach.gui.common.date_field import DateField
 from soleus_coach.gui.common.plain import message_box, plain_label
 from soleus_coach.gui.common.tables import ReadableNames
 from soleus_coach.gui.common.windows import fit_to_screen
@@ -91,12 +91,10 @@ class HistoryWindow(QWidget):
                            (self.tr("Last 4 weeks"), 28), (self.tr("Last 12 weeks"), 84),
                            (self.tr("Last 12 months"), 365), (self.tr("Custom dates"), -1)):
             self.period.addItem(text, days)
-        self.since_edit = QDateEdit()
-        self.until_edit = QDateEdit()
+        self.since_edit = DateField()
+        self.until_edit = DateField()
         for edit, name in ((self.since_edit, self.tr("From")), (self.until_edit, self.tr("To"))):
-            edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
-            edit.setDisplayFormat("yyyy-MM-dd")
         self.count_label = plain_label(word_wrap=False)
         self.count_label.setObjectName("historyCount")
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QMarginsF, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.common.date_field import DateField
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.gui.common.windows import fit_to_screen
 from soleus_coach.gui.editor.fields import red_text
@@ -57,12 +57,10 @@ class ReportDialog(QDialog):
         self._confirmed = ""  # a file the file dialog has asked about replacing
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Report for the physio"))
-        self.since = QDateEdit(_qdate(since))
+        self.since = DateField(_qdate(since))
         self.since.setObjectName("reportFrom")
-        self.since.setCalendarPopup(True)
-        self.until = QDateEdit(_qdate(until))
+        self.until = DateField(_qdate(until))
         self.until.setObjectName("reportTo")
-        self.until.setCalendarPopup(True)
         self.path = QLineEdit(str(folder / f"calf-report-{since.isoformat()}-to-"
                                            f"{until.isoformat()}.pdf"))
         self.path.setObjectName("reportPath")
