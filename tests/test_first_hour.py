@@ -63,8 +63,8 @@ def window(qtbot: QtBot, data: Path, settings: dict[str, object] | None = None,
 def one_dialog(qtbot: QtBot, name: str) -> QDialog:
     """Exactly one dialog is open, ``name``, and it has the keyboard."""
     qtbot.waitUntil(lambda: shown_dialogs() == [name], timeout=3000)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, QDialog) and w.objectName() == name)
+    dialog = next(w for w in QApplication.topLevelWidgets()  # (not an earlier test's, hidden)
+                  if isinstance(w, QDialog) and w.objectName() == name and w.isVisible())
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
     return dialog
 

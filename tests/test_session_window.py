@@ -125,7 +125,7 @@ def test_walk_the_post_run_routine_with_the_keyboard(qtbot: QtBot, clock: FakeCl
 
     key(qtbot, s, Qt.Key.Key_Space)  # pause
     assert s.state is State.PAUSED and s.page.phase == "paused"
-    assert "Paused" in text(s, "statusText") and s.page.pause_button.text() == "Resume"
+    assert "Paused" in text(s, "statusText") and s.page.pause_button.text() == "Resume · Space"
     tick(s, clock, 300)
     assert text(s, "countdown") == "0:18"  # nothing moves while paused
     key(qtbot, s, Qt.Key.Key_Space)  # resume

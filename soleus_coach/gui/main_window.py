@@ -436,8 +436,11 @@ class MainWindow(QMainWindow):
     def refresh_summary(self) -> None:
         store = self.history
         last = store.sessions(limit=1)
-        self.home.show_summary(store.summary(self.services.today()), last[0] if last else None,
-                               store.recent_pain_after(10), persistent=store.persistent,
+        from soleus_coach.history.glance import glance
+
+        today = self.services.today()
+        self.home.show_summary(store.summary(today), last[0] if last else None,
+                               glance(store, today), persistent=store.persistent,
                                now=self.services.now(), last_checkin=store.last_checkin())
         if self.history_window is not None:
             self.history_window.reload()

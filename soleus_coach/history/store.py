@@ -753,6 +753,14 @@ class HistoryStore(RunStore, ProgrammeStore):
                           "ORDER BY started_at DESC LIMIT ?", (limit,))
         return [r[0] for r in reversed(rows)]
 
+    def pain_after_since(self, since: datetime) -> list[tuple[datetime, int]]:
+        """(start, pain after) of every session since ``since`` that recorded pain after,
+        oldest first."""
+        rows = self._rows("SELECT started_at, pain_after FROM readable_session WHERE "
+                          "pain_after IS NOT NULL AND started_at >= ? ORDER BY started_at",
+                          (to_iso(since),))
+        return [(from_iso(r[0]), int(r[1])) for r in rows]
+
     def last_checkin(self) -> CheckIn | None:
         """How the calf was last said to feel: the newest session's check-in after it, or
         before it when there was none after (a routine not started for red flags has only

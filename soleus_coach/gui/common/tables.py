@@ -55,6 +55,7 @@ class ReadableNames(QObject):
         self._view, self._header = view, header
         self._name, self._optional = name_col, list(optional)
         self._min = view.fontMetrics().averageCharWidth() * min_chars
+        self._widths: dict[int, int] = {}
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.viewport().installEventFilter(self)
 
@@ -65,17 +66,24 @@ class ReadableNames(QObject):
 
     def fit(self) -> None:
         header = self._header
+        for col in self._optional:  # the width each column has when shown
+            if not header.isSectionHidden(col) and header.sectionSize(col) > 0:
+                self._widths[col] = header.sectionSize(col)
         width = self._view.viewport().width()
-        fixed = sum(header.sectionSize(c) for c in range(header.count())
-                    if c != self._name and not header.isSectionHidden(c))
+        shown = [c for c in range(header.count()) if c != self._name and
+                 not header.isSectionHidden(c)]
+        fixed = sum(self._widths.get(c, header.sectionSize(c)) for c in shown)
         for col in reversed(self._optional):  # hide, the last first, while the name is short
             if width - fixed >= self._min:
                 break
             if not header.isSectionHidden(col):
                 header.setSectionHidden(col, True)
-                fixed -= header.sectionSize(col)
+                fixed -= self._widths.get(col, 0)
         for col in self._optional:  # show again, the first first, while there is room
-            if header.isSectionHidden(col) and width - fixed - header.sectionSize(col) >= \
-                    self._min:
+            size = self._widths.get(col, 0)
+            if header.isSectionHidden(col):
+                if width - fixed - size < self._min:
+                    break
                 header.setSectionHidden(col, False)
-                fixed += header.sectionSize(col)
+                header.resizeSection(col, size)
+                fixed += size

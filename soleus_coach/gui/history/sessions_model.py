@@ -58,7 +58,7 @@ class HistoryModel(RowsTableModel):
         self._sort_column = self.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._headers = [self.tr("Date"), self.tr("Routine"), self.tr("Active time"),
-                         self.tr("Status"), self.tr("Pain before → after")]
+                         self.tr("Status"), self.tr("Pain")]
         self._status_text = {
             Status.COMPLETED: self.tr("Completed"),
             Status.STOPPED: self.tr("Stopped"),
@@ -143,6 +143,13 @@ class HistoryModel(RowsTableModel):
 
     def headings(self) -> list[str]:
         return self._headers
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and section == self.PAIN
+                and role == Qt.ItemDataRole.ToolTipRole):
+            return self.tr("Pain before → after the session (0–10)")
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,36 +7,38 @@ Tab and the underlined letters. Routine names come from files: plain, elided, wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from soleus_coach.gui.common import formats
 from soleus_coach.gui.common.plain import ElidedLabel, plain_label
 from soleus_coach.gui.common.theme import warning_colour
+from soleus_coach.gui.library.pain_trend import PainTrendChart
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import shown
 
 if TYPE_CHECKING:  # the history and the routines load after the first paint
     from soleus_coach.checkin import CheckIn
+    from soleus_coach.history.glance import Glance, PainTrend
     from soleus_coach.history.records import SessionRow, Summary
     from soleus_coach.protocol import Protocol
 
@@ -59,48 +61,6 @@ def primary_moment(now: datetime, last: SessionRow | None, before_run_id: str) -
             and timedelta(0) <= now - last.started_at < BACK_FROM_RUN):
         return Moment.AFTER
     return Moment.BEFORE if now.hour < 12 else Moment.AFTER
-
-
-class Sparkline(QWidget):
-    """Pain after the last sessions (0–10), oldest first, as a small line."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("painSparkline")
-        self.values: list[int] = []
-        self.setMinimumSize(QSize(120, 36))
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Pain after your last sessions"))
-
-    def sizeHint(self) -> QSize:
-        return QSize(160, 40)
-
-    def set_values(self, values: Sequence[int]) -> None:
-        self.values = list(values)
-        text = ", ".join(str(v) for v in self.values)
-        self.setAccessibleDescription(text)
-        self.setToolTip(fill_in(self.tr("Pain after your last sessions, oldest first: %1"),
-                                text) if text else "")
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.values:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = self.rect().adjusted(4, 4, -4, -4)
-        n = len(self.values)
-        step = r.width() / max(1, n - 1)
-        points = [QPointF(r.left() + (i * step if n > 1 else r.width() / 2),
-                          r.bottom() - v / 10 * r.height()) for i, v in enumerate(self.values)]
-        pen = QPen(self.palette().windowText().color(), 2)
-        painter.setPen(pen)
-        if n > 1:
-            painter.drawPolyline(points)
-        painter.setBrush(self.palette().windowText())
-        for p in points:
-            painter.drawEllipse(p, 2.5, 2.5)
-        painter.end()
 
 
 class RoutineButton(QPushButton):
@@ -213,32 +173,41 @@ class HomePage(QWidget):
         self.red_flag = plain_label()
         self.red_flag.setObjectName("homeRedFlag")
         self.red_flag.hide()
+        self.next_label = plain_label()
+        self.next_label.setObjectName("homeNext")
+        font = self.next_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.next_label.setFont(font)
         self.last = plain_label(self.tr("Loading your history…"))
         self.last.setObjectName("lastSession")
-        self.last.setAccessibleName(self.tr("Your last session"))
         self.practice = plain_label()
         self.practice.setObjectName("practiceSummary")
-        self.practice.setAccessibleName(self.tr("Your practice this week"))
-        self.sparkline = Sparkline()
-        self.trend_label = QLabel(self.tr("Pain after sessions (0–10):"))
-        self.trend_label.setTextFormat(Qt.TextFormat.PlainText)
-        trend_row = QHBoxLayout()
-        trend_row.addWidget(self.trend_label)
-        trend_row.addWidget(self.sparkline)
-        self.trend_latest = QLabel()
-        self.trend_latest.setObjectName("painLatest")
-        self.trend_latest.setTextFormat(Qt.TextFormat.PlainText)
-        trend_row.addWidget(self.trend_latest)
-        trend_row.addStretch(1)
-        for w in (self.trend_label, self.sparkline, self.trend_latest):
+        self.trend = PainTrendChart()
+        self.trend_text = plain_label()
+        self.trend_text.setObjectName("painTrendText")
+        for w in (self.trend, self.trend_text):
             w.hide()
-        facts = QFrame()
-        facts.setObjectName("homeFacts")
-        facts_layout = QGridLayout(facts)
-        facts_layout.setContentsMargins(0, 0, 0, 0)
-        facts_layout.addWidget(self.last, 0, 0)
-        facts_layout.addWidget(self.practice, 1, 0)
-        facts_layout.addLayout(trend_row, 2, 0)
+
+        # The calf at a glance: which one, how it has been, this week.
+        calf = QFrame()
+        calf.setObjectName("homeCalf")
+        calf.setFrameShape(QFrame.Shape.StyledPanel)
+        calf_title = QLabel(self.tr("Your calf"))
+        calf_title.setTextFormat(Qt.TextFormat.PlainText)
+        font = calf_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        calf_title.setFont(font)
+        calf_layout = QVBoxLayout(calf)
+        calf_layout.setContentsMargins(14, 10, 14, 12)
+        calf_layout.setSpacing(6)
+        calf_layout.addWidget(calf_title)
+        calf_layout.addLayout(side_row)
+        calf_layout.addLayout(ask_row)
+        calf_layout.addWidget(self.trend_text)
+        calf_layout.addWidget(self.trend)
+        calf_layout.addWidget(self.practice)
+        calf_layout.addWidget(self.last)
 
         self.library_button = QPushButton(self.tr("All &routines…"))
         self.library_button.setObjectName("homeLibrary")
@@ -262,22 +231,30 @@ class HomePage(QWidget):
         inner.setSpacing(16)
         self._column = inner
         inner.addWidget(self.red_flag)
+        inner.addWidget(self.next_label)
         inner.addLayout(buttons)
-        inner.addLayout(side_row)
-        inner.addLayout(ask_row)
-        inner.addSpacing(8)
-        inner.addWidget(facts)
-        inner.addSpacing(8)
+        inner.addWidget(calf)
         inner.addLayout(more)
         centre = QHBoxLayout()
         centre.addStretch(1)
         centre.addWidget(column, 100)
         centre.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addStretch(1)
+        content = QWidget()  # scrolls when the window is shorter than the home (200 %)
+        content.setObjectName("homeContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(centre)
-        layout.addStretch(2)
+        layout.addStretch(1)  # what is left of a tall window goes below, not above
+        scroll = QScrollArea()
+        scroll.setObjectName("homeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.setTabOrder(self.after_button, self.before_button)
 
     # ----------------------------------------------------------------- content
@@ -319,7 +296,7 @@ class HomePage(QWidget):
         self.ask_before.setChecked(settings.ask_pain_before)
         self.ask_before.blockSignals(False)
 
-    def show_summary(self, summary: Summary, last: SessionRow | None, pains: Sequence[int],
+    def show_summary(self, summary: Summary, last: SessionRow | None, glance: Glance | None,
                      *, persistent: bool, now: datetime,
                      last_checkin: CheckIn | None = None) -> None:
         """The history, read after the first paint; also decides what Enter starts. Red
@@ -330,6 +307,9 @@ class HomePage(QWidget):
         else:
             text = self.tr("This week: %n session(s)", "", summary.week_sessions) + ", " + \
                 self.tr("%n minute(s)", "", round(summary.week_minutes))
+            if glance is not None and glance.week_runs:
+                text += " · " + fill_in(self.tr("%1, %2"), self.tr(
+                    "%n run(s)", "", glance.week_runs), formats.km(glance.week_distance_m))
             if summary.streak_days > 1:
                 text += " · " + self.tr("%n days in a row", "", summary.streak_days)
         if not persistent:
@@ -337,12 +317,45 @@ class HomePage(QWidget):
         self.practice.setText(text)
         self.last.setText(self._last_text(last, now) if last is not None else "")
         self.last.setVisible(last is not None)
-        self.sparkline.set_values(pains)
-        self.trend_latest.setText(fill_in(self.tr("latest %1/10"), pains[-1]) if pains else "")
-        for w in (self.trend_label, self.sparkline, self.trend_latest):
-            w.setVisible(len(pains) >= 2)
+        trend = glance.trend if glance is not None else None
+        self.trend_text.setText(self._trend_text(trend) if trend is not None else "")
+        self.trend_text.setVisible(trend is not None and summary.total_sessions > 0)
+        if trend is not None and len(trend.points) >= 2:
+            self.trend.set_trend(trend, self.trend_text.plain_text() + " " + fill_in(
+                self.tr("Pain after each session, oldest first: %1."),
+                ", ".join(str(p) for _d, p in trend.points)))
+        self.trend.setVisible(trend is not None and len(trend.points) >= 2)
         before_id = self.ids[Moment.BEFORE] or self.settings.before_run_routine
         self.set_primary(primary_moment(now, last, before_id))
+
+    def _trend_text(self, trend: PainTrend) -> str:
+        """The pain after sessions over the last weeks, in words and numbers."""
+        from soleus_coach.history.glance import Direction
+
+        def tenths(value: float) -> str:
+            return formats.number(value, 0 if float(value).is_integer() else 1)
+
+        if not trend.points:
+            return self.tr("No pain recorded after a session in the last four weeks.")
+        if trend.direction is Direction.UP:
+            return fill_in(self.tr("Pain after sessions: %1/10 in the last 7 days, up from "
+                                   "%2/10 before. Ease off; if it keeps rising, see a "
+                                   "physiotherapist."),
+                           tenths(round(trend.lately or 0, 1)),
+                           tenths(round(trend.before or 0, 1)))
+        if trend.direction is Direction.DOWN:
+            return fill_in(self.tr("Pain after sessions: %1/10 in the last 7 days, down "
+                                   "from %2/10 before."),
+                           tenths(round(trend.lately or 0, 1)),
+                           tenths(round(trend.before or 0, 1)))
+        if trend.direction is Direction.STEADY:
+            return fill_in(self.tr("Pain after sessions: steady at about %1/10."),
+                           tenths(round(trend.lately or 0, 1)))
+        if trend.lately is None:
+            return fill_in(self.tr("Pain after sessions: %1/10 on average; none recorded in "
+                                   "the last 7 days."), tenths(round(trend.before or 0, 1)))
+        return fill_in(self.tr("Pain after sessions in the last 7 days: %1/10 on average."),
+                       tenths(round(trend.lately, 1)))
 
     def _show_red_flags(self, checkin: CheckIn | None) -> None:
         from soleus_coach.history import words
@@ -392,6 +405,13 @@ class HomePage(QWidget):
         self.primary = moment
         self.after_button.set_primary(moment is Moment.AFTER)
         self.before_button.set_primary(moment is Moment.BEFORE)
+        button = self.primary_button()
+        name = button.routine.plain_text() if button.isEnabled() and self.loaded else ""
+        self.next_label.setText(fill_in(
+            self.tr("Next, back from your run: %1 · Enter starts it") if moment is Moment.AFTER
+            else self.tr("Next, before you run: %1 · Enter starts it"), shown(name))
+            if name else "")
+        self.next_label.setVisible(bool(name))
         if self.isVisible():
             self.primary_button().setFocus()
 

@@ -7,7 +7,7 @@ Enter saves, Esc skips. Nothing is preselected: "no answer" is not "no pain".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -64,10 +64,13 @@ class CheckInForm(QWidget):
             b = QPushButton(str(value))
             b.setCheckable(True)
             b.setMinimumSize(36, 40)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setAccessibleName(fill_in(self.tr("Pain %1 of 10"), value))
+            b.setAutoDefault(False)  # Enter saves the answer, wherever the focus is
+            b.installEventFilter(self)  # digits and arrows set the pain, there too
             self.pain_group.addButton(b, value)
             buttons.addWidget(b)
+        pain_row.setAccessibleName(self.tr("How much it hurts, 0 to 10"))
+        self._rove()
 
         self.flags = {
             "swelling": QCheckBox(self.tr("S&welling")),  # Alt+S is the Session menu
@@ -106,7 +109,25 @@ class CheckInForm(QWidget):
 
     def set_pain(self, value: int) -> None:
         button = self.pain_group.button(max(0, min(10, value)))
+        had_focus = any(b.hasFocus() for b in self.pain_group.buttons())
         button.setChecked(True)
+        self._rove()
+        if had_focus:
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rove(self) -> None:
+        """One Tab stop for the eleven buttons (the chosen one, or 0): Tab moves on to the
+        flags, the digits and arrows choose, as in a group of radio buttons."""
+        chosen = self.pain_group.checkedButton() or self.pain_group.button(0)
+        for b in self.pain_group.buttons():
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is chosen
+                             else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and watched in self.pain_group.buttons() and self.handle_key(event)):
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> CheckIn:
         return CheckIn(pain=self.pain, **{n: b.isChecked() for n, b in self.flags.items()})

@@ -118,7 +118,7 @@ class FinishPage(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setStyleSheet("QTreeView::item { padding: 3px 6px; }")
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # read row by row, by Tab
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setHeaderLabels([self.tr("Step"), self.tr("Side"), self.tr("Done"),
                                     self.tr("Time")])
@@ -137,6 +137,13 @@ class FinishPage(QWidget):
         self.table.setMaximumHeight(self.table.sizeHintForRow(0) * (rows + 1) + 12
                                     if self.rows else 60)
 
+        before = record.before.pain if record.before is not None else None
+        self.before_pain = before
+        self.before_line = QLabel(fill_in(self.tr("Before the routine: pain %1/10."), before)
+                                  if before is not None else "")
+        self.before_line.setObjectName("finishBefore")
+        self.before_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.before_line.setVisible(before is not None)
         self.form = CheckInForm(after=True)
         self.save_button = QPushButton(self.tr("Save and go home (Enter)"))
         self.save_button.setObjectName("finishSave")
@@ -151,8 +158,7 @@ class FinishPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.skip_button, self.save_button, self.home_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter and Esc are the page's
-            b.setMinimumHeight(36)
+            b.setMinimumHeight(36)  # reached by Tab; Enter presses the one that has focus
             buttons.addWidget(b)
 
         self.guidance = QFrame()
@@ -168,14 +174,16 @@ class FinishPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.guidance)  # warning signs: right under the title, plainly
         layout.addWidget(name)
         layout.addWidget(totals)
         layout.addWidget(self.table)
+        layout.addWidget(self.before_line)
         layout.addWidget(self.form)
         layout.addWidget(self.saved_line)
-        layout.addWidget(self.guidance)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.setAccessibleName(title.text())
 
     def _side(self, side: str | None) -> str:
         return {"left": self.tr("Left"), "right": self.tr("Right")}.get(side or "", "—")
@@ -214,10 +222,16 @@ class FinishPage(QWidget):
         self.save_button.hide()
         self.skip_button.hide()
         self.home_button.show()
-        self.saved_line.setText(
-            fill_in(self.tr("Saved: pain %1/10 after the routine."), checkin.pain)
-            if checkin is not None and checkin.pain is not None else
-            self.tr("Saved.") if checkin is not None else self.tr("No check-in this time."))
+        if checkin is not None and checkin.pain is not None and self.before_pain is not None:
+            saved = fill_in(self.tr("Saved: pain %1 → %2/10, before the routine → now."),
+                            self.before_pain, checkin.pain)
+        elif checkin is not None and checkin.pain is not None:
+            saved = fill_in(self.tr("Saved: pain %1/10 after the routine."), checkin.pain)
+        else:
+            saved = self.tr("Saved.") if checkin is not None else \
+                self.tr("No check-in this time.")
+        self.saved_line.setText(saved)
+        self.before_line.hide()
         self.saved_line.show()
         self.form.hide()
         self.answered.emit(checkin)
@@ -228,6 +242,7 @@ class FinishPage(QWidget):
         colour = warning_colour(self.palette())
         if self.completed and any(item.reasons for item in advice):
             self.title.setText(self.tr("Routine complete."))
+            self.setAccessibleName(self.title.text())
         for i, item in enumerate(advice):
             title = QLabel(t(item.title))
             title.setObjectName(f"guidanceTitle{i}")
@@ -261,6 +276,11 @@ class FinishPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        focus = self.focusWidget()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QPushButton) \
+                and focus.isVisible() and focus.isEnabled() and focus.parent() is self:
+            focus.click()  # the button Tab reached, as Space would
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.is_answered:
                 self.home_requested.emit()

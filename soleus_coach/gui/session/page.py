@@ -164,9 +164,10 @@ class SessionPage(QWidget):
         self.total = _label("totalRemaining", wrap=False)
 
         # Tooltips and accessible names come from the actions table (gui/common/actions.py).
-        self.back_button = self._button("backButton", self.tr("◀ Back"))
+        self._keys: dict[QPushButton, str] = {}  # the key each button's action has
+        self.back_button = self._button("backButton", self.tr("Back"))
         self.pause_button = self._button("pauseButton", self.tr("Pause"))
-        self.skip_button = self._button("skipButton", self.tr("Skip ▶"))
+        self.skip_button = self._button("skipButton", self.tr("Skip"))
         self.shorter_button = self._button("shorterButton", self.tr("− 5 s"))
         self.longer_button = self._button("longerButton", self.tr("+ 5 s"))
         self.hold_range = _label("holdRange", wrap=False)  # "20–40 s": what ± can reach
@@ -200,15 +201,46 @@ class SessionPage(QWidget):
         layout.addLayout(bottom)
         layout.addLayout(controls)
         self._phase = ""
+        self._text_px = 0
         self.counted = False
         self.set_phase("position")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scale_text(event.size().height())
+
+    def scale_text(self, height: int) -> None:
+        """The reading text grows with the window: at least 20 px on a 1280×800 screen (read
+        from the floor at two metres), never under 15 px on a small one."""
+        px = max(15, min(30, round(height / 34)))
+        if px == self._text_px:
+            return
+        self._text_px = px
+        for label, factor, bold in ((self.instructions, 1.0, False), (self.notes, 1.0, False),
+                                    (self.caution, 1.05, True),
+                                    (self.author_caution, 1.0, False)):
+            font = label.font()
+            font.setPixelSize(round(px * factor))
+            font.setBold(bold)
+            label.setFont(font)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the session shortcuts
+        # Reached by Tab (a screen reader's way round); its key still works wherever the
+        # focus is, as the session's keys are the window's shortcuts.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.setMinimumHeight(36)
         return button
+
+    def show_key(self, button: QPushButton, key: str) -> None:
+        """Write ``key`` on ``button`` ("Pause · Space"): readable from across the room."""
+        self._keys[button] = key
+        self._label(button, button.text())
+
+    def _label(self, button: QPushButton, text: str) -> None:
+        key = self._keys.get(button)
+        button.setText(f"{text} · {key}" if key else text)
 
     # ----------------------------------------------------------------- updates
 
@@ -263,7 +295,7 @@ class SessionPage(QWidget):
         self.progress.setValue(round(1000 * min(1.0, max(0.0, fraction_done))))
 
     def show_paused(self, paused: bool) -> None:
-        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self._label(self.pause_button, self.tr("Resume") if paused else self.tr("Pause"))
         self.set_phase("paused" if paused else self._phase_before_pause)
         self.status.setText(self.tr("Paused — press Space to resume") if paused else "")
 

@@ -23,6 +23,7 @@ from soleus_coach.gui.common.actions import (
     SPECS,
     ActionId,
     bind_button,
+    keys_text,
     make_actions,
 )
 from soleus_coach.gui.common.plain import question
@@ -90,6 +91,7 @@ class SessionScreen(QWidget):
                                (p.shorter_button, ActionId.SHORTER),
                                (p.hurts_button, ActionId.HURTS), (p.stop_button, ActionId.STOP)):
             bind_button(button, SPECS[action])
+            p.show_key(button, keys_text(SPECS[action]))
             button.clicked.connect(self.session_actions[action].trigger)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
