@@ -484,6 +484,10 @@ der Woche</translation>
         <translation>Schmerz %1 von 10</translation>
     </message>
     <message>
+        <source>How much it hurts, 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>S&amp;welling</source>
         <translation>&amp;Schwellung</translation>
     </message>
@@ -866,6 +870,10 @@ der Woche</translation>
         <translation>Zeit</translation>
     </message>
     <message>
+        <source>Before the routine: pain %1/10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save and go home (Enter)</source>
         <translation>Speichern und zur Startseite (Eingabetaste)</translation>
     </message>
@@ -907,6 +915,10 @@ der Woche</translation>
             <numerusform>%n übersprungen</numerusform>
             <numerusform>%n übersprungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saved: pain %1 → %2/10, before the routine → now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved: pain %1/10 after the routine.</source>
@@ -1141,8 +1153,12 @@ der Woche</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Pain before → after</source>
-        <translation>Schmerz vorher → nachher</translation>
+        <source>Pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain before → after the session (0–10)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Completed</source>
@@ -1260,8 +1276,8 @@ der Woche</translation>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <source>F&amp;rom:</source>
-        <translation>V&amp;on:</translation>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -1393,16 +1409,48 @@ der Woche</translation>
         <translation>Ihr Verlauf wird geladen …</translation>
     </message>
     <message>
-        <source>Your last session</source>
-        <translation>Ihre letzte Einheit</translation>
+        <source>Your calf</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your practice this week</source>
-        <translation>Ihr Training diese Woche</translation>
+        <source>Histor&amp;y…</source>
+        <translation>&amp;Verlauf …</translation>
     </message>
     <message>
-        <source>Pain after sessions (0–10):</source>
-        <translation>Schmerz nach den Einheiten (0–10):</translation>
+        <source>Pain after each session, oldest first: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pain recorded after a session in the last four weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after sessions: %1/10 in the last 7 days, up from %2/10 before. Ease off; if it keeps rising, see a physiotherapist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after sessions: %1/10 in the last 7 days, down from %2/10 before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after sessions: steady at about %1/10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after sessions: %1/10 on average; none recorded in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain after sessions in the last 7 days: %1/10 on average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next, back from your run: %1 · Enter starts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next, before you run: %1 · Enter starts it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All &amp;routines…</source>
@@ -1411,10 +1459,6 @@ der Woche</translation>
     <message>
         <source>Every routine, with its steps; import your own</source>
         <translation>Jede Routine mit ihren Schritten; eigene importieren</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Verlauf …</translation>
     </message>
     <message>
         <source>Your past sessions, pain check-ins and export (Ctrl+H)</source>
@@ -1449,6 +1493,17 @@ der Woche</translation>
             <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n days in a row</source>
         <translation>
@@ -1459,10 +1514,6 @@ der Woche</translation>
     <message>
         <source>history not saved to disk</source>
         <translation>Verlauf nicht auf der Festplatte gespeichert</translation>
-    </message>
-    <message>
-        <source>latest %1/10</source>
-        <translation>zuletzt %1/10</translation>
     </message>
     <message>
         <source>Your last check-in had warning signs (%1). Please see a doctor before you stretch; the next routine asks how your calf is first.</source>
@@ -1545,7 +1596,7 @@ der Woche</translation>
     <name>IllustrationView</name>
     <message>
         <source>Illustration of the exercise</source>
-        <extracomment>Megabytes Qt may allocate to decode one image (the default is 256).</extracomment>
+        <extracomment>The card every picture is drawn on, and its margin around the picture (pixels). Megabytes Qt may allocate to decode one image (the default is 256).</extracomment>
         <translation>Abbildung der Übung</translation>
     </message>
 </context>
@@ -1684,7 +1735,7 @@ der Woche</translation>
         <translation>Schritte der ausgewählten Routine</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
+        <source>Sta&amp;rt</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
@@ -1713,7 +1764,7 @@ der Woche</translation>
     </message>
     <message>
         <source>&amp;Customize…</source>
-        <translation>&amp;Anpassen …</translation>
+        <translation>&amp;Kopie anpassen …</translation>
     </message>
     <message>
         <source>Open a copy of this routine in the editor</source>
@@ -1737,23 +1788,23 @@ der Woche</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation>E&amp;xportieren …</translation>
+        <translation>Expor&amp;tieren …</translation>
     </message>
     <message>
         <source>Save this routine as a file to share (with its own pictures and sounds, as a .zip)</source>
         <translation>Diese Routine als Datei zum Weitergeben speichern (mit eigenen Bildern und Klängen als .zip)</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Drucken …</translation>
+        <source>Pri&amp;nt…</source>
+        <translation>Dr&amp;ucken …</translation>
+    </message>
+    <message>
+        <source>◀ Ho&amp;me</source>
+        <translation>◀ Sta&amp;rtseite</translation>
     </message>
     <message>
         <source>Print this routine on one page, or save the page as a PDF</source>
         <translation>Diese Routine auf einer Seite drucken oder die Seite als PDF speichern</translation>
-    </message>
-    <message>
-        <source>◀ &amp;Home</source>
-        <translation>◀ &amp;Startseite</translation>
     </message>
     <message>
         <source>Back to the home screen (Esc)</source>
@@ -2877,6 +2928,7 @@ der Woche</translation>
     <name>RoutineButton</name>
     <message>
         <source>Enter ↵</source>
+        <extracomment>A warm-up this recent means the runner is back from the run it warmed up for.</extracomment>
         <translation>Eingabe ↵</translation>
     </message>
     <message>
@@ -3552,12 +3604,12 @@ der Woche</translation>
         <translation>Fortschritt der Routine</translation>
     </message>
     <message>
-        <source>◀ Back</source>
-        <translation>◀ Zurück</translation>
+        <source>Back</source>
+        <translation>Zurück</translation>
     </message>
     <message>
-        <source>Skip ▶</source>
-        <translation>Überspringen ▶</translation>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>− 5 s</source>
@@ -3965,18 +4017,6 @@ der Woche</translation>
     <message>
         <source>Heat off</source>
         <translation>Wärme ab</translation>
-    </message>
-</context>
-<context>
-    <name>Sparkline</name>
-    <message>
-        <source>Pain after your last sessions</source>
-        <extracomment>A warm-up this recent means the runner is back from the run it warmed up for.</extracomment>
-        <translation>Schmerz nach Ihren letzten Einheiten</translation>
-    </message>
-    <message>
-        <source>Pain after your last sessions, oldest first: %1</source>
-        <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
     </message>
 </context>
 <context>
@@ -4409,8 +4449,8 @@ der Woche</translation>
 <context>
     <name>_Countdown</name>
     <message>
-        <source>Time remaining in this step</source>
-        <translation>Verbleibende Zeit in diesem Schritt</translation>
+        <source>Time remaining: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,7 @@ class RunsPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("runsTable")
         self.table.setAccessibleName(self.tr("Runs"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -110,6 +110,7 @@ class HistoryWindow(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(HistoryModel.ROUTINE, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
@@ -143,6 +144,8 @@ class HistoryWindow(QWidget):
         self.notes.setPlaceholderText(self.tr("Notes about this session (how it felt, the run "
                                               "before it…)"))
         self.notes.setMaximumHeight(90)
+        for text in (self.segments, self.notes):
+            text.setTabChangesFocus(True)  # Tab goes on; a note has no use for tab stops
         lines2 = self.notes.fontMetrics().lineSpacing() * 2 + 12  # two lines, then it scrolls
         self.notes.setMinimumHeight(lines2)
         self.segments.setMinimumHeight(lines2)
@@ -181,7 +184,7 @@ class HistoryWindow(QWidget):
         filters = WrapLayout()  # two lines on a small screen, none cut off
         for label, widget in ((self.tr("&Routine:"), self.routine),
                               (self.tr("&Period:"), self.period),
-                              (self.tr("F&rom:"), self.since_edit),
+                              (self.tr("&From:"), self.since_edit),
                               (self.tr("&To:"), self.until_edit)):
             lab = QLabel(label)
             lab.setBuddy(widget)

@@ -213,7 +213,7 @@ class HomePage(QWidget):
         self.library_button.setObjectName("homeLibrary")
         self.library_button.setToolTip(self.tr("Every routine, with its steps; import your own"))
         self.library_button.clicked.connect(self.library_requested)
-        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button = QPushButton(self.tr("Histor&y…"))  # Alt+H is Help
         self.history_button.setObjectName("historyButton")
         self.history_button.setToolTip(self.tr("Your past sessions, pain check-ins and export "
                                                "(Ctrl+H)"))
@@ -248,6 +248,7 @@ class HomePage(QWidget):
         scroll = QScrollArea()
         scroll.setObjectName("homeScroll")
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.viewport().setAutoFillBackground(False)

@@ -56,6 +56,7 @@ class LibraryPage(QWidget):
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,7 +85,7 @@ class LibraryPage(QWidget):
         self.steps.setObjectName("detailSteps")
         self.steps.setReadOnly(True)
         self.steps.setAccessibleName(self.tr("Steps of the selected routine"))
-        self.start_button = QPushButton(self.tr("&Start"))
+        self.start_button = QPushButton(self.tr("Sta&rt"))  # Alt+S is the Session menu
         self.start_button.setObjectName("startButton")
         self.start_button.setAccessibleName(self.tr("Start the selected routine"))
         self.start_button.setToolTip(self.tr("Start the selected routine (Enter)"))
@@ -118,7 +119,7 @@ class LibraryPage(QWidget):
         self.export_button.setToolTip(self.tr("Save this routine as a file to share (with its "
                                               "own pictures and sounds, as a .zip)"))
         self.export_button.clicked.connect(lambda: self._emit(self.export_requested))
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(self.tr("Pri&nt…"))
         self.print_button.setObjectName("printRoutine")
         self.print_button.setToolTip(self.tr("Print this routine on one page, or save the page "
                                              "as a PDF"))
@@ -151,7 +152,7 @@ class LibraryPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        self.home_button = QPushButton(self.tr("◀ &Home"))
+        self.home_button = QPushButton(self.tr("◀ Ho&me"))
         self.home_button.setObjectName("libraryHome")
         self.home_button.setToolTip(self.tr("Back to the home screen (Esc)"))
         self.home_button.clicked.connect(self.home_requested)

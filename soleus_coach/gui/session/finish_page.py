@@ -116,6 +116,7 @@ class FinishPage(QWidget):
         self.table.setObjectName("finishSummary")
         self.table.setAccessibleName(self.tr("What you did, per step and side"))
         self.table.setRootIsDecorated(False)
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setStyleSheet("QTreeView::item { padding: 3px 6px; }")
         self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # read row by row, by Tab

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach import texts
+from soleus_coach.gui.common.announce import announce
 from soleus_coach.gui.common.illustration import IllustrationView
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.gui.common.theme import PHASE_COLOURS, countdown_colour, warning_colour
@@ -59,7 +60,7 @@ class _Countdown(QLabel):
         self.setObjectName("countdown")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName(self.tr("Time remaining in this step"))
+        self._speak("0:00")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 80))
         font = QFont(self.font())
@@ -73,10 +74,18 @@ class _Countdown(QLabel):
         self._fit(event.size())
 
     def setText(self, text: str) -> None:
+        if text == self.text():
+            return
         grew = len(text) != len(self.text())  # 9:59 -> 10:00, or past an hour
         super().setText(text)
+        self._speak(text)
         if grew:
             self._fit(self.size())
+
+    def _speak(self, text: str) -> None:
+        """Its value in its accessible name: a screen reader reads "Time remaining: 0:25",
+        and Qt tells it each time the name changes."""
+        self.setAccessibleName(fill_in(self.tr("Time remaining: %1"), text))
 
     def _fit(self, size: QSize) -> None:
         """The largest pixel size at which the text fits the label (measured, not guessed:
@@ -245,6 +254,7 @@ class SessionPage(QWidget):
     # ----------------------------------------------------------------- updates
 
     def show_segment(self, view: SegmentText) -> None:
+        announce(self, ", ".join(t for t in (view.title, view.side_text, view.rep_text) if t))
         self.title.setText(view.title)
         self.side.setText(view.side_text)
         self.side.setVisible(bool(view.side_text))
