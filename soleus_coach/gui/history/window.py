@@ -144,8 +144,8 @@ class HistoryWindow(QWidget):
         self.notes.setPlaceholderText(self.tr("Notes about this session (how it felt, the run "
                                               "before it…)"))
         self.notes.setMaximumHeight(90)
-        for edit in (self.segments, self.notes):
-            edit.setTabChangesFocus(True)  # Tab goes on; a note has no use for tab stops
+        self.segments.setTabChangesFocus(True)  # Tab goes on; a note has no use for tab stops
+        self.notes.setTabChangesFocus(True)
         lines2 = self.notes.fontMetrics().lineSpacing() * 2 + 12  # two lines, then it scrolls
         self.notes.setMinimumHeight(lines2)
         self.segments.setMinimumHeight(lines2)
