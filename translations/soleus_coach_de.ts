@@ -49,11 +49,11 @@
     <message>
         <source>Pause / resume</source>
         <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The keys, as ``QKeySequence`` reads them; the first is the one Help names first. A platform&apos;s standard key, where there is one (Open, Quit…): bound too, after ``keys`` (some platforms have none: Preferences and Quit on Linux). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
-        <translation>Pause / weiter</translation>
+        <translation>Anhalten / weiter</translation>
     </message>
     <message>
         <source>Pause or resume</source>
-        <translation>Pause oder weiter</translation>
+        <translation>Anhalten oder weiter</translation>
     </message>
     <message>
         <source>Skip to next step</source>
@@ -485,7 +485,7 @@ der Woche</translation>
     </message>
     <message>
         <source>How much it hurts, 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie stark es schmerzt, 0 bis 10</translation>
     </message>
     <message>
         <source>S&amp;welling</source>
@@ -582,7 +582,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pause</translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -847,7 +847,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Active %1 · paused %2</source>
-        <translation>Aktiv %1 · pausiert %2</translation>
+        <translation>Aktiv %1 · angehalten %2</translation>
     </message>
     <message>
         <source>What you did, per step and side</source>
@@ -871,7 +871,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Before the routine: pain %1/10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor der Routine: Schmerz %1/10.</translation>
     </message>
     <message>
         <source>Save and go home (Enter)</source>
@@ -918,7 +918,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Saved: pain %1 → %2/10, before the routine → now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: Schmerz %1 → %2/10, vor der Routine → jetzt.</translation>
     </message>
     <message>
         <source>Saved: pain %1/10 after the routine.</source>
@@ -1154,11 +1154,11 @@ der Woche</translation>
     </message>
     <message>
         <source>Pain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz</translation>
     </message>
     <message>
         <source>Pain before → after the session (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz vor → nach der Einheit (0–10)</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -1312,7 +1312,7 @@ der Woche</translation>
     </message>
     <message>
         <source>%1 · active %2, paused %3</source>
-        <translation>%1 · aktiv %2, pausiert %3</translation>
+        <translation>%1 · aktiv %2, angehalten %3</translation>
     </message>
     <message>
         <source>Pain before → after: %1</source>
@@ -1410,7 +1410,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Your calf</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wade</translation>
     </message>
     <message>
         <source>Histor&amp;y…</source>
@@ -1418,39 +1418,39 @@ der Woche</translation>
     </message>
     <message>
         <source>Pain after each session, oldest first: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach jeder Einheit, älteste zuerst: %1.</translation>
     </message>
     <message>
         <source>No pain recorded after a session in the last four weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten vier Wochen wurde nach keiner Einheit ein Schmerz angegeben.</translation>
     </message>
     <message>
         <source>Pain after sessions: %1/10 in the last 7 days, up from %2/10 before. Ease off; if it keeps rising, see a physiotherapist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten: %1/10 in den letzten 7 Tagen, gestiegen von %2/10 davor. Treten Sie kürzer; steigt er weiter, gehen Sie zu einer Physiotherapeutin oder einem Physiotherapeuten.</translation>
     </message>
     <message>
         <source>Pain after sessions: %1/10 in the last 7 days, down from %2/10 before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten: %1/10 in den letzten 7 Tagen, gesunken von %2/10 davor.</translation>
     </message>
     <message>
         <source>Pain after sessions: steady at about %1/10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten: gleichbleibend bei etwa %1/10.</translation>
     </message>
     <message>
         <source>Pain after sessions: %1/10 on average; none recorded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten: im Schnitt %1/10; in den letzten 7 Tagen keine Angabe.</translation>
     </message>
     <message>
         <source>Pain after sessions in the last 7 days: %1/10 on average.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schmerz nach den Einheiten in den letzten 7 Tagen: im Schnitt %1/10.</translation>
     </message>
     <message>
         <source>Next, back from your run: %1 · Enter starts it</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes, zurück vom Lauf: %1 · Eingabe startet</translation>
     </message>
     <message>
         <source>Next, before you run: %1 · Enter starts it</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes, vor dem Lauf: %1 · Eingabe startet</translation>
     </message>
     <message>
         <source>All &amp;routines…</source>
@@ -1471,8 +1471,8 @@ der Woche</translation>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n Min.</numerusform>
-            <numerusform>%n Min.</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
@@ -1495,13 +1495,13 @@ der Woche</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1895,13 +1895,6 @@ der Woche</translation>
         <source>“Before a run” now starts %1.</source>
         <translation>„Vor dem Lauf“ startet jetzt %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n protocol file(s) could not be loaded; select one to see why.</source>
-        <translation>
-            <numerusform>%n Protokolldatei konnte nicht geladen werden; wählen Sie sie aus, um den Grund zu sehen.</numerusform>
-            <numerusform>%n Protokolldateien konnten nicht geladen werden; wählen Sie eine aus, um den Grund zu sehen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No routine with the id %1</source>
         <translation>Keine Routine mit der Kennung %1</translation>
@@ -1933,6 +1926,13 @@ der Woche</translation>
     <message>
         <source>%1 — Soleus Coach</source>
         <translation>%1 — Soleus Coach</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine file(s) could not be loaded; select one to see why.</source>
+        <translation>
+            <numerusform>%n Routinendatei konnte nicht geladen werden; wählen Sie sie aus, um den Grund zu sehen.</numerusform>
+            <numerusform>%n Routinendateien konnten nicht geladen werden; wählen Sie eine aus, um den Grund zu sehen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -2311,7 +2311,7 @@ der Woche</translation>
     </message>
     <message>
         <source>About %1 min</source>
-        <translation>Etwa %1 Min.</translation>
+        <translation>Etwa %1 min</translation>
     </message>
     <message>
         <source>By %1</source>
@@ -2473,7 +2473,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Paused: nothing is due and there are no reminders. Programme → Resume carries on.</source>
-        <translation>Pausiert: Nichts ist fällig, und es gibt keine Erinnerungen. Programm → Fortsetzen macht weiter.</translation>
+        <translation>Ruht: Nichts ist fällig, und es gibt keine Erinnerungen. Programm → Fortsetzen macht weiter.</translation>
     </message>
     <message>
         <source>Rest today: see a doctor before loading your calf again.</source>
@@ -2664,7 +2664,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Programme paused: nothing is due and there are no reminders.</source>
-        <translation>Programm pausiert: Nichts ist fällig, und es gibt keine Erinnerungen.</translation>
+        <translation>Programm ruht: Nichts ist fällig, und es gibt keine Erinnerungen.</translation>
     </message>
     <message>
         <source>End programme</source>
@@ -2943,14 +2943,6 @@ der Woche</translation>
         <translation>Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>Your protocol folder could not be created:</source>
-        <translation>Ihr Protokollordner konnte nicht angelegt werden:</translation>
-    </message>
-    <message>
-        <source>Your protocols are in %1</source>
-        <translation>Ihre Protokolle liegen in %1</translation>
-    </message>
-    <message>
         <source>Import routine</source>
         <translation>Routine importieren</translation>
     </message>
@@ -2984,6 +2976,14 @@ der Woche</translation>
     <message>
         <source>Routines (*.json *.zip)</source>
         <translation>Routinen (*.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Your routine folder could not be created:</source>
+        <translation>Ihr Routinenordner konnte nicht angelegt werden:</translation>
+    </message>
+    <message>
+        <source>Your routines are in %1</source>
+        <translation>Ihre Routinen liegen in %1</translation>
     </message>
     <message>
         <source>Not imported</source>
@@ -3597,7 +3597,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pause</translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Progress through the routine</source>
@@ -3609,7 +3609,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <source>− 5 s</source>
@@ -3633,7 +3633,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Paused — press Space to resume</source>
-        <translation>Pausiert — Leertaste drücken zum Fortsetzen</translation>
+        <translation>Angehalten — Leertaste drücken zum Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -4345,11 +4345,11 @@ der Woche</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation>pausiert</translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pause</translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -4450,7 +4450,7 @@ der Woche</translation>
     <name>_Countdown</name>
     <message>
         <source>Time remaining: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Zeit: %1</translation>
     </message>
 </context>
 <context>

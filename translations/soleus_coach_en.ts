@@ -105,10 +105,10 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n protocol file(s) could not be loaded; select one to see why.</source>
+        <source>%n routine file(s) could not be loaded; select one to see why.</source>
         <translation>
-            <numerusform>%n protocol file could not be loaded; select one to see why.</numerusform>
-            <numerusform>%n protocol files could not be loaded; select one to see why.</numerusform>
+            <numerusform>%n routine file could not be loaded; select one to see why.</numerusform>
+            <numerusform>%n routine files could not be loaded; select one to see why.</numerusform>
         </translation>
     </message>
 </context>

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         broken = len(self.library.broken)
         if broken:
             self.statusBar().showMessage(
-                self.tr("%n protocol file(s) could not be loaded; select one to see why.", "",
+                self.tr("%n routine file(s) could not be loaded; select one to see why.", "",
                         broken))
 
     def select_routine(self, protocol_id: str) -> None:

@@ -47,11 +47,11 @@ class RoutineFiles(QObject):
             ensure_user_folder(folder, self.services().schema_file)
         except OSError as exc:
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Cannot create folder"),
-                        self.tr("Your protocol folder could not be created:") +
+                        self.tr("Your routine folder could not be created:") +
                         f"\n{folder}\n{exc.strerror}").open()
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.status(fill_in(self.tr("Your protocols are in %1"), folder))
+            self.status(fill_in(self.tr("Your routines are in %1"), folder))
 
     def import_file(self, path: Path | None = None, clash: Clash | None = None) -> bool:
         """Check ``path`` (or one chosen in a file dialog) and copy it into the user's
