@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         self.editors = install_editor(self)  # File → New routine; Customize, Edit, Delete
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
-                              after_run_routine=lambda: self.settings.after_run_routine)
+                              after_run_routine=lambda: self.settings.after_run_routine,
+                              open_history=self.show_history)
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
             self.history_window.reload()
         self.summary_shown.emit()
 
-    def show_history(self) -> None:
+    def show_history(self) -> HistoryWindow:
         if self.history_window is None:
             from soleus_coach.gui.history.window import HistoryWindow
 
@@ -440,6 +441,7 @@ class MainWindow(QMainWindow):
         self.history_window.show()
         self.history_window.raise_()
         self.history_window.activateWindow()
+        return self.history_window
 
     # ----------------------------------------------------------------- sound
 

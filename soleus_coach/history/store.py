@@ -41,7 +41,7 @@ from soleus_coach.history.records import (
     to_iso,
     utc_now,
 )
-from soleus_coach.history.run_store import MIGRATION_RUNS, RunStore
+from soleus_coach.history.run_store import MIGRATION_RUNS, MIGRATION_RUNS_2, RunStore
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2 → 3: runs and shoes (soleus_coach/history/run_store.py).
     MIGRATION_RUNS,
+    # 3 → 4: every run's UTC offset and local clock; runs not sure to be runs (issue 25).
+    MIGRATION_RUNS_2,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -268,9 +270,11 @@ def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:
                   target)
 
 
-def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
+def open_store(path: Path, *, now: Callable[[], datetime] = utc_now,
+               recover: bool = True) -> HistoryStore:
     """Open (creating or migrating) the history at ``path``. Never raises for bad files or
-    folders: see :attr:`HistoryStore.notices` for what happened."""
+    folders: see :attr:`HistoryStore.notices` for what happened. ``recover=False`` (the
+    command line) leaves sessions found in progress alone: the app may be recording one."""
     notices: list[Notice] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +303,8 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
                     texts.HISTORY_MIGRATED, version, SCHEMA_VERSION), path))
             _migrate(conn, version)
         store = HistoryStore(conn, path, notices, persistent=True, now=now)
-        store.recover()
+        if recover:
+            store.recover()
         return store
     except (OSError, sqlite3.Error) as exc:
         reason = _why(exc, path.parent)
