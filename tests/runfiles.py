@@ -264,7 +264,7 @@ def strava_export(activities: list[StravaActivity], *, extra: dict[str, bytes] |
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("activities.csv", strava_csv(activities))
         for a in activities:
-            if a.file:
+            if a.file and a.content:
                 z.writestr(a.file, gzip.compress(a.content) if a.file.endswith(".gz")
                            else a.content)
         z.writestr("routes/1.gpx", gpx(Track(), times=False))
@@ -290,3 +290,30 @@ def garmin_export(files: dict[str, bytes], *, parts: int = 2) -> bytes:
             z.writestr(f"DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part{part + 1}"
                        ".zip", inner.getvalue())
     return outer.getvalue()
+
+
+# ----------------------------------------------------------------------------- time zones
+
+
+class LocalZone:
+    """This process's time zone set to ``name`` (TZ and tzset) until :meth:`restore`: the
+    "computer's offset at that date" of a run made checkable (Python and SQLite both read
+    it from the C library)."""
+
+    def __init__(self, name: str) -> None:
+        import os
+        import time
+
+        self._old = os.environ.get("TZ")
+        os.environ["TZ"] = name
+        time.tzset()
+
+    def restore(self) -> None:
+        import os
+        import time
+
+        if self._old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = self._old
+        time.tzset()

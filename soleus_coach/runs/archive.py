@@ -66,14 +66,14 @@ _CHUNK = 1 << 20
 class Budget:
     """Bytes an import may still inflate from archives."""
 
-    def __init__(self, total: int = MAX_TOTAL) -> None:
-        self.total = total
-        self.left = total
+    def __init__(self, total: int | None = None) -> None:
+        self.total = MAX_TOTAL if total is None else total
+        self.left = self.total
 
     def take(self, n: int) -> None:
         self.left -= n
         if self.left < 0:
-            raise RunProblem(texts.RUN_ZIP_TOTAL, self.total // 2**30)
+            raise RunProblem(texts.RUN_ZIP_TOTAL, round(self.total / 2**30))
 
 
 def is_archive(path: Path | str) -> bool:
@@ -113,8 +113,7 @@ class Zip:
         entries, directory = _directory_size(fh)
         if entries > MAX_ENTRIES or directory > MAX_DIRECTORY:
             fh.close()
-            raise RunProblem(texts.RUN_ZIP_TOO_MANY, f"{max(entries, directory // 46):,}",
-                             f"{MAX_ENTRIES:,}")
+            raise RunProblem(texts.RUN_ZIP_TOO_MANY, max(entries, directory // 46), MAX_ENTRIES)
         try:
             self.zf = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -296,7 +295,7 @@ def strava_folder(folder: Path, csv_path: Path) -> list[Entry]:
         if not inside or not path.is_file():
             out.append(FileResult(name, Outcome.FAILED, _said(texts.RUN_STRAVA_MISSING)))
             continue
-        out.append(Item(str(path), path=path, hint=row.hint))
+        out.append(Item(name, path=path, hint=row.hint))
     return out
 
 

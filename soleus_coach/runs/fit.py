@@ -285,7 +285,7 @@ def read_fit(data: bytes) -> list[Activity]:
         if w.cut:
             raise RunProblem(texts.RUN_FIT_CUT)
         if w.broken_at is not None:
-            raise RunProblem(texts.RUN_FIT_BROKEN_AT, f"{w.broken_at:,}", f"{len(data):,}")
+            raise RunProblem(texts.RUN_FIT_BROKEN_AT, w.broken_at, len(data))
         return _from_records(w, offset, notes)
     out = []
     for s in sessions:

@@ -51,7 +51,7 @@ _WORDS: dict[Sport, tuple[str, ...]] = {
     Sport.RUNNING: ("running", "run", "trail_running", "trail_run", "treadmill_running",
                     "treadmill", "street_running", "track_running", "indoor_running",
                     "virtual_run", "virtualrun", "virtual_running", "jogging", "jog",
-                    "ultra_run", "obstacle_run", "laufen", "course_a_pied"),
+                    "ultra_run", "obstacle_run", "lauf", "laufen", "course_a_pied"),
     Sport.CYCLING: ("cycling", "biking", "bike", "ride", "road_biking", "road_cycling",
                     "mountain_biking", "mountain_bike_ride", "mtb", "gravel_ride",
                     "gravel_cycling", "virtual_ride", "virtualride", "indoor_cycling",

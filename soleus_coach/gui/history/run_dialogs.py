@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -67,7 +67,7 @@ class ImportSummary(QDialog):
         self.stopped = plain_label(fill_in(self.tr(
             "Stopped after %1 of %2: what was read is kept; import again to read the rest "
             "(what is stored already is found as duplicates)."),
-            f"{stopped[0]:,}", f"{stopped[1]:,}") if stopped else "")
+            QLocale().toString(stopped[0]), QLocale().toString(stopped[1])) if stopped else "")
         self.stopped.setObjectName("importStopped")
         self.stopped.setVisible(stopped is not None)
         groups = [(Outcome.NOT_SURE, self.tr("Not sure these are runs — confirm or delete "

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QLocale,
     QObject,
     QSettings,
     Qt,
@@ -233,8 +234,8 @@ class RunsUi(QObject):
             self._update_progress()
 
     def _update_progress(self) -> None:
-        text = fill_in(self.tr("Reading runs… %1 of %2"), f"{self._read:,}",
-                       f"{self._total:,}")
+        text = fill_in(self.tr("Reading runs… %1 of %2"), QLocale().toString(self._read),
+                       QLocale().toString(self._total))
         self.window.statusBar().showMessage(text)
         if self.progress is not None and not self._cancel.is_set():
             self.progress.setLabelText(text)
