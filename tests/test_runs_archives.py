@@ -20,8 +20,17 @@ from soleus_coach.history.store import open_store
 from soleus_coach.runs import archive
 from soleus_coach.runs.importer import Read, plan, read_all
 from soleus_coach.runs.results import FileResult, Outcome, Summary
-from tests.runfiles import StravaActivity, Track, fit, garmin_export, gpx, strava_csv, \
-    strava_export, tcx, write
+from tests.runfiles import (
+    StravaActivity,
+    Track,
+    fit,
+    garmin_export,
+    gpx,
+    strava_csv,
+    strava_export,
+    tcx,
+    write,
+)
 
 DAY = datetime(2026, 6, 1, 6, 30, tzinfo=UTC)
 
@@ -102,6 +111,7 @@ def test_an_unpacked_strava_export_folder(tmp_path: Path) -> None:
     write(folder / "routes", "1.gpx", gpx(Track(), times=False))
     write(folder, "activities.csv", strava_csv(strava_activities()))
     code, out = cli_run("runs", "import", str(tmp_path))  # the folder above it
+    assert code == 1  # two failed
     strava_expected(out.splitlines(), str(folder))
 
 
@@ -115,6 +125,7 @@ def test_a_strava_index_may_only_name_files_inside_its_export(tmp_path: Path) ->
     (folder / "activities").mkdir()
     (folder / "activities" / "link.gpx").symlink_to(secret)
     code, out = cli_run("runs", "import", str(folder))
+    assert code == 1
     assert out.count("failed: listed in activities.csv but not in the export") == 3, out
     assert open_store(paths.history_db_path()).run_count() == 0
 
@@ -199,6 +210,7 @@ def test_member_names_are_only_shown_never_used_as_paths(tmp_path: Path) -> None
     folder = tmp_path / "a" / "b"
     path = write(folder, "names.zip", buf.getvalue())
     code, out = cli_run("runs", "import", str(path))
+    assert code == 0
     assert out.splitlines()[-1] == "6 imported, 0 not sure, 0 duplicate, 0 not runs, 0 failed"
     assert "\u202e" not in out and "\\x202e" in out
     assert list(tmp_path.rglob("*")) == [tmp_path / "a", folder, path]  # nothing unpacked

@@ -192,6 +192,7 @@ def test_gpx_then_the_watchs_fit_the_fit_wins(tmp_path: Path) -> None:
     assert first.id is not None
     store.set_run_details(first.id, shoe="Pegasus")
     code, out = cli_run("runs", "import", str(f))
+    assert code == 0
     assert out == (f"{f}: duplicate 2026-10-04 05:42 14.0 km in 1:23:09 (5:56/km): the FIT "
                    "file's figures and time zone replace those of the GPX file\n")
     (run,) = store.runs()
@@ -225,7 +226,7 @@ def test_a_fit_with_a_zone_and_its_gpx_twin_show_one_clock_everywhere(
     assert (run["utc_offset_s"], run["moving_s"], run["pace_s_per_km"]) == (-14400, 3000, 300)
     code, out = cli_run("history", "export", "--format", "csv")
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert row["local_started_at"] == "2026-10-04T05:42:00-04:00"
+    assert code == 0 and row["local_started_at"] == "2026-10-04T05:42:00-04:00"
     store = open_store(paths.history_db_path())
     week = store.weekly_runs(date(2026, 10, 4), 1)[0]  # Monday 28 Sep to Sunday 4 Oct
     assert (week.week_start, week.runs) == (date(2026, 9, 28), 1)
