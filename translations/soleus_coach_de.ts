@@ -909,6 +909,7 @@
     <name>HistoryWindow</name>
     <message>
         <source>History — Soleus Coach</source>
+        <extracomment>A period of this many days or more is charted by month.</extracomment>
         <translation>Verlauf — Soleus Coach</translation>
     </message>
     <message>
@@ -1353,27 +1354,36 @@
     <name>ImportSummary</name>
     <message>
         <source>Runs imported</source>
+        <extracomment>The runner wants to review the runs marked &quot;not sure&quot; (in the history window).</extracomment>
         <translation>Läufe importiert</translation>
     </message>
     <message>
-        <source>imported</source>
-        <translation>importiert</translation>
+        <source>Stopped after %1 of %2: what was read is kept; import again to read the rest (what is stored already is found as duplicates).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate</source>
-        <translation>schon vorhanden</translation>
+        <source>Not sure these are runs — confirm or delete them in History:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
+        <source>Could not be read:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <source>Not runs:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, not a run</source>
-        <translation>%1, kein Lauf</translation>
+        <source>Imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in your history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review in History…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Files read</source>
@@ -2248,8 +2258,8 @@
         <translation>keine GPX-, TCX- oder FIT-Datei</translation>
     </message>
     <message>
-        <source>not UTF-8 text</source>
-        <translation>kein UTF-8-Text</translation>
+        <source>not readable as %1 text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
@@ -2264,8 +2274,28 @@
         <translation>beschädigte FIT-Datei: %1</translation>
     </message>
     <message>
+        <source>damaged FIT file: broken at byte %1 of %2, and no summary of the activity after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged FIT file: it ends early, before the summary of the activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FIT file of another kind (%1), not a recorded activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no activity with a time and a distance in it</source>
         <translation>keine Aktivität mit Zeit und Strecke darin</translation>
+    </message>
+    <message>
+        <source>no times in the file: a planned route, not a recorded activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no real date in the file: the device&apos;s clock was not set</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no distance recorded</source>
@@ -2292,12 +2322,160 @@
         <translation>im Schnitt %1 km/h ist schneller als %2 km/h: kein Lauf zu Fuß</translation>
     </message>
     <message>
-        <source>time goes backwards in the file</source>
-        <translation>die Zeit läuft in der Datei rückwärts</translation>
+        <source>dated %1, before 1980: the device&apos;s clock was wrong</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starts on %1, not between 1990 and today</source>
-        <translation>beginnt am %1, nicht zwischen 1990 und heute</translation>
+        <source>dated %1, in the future: the device&apos;s clock was wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 track points stepped back in time and were left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read from the watch&apos;s summary; the track was damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match; its figures were read all the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pace of %1/km is slower than running: a walk or a swim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km/h is faster than running: a ride or a drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pace of %1/km at %2 steps a minute: a walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file names no sport, and a pace of %1/km could be a walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 km/h could be a ride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 steps a minute is a walker&apos;s cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file names no sport, and stretches at %1 km/h could be a ride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swimming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>walking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hiking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rowing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skiing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>climbing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fitness training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a team or racket sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a water sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>driving or flying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a triathlon transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (named “%2” in the export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive lists %1 entries; at most %2 are read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compressed more than %1 to 1: refused as a zip bomb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an archive inside an archive more than %1 levels deep: not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted: it cannot be read without a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 GiB: the rest was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered by hand on Strava: the export holds no file for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed in activities.csv but not in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activities.csv cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 file&apos;s figures and time zone replace those of the %2 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this file says it was a run: no longer marked “not sure”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>more than %1 files under %2: the rest were not read</source>
@@ -2330,12 +2508,20 @@
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <source>%1 · not sure</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
         <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as a run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete r&amp;un</source>
@@ -2352,6 +2538,13 @@
             <numerusform>Läufe (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only the %n not sure</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Runs that day: %1</source>
         <translation>Läufe an diesem Tag: %1</translation>
@@ -2365,8 +2558,12 @@
         <translation>Keine Läufe in diesem Zeitraum. Importieren Sie sie mit Datei → Läufe importieren … oder ziehen Sie die Dateien auf das Hauptfenster.</translation>
     </message>
     <message>
-        <source>Moving %1, elapsed %2, pace %3</source>
-        <translation>In Bewegung %1, gesamt %2, Tempo %3</translation>
+        <source>Time %1 (moving), elapsed %2, pace %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure this was a run: the file names no sport, and its pace or cadence could be another one. Confirm it, or delete it if it was not a run. Until then it is counted nowhere.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Climb: %1 m (%2 m per km)</source>
@@ -2389,16 +2586,12 @@
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. A watched folder is scanned this long after its last change (a sync tool writes in bursts). The progress dialog shows once an import has taken this long. An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. An import&apos;s progress: entries read, entries in all (0 while they are being found). A watched folder was scanned: how many new files or exports it found. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
         <source>Import r&amp;uns…</source>
         <translation>Lä&amp;ufe importieren …</translation>
-    </message>
-    <message>
-        <source>Read GPX, TCX or FIT files from your watch or app</source>
-        <translation>GPX-, TCX- oder FIT-Dateien Ihrer Uhr oder App lesen</translation>
     </message>
     <message>
         <source>Add a run by &amp;hand…</source>
@@ -2416,21 +2609,6 @@
         <source>Import runs</source>
         <translation>Läufe importieren</translation>
     </message>
-    <message>
-        <source>Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;All files (*)</source>
-        <translation>Aktivitätsdateien (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Reading runs…</source>
-        <translation>Läufe werden gelesen …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reading runs… %n file(s) so far</source>
-        <translation>
-            <numerusform>Läufe werden gelesen … bisher %n Datei</numerusform>
-            <numerusform>Läufe werden gelesen … bisher %n Dateien</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s) imported</source>
         <translation>
@@ -2445,11 +2623,58 @@
             <numerusform>%n schon vorhanden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older of runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every activity file in a folder, or an unpacked Strava export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity files and exports (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing runs</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%n skipped (not runs)</source>
-        <translation>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
+        <source>Looking for activity files in %n place(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading runs… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sure</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2457,6 +2682,13 @@
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
             <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -3521,31 +3753,40 @@
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
+        <extracomment>Labels under the bars at least this far apart; values over them from this slot width.</extracomment>
         <translation>Minuten pro Woche</translation>
     </message>
     <message>
-        <source>week of %1: %2 min</source>
-        <translation>Woche vom %1: %2 min</translation>
-    </message>
-    <message>
-        <source>Distance per week</source>
-        <translation>Strecke pro Woche</translation>
-    </message>
-    <message>
-        <source>week of %1: %2 km</source>
-        <translation>Woche vom %1: %2 km</translation>
+        <source>Kilometres run per month</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kilometres run per week</source>
         <translation>Gelaufene Kilometer pro Woche</translation>
     </message>
     <message>
+        <source>Minutes per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older runs, from %1, are outside this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>● pain after (0–10)</source>
         <translation>● Schmerz danach (0–10)</translation>
     </message>
     <message>
-        <source>No sessions in these weeks yet</source>
-        <translation>In diesen Wochen noch keine Einheiten</translation>
+        <source>No sessions or runs in this period</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ from soleus_coach.runs.archive import (
 )
 from soleus_coach.runs.model import RunProblem, Said, said
 from soleus_coach.runs.parse import FileRuns, Hint, is_activity_file, parse_bytes, read_capped
-from soleus_coach.runs.results import FileResult, Outcome, Summary
+from soleus_coach.runs.results import INSIDE, FileResult, Outcome, Summary
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def read_task(task: Task) -> Read:
     """Read one file (in a worker process, or here). Never raises for a bad file."""
     try:
         data = task.data if task.data is not None else read_capped(Path(task.path or ""))
-        base = task.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+        base = task.name.rsplit(INSIDE, 1)[-1].rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
         return Read(task.name, parse_bytes(data, base, now=task.now, hint=task.hint))
     except RunProblem as exc:
         return Read(task.name, problem=exc.said)

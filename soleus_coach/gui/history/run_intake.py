@@ -76,6 +76,10 @@ class RunsUi(QObject):
     finished = Signal(object)
     #: The after-a-run offer was made for this run.
     offered = Signal(object)
+    #: An import's progress: entries read, entries in all (0 while they are being found).
+    progressed = Signal(int, int)
+    #: A watched folder was scanned: how many new files or exports it found.
+    scanned = Signal(int)
 
     def __init__(self, window: QMainWindow, store: Callable[[], HistoryStore], *,
                  start_routine: Callable[[str], object],
@@ -240,6 +244,7 @@ class RunsUi(QObject):
         if self.progress is not None and not self._cancel.is_set():
             self.progress.setLabelText(text)
             self.progress.setValue(min(self._read, self._total))
+        self.progressed.emit(self._read, self._total)
 
     def _store_chunk(self, reads: list[Read | FileResult]) -> None:
         from soleus_coach.history.run_import import store_reads
@@ -457,6 +462,7 @@ class RunsUi(QObject):
             missing = {str(f) for f in folders} - set(self.watcher.directories())
             if missing:
                 self.watcher.addPaths(sorted(missing))
+        self.scanned.emit(len(new))
         if new:
             self.import_files(new, quiet=True)
         if self._scan_again:
