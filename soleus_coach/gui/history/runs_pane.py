@@ -327,9 +327,7 @@ class RunsPanel(QWidget):
         except StoreWriteError as exc:
             self.detail.setText(str(exc))
             return
-        self.model.reload()
-        self._counts()
-        self.changed.emit()
+        self._after_change()
         if not self.select(run.id) and self.model.rowCount():
             self.table.selectRow(0)
 
@@ -343,7 +341,14 @@ class RunsPanel(QWidget):
             self.detail.setText(str(exc))
             return
         self.undo_button.show()
-        self.model.reload()
+        self._after_change()
+
+    def _after_change(self) -> None:
+        """The list and counts again; the filter of runs to confirm ends with the last."""
+        if self.model.only_not_sure and not self.model.not_sure_count():
+            self.only_not_sure.setChecked(False)  # reloads
+        else:
+            self.model.reload()
         self._counts()
         self.changed.emit()
 
