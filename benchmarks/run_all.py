@@ -67,7 +67,7 @@ def main() -> None:
                    cwd=ROOT, capture_output=True, timeout=1800, check=True)
     _run("benchmarks.editor", "--runs", "15", "--edits", "100")  # docs/benchmarks/editor.md
     _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
-    _run("benchmarks.runs", "--files", "1000", "--records", "600", "--runs", "3")  # runs.md
+    _run("benchmarks.runs", "--files", "1000", "--records", "4400", "--runs", "1")  # runs.md
     try:
         _run("benchmarks.audio", "--trials", "12")  # docs/benchmarks/audio.md
     except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures

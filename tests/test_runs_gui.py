@@ -78,11 +78,13 @@ def test_import_shows_a_summary_and_offers_the_routine_after_a_recent_run(
     assert summary.headline.text() == ("2 runs imported, 1 duplicate, 1 not run, 1 failed")
     assert not summary.review_button.isVisible()  # nothing to confirm
     lines = summary.details.toPlainText().splitlines()
-    assert lines[:2] == ["Could not be read:", "  broken.fit — damaged FIT file: no FIT header"]
-    assert lines[3:5] == ["Not runs:", "  ride.fit — cycling"]
-    assert lines[6] == "Imported:"
-    assert lines[7].startswith("  today.fit — 2026-11-18 18:05, 12.3 km, 1:01:40, 5:01/km")
-    assert lines[10] == "Already in your history:"
+    assert lines[:3] == ["Could not be read:", "  broken.fit",
+                         "      damaged FIT file: no FIT header"]
+    assert lines[4:7] == ["Not runs:", "  ride.fit", "      cycling"]
+    assert lines[8] == "Imported:"
+    assert lines[9] == "  today.fit — 2026-11-18 18:05, 12.3 km, 1:01:40, 5:01/km"
+    assert lines[12:14] == ["Already in your history:",
+                            "  today.tcx — 2026-11-18 18:05, 12.3 km, 1:01:40, 5:01/km"]
     offer = ui.offer
     assert isinstance(offer, QMessageBox)
     assert offer.text() == "You ran 12.3 km at 18:05 — start your post-run routine?"
@@ -254,7 +256,7 @@ def test_summary_shows_hostile_names_as_plain_text(qtbot: QtBot, data_dir: Path,
     assert ui.summary is not None
     text = ui.summary.details.toPlainText()
     # shown, not interpreted, in a plain-text editor; isolated, so it reorders nothing
-    assert "  \u2068x\u202e.fit\u2069 — damaged FIT file" in text
+    assert "  \u2068x\u202e.fit\u2069\n      damaged FIT file" in text
     assert ui.summary.headline.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -90,10 +90,12 @@ def test_file_import_of_a_whole_export_with_progress_summary_review_and_confirm(
                                        "0 failed")
     lines = summary.details.toPlainText().splitlines()
     assert lines[0] == "Not sure these are runs — confirm or delete them in History:"
-    assert lines[1].startswith("  garmin-export.zip › runner_evening.gpx — 2026-10-21 18:00, "
-                               "5.0 km, 55:00, 11:00/km — the file names no sport, and a pace "
-                               "of 11:00/km could be a walk")
-    assert "  garmin-export.zip › runner_ride.fit — cycling" in lines
+    assert lines[1:3] == ["  garmin-export.zip › runner_evening.gpx — 2026-10-21 18:00, "
+                          "5.0 km, 55:00, 11:00/km",
+                          "      the file names no sport, and a pace of 11:00/km could be a "
+                          "walk"]
+    ride = lines.index("  garmin-export.zip › runner_ride.fit")
+    assert lines[ride + 1] == "      cycling"
     assert summary.review_button.isVisible()
     qtbot.mouseClick(summary.review_button, Qt.MouseButton.LeftButton)
     hw = win.history_window

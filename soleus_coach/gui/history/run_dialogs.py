@@ -86,10 +86,10 @@ class ImportSummary(QDialog):
             lines.append(title)
             for r in mine:
                 what = describe_run(r.run) if r.run is not None else ""
-                why = "; ".join(x for x in (r.detail, *r.notes) if x)
                 lines.append(f"  {isolate(one_line(r.short))}" +
-                             (f" — {what}" if what else "") +
-                             (f" — {isolate(one_line(why))}" if why else ""))
+                             (f" — {what}" if what else ""))
+                lines.extend(f"      {isolate(one_line(x))}" for x in (r.detail, *r.notes)
+                             if x)  # why, on a line of its own
         self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")
         self.details.setReadOnly(True)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from soleus_coach.gui.common.windows import window_state
 from soleus_coach.gui.history.run_tasks import ReadSignals, ReadTask, ScanSignals, ScanTask
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import one_line
 
 # Made with the main window: what it imports at start-up stays small (no history store, no
 # run model, no parsing library); the rest is imported when first used.
@@ -108,6 +109,7 @@ class RunsUi(QObject):
         self._quiet = False
         self._total = 0
         self._read = 0
+        self._what = ""
         self._scanning = False
         self._scan_again = False
         self.summary: QDialog | None = None
@@ -210,17 +212,23 @@ class RunsUi(QObject):
     def _show_progress(self, paths: Sequence[Path]) -> None:
         from PySide6.QtWidgets import QProgressDialog
 
+        from soleus_coach.gui.common.plain import plain_label
+
+        self._what = fill_in(self.tr("Reading %1…"), one_line(paths[0].name)) \
+            if len(paths) == 1 else self.tr("Reading %n files and folders…", "", len(paths))
         dialog = QProgressDialog(self.window)
         dialog.setObjectName("importProgress")
         dialog.setWindowTitle(self.tr("Importing runs"))
-        dialog.setLabelText(self.tr("Looking for activity files in %n place(s)…", "",
-                                    len(paths)))
+        label = plain_label(word_wrap=False)  # a file's name is shown as plain text
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        dialog.setLabel(label)
+        dialog.setLabelText(self._what + "\n" + self.tr("Looking for activity files…"))
         dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.setRange(0, 0)  # busy until the files are counted
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setMinimumWidth(420)
+        dialog.setMinimumWidth(480)
         dialog.canceled.connect(self.cancel)
         dialog.setValue(0)
         self.progress = dialog
@@ -238,11 +246,14 @@ class RunsUi(QObject):
             self._update_progress()
 
     def _update_progress(self) -> None:
-        text = fill_in(self.tr("Reading runs… %1 of %2"), QLocale().toString(self._read),
+        from soleus_coach.runs.results import Summary
+
+        text = fill_in(self.tr("%1 of %2 read"), QLocale().toString(self._read),
                        QLocale().toString(self._total))
-        self.window.statusBar().showMessage(text)
+        self.window.statusBar().showMessage(self.tr("Reading runs…") + " " + text)
         if self.progress is not None and not self._cancel.is_set():
-            self.progress.setLabelText(text)
+            self.progress.setLabelText(f"{self._what}\n{text}: "
+                                       f"{self.summary_line(Summary.of(self._results))}")
             self.progress.setValue(min(self._read, self._total))
         self.progressed.emit(self._read, self._total)
 
