@@ -1359,31 +1359,31 @@
     </message>
     <message>
         <source>Stopped after %1 of %2: what was read is kept; import again to read the rest (what is stored already is found as duplicates).</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten nach %1 von %2: Was gelesen wurde, bleibt gespeichert; importieren Sie noch einmal, um den Rest zu lesen (schon Gespeichertes wird als vorhanden erkannt).</translation>
     </message>
     <message>
         <source>Not sure these are runs — confirm or delete them in History:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob das Läufe sind, ist unsicher – im Verlauf bestätigen oder löschen:</translation>
     </message>
     <message>
         <source>Could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbar:</translation>
     </message>
     <message>
         <source>Not runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Läufe:</translation>
     </message>
     <message>
         <source>Imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert:</translation>
     </message>
     <message>
         <source>Already in your history:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon in Ihrem Verlauf:</translation>
     </message>
     <message>
         <source>&amp;Review in History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Verlauf prüfen …</translation>
     </message>
     <message>
         <source>Files read</source>
@@ -2259,7 +2259,7 @@
     </message>
     <message>
         <source>not readable as %1 text</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht als %1-Text lesbar</translation>
     </message>
     <message>
         <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
@@ -2275,15 +2275,15 @@
     </message>
     <message>
         <source>damaged FIT file: broken at byte %1 of %2, and no summary of the activity after it</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte FIT-Datei: bei Byte %1 von %2 unterbrochen, und danach keine Zusammenfassung der Aktivität</translation>
     </message>
     <message>
         <source>damaged FIT file: it ends early, before the summary of the activity</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte FIT-Datei: Sie endet zu früh, vor der Zusammenfassung der Aktivität</translation>
     </message>
     <message>
         <source>a FIT file of another kind (%1), not a recorded activity</source>
-        <translation type="unfinished"></translation>
+        <translation>eine FIT-Datei anderer Art (%1), keine aufgezeichnete Aktivität</translation>
     </message>
     <message>
         <source>no activity with a time and a distance in it</source>
@@ -2291,11 +2291,11 @@
     </message>
     <message>
         <source>no times in the file: a planned route, not a recorded activity</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Zeiten in der Datei: eine geplante Route, keine aufgezeichnete Aktivität</translation>
     </message>
     <message>
         <source>no real date in the file: the device&apos;s clock was not set</source>
-        <translation type="unfinished"></translation>
+        <translation>kein echtes Datum in der Datei: Die Uhr des Geräts war nicht gestellt</translation>
     </message>
     <message>
         <source>no distance recorded</source>
@@ -2323,159 +2323,159 @@
     </message>
     <message>
         <source>dated %1, before 1980: the device&apos;s clock was wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>datiert auf %1, vor 1980: Die Uhr des Geräts ging falsch</translation>
     </message>
     <message>
         <source>dated %1, in the future: the device&apos;s clock was wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>datiert auf %1, in der Zukunft: Die Uhr des Geräts ging falsch</translation>
     </message>
     <message>
         <source>%1 of %2 track points stepped back in time and were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Trackpunkten gingen in der Zeit zurück und wurden ausgelassen</translation>
     </message>
     <message>
         <source>read from the watch&apos;s summary; the track was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Zusammenfassung der Uhr gelesen; der Track war beschädigt</translation>
     </message>
     <message>
         <source>the file&apos;s checksum does not match; its figures were read all the same</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfsumme der Datei stimmt nicht; ihre Werte wurden trotzdem gelesen</translation>
     </message>
     <message>
         <source>a pace of %1/km is slower than running: a walk or a swim</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tempo von %1/km ist langsamer als Laufen: Gehen oder Schwimmen</translation>
     </message>
     <message>
         <source>%1 km/h is faster than running: a ride or a drive</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km/h ist schneller als Laufen: Rad- oder Autofahrt</translation>
     </message>
     <message>
         <source>a pace of %1/km at %2 steps a minute: a walk</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tempo von %1/km bei %2 Schritten pro Minute: Gehen</translation>
     </message>
     <message>
         <source>the file names no sport, and a pace of %1/km could be a walk</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei nennt keine Sportart, und ein Tempo von %1/km könnte Gehen sein</translation>
     </message>
     <message>
         <source>the file names no sport, and %1 km/h could be a ride</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei nennt keine Sportart, und %1 km/h könnten eine Radfahrt sein</translation>
     </message>
     <message>
         <source>the file names no sport, and %1 steps a minute is a walker&apos;s cadence</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei nennt keine Sportart, und %1 Schritte pro Minute sind die Schrittfrequenz beim Gehen</translation>
     </message>
     <message>
         <source>the file names no sport, and stretches at %1 km/h could be a ride</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei nennt keine Sportart, und Abschnitte mit %1 km/h könnten eine Radfahrt sein</translation>
     </message>
     <message>
         <source>cycling</source>
-        <translation type="unfinished"></translation>
+        <translation>Radfahren</translation>
     </message>
     <message>
         <source>swimming</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwimmen</translation>
     </message>
     <message>
         <source>walking</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehen</translation>
     </message>
     <message>
         <source>hiking</source>
-        <translation type="unfinished"></translation>
+        <translation>Wandern</translation>
     </message>
     <message>
         <source>rowing</source>
-        <translation type="unfinished"></translation>
+        <translation>Rudern</translation>
     </message>
     <message>
         <source>paddling</source>
-        <translation type="unfinished"></translation>
+        <translation>Paddeln</translation>
     </message>
     <message>
         <source>skiing</source>
-        <translation type="unfinished"></translation>
+        <translation>Skifahren</translation>
     </message>
     <message>
         <source>skating</source>
-        <translation type="unfinished"></translation>
+        <translation>Skaten oder Eislaufen</translation>
     </message>
     <message>
         <source>climbing</source>
-        <translation type="unfinished"></translation>
+        <translation>Klettern</translation>
     </message>
     <message>
         <source>fitness training</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitnesstraining</translation>
     </message>
     <message>
         <source>a team or racket sport</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Mannschafts- oder Schlägersport</translation>
     </message>
     <message>
         <source>a water sport</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wassersport</translation>
     </message>
     <message>
         <source>driving or flying</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto- oder Motorradfahrt, Flug</translation>
     </message>
     <message>
         <source>a triathlon transition</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Triathlon-Wechsel</translation>
     </message>
     <message>
         <source>another sport</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Sportart</translation>
     </message>
     <message>
         <source>%1 (named “%2” in the export)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (im Export „%2“ genannt)</translation>
     </message>
     <message>
         <source>not a readable zip archive: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein lesbares ZIP-Archiv: %1</translation>
     </message>
     <message>
         <source>the archive lists %1 entries; at most %2 are read</source>
-        <translation type="unfinished"></translation>
+        <translation>das Archiv verzeichnet %1 Einträge; höchstens %2 werden gelesen</translation>
     </message>
     <message>
         <source>compressed more than %1 to 1: refused as a zip bomb</source>
-        <translation type="unfinished"></translation>
+        <translation>stärker als %1 zu 1 komprimiert: als ZIP-Bombe abgelehnt</translation>
     </message>
     <message>
         <source>an archive inside an archive more than %1 levels deep: not read</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Archiv in einem Archiv, mehr als %1 Ebenen tief: nicht gelesen</translation>
     </message>
     <message>
         <source>encrypted: it cannot be read without a password</source>
-        <translation type="unfinished"></translation>
+        <translation>verschlüsselt: ohne Passwort nicht lesbar</translation>
     </message>
     <message>
         <source>the archive unpacks to more than %1 GiB: the rest was not read</source>
-        <translation type="unfinished"></translation>
+        <translation>das Archiv entpackt sich auf mehr als %1 GiB: der Rest wurde nicht gelesen</translation>
     </message>
     <message>
         <source>entered by hand on Strava: the export holds no file for it</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Strava von Hand eingetragen: Der Export enthält keine Datei dafür</translation>
     </message>
     <message>
         <source>listed in activities.csv but not in the export</source>
-        <translation type="unfinished"></translation>
+        <translation>in activities.csv verzeichnet, aber nicht im Export</translation>
     </message>
     <message>
         <source>activities.csv cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>activities.csv ist nicht lesbar: %1</translation>
     </message>
     <message>
         <source>the %1 file&apos;s figures and time zone replace those of the %2 file</source>
-        <translation type="unfinished"></translation>
+        <translation>die Werte und die Zeitzone der %1-Datei ersetzen die der %2-Datei</translation>
     </message>
     <message>
         <source>this file says it was a run: no longer marked “not sure”</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Datei sagt, dass es ein Lauf war: nicht mehr als „unsicher“ markiert</translation>
     </message>
     <message>
         <source>more than %1 files under %2: the rest were not read</source>
@@ -2510,7 +2510,7 @@
     </message>
     <message>
         <source>%1 · not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · unsicher</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +2521,7 @@
     </message>
     <message>
         <source>&amp;Confirm as a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Lauf &amp;bestätigen</translation>
     </message>
     <message>
         <source>Delete r&amp;un</source>
@@ -2540,9 +2540,9 @@
     </message>
     <message numerus="yes">
         <source>Only the %n not sure</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nur den %n unsicheren</numerusform>
+            <numerusform>Nur die %n unsicheren</numerusform>
         </translation>
     </message>
     <message>
@@ -2559,11 +2559,11 @@
     </message>
     <message>
         <source>Time %1 (moving), elapsed %2, pace %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit %1 (in Bewegung), gesamt %2, Tempo %3</translation>
     </message>
     <message>
         <source>Not sure this was a run: the file names no sport, and its pace or cadence could be another one. Confirm it, or delete it if it was not a run. Until then it is counted nowhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher, ob das ein Lauf war: Die Datei nennt keine Sportart, und Tempo oder Schrittfrequenz könnten zu einer anderen passen. Bestätigen Sie ihn, oder löschen Sie ihn, wenn es kein Lauf war. Bis dahin zählt er nirgends.</translation>
     </message>
     <message>
         <source>Climb: %1 m (%2 m per km)</source>
@@ -2609,6 +2609,29 @@
         <source>Import runs</source>
         <translation>Läufe importieren</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n files and folders…</source>
+        <translation>
+            <numerusform>%n Datei oder Ordner wird gelesen …</numerusform>
+            <numerusform>%n Dateien und Ordner werden gelesen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for activity files…</source>
+        <translation>Aktivitätsdateien werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 read</source>
+        <translation>%1 von %2 gelesen</translation>
+    </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation>Läufe werden gelesen …</translation>
+    </message>
     <message numerus="yes">
         <source>%n run(s) imported</source>
         <translation>
@@ -2625,56 +2648,45 @@
     </message>
     <message>
         <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPX-, TCX- oder FIT-Dateien lesen, oder einen ganzen Strava- oder Garmin-Connect-Export (.zip)</translation>
     </message>
     <message>
         <source>Import a f&amp;older of runs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe aus einem &amp;Ordner importieren …</translation>
     </message>
     <message>
         <source>Read every activity file in a folder, or an unpacked Strava export</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Aktivitätsdatei in einem Ordner lesen, oder einen entpackten Strava-Export</translation>
     </message>
     <message>
         <source>Activity files and exports (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsdateien und Exporte (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a folder of runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe aus einem Ordner importieren</translation>
     </message>
     <message>
         <source>Looking for runs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe werden gesucht …</translation>
     </message>
     <message>
         <source>Importing runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Looking for activity files in %n place(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Läufe werden importiert</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading runs… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten …</translation>
     </message>
     <message numerus="yes">
         <source>%n not sure</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unsicher</numerusform>
+            <numerusform>%n unsicher</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2686,9 +2698,9 @@
     </message>
     <message numerus="yes">
         <source>%n not run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kein Lauf</numerusform>
+            <numerusform>%n keine Läufe</numerusform>
         </translation>
     </message>
     <message>
@@ -3758,7 +3770,7 @@
     </message>
     <message>
         <source>Kilometres run per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelaufene Kilometer pro Monat</translation>
     </message>
     <message>
         <source>Kilometres run per week</source>
@@ -3766,19 +3778,19 @@
     </message>
     <message>
         <source>Minutes per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten pro Monat</translation>
     </message>
     <message>
         <source>Older runs, from %1, are outside this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Läufe, ab %1, liegen außerhalb dieses Zeitraums</translation>
     </message>
     <message>
         <source>%1: %2 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 km</translation>
     </message>
     <message>
         <source>%1: %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 min</translation>
     </message>
     <message>
         <source>● pain after (0–10)</source>
@@ -3786,7 +3798,7 @@
     </message>
     <message>
         <source>No sessions or runs in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einheiten oder Läufe in diesem Zeitraum</translation>
     </message>
 </context>
 <context>

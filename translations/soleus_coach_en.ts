@@ -108,10 +108,10 @@
 <context>
     <name>RunsUi</name>
     <message numerus="yes">
-        <source>Looking for activity files in %n place(s)…</source>
+        <source>Reading %n files and folders…</source>
         <translation>
-            <numerusform>Looking for activity files in %n place…</numerusform>
-            <numerusform>Looking for activity files in %n places…</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
