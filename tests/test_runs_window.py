@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.history.run_dialogs import ImportSummary
@@ -81,6 +87,9 @@ def test_file_import_of_a_whole_export_with_progress_summary_review_and_confirm(
         progress = ui.progress
         assert isinstance(progress, QProgressDialog)
         assert progress.windowTitle() == "Importing runs"
+        label = progress.findChild(QLabel)
+        assert label is not None and label.textFormat() == Qt.TextFormat.PlainText
+        assert label.text().startswith("Reading garmin-export.zip…")
     results = list(blocker.args[0])
     assert len(results) == 10 and seen[-1] == (10, 10)
     assert ui.progress is None  # closed when done
