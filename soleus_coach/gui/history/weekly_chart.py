@@ -64,8 +64,11 @@ class WeeklyChart(QWidget):
         first run before them, if any (the chart says that older runs exist)."""
         self.unit = unit
         self.older_since = older_since
-        self.set_weeks(sessions)
-        self.set_runs(runs)
+        self.weeks = sessions
+        self.runs = runs if any(w.runs for w in runs) else []
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription(self._description())
+        self.update()
 
     def set_weeks(self, weeks: list[WeekStat]) -> None:
         self.weeks = weeks
