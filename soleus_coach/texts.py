@@ -369,6 +369,59 @@ SETTINGS_NOT_OBJECT = QT_TRANSLATE_NOOP(
     "Notices", "settings file is not a JSON object; using defaults")
 SETTING_IGNORED = QT_TRANSLATE_NOOP("Notices", "setting '%1' ignored (%2)")
 
+# ---------------------------------------------------------------------------------------------
+# What the coach says (issue 29): the system voice's words, and the recorded clips' words
+# (tools/make_sounds.py reads these and their German). Short, spoken sentences; %1, %2 are
+# numbers or a step's name. No full stop at the end: the voice pauses by itself.
+SPEECH = "Speech"
+CONTEXTS = CONTEXTS | {SPEECH}
+SAY_GET_READY = QT_TRANSLATE_NOOP("Speech", "Get ready")
+SAY_HOLD = QT_TRANSLATE_NOOP("Speech", "Hold")
+SAY_HOLD_N = QT_TRANSLATE_NOOP("Speech", "Hold %1 of %2")
+SAY_RELAX = QT_TRANSLATE_NOOP("Speech", "And relax")
+SAY_SWITCH_LEGS = QT_TRANSLATE_NOOP("Speech", "Switch legs")
+SAY_CAUTION = QT_TRANSLATE_NOOP("Speech", "Do not stretch to the point of pain")
+SAY_BEGIN = QT_TRANSLATE_NOOP("Speech", "Begin")
+SAY_ICE_ON = QT_TRANSLATE_NOOP("Speech", "Ice on. Keep a cloth between the ice and your skin")
+SAY_SKIN_CHECK = QT_TRANSLATE_NOOP("Speech", "Check your skin")
+SAY_HALFWAY = QT_TRANSLATE_NOOP("Speech", "Halfway")
+SAY_ICE_OFF = QT_TRANSLATE_NOOP("Speech", "Ice off")
+SAY_COMPLETE = QT_TRANSLATE_NOOP("Speech", "Routine complete. Well done")
+SAY_REP = QT_TRANSLATE_NOOP("Speech", "Next")
+SAY_COUNT = QT_TRANSLATE_NOOP("Speech", "and")
+SAY_DOWN = QT_TRANSLATE_NOOP("Speech", "Down")
+SAY_UP = QT_TRANSLATE_NOOP("Speech", "Up")
+SAY_LAST_REP = QT_TRANSLATE_NOOP("Speech", "Last rep")
+SAY_NEXT_SET = QT_TRANSLATE_NOOP("Speech", "Next set")
+SAY_SET_N = QT_TRANSLATE_NOOP("Speech", "Set %1 of %2")
+SAY_REST = QT_TRANSLATE_NOOP("Speech", "Rest")
+SAY_REST_SECONDS = QT_TRANSLATE_NOOP("Speech", "Rest, %1 seconds")
+SAY_HEAT_ON = QT_TRANSLATE_NOOP("Speech", "Heat on. Warm, not hot")
+SAY_HEAT_OFF = QT_TRANSLATE_NOOP("Speech", "Heat off")
+SAY_ROUND_N = QT_TRANSLATE_NOOP("Speech", "Round %1 of %2")
+SAY_NEXT = QT_TRANSLATE_NOOP("Speech", "Next: %1")
+SAY_TEN_SECONDS = QT_TRANSLATE_NOOP("Speech", "Ten seconds")
+SAY_LEFT_LEG = QT_TRANSLATE_NOOP("Speech", "left leg")
+SAY_RIGHT_LEG = QT_TRANSLATE_NOOP("Speech", "right leg")
+SAY_LEFT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "left leg back")
+SAY_RIGHT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "right leg back")
+#: A step's name and its side: "Seated calf raise, left leg".
+SAY_NAME_SIDE = QT_TRANSLATE_NOOP("Speech", "%1, %2")
+#: The step the Test button names.
+SAY_SAMPLE_STEP = QT_TRANSLATE_NOOP("Speech", "Seated calf raise")
+SPEECH_NO_VOICE = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so recorded words play instead. %1")
+SPEECH_NO_VOICE_TONES = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so tones play instead. %1")
+SPEECH_HINT_LINUX = QT_TRANSLATE_NOOP("Notices",
+                                      "Install espeak-ng to hear each step's name.")
+SPEECH_HINT_MACOS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in System Settings, Accessibility, Spoken Content.")
+SPEECH_HINT_WINDOWS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in Settings, Time and language, Speech.")
+SPEECH_FAILED = QT_TRANSLATE_NOOP(
+    "Notices", "The system voice failed (%1), so recorded words play instead.")
+
 
 def fill(text: Text, *values: object) -> str:
     """``translate(text)`` with %1, %2… replaced by ``values``, in one pass (a value holding

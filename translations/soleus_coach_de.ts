@@ -1823,6 +1823,30 @@
         <source>setting &apos;%1&apos; ignored (%2)</source>
         <translation>Einstellung „%1“ ignoriert (%2)</translation>
     </message>
+    <message>
+        <source>No system voice speaks this language here, so recorded words play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden aufgenommene Wörter abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>No system voice speaks this language here, so tones play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden Töne abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>Install espeak-ng to hear each step&apos;s name.</source>
+        <translation>Installieren Sie espeak-ng, um die Namen der Schritte zu hören.</translation>
+    </message>
+    <message>
+        <source>Add a voice in System Settings, Accessibility, Spoken Content.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Systemeinstellungen, Bedienungshilfen, Gesprochene Inhalte.</translation>
+    </message>
+    <message>
+        <source>Add a voice in Settings, Time and language, Speech.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Einstellungen, Zeit und Sprache, Spracherkennung.</translation>
+    </message>
+    <message>
+        <source>The system voice failed (%1), so recorded words play instead.</source>
+        <translation>Die Systemstimme hat versagt (%1), daher werden aufgenommene Wörter abgespielt.</translation>
+    </message>
 </context>
 <context>
     <name>OwnFiles</name>
@@ -2850,8 +2874,20 @@
         <translation>Töne</translation>
     </message>
     <message>
-        <source>Spoken</source>
-        <translation>Gesprochen</translation>
+        <source>Recorded words</source>
+        <translation>Aufgenommene Wörter</translation>
+    </message>
+    <message>
+        <source>The system voice</source>
+        <translation>Die Systemstimme</translation>
+    </message>
+    <message>
+        <source>The system voice says each step&apos;s name, the leg, the numbers and what comes next, in the language of Soleus Coach</source>
+        <translation>Die Systemstimme sagt den Namen jedes Schritts, das Bein, die Zahlen und was als Nächstes kommt, in der Sprache von Soleus Coach</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>T&amp;on</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -2882,6 +2918,10 @@
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>Play a cue with the style and volume above; the system voice says a sample</source>
+        <translation>Einen Hinweis mit dem Stil und der Lautstärke von oben abspielen; die Systemstimme spricht ein Beispiel</translation>
+    </message>
+    <message>
         <source>&amp;Routines</source>
         <translation>&amp;Routinen</translation>
     </message>
@@ -2906,16 +2946,28 @@
         <translation>Kühldauer:</translation>
     </message>
     <message>
-        <source>Sound and &amp;look</source>
-        <translation>Ton und &amp;Aussehen</translation>
-    </message>
-    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
     <message>
         <source>Volume:</source>
         <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Stimme:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Ansagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Look</source>
+        <translation>&amp;Aussehen</translation>
     </message>
     <message>
         <source>Re&amp;minders</source>
@@ -2928,6 +2980,46 @@
     <message>
         <source>On:</source>
         <translation>An:</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The voices installed for the language of Soleus Coach (see the README to add more)</source>
+        <translation>Die für die Sprache von Soleus Coach installierten Stimmen (wie Sie weitere hinzufügen, steht in der README)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> words a minute</source>
+        <translation> Wörter pro Minute</translation>
+    </message>
+    <message>
+        <source>Step names, the leg, and what comes next</source>
+        <translation>Namen der Schritte, das Bein und was als Nächstes kommt</translation>
+    </message>
+    <message>
+        <source>Numbers: holds, sets, reps, rounds, “ten seconds”</source>
+        <translation>Zahlen: Dehnungen, Sätze, Wiederholungen, Runden, „noch zehn Sekunden“</translation>
+    </message>
+    <message>
+        <source>Instructions while getting into position</source>
+        <translation>Anleitung, während Sie in Position gehen</translation>
+    </message>
+    <message>
+        <source>The language&apos;s default voice</source>
+        <translation>Standardstimme der Sprache</translation>
+    </message>
+    <message>
+        <source>Looking for voices…</source>
+        <translation>Stimmen werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (nicht installiert)</translation>
     </message>
     <message>
         <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
@@ -2960,10 +3052,6 @@
     <message>
         <source>Not sure: asked each time</source>
         <translation>Unsicher: wird jedes Mal gefragt</translation>
-    </message>
-    <message>
-        <source>Play a cue with the style and volume above</source>
-        <translation>Ein Signal mit der obigen Art und Lautstärke abspielen</translation>
     </message>
     <message>
         <source>Appearance:</source>
@@ -3126,6 +3214,139 @@
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
         <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2</source>
+        <translation>Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>And relax</source>
+        <translation>Und entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Do not stretch to the point of pain</source>
+        <translation>Nicht bis zum Schmerz dehnen</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Ice on. Keep a cloth between the ice and your skin</source>
+        <translation>Eis auflegen. Immer ein Tuch zwischen Eis und Haut</translation>
+    </message>
+    <message>
+        <source>Check your skin</source>
+        <translation>Haut prüfen</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete. Well done</source>
+        <translation>Routine geschafft. Gut gemacht</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Rest, %1 seconds</source>
+        <translation>Pause, %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Heat on. Warm, not hot</source>
+        <translation>Wärme auflegen. Warm, nicht heiß</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Ten seconds</source>
+        <translation>Noch zehn Sekunden</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>left leg back</source>
+        <translation>linkes Bein hinten</translation>
+    </message>
+    <message>
+        <source>right leg back</source>
+        <translation>rechtes Bein hinten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A step&apos;s name and its side: &quot;Seated calf raise, left leg&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Seated calf raise</source>
+        <extracomment>The step the Test button names.</extracomment>
+        <translation>Wadenheben im Sitzen</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.audio import PlayerState
-from soleus_coach.cues import Cue
 from soleus_coach.gui.common.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
@@ -84,6 +83,7 @@ class MainWindow(QMainWindow):
                                   services.make_player(services.assets_dir / "sounds")
                                   if services.make_player else None, self)
         self.sound.status_changed.connect(self._on_sound_status)
+        self.sound.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.sound_label = QLabel()
         self.sound_label.setObjectName("soundUnavailable")
         self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -458,11 +458,7 @@ class MainWindow(QMainWindow):
 
     def test_sound(self, settings: Settings) -> None:
         """Play a cue as ``settings`` would (the settings dialog's "Test sound")."""
-        current = self.sound.settings
-        self.sound.apply(replace(settings, sound_on=True))
-        played = self.sound.play(Cue.HOLD_START)
-        self.sound.apply(current)
-        if not played:
+        if not self.sound.test(settings):
             self.statusBar().showMessage(self.sound.status.message or
                                          self.tr("Sound is still starting; try again."), 8000)
 
@@ -471,7 +467,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from soleus_coach.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
+        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound,
+                                sound=self.sound)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.value()))
         dialog.open()
