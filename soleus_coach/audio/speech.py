@@ -393,7 +393,7 @@ class PhraseCache:
     def put(self, key: str, pcm: Pcm, about: dict[str, Any]) -> Clip:
         path = self.path(key)
         write_pcm(path, pcm)
-        meta = {**about, "seconds": pcm.seconds, "rate": pcm.rate}
+        meta = {**about, "seconds": pcm.seconds, "sample_rate": pcm.rate}
         tmp = path.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, path.with_suffix(".json"))
