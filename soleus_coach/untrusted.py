@@ -106,12 +106,12 @@ SPEECH_MAX_CHARS = 400
 
 
 def for_speech(text: str) -> str:
-    """``text`` as a speech engine may read it: every control, format (bidi, zero-width)
-    and line-break character becomes a space, runs of spaces become one, and it is cut to
+    """``text`` as a speech engine may read it: every control, format (bidi, zero-width),
+    private or unassigned character and every line break becomes a space, runs of spaces
+    become one, and it is cut to
     :data:`SPEECH_MAX_CHARS` at a word. It still goes to the engine as data, never as an
     option or markup (see :mod:`soleus_coach.audio.speech`)."""
-    cleaned = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
-                      for c in text)
+    cleaned = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > SPEECH_MAX_CHARS:
         cleaned = cleaned[:SPEECH_MAX_CHARS].rsplit(" ", 1)[0]
