@@ -392,6 +392,8 @@ SAY_COUNT = QT_TRANSLATE_NOOP("Speech", "and")
 SAY_DOWN = QT_TRANSLATE_NOOP("Speech", "Down")
 SAY_UP = QT_TRANSLATE_NOOP("Speech", "Up")
 SAY_LAST_REP = QT_TRANSLATE_NOOP("Speech", "Last rep")
+#: The same, short: where a rep leaves a second for it (and the recorded clip).
+SAY_LAST_ONE = QT_TRANSLATE_NOOP("Speech", "Last one")
 SAY_NEXT_SET = QT_TRANSLATE_NOOP("Speech", "Next set")
 SAY_SET_N = QT_TRANSLATE_NOOP("Speech", "Set %1 of %2")
 SAY_REST = QT_TRANSLATE_NOOP("Speech", "Rest")

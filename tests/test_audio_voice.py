@@ -37,14 +37,16 @@ from tests.test_german import ENGLISH, normalise
 def require(*tools: str) -> None:
     """Skip (with the reason) when a tool is missing; under CI (``CI=true``) fail instead,
     so that a missing package cannot turn the check into a silent skip."""
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        unavailable(f"{', '.join(missing)} not installed (.ci/run installs it)")
+
+
+def unavailable(reason: str) -> None:
     import os
 
-    missing = [t for t in tools if shutil.which(t) is None]
-    if not missing:
-        return
-    reason = f"{', '.join(missing)} not installed (.ci/run installs it)"
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"CI must have {reason}")
+        pytest.fail(f"CI must have this: {reason}")
     pytest.skip(reason)
 
 

@@ -3287,6 +3287,11 @@
         <translation>Letzte Wiederholung</translation>
     </message>
     <message>
+        <source>Last one</source>
+        <extracomment>The same, short: where a rep leaves a second for it (and the recorded clip).</extracomment>
+        <translation>Die letzte</translation>
+    </message>
+    <message>
         <source>Next set</source>
         <translation>Nächster Satz</translation>
     </message>

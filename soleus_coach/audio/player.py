@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PROBE_RUNS = 3  # the first start of a player is often slower (cold caches)
+PROBE_RUNS = 5  # the first start of a player is often slower (cold caches)
+SWITCH_INTERVAL_S = 0.001
 #: Ignore probe results above this: a back-end that slow is reported, not compensated.
 MAX_LEAD_S = 0.5
 
@@ -182,9 +183,14 @@ class CuePlayer:
 
         The back-end plays a WAV with no frames: the player starts, connects, opens its
         stream and exits, and nothing is heard. The median time of a few runs matched the
-        first-sample latency measured in a null sink (paplay 8.4 vs 8.8–9.5 ms, aplay 12 vs
-        11–15 ms; docs/benchmarks.md). A clip with even one frame would measure the
-        server's drain (2 s) instead. A non-zero exit means the back-end cannot play."""
+        first-sample latency measured in a null sink on a quiet machine (paplay 8.4 vs
+        8.8–9.5 ms, aplay 12 vs 11–15 ms; docs/benchmarks.md). But the probe runs while a
+        routine is being set up, and a run is only ever slowed, never sped up (a cold cache,
+        the app's own work, the GIL held by the GUI thread): measured end to end, the median
+        of three then came out at 23–43 ms against a true 12–15 ms, and every cue sounded
+        that much early (tests/test_audio_e2e.py). So the shortest of five runs is taken. A
+        clip with even one frame would measure the server's drain (2 s) instead. A non-zero
+        exit means the back-end cannot play."""
         probe = self.sounds_dir / "probe.wav"
         times = []
         for _ in range(PROBE_RUNS):
@@ -199,7 +205,7 @@ class CuePlayer:
             if code != 0:
                 log.warning("sound back-end %s exited with %s", backend.name, code)
                 return None
-        return sorted(times)[len(times) // 2]
+        return min(times)
 
     def _next_backend(self, backends: list[Backend]) -> Backend | None:
         while backends:
@@ -218,6 +224,11 @@ class CuePlayer:
         return None
 
     def _run(self) -> None:
+        # A cue is started by this thread, which needs the GIL for it: while the GUI thread
+        # builds a page (a session's end, its finish page) it would wait up to the switch
+        # interval, 5 ms by default, more than once. 1 ms costs nothing while only one
+        # thread runs, which is nearly always.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         backends = self._load_backends()
         backend = self._next_backend(backends)
         playing: list[_Playing] = []  # the newest last; older ones only while draining

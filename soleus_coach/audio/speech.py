@@ -532,6 +532,7 @@ class SpeechRenderer:
     # ----------------------------------------------------------------- worker side
 
     def _run(self) -> None:
+        _background()
         while (item := self._queue.get()) is not _STOP:
             try:
                 if isinstance(item, _Job):
@@ -587,7 +588,8 @@ class SpeechRenderer:
         texts = list(dict.fromkeys(p.text for line in spec.lines for choice in line.choices
                                    for p in choice))
         pool = concurrent.futures.ThreadPoolExecutor(max(1, engine.parallel),
-                                                     thread_name_prefix="speech-part")
+                                                     thread_name_prefix="speech-part",
+                                                     initializer=_background)
         parts: dict[str, concurrent.futures.Future[tuple[Pcm, Clip, bool]]] = {}
         try:
             # Submitted in the order the lines are said: the first is ready first.
@@ -662,6 +664,19 @@ class SpeechRenderer:
         return self.cache.put(key, compose(pcms), {
             **self._about(engine, voice, spec),
             "text": " ".join(p.text for p in choice), "parts": [p.text for p in choice]})
+
+
+#: How much lower the renderer's threads (and the engines they start) run than the app.
+NICENESS = 10
+
+
+def _background() -> None:
+    """Lower this thread's priority, and so that of the engine processes it starts: while a
+    routine runs, its rendering must not delay a cue's timer or its player. Linux only,
+    where the priority is a thread's own (elsewhere it would be the whole app's)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
 
 
 def _length(parts: Sequence[tuple[Pcm, float | None]]) -> float:

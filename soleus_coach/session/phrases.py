@@ -183,7 +183,7 @@ _FIXED: dict[Cue, texts.Text] = {
     Cue.ICE_HALFWAY: texts.SAY_HALFWAY, Cue.ICE_OFF: texts.SAY_ICE_OFF,
     Cue.COMPLETE: texts.SAY_COMPLETE, Cue.TEMPO_DOWN: texts.SAY_DOWN,
     Cue.TEMPO_UP: texts.SAY_UP, Cue.TEMPO_HOLD: texts.SAY_HOLD,
-    Cue.LAST_REP: texts.SAY_LAST_REP, Cue.REST: texts.SAY_REST,
+    Cue.LAST_REP: texts.SAY_LAST_ONE, Cue.REST: texts.SAY_REST,
     Cue.HEAT_ON: texts.SAY_HEAT_ON, Cue.HEAT_OFF: texts.SAY_HEAT_OFF,
     Cue.TEN_SECONDS: texts.SAY_TEN_SECONDS, Cue.REP: texts.SAY_REP,
     Cue.COUNT: texts.SAY_COUNT, Cue.SET: texts.SAY_NEXT_SET,
@@ -306,6 +306,8 @@ class _Words:
                 base = _choices(_one(say(texts.SAY_NEXT, said)), _one(said))
             else:
                 base = (_one(say(texts.SAY_SET_N, k, n)),)
+        elif kind is Cue.LAST_REP:
+            base = _choices(_one(say(texts.SAY_LAST_REP)), _one(say(texts.SAY_LAST_ONE)))
         elif kind is Cue.REST and o.counts:
             base = _choices(_one(say(texts.SAY_REST_SECONDS, round(seg.duration_s))),
                             _one(say(texts.SAY_REST)))

@@ -71,6 +71,7 @@ class SoundService(QObject):
         #: The speech renderer, made when first needed (tests put in their own).
         self.speech: SpeechRenderer | None = None
         self._job = 0  # the routine (or sample) being rendered; older reports are ignored
+        self._pending: SpeechJob | None = None  # waits for the player's probe
         self._phrases: dict[Hashable, Clip] = {}
         self._speaking = False  # the system voice speaks the routine being prepared
         self._waiting_first = False  # its first phrase is not ready yet
@@ -113,6 +114,8 @@ class SoundService(QObject):
 
     def _on_status(self, status: PlayerStatus) -> None:
         self.status = status
+        if status.state is not PlayerState.STARTING:
+            self._render_pending()
         self.status_changed.emit(status)
 
     def _speech(self) -> SpeechRenderer:
@@ -126,6 +129,7 @@ class SoundService(QObject):
         """A routine is about to start: with the system voice, ``plan`` with the cues only a
         voice says, and its phrases rendering in the background; otherwise ``plan``."""
         self._job += 1
+        self._pending = None
         self._phrases = {}
         self._first_cue_logged = False
         self._speaking = self._waiting_first = False
@@ -138,13 +142,25 @@ class SoundService(QObject):
         script = build_script(plan, options, texts.language())
         self._speaking = True
         self._waiting_first = bool(script.lines) and not self.muted
-        job = self._job
-        self._speech().render(
-            SpeechJob(script.language, script.lines, self.settings.voice,
-                      self.settings.speech_rate),
-            on_line=lambda key, clip: self._line_ready.emit(job, key, clip),
-            on_done=lambda report: self._job_done.emit(job, report))
+        self._pending = SpeechJob(script.language, script.lines, self.settings.voice,
+                                  self.settings.speech_rate)
+        if self.status.state is not PlayerState.STARTING:
+            self._render_pending()
+        # else: once the player has measured its start latency, on a quiet machine
         return plan
+
+    def _render_pending(self) -> None:
+        spec, self._pending = self._pending, None
+        if spec is None:
+            return
+        if not self.available:  # nothing will be heard: nothing to render
+            self._speaking = False
+            self._first_ready()
+            return
+        job = self._job
+        self._speech().render(spec,
+                              on_line=lambda key, clip: self._line_ready.emit(job, key, clip),
+                              on_done=lambda report: self._job_done.emit(job, report))
 
     def _on_line(self, job: int, key: Hashable, clip: Clip) -> None:
         if job == SAMPLE:
