@@ -151,7 +151,8 @@ def test_the_same_routine_in_german_speaks_no_english(qtbot: QtBot, data_dir: Pa
     assert len(said) == len(expected)
     assert said[0].startswith(f"Bereit machen {STEP_DE}, linkes Bein")
     assert "Bein wechseln rechtes Bein" in said and "Noch zehn Sekunden" in said
-    assert "Als Nächstes: Dehnung 2 von 2" in said and "Letzte Wiederholung" in said
+    assert "Als Nächstes: Dehnung 2 von 2" in said
+    assert "Die letzte" in said  # "Letzte Wiederholung" (1.1 s) would not fit a 1-s rep
     english = [line for line in said if ENGLISH.search(normalise(line))]
     assert english == []
     assert win.sound.report is not None and win.sound.report.voice is not None
