@@ -291,3 +291,38 @@ def test_the_muted_voice_does_not_hold_the_clock(qtbot: QtBot, data_dir: Path) -
     assert win.start_session("calf-stretch-only")
     assert win.flow.state is FlowState.RUNNING  # at once
     assert not win.sound._waiting_first
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_sound_tab_as_shown(qtbot: QtBot, data_dir: Path, qapp: QApplication,
+                                language: str) -> None:
+    """The Sound tab with the system voice chosen and the language's voices listed; saved
+    as docs/screenshots/settings-sound*.png under ``make screenshots``."""
+    import os
+
+    assert i18n.install(qapp, language) == language
+    try:
+        win, _player = make_window(qtbot, data_dir, FakeClock(), cue_style="voice",
+                                   speak_instructions=False)
+        dialog = open_settings(qtbot, win)
+        dialog.tabs.setCurrentWidget(dialog.sound_tab)
+        dialog.resize(620, 480)
+        qtbot.waitUntil(lambda: language in win.sound._voices, timeout=10000)
+        assert dialog.voice.isEnabled() and not dialog.speak_instructions.isChecked()
+        voices = [dialog.voice.itemText(i) for i in range(1, dialog.voice.count())]
+        assert all(f"({language}" in v for v in voices), voices  # "(de, espeak-ng)"
+        dialog.voice.showPopup()
+        qtbot.wait(50)
+        image = dialog.grab().toImage()
+        popup = dialog.voice.view().window().grab().toImage()
+        dialog.voice.hidePopup()
+        assert image.width() >= 620
+        target = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
+        if target:
+            suffix = "" if language == "en" else f"-{language}"
+            assert image.save(str(Path(target) / f"settings-sound{suffix}.png"))
+            if language == "en":
+                assert popup.save(str(Path(target) / "settings-voices.png"))
+        dialog.reject()
+    finally:
+        i18n.install(qapp, "en")
