@@ -41,7 +41,7 @@ from soleus_coach.protocol.loader import load_file
 from soleus_coach.session.phrases import SpeechOptions, spoken_plan
 from soleus_coach.session.plan import build_plan
 from soleus_coach.settings import Leg, Settings
-from tests.test_audio_voice import require, unavailable
+from tests.needs import require, unavailable
 
 pytestmark = pytest.mark.slow
 

@@ -41,7 +41,7 @@ from soleus_coach.audio.speech import (
     write_pcm,
 )
 from soleus_coach.untrusted import SPEECH_MAX_CHARS, for_speech
-from tests.test_audio_voice import require
+from tests.needs import require
 
 RATE = 22050
 

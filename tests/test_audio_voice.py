@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,24 +29,9 @@ from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.settings import CueStyle, Settings, SettingsStore
 from tests.conftest import run_until, write_protocol
+from tests.needs import require
 from tests.test_audio_cues import LEAD, RecordingPlayer, make_window
 from tests.test_german import ENGLISH, normalise
-
-
-def require(*tools: str) -> None:
-    """Skip (with the reason) when a tool is missing; under CI (``CI=true``) fail instead,
-    so that a missing package cannot turn the check into a silent skip."""
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        unavailable(f"{', '.join(missing)} not installed (.ci/run installs it)")
-
-
-def unavailable(reason: str) -> None:
-    import os
-
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"CI must have this: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
