@@ -390,3 +390,27 @@ def test_voices_are_found_on_the_renderers_thread(tmp_path: Path) -> None:
     assert done.wait(10)
     renderer.close()
     assert [v.id for v in found[0]] == ["f-de"]
+
+
+def test_a_one_at_a_time_engine_is_used_on_the_renderers_own_thread(tmp_path: Path) -> None:
+    """SAPI's COM object must stay on the thread that made it: an engine that renders one
+    phrase at a time is asked everything on the renderer's thread."""
+    threads: list[str] = []
+
+    class OneThread(FakeEngine):
+        parallel = 1
+
+        def voices(self) -> list[Voice]:
+            threads.append(threading.current_thread().name)
+            return super().voices()
+
+        def render(self, text: str, voice: Voice, rate: int, out: Path) -> None:
+            threads.append(threading.current_thread().name)
+            super().render(text, voice, rate, out)
+
+    renderer = SpeechRenderer(tmp_path, engines=lambda: [OneThread()])
+    _clips, report = run_job(renderer, SpeechJob("en", [
+        L(k, math.inf, ((P(f"phrase {k}"),),)) for k in range(4)]))
+    renderer.close()
+    assert report.lines == 4 and len(threads) == 5
+    assert set(threads) == {"speech"}

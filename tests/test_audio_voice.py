@@ -310,3 +310,15 @@ def test_the_sound_tab_as_shown(qtbot: QtBot, data_dir: Path, qapp: QApplication
         dialog.reject()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_test_button_without_a_voice_says_so_and_plays_the_recorded_word(
+        qtbot: QtBot, data_dir: Path) -> None:
+    win, player = make_window(qtbot, data_dir, FakeClock())
+    win.sound.speech = SpeechRenderer(data_dir / "cache", engines=list)
+    dialog = open_settings(qtbot, win)
+    dialog.cue_style.setCurrentIndex(dialog.cue_style.findData(CueStyle.VOICE))
+    dialog.test_sound_button.click()
+    qtbot.waitUntil(lambda: bool(player.played), timeout=10000)
+    assert player.played[0][0] == "spoken/en/hold_start"
+    assert "espeak-ng" in win.statusBar().currentMessage()

@@ -587,9 +587,9 @@ class SpeechRenderer:
         engine, voice = chosen
         texts = list(dict.fromkeys(p.text for line in spec.lines for choice in line.choices
                                    for p in choice))
-        pool = concurrent.futures.ThreadPoolExecutor(max(1, engine.parallel),
-                                                     thread_name_prefix="speech-part",
-                                                     initializer=_background)
+        pool: concurrent.futures.Executor = concurrent.futures.ThreadPoolExecutor(
+            engine.parallel, thread_name_prefix="speech-part", initializer=_background
+        ) if engine.parallel > 1 else _Inline()  # one at a time: on this thread (COM)
         parts: dict[str, concurrent.futures.Future[tuple[Pcm, Clip, bool]]] = {}
         try:
             # Submitted in the order the lines are said: the first is ready first.
@@ -664,6 +664,20 @@ class SpeechRenderer:
         return self.cache.put(key, compose(pcms), {
             **self._about(engine, voice, spec),
             "text": " ".join(p.text for p in choice), "parts": [p.text for p in choice]})
+
+
+class _Inline(concurrent.futures.Executor):
+    """Runs each task at once on the calling thread: an engine that must stay on one thread
+    (SAPI's COM object) renders on the renderer's own."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any
+               ) -> concurrent.futures.Future[Any]:
+        future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
 
 
 #: How much lower the renderer's threads (and the engines they start) run than the app.

@@ -186,7 +186,9 @@ class SettingsDialog(QDialog):
         self.speak_instructions = QCheckBox(self.tr("Instructions while getting into "
                                                     "position"))
         self.speak_instructions.setChecked(settings.speak_instructions)
-        self._fill_voices(None if sound is None else sound.voices())
+        self._sound = sound
+        self._voices_asked = False
+        self._fill_voices([])
         if sound is not None:
             sound.voices_found.connect(self._fill_voices)
         self.cue_style.currentIndexChanged.connect(self._enable_voice)
@@ -209,6 +211,9 @@ class SettingsDialog(QDialog):
         for widget in (self.voice, self.rate, self.speak_names, self.speak_counts,
                        self.speak_instructions):
             widget.setEnabled(on)
+        if on and not self._voices_asked and self._sound is not None:
+            self._voices_asked = True  # looked up when the voice is chosen, in the background
+            self._fill_voices(self._sound.voices())
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()

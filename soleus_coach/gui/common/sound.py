@@ -178,6 +178,9 @@ class SoundService(QObject):
         if job == SAMPLE and (report.voice is None or report.error):
             self._said_no_voice = False  # asked for: said again
             self._say_no_voice(report)
+            if not report.lines:  # what plays instead
+                self.player.play(sound_for(Cue.HOLD_START, CueStyle.SPOKEN.value,
+                                           self.sounds_dir, language=texts.language()))
         if job != self._job:
             return
         self.report = report
