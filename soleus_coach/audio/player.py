@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_RUNS = 5  # the first start of a player is often slower (cold caches)
+#: Between probe runs: spread over a quarter second, one of them likely falls in a quiet
+#: moment of the app's own start-up work.
+PROBE_GAP_S = 0.04
 SWITCH_INTERVAL_S = 0.001
 #: Ignore probe results above this: a back-end that slow is reported, not compensated.
 MAX_LEAD_S = 0.5
@@ -188,12 +191,14 @@ class CuePlayer:
         routine is being set up, and a run is only ever slowed, never sped up (a cold cache,
         the app's own work, the GIL held by the GUI thread): measured end to end, the median
         of three then came out at 23–43 ms against a true 12–15 ms, and every cue sounded
-        that much early (tests/test_audio_e2e.py). So the shortest of five runs is taken. A
-        clip with even one frame would measure the server's drain (2 s) instead. A non-zero
-        exit means the back-end cannot play."""
+        that much early (tests/test_audio_e2e.py). So the shortest of five runs, spread over
+        a quarter second, is taken. A clip with even one frame would measure the server's
+        drain (2 s) instead. A non-zero exit means the back-end cannot play."""
         probe = self.sounds_dir / "probe.wav"
         times = []
-        for _ in range(PROBE_RUNS):
+        for run in range(PROBE_RUNS):
+            if run:
+                time.sleep(PROBE_GAP_S)
             try:
                 t0 = self._clock()
                 proc = backend.play(str(probe))
