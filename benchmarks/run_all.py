@@ -68,6 +68,7 @@ def main() -> None:
     _run("benchmarks.editor", "--runs", "15", "--edits", "100")  # docs/benchmarks/editor.md
     _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
     _run("benchmarks.runs", "--files", "1000", "--records", "600", "--runs", "3")  # runs.md
+    _run("benchmarks.programme", "--days", "365", "--runs", "7")  # programme.md
     try:
         _run("benchmarks.audio", "--trials", "12")  # docs/benchmarks/audio.md
     except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures
@@ -165,7 +166,8 @@ def main() -> None:
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",
         "",
     ]
-    for extra in ("protocols", "editor", "history", "runs", "soak", "audio", "speech"):
+    for extra in ("protocols", "editor", "history", "runs", "programme", "soak", "audio",
+                  "speech"):
         part = ROOT / "docs" / "benchmarks" / f"{extra}.md"
         if part.exists():
             lines += [part.read_text(encoding="utf-8").strip(), ""]

@@ -64,8 +64,23 @@ def speech_cache_dir() -> Path:
     return cache_dir() / "speech"
 
 
+def drafts_dir() -> Path:
+    """Routines being edited when the app was told to quit (log-out, ``kill``): kept here
+    to be opened again at the next start."""
+    return data_dir() / "drafts"
+
+
 def user_protocols_dir() -> Path:
     return data_dir() / "protocols"
+
+
+def bundled_programmes_dir() -> Path:
+    """The programmes shipped with the app (plans over weeks, which name routines)."""
+    return bundled_protocols_dir() / "programmes"
+
+
+def user_programmes_dir() -> Path:
+    return user_protocols_dir() / "programmes"
 
 
 def history_db_path() -> Path:

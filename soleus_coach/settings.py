@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from soleus_coach import texts
+from soleus_coach.reader import read_user_file
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,10 @@ def to_dict(settings: Settings) -> dict[str, Any]:
             for k, v in asdict(settings).items()}
 
 
+#: A settings file is a few hundred bytes; anything this large is not one.
+MAX_SETTINGS_BYTES = 256 * 1024
+
+
 class SettingsStore:
     """Reads and writes settings at ``path`` (injected: tests use a temporary folder)."""
 
@@ -173,12 +178,15 @@ class SettingsStore:
         self.problems: list[str] = []
 
     def load(self) -> Settings:
+        """The settings in the file; the defaults (and a problem to show) when it cannot
+        be read: through the one reader, so a FIFO, a device or a huge file in its place
+        is refused at once instead of hanging or filling memory."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_user_file(self.path, MAX_SETTINGS_BYTES, "a settings file")
         except FileNotFoundError:
             return Settings()
         except OSError as exc:
-            self.problems = [texts.fill(texts.SETTINGS_UNREADABLE, exc.strerror)]
+            self.problems = [texts.fill(texts.SETTINGS_UNREADABLE, exc.strerror or exc)]
             return Settings()
         try:
             data = json.loads(raw.decode("utf-8"))

@@ -249,7 +249,7 @@ def test_summary_shows_hostile_names_as_plain_text(qtbot: QtBot, data_dir: Path,
     imported(qtbot, ui, [path, write(tmp_path, "x\u202e.fit", b"junk")])
     assert ui.summary is not None
     text = ui.summary.details.toPlainText()
-    assert "x\u202e.fit: failed" in text  # shown, not interpreted, in a plain-text editor
+    assert "\u2068x\u202e.fit\u202c\u2069: failed" in text  # isolated, closed: reorders nothing
     assert ui.summary.headline.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from soleus_coach import texts
+from soleus_coach.reader import FileTooLarge, NotRegularFile, read_user_file
 from soleus_coach.runs.model import Run, RunProblem, Source, check_run
 
 log = logging.getLogger(__name__)
@@ -67,14 +66,11 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes (inflated if it ends in .gz); :class:`RunProblem` for anything that
     is not a regular file within ``limit``. Opened without blocking (a FIFO never hangs)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise RunProblem(texts.translate(texts.RUN_NOT_REGULAR))
-            if st.st_size > limit:
-                raise RunProblem(_too_big(st.st_size, limit))
-            data = fh.read(limit + 1)
+        data = read_user_file(path, limit, "GPS files")
+    except NotRegularFile:
+        raise RunProblem(texts.translate(texts.RUN_NOT_REGULAR)) from None
+    except FileTooLarge:
+        raise RunProblem(_too_big(path.stat().st_size, limit)) from None
     except OSError as exc:
         raise RunProblem(texts.fill(texts.RUN_CANNOT_READ, exc.strerror or exc)) from None
     if path.name.lower().endswith(".gz"):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.gui.common.plain import plain_label
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import one_line
+from soleus_coach.untrusted import one_line, shown
 
 if TYPE_CHECKING:
     from soleus_coach.history.store import HistoryStore
@@ -65,7 +65,7 @@ class ImportSummary(QDialog):
             what = r.detail if r.run is None else describe_run(r.run)
             if r.outcome is Outcome.SKIPPED:
                 what = fill_in(self.tr("%1, not a run"), r.detail)
-            lines.append(f"{r.path.name}: {words[r.outcome]} — {what}")
+            lines.append(f"{shown(r.path.name)}: {words[r.outcome]} — {what}")
         self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")
         self.details.setReadOnly(True)

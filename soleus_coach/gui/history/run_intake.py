@@ -28,10 +28,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.windows import window_state
+from soleus_coach.reader import read_user_text
 from soleus_coach.texts import fill_in
 
 # Made with the main window: what it imports at start-up stays small (no history store, no
@@ -60,6 +62,10 @@ FOLDER_KEY = "runs/watchedFolder"
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+#: The list of files a watched folder has had: a few thousand names.
+SEEN_MAX_BYTES = 8 * 2**20
 
 
 class _Signals(QObject):
@@ -154,16 +160,11 @@ class RunsUi(QObject):
         if not isinstance(menu, QMenu):
             menu = bar.addMenu(self.tr("&Runs"))
         before = next((a for a in menu.actions() if a.isSeparator()), None)
-        self.import_action = QAction(self.tr("Import r&uns…"), self.window)
-        self.import_action.setStatusTip(self.tr("Read GPX, TCX or FIT files from your watch or "
-                                                "app"))
-        self.import_action.triggered.connect(self.choose_files)
-        self.manual_action = QAction(self.tr("Add a run by &hand…"), self.window)
-        self.manual_action.triggered.connect(self.add_by_hand)
-        self.folder_action = QAction(self.tr("&Watched folder for runs…"), self.window)
-        self.folder_action.setStatusTip(self.tr("Import new files from a folder as they "
-                                                "appear"))
-        self.folder_action.triggered.connect(self.choose_folder)
+        self.import_action = make_action(self.window, SPECS[ActionId.IMPORT_RUNS],
+                                         self.choose_files)
+        self.manual_action = make_action(self.window, SPECS[ActionId.ADD_RUN], self.add_by_hand)
+        self.folder_action = make_action(self.window, SPECS[ActionId.WATCHED_FOLDER],
+                                         self.choose_folder)
         for act in (self.import_action, self.manual_action, self.folder_action):
             menu.insertAction(before, act)  # type: ignore[arg-type]
         menu.insertSeparator(self.import_action)
@@ -391,7 +392,8 @@ class RunsUi(QObject):
         seen: set[str] = set()
         if seen_path is not None:
             try:
-                seen = set(json.loads(seen_path.read_text(encoding="utf-8")))
+                seen = set(json.loads(read_user_text(seen_path, SEEN_MAX_BYTES,
+                                                     "lists of seen files")))
             except (OSError, ValueError, TypeError):
                 seen = set()
         new: list[Path] = []
