@@ -323,28 +323,33 @@ def run_app(display: str, data: Path, language: str, rec: sink.Recorder) -> floa
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_real_app_speaks_a_runners_routine_on_time_into_a_sink(
         display: str, null_sink: sink.Recorder, tmp_path: Path, language: str) -> None:
-    data = tmp_path / "data"
-    start = run_app(display, data, language, null_sink)
-    timeline = Timeline(null_sink)
-    kept = tmp_path / "recording.wav"  # for a look when it fails
-    write_wav(kept, timeline.samples)
-    (tmp_path / "start.txt").write_text(f"{timeline.index_at(start)}\n")
-    clips = Clips(data / "cache" / "speech", language)
-    planned = plan_times(language, data / "protocols" / "mine.json")
-    found = [find(timeline, clips, cue, start + at) for cue, at in planned]
-    missing = [cue for (cue, _), f in zip(planned, found, strict=True) if f is None]
-    assert missing == [], f"not heard: {missing} (recording: {kept})"
-    heard = [f for f in found if f is not None]
-    report = "\n".join(f"{f.cue:12} {f.error_ms:+6.1f} ms  {f.score:.3f}  {f.tail:.2f}  "
-                       f"{f.clip}" for f in heard)
-    print(report)  # shown with -s; the figures for docs/benchmarks
-    # Every cue was the system voice, in full (a clip cut short would not correlate).
-    assert all(not f.clip.startswith(("tones/", "spoken/")) for f in heard), report
-    assert all(f.score > 0.9 and f.tail > 0.8 for f in heard), report
-    errors = sorted(abs(f.error_ms) for f in heard)
-    p95 = errors[round(0.95 * (len(errors) - 1))]  # as benchmarks/audio.py counts it
-    assert p95 <= 20, f"{report}\nload average {os.getloadavg()[0]:.1f} on " \
-                      f"{os.cpu_count()} cores"
+    for attempt in (1, 2):
+        data = tmp_path / f"data{attempt}"
+        start = run_app(display, data, language, null_sink)
+        timeline = Timeline(null_sink)
+        kept = tmp_path / f"recording{attempt}.wav"  # for a look when it fails
+        write_wav(kept, timeline.samples)
+        (tmp_path / "start.txt").write_text(f"{timeline.index_at(start)}\n")
+        clips = Clips(data / "cache" / "speech", language)
+        planned = plan_times(language, data / "protocols" / "mine.json")
+        found = [find(timeline, clips, cue, start + at) for cue, at in planned]
+        missing = [cue for (cue, _), f in zip(planned, found, strict=True) if f is None]
+        assert missing == [], f"not heard: {missing} (recording: {kept})"
+        heard = [f for f in found if f is not None]
+        report = "\n".join(f"{f.cue:12} {f.error_ms:+6.1f} ms  {f.score:.3f}  {f.tail:.2f}  "
+                           f"{f.clip}" for f in heard)
+        print(report)  # shown with -s; the figures for docs/benchmarks
+        # Every cue was the system voice, in full (a clip cut short would not correlate).
+        assert all(not f.clip.startswith(("tones/", "spoken/")) for f in heard), report
+        assert all(f.score > 0.9 and f.tail > 0.8 for f in heard), report
+        errors = sorted(abs(f.error_ms) for f in heard)
+        p95 = errors[round(0.95 * (len(errors) - 1))]  # as benchmarks/audio.py counts it
+        load = os.getloadavg()[0]
+        # Once more only when other work had the machine's cores meanwhile (the timing is
+        # the player's, not the machine's): a late cue on a quiet machine fails at once.
+        if p95 <= 20 or attempt == 2 or load <= (os.cpu_count() or 1):
+            break
+    assert p95 <= 20, f"{report}\nload average {load:.1f} on {os.cpu_count()} cores"
     # The step's name: in the first phrase, whose length in the recording is its file's.
     name, said, voice = STEP[language]
     first = heard[0]

@@ -667,6 +667,10 @@ ALLOWED = {
     ("reader.py", "read_user_file", "os.fdopen"): "the one reader",
     ("atomic.py", "write_text_atomic.run", "os.fdopen"): "the one writer",
     ("atomic.py", "write_bytes_atomic.run", "os.fdopen"): "the one writer",
+    ("audio/speech.py", "read_pcm", "wave.open"): "a clip the app rendered or its own words",
+    ("audio/speech.py", "write_pcm", "os.fdopen"): "the speech cache (a temporary file, renamed)",
+    ("audio/speech.py", "write_pcm", "wave.open"): "the speech cache (a temporary file, renamed)",
+    ("audio/player.py", "clip_seconds", "wave.open"): "bytes the one reader returned",
     ("settings.py", "SettingsStore.save", "os.fdopen"):
         "writes the app's own settings (a temporary file, then rename)",
     ("sharing.py", "_write_new", "os.open"): "creates a new file only (O_EXCL, O_NOFOLLOW)",

@@ -12,6 +12,7 @@ back-end that fails is dropped for the next; when none is left the player report
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import queue
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from soleus_coach import texts
 from soleus_coach.cues import Cue
+from soleus_coach.reader import read_user_file
 
 if TYPE_CHECKING:
     from soleus_coach.audio.backends import Backend
@@ -98,12 +100,17 @@ _STOP = object()
 _SILENCE = object()
 
 
+#: The largest sound a routine may bring (as the routine zip's limit for a sound).
+MAX_CLIP_BYTES = 16 * 1024 * 1024
+
+
 def clip_seconds(path: Path) -> float | None:
     """How long a WAV clip plays; None when it cannot be told (another format, unreadable)."""
     if path.suffix.lower() != ".wav":
         return None
-    try:
-        with wave.open(str(path), "rb") as w:
+    try:  # a routine's own sound: read through the one reader (a FIFO never blocks)
+        data = read_user_file(path, MAX_CLIP_BYTES, "sounds")
+        with wave.open(io.BytesIO(data), "rb") as w:
             rate = w.getframerate()
             return w.getnframes() / rate if rate else None
     except (OSError, EOFError, wave.Error):

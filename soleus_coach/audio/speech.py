@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from soleus_coach.reader import read_user_text
+
 log = logging.getLogger(__name__)
 
 #: Bump when the rendering or the post-processing changes: old cache entries are not used.
@@ -384,7 +386,8 @@ class PhraseCache:
         path = self.path(key)
         meta = path.with_suffix(".json")
         try:
-            seconds = float(json.loads(meta.read_text(encoding="utf-8"))["seconds"])
+            note = read_user_text(meta, 64 * 1024, "cache notes")
+            seconds = float(json.loads(note)["seconds"])
             os.utime(path)  # recently used
         except (OSError, ValueError, KeyError, TypeError):
             return None
