@@ -18,25 +18,33 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from soleus_coach import paths
 from soleus_coach.atomic import write_bytes_atomic, write_text_atomic
 from soleus_coach.cues import Cue
+from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.ids import unique_id
 from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
 from soleus_coach.protocol.library import named_files, referenced_files
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Protocol, Step
-from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
+from soleus_coach.protocol.spec import (
+    IMAGE_EXTENSIONS,
+    MAX_FILE_BYTES,
+    NAME_MAX,
+    SOUND_EXTENSIONS,
+)
 from soleus_coach.protocol.write import dumps
+from soleus_coach.untrusted import named, unnamed
 
 #: What a routine's zip may hold (anything else refuses the zip).
 MEMBER_EXTENSIONS = (".json", *IMAGE_EXTENSIONS, *SOUND_EXTENSIONS)
@@ -199,6 +207,11 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
         raise bad("is not a regular file") from None
     except FileTooLarge as exc:
         raise bad(str(exc)) from None
+    entries = _declared_entries(data)
+    if entries is None:
+        raise bad("is not a zip file (or it is damaged)")
+    if entries > MAX_MEMBERS:  # said before Python builds a list of them all
+        raise bad(f"holds more than {MAX_MEMBERS} files")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -220,6 +233,10 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
             total += m.file_size
             if total > MAX_TOTAL_BYTES:
                 raise bad(f"unpacks to more than {MAX_TOTAL_BYTES // 2**20} MiB")
+        folders = {str(PurePosixPath(m.filename).parent).lower() for m in members}
+        for m in members:
+            if m.filename.lower() in folders:
+                raise bad(f"{_shown(m.filename)}: is both a file and a folder")
         tops = [m for m in members if "/" not in m.filename
                 and m.filename.lower().endswith(".json")]
         if len(tops) != 1:
@@ -237,6 +254,18 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
                 raise bad(f"{_shown(m.filename)}: is larger than {limit // 1024} KiB")
             _write_new(folder, PurePosixPath(m.filename), content)
     return folder / tops[0].filename
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """How many files a zip says it holds, read from its end record (a few bytes at its
+    tail), or None when it has none. A zip of 600,000 empty files is refused from this
+    number at once, instead of after Python has listed every one (seconds, and hundreds of
+    MB). A ZIP64 count (0xFFFF) is taken as "more than a routine has"."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if at < 0 or at + 22 > len(data):
+        return None
+    total = int.from_bytes(data[at + 10:at + 12], "little")
+    return MAX_MEMBERS + 1 if total == 0xFFFF else total
 
 
 def _member_problem(m: zipfile.ZipInfo) -> str:
@@ -289,32 +318,160 @@ def _shown(name: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def import_file(source: Path, user_dir: Path, assets_dir: Path | None,
-                *, replace: bool = False) -> Path:
-    """Validate ``source`` and copy it, with the files it names, into ``user_dir``.
+class Clash(StrEnum):
+    """What an import does when one of the user's own routines has the same id."""
 
-    ``source`` may be a routine's zip (:func:`unpack_routine_zip`): it is unpacked into a
-    temporary folder with every member checked, and its routine imported from there.
+    REFUSE = "refuse"  # say so (the command line without --replace; the window asks)
+    REPLACE = "replace"  # the imported routine takes the place of the user's
+    COPY = "copy"  # keep both: the imported one gets an id (and name) of its own
 
-    Raises :class:`ProtocolInvalid` (nothing is copied; for a zip that is refused, its
-    subclass :class:`RoutineZipInvalid`), :class:`FileExistsError` when a file of that
-    name is there and ``replace`` is false, or :class:`OSError`.
+
+class IdTaken(Exception):
+    """One of the user's own routines has the imported routine's id; nothing was written."""
+
+    def __init__(self, protocol_id: str, path: Path) -> None:
+        super().__init__(f"{protocol_id} is the id of your routine in {path.name}")
+        self.protocol_id = protocol_id
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import did: the routine's file, its id and name as imported, the id it
+    came with when it was given a new one (a bundled routine's, or one kept beside the
+    user's), and its files that were given a new name (another routine's file had it)."""
+
+    path: Path
+    protocol_id: str
+    name: str
+    copy_of: str | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
+    #: Nothing was written: this routine (bundled or the user's) is the same already.
+    same_as: str | None = None
+
+
+#: Said after the name of a routine imported as a copy.
+COPY_SUFFIX = " (imported)"
+
+
+def import_routine(source: Path, user_dir: Path, assets_dir: Path | None, *,
+                   own: Mapping[str, Path], bundled: Collection[str],
+                   clash: Clash = Clash.REFUSE,
+                   existing: Mapping[str, Path] | None = None) -> Imported:
+    """Check ``source`` (a routine's ``.json``, or a routine's zip, unpacked into a
+    temporary folder with every member checked) and copy it, with the files it names, into
+    the user's folder ``user_dir``, as ``<id>.json``.
+
+    Never over a bundled routine: one with a bundled routine's id comes in as a copy, with an
+    id and a name of its own. With the id of one of the user's own routines (``own``: id →
+    file), ``clash`` decides. Never over another routine's file: a picture or sound whose
+    name is taken there by other bytes is given a free name, and the routine names that.
+    Nothing is written outside ``user_dir``, no file there is changed but the one replaced,
+    and nothing at all when the routine is refused, or when the routine of that id in
+    ``existing`` (the library's: id → file) is the same routine already.
+
+    Raises :class:`ProtocolInvalid` (for a zip that is refused, its subclass
+    :class:`RoutineZipInvalid`), :class:`IdTaken` (``clash`` is REFUSE), or ``OSError``.
     """
     if is_routine_zip(source):
         with tempfile.TemporaryDirectory(prefix="soleus-coach-import-") as folder:
             unpacked = unpack_routine_zip(source, Path(folder))
-            return import_file(unpacked, user_dir, assets_dir, replace=replace)
+            return import_routine(unpacked, user_dir, assets_dir, own=own, bundled=bundled,
+                                  clash=clash, existing=existing)
     protocol = load_file(source, assets_dir)
-    target = user_dir / source.name
-    if target.exists() and not replace:
-        raise FileExistsError(target)
-    user_dir.mkdir(parents=True, exist_ok=True)
+    for there in _candidates(protocol.id, existing or {}, own):
+        try:
+            same = load_file(there, assets_dir)  # as its file says it, not as shown
+        except (ProtocolInvalid, OSError):
+            continue
+        if _same_content(same, protocol):
+            return Imported(there, same.id, same.name, same_as=same.id)
+    taken = set(own) | set(bundled) | {p.stem for p in _json_files(user_dir)}
+    target = user_dir / f"{protocol.id}.json"
+    copy_of: str | None = None
+    if protocol.id in own and clash is Clash.REFUSE:
+        raise IdTaken(protocol.id, own[protocol.id])
+    if protocol.id in own and clash is Clash.REPLACE:
+        target = own[protocol.id]
+    elif protocol.id in taken:  # bundled, kept beside the user's, or a file of that name
+        copy_of = protocol.id
+        new_id = unique_id(protocol.id, taken)
+        name = protocol.name
+        if not name.endswith(COPY_SUFFIX):
+            name = named(name, COPY_SUFFIX, NAME_MAX)
+        protocol = replace(protocol, id=new_id, name=name)
+        target = user_dir / f"{new_id}.json"
     base = source.parent.resolve()
+    moves: dict[Path, Path] = {}
+    renamed: list[tuple[str, str]] = []
+    copies: list[tuple[Path, Path]] = []
     for extra in referenced_files(protocol):
-        dest = user_dir / extra.relative_to(base)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(extra, dest)
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
-    return target
+        rel = extra.relative_to(base)
+        dest = _free_place(user_dir, rel, extra)
+        if dest is None:
+            continue  # the same file is there already
+        if dest.name != rel.name:
+            renamed.append((rel.as_posix(), dest.relative_to(user_dir).as_posix()))
+        moves[extra.resolve()] = base / dest.relative_to(user_dir)
+        copies.append((extra, dest))
+    user_dir.mkdir(parents=True, exist_ok=True)
+    for extra, dest in copies:
+        _write_new(user_dir, PurePosixPath(dest.relative_to(user_dir).as_posix()),
+                   _read_own(extra))
+    if copy_of is None and not renamed:
+        data = read_regular_file(source, MAX_FILE_BYTES, "routines")
+        write_bytes_atomic(target, lambda fh: fh.write(data), replace=True)
+    else:
+        moved = _with_files(protocol, lambda p: moves.get(p.resolve(), p)) if renamed \
+            else protocol
+        text = dumps(moved, base, assets_dir)
+        write_text_atomic(target, lambda fh: fh.write(text), replace=True)
+    return Imported(target, protocol.id, protocol.name, copy_of, tuple(renamed))
+
+
+def _candidates(protocol_id: str, existing: Mapping[str, Path],
+                own: Mapping[str, Path]) -> list[Path]:
+    """The files that may hold this routine already: its id's, and the user's copies of it
+    (``<id>-2``… , as an earlier import of it made them)."""
+    found = [existing[protocol_id]] if protocol_id in existing else []
+    return found + [path for pid, path in own.items()
+                    if pid.startswith(f"{protocol_id}-") and pid[len(protocol_id) + 1:].isdigit()]
+
+
+def _same_content(a: Protocol, b: Protocol) -> bool:
+    """The same routine, wherever its file is, whatever its pictures and sounds are called
+    (they are compared by their bytes) and whatever id it was given when it was imported as
+    a copy."""
+    def by_content(p: Protocol) -> Protocol:
+        def digest(f: Path) -> Path:
+            try:
+                return Path(sha256_hex(_read_own(f)))
+            except (OSError, ValueError):
+                return f
+        return replace(_with_files(p, digest), name=unnamed(p.name, COPY_SUFFIX), id="",
+                       path=None, digest="")
+
+    return by_content(a) == by_content(b)
+
+
+def _json_files(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.suffix.lower() == ".json"]
+    except OSError:
+        return []
+
+
+def _free_place(user_dir: Path, rel: Path, source: Path) -> Path | None:
+    """Where ``source`` (a file the routine names, ``rel`` beside it) goes in ``user_dir``:
+    its own place if free, None if the same bytes are there, else ``name-2.ext``…"""
+    wanted = user_dir / rel
+    candidate, n = wanted, 2
+    while candidate.exists() or candidate.is_symlink():
+        try:
+            if not candidate.is_symlink() and _read_own(candidate) == _read_own(source):
+                return None
+        except (OSError, ValueError):
+            pass
+        candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+        n += 1
+    return candidate

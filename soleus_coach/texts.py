@@ -139,10 +139,11 @@ FIRST_RUN_BODY = QT_TRANSLATE_NOOP(
     "sudden “pop” in it, see a doctor first.",
 )
 FIRST_RUN_ACKNOWLEDGE = QT_TRANSLATE_NOOP("FirstRun", "I understand")
-FIRST_RUN_HELP_ACTION = QT_TRANSLATE_NOOP("FirstRun", "Safety notice")
 
 # --- Red flags: check-in shows a warning sign, or pain at/above the threshold ---------------
 RED_FLAG_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Please see a doctor before stretching")
+#: The heading of the same advice on the finish page (its body says "see a doctor" once).
+RED_FLAG_AFTER_TITLE = QT_TRANSLATE_NOOP("RedFlag", "Warning signs in how your calf feels now")
 RED_FLAG_BODY = QT_TRANSLATE_NOOP(
     "RedFlag",
     "These signs can mean a muscle tear or a blood clot. Please see a doctor before "
@@ -201,15 +202,35 @@ MOVEMENT_CAUTION = QT_TRANSLATE_NOOP(
     "Stretch", "Move within a comfortable range. Stop if the pain is sharp or getting worse."
 )
 
-# --- "It hurts" during a hold ---------------------------------------------------------------
+# --- "It hurts": worded for the kind of step it ended ----------------------------------------
 IT_HURTS_ACTION = QT_TRANSLATE_NOOP("ItHurts", "It hurts")
-IT_HURTS_TITLE = QT_TRANSLATE_NOOP("ItHurts", "Hold ended")
+#: A stretch's hold (domain.md's wording, as is).
 IT_HURTS_BODY = QT_TRANSLATE_NOOP("ItHurts", "Hold ended. Sharp pain means stop.")
-#: The default choice.
+IT_HURTS_STRENGTH = QT_TRANSLATE_NOOP(
+    "ItHurts", "Set ended. Loading may be uncomfortable, up to 5 out of 10, but sharp pain or "
+    "pain above 5 out of 10 means stop for today.")
+IT_HURTS_EXERCISE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Exercise ended. Sharp pain, or pain that grows as you move, means stop.")
+IT_HURTS_ICE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Take the ice off now. If the skin is numb, white or blistered, keep it off and "
+    "warm the calf slowly.")
+IT_HURTS_HEAT = QT_TRANSLATE_NOOP(
+    "ItHurts", "Take the heat off now. Heat should feel warm, never hot or painful.")
+IT_HURTS_OTHER = QT_TRANSLATE_NOOP("ItHurts", "Paused. Sharp pain means stop.")
+#: The default choice, where no ice follows.
 IT_HURTS_STOP = QT_TRANSLATE_NOOP("ItHurts", "Stop")
+#: The default choice where ice follows: the part that still makes sense when it hurts.
+IT_HURTS_TO_ICE = QT_TRANSLATE_NOOP("ItHurts", "Stop the exercises, go on to the ice")
+IT_HURTS_STOP_ALL = QT_TRANSLATE_NOOP("ItHurts", "Stop the routine")
 IT_HURTS_CONTINUE = QT_TRANSLATE_NOOP(
     "ItHurts", "Continue gently (bend the front knee less)"
 )
+IT_HURTS_CONTINUE_STRENGTH = QT_TRANSLATE_NOOP(
+    "ItHurts", "Continue with fewer reps or less weight")
+IT_HURTS_CONTINUE_EXERCISE = QT_TRANSLATE_NOOP(
+    "ItHurts", "Continue gently (smaller, slower movements)")
+IT_HURTS_CONTINUE_REST = QT_TRANSLATE_NOOP(
+    "ItHurts", "Go on with the rest of the routine")
 
 # --- Ice ------------------------------------------------------------------------------------
 ICE_SAFETY = QT_TRANSLATE_NOOP(
@@ -352,6 +373,9 @@ HISTORY_NEWER = QT_TRANSLATE_NOOP(
     "version knows %3). It is left untouched and not shown; sessions you do now are kept "
     "only until you quit.")
 HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 to %2.")
+HISTORY_UNREADABLE_ROWS = QT_TRANSLATE_NOOP(
+    "Notices", "%1 session(s) in your history hold values this app cannot read; they are left "
+    "out of what it shows and exports, and kept in the file as they are.")
 HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
     "Notices",
     "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "
@@ -368,6 +392,61 @@ SETTINGS_DAMAGED = QT_TRANSLATE_NOOP("Notices",
 SETTINGS_NOT_OBJECT = QT_TRANSLATE_NOOP(
     "Notices", "settings file is not a JSON object; using defaults")
 SETTING_IGNORED = QT_TRANSLATE_NOOP("Notices", "setting '%1' ignored (%2)")
+
+# ---------------------------------------------------------------------------------------------
+# What the coach says (issue 29): the system voice's words, and the recorded clips' words
+# (tools/make_sounds.py reads these and their German). Short, spoken sentences; %1, %2 are
+# numbers or a step's name. No full stop at the end: the voice pauses by itself.
+SPEECH = "Speech"
+CONTEXTS = CONTEXTS | {SPEECH}
+SAY_GET_READY = QT_TRANSLATE_NOOP("Speech", "Get ready")
+SAY_HOLD = QT_TRANSLATE_NOOP("Speech", "Hold")
+SAY_HOLD_N = QT_TRANSLATE_NOOP("Speech", "Hold %1 of %2")
+SAY_RELAX = QT_TRANSLATE_NOOP("Speech", "And relax")
+SAY_SWITCH_LEGS = QT_TRANSLATE_NOOP("Speech", "Switch legs")
+SAY_CAUTION = QT_TRANSLATE_NOOP("Speech", "Do not stretch to the point of pain")
+SAY_BEGIN = QT_TRANSLATE_NOOP("Speech", "Begin")
+SAY_ICE_ON = QT_TRANSLATE_NOOP("Speech", "Ice on. Keep a cloth between the ice and your skin")
+SAY_SKIN_CHECK = QT_TRANSLATE_NOOP("Speech", "Check your skin")
+SAY_HALFWAY = QT_TRANSLATE_NOOP("Speech", "Halfway")
+SAY_ICE_OFF = QT_TRANSLATE_NOOP("Speech", "Ice off")
+SAY_COMPLETE = QT_TRANSLATE_NOOP("Speech", "Routine complete. Well done")
+SAY_REP = QT_TRANSLATE_NOOP("Speech", "Next")
+SAY_COUNT = QT_TRANSLATE_NOOP("Speech", "and")
+SAY_DOWN = QT_TRANSLATE_NOOP("Speech", "Down")
+SAY_UP = QT_TRANSLATE_NOOP("Speech", "Up")
+SAY_LAST_REP = QT_TRANSLATE_NOOP("Speech", "Last rep")
+#: The same, short: where a rep leaves a second for it (and the recorded clip).
+SAY_LAST_ONE = QT_TRANSLATE_NOOP("Speech", "Last one")
+SAY_NEXT_SET = QT_TRANSLATE_NOOP("Speech", "Next set")
+SAY_SET_N = QT_TRANSLATE_NOOP("Speech", "Set %1 of %2")
+SAY_REST = QT_TRANSLATE_NOOP("Speech", "Rest")
+SAY_REST_SECONDS = QT_TRANSLATE_NOOP("Speech", "Rest, %1 seconds")
+SAY_HEAT_ON = QT_TRANSLATE_NOOP("Speech", "Heat on. Warm, not hot")
+SAY_HEAT_OFF = QT_TRANSLATE_NOOP("Speech", "Heat off")
+SAY_ROUND_N = QT_TRANSLATE_NOOP("Speech", "Round %1 of %2")
+SAY_NEXT = QT_TRANSLATE_NOOP("Speech", "Next: %1")
+SAY_TEN_SECONDS = QT_TRANSLATE_NOOP("Speech", "Ten seconds")
+SAY_LEFT_LEG = QT_TRANSLATE_NOOP("Speech", "left leg")
+SAY_RIGHT_LEG = QT_TRANSLATE_NOOP("Speech", "right leg")
+SAY_LEFT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "left leg back")
+SAY_RIGHT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "right leg back")
+#: A step's name and its side: "Seated calf raise, left leg".
+SAY_NAME_SIDE = QT_TRANSLATE_NOOP("Speech", "%1, %2")
+#: The step the Test button names.
+SAY_SAMPLE_STEP = QT_TRANSLATE_NOOP("Speech", "Seated calf raise")
+SPEECH_NO_VOICE = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so recorded words play instead. %1")
+SPEECH_NO_VOICE_TONES = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so tones play instead. %1")
+SPEECH_HINT_LINUX = QT_TRANSLATE_NOOP("Notices",
+                                      "Install espeak-ng to hear each step's name.")
+SPEECH_HINT_MACOS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in System Settings, Accessibility, Spoken Content.")
+SPEECH_HINT_WINDOWS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in Settings, Time and language, Speech.")
+SPEECH_FAILED = QT_TRANSLATE_NOOP(
+    "Notices", "The system voice failed (%1), so recorded words play instead.")
 
 
 def fill(text: Text, *values: object) -> str:
@@ -528,3 +607,70 @@ LOAD_NOT_DIAGNOSIS = QT_TRANSLATE_NOOP(
     "Load",
     "This is what your history shows, not a diagnosis. If the pain does not settle, a "
     "physical therapist can check it.")
+
+# ---------------------------------------------------------------------------------------------
+# Programmes over weeks (issue 28): easing off and moving on, in plain words with the numbers
+# the rules looked at (soleus_coach.programme.rules). Suggestions, never a diagnosis, never a
+# return-to-running plan; pain that does not settle points to a physiotherapist.
+PROGRAMME = "Programme"
+CONTEXTS = CONTEXTS | {PROGRAMME}
+
+EASE_OFF_TITLE = QT_TRANSLATE_NOOP("Programme", "Ease off for a few days?")
+EASE_OFF_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: %2 sets fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_BODY_ONE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: one set fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Ease off")
+KEEP_GOING = QT_TRANSLATE_NOOP("Programme", "Keep going as planned")
+MOVE_ON_TITLE = QT_TRANSLATE_NOOP("Programme", "Ready for the next phase?")
+MOVE_ON_BODY = QT_TRANSLATE_NOOP("Programme", "The next phase: %1 (%2).")
+MOVE_ON_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Move on")
+MOVE_ON_STAY = QT_TRANSLATE_NOOP("Programme", "Stay in this phase")
+SEE_PHYSIO_TITLE = QT_TRANSLATE_NOOP("Programme", "Your calf has not settled")
+SEE_PHYSIO_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your calf pain has not been settling, even after easing off. A physiotherapist can check "
+    "it. Until then, keep the load down.")
+REST_TODAY = QT_TRANSLATE_NOOP("Programme", "Rest today")
+YOU_DECIDE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "You decide. This is a suggestion from your own answers, not a diagnosis; your "
+    "physiotherapist knows your calf best.")
+EASING_NOTICE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: %2 sets fewer of each loading exercise, and no added "
+    "load.")
+EASING_NOTICE_ONE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: one set fewer of each loading exercise, and no added "
+    "load.")
+WEEKS_OVER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "The programme's %1 weeks are over. What comes next is for you and your physiotherapist "
+    "to decide.")
+
+WHY_PAIN_DURING = QT_TRANSLATE_NOOP(
+    "Programme", "Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.")
+WHY_PAIN_AFTER = QT_TRANSLATE_NOOP(
+    "Programme", "Pain after a session reached %1/10 on %2: more than 5/10 is too much.")
+WHY_MORNING_HIGHER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had "
+    "not settled overnight.")
+WHY_MORNING_STIFFER = QT_TRANSLATE_NOOP(
+    "Programme", "This morning your calf felt stiffer than the day before.")
+WHY_MORNINGS_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 "
+    "days before.")
+WHY_DURING_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days "
+    "before.")
+WHY_EASED_BEFORE = QT_TRANSLATE_NOOP("Programme", "You already eased off on %1.")
+WHY_CRITERION_MET = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the "
+    "highest was %5/10), and every next morning had settled.")

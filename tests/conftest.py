@@ -118,6 +118,20 @@ def write_protocol(folder: Path, name: str, doc: Any) -> Path:
     return path
 
 
+def import_file(source: Path, user_dir: Path, assets_dir: Path | None = None,
+                **kw: Any) -> Path:
+    """Import ``source`` into ``user_dir`` as File → Import and ``soleus-coach import`` do
+    (the library of the bundled routines and ``user_dir`` says what is taken); its path."""
+    from soleus_coach import paths
+    from soleus_coach.protocol import load_library
+    from soleus_coach.sharing import import_routine
+
+    assets = assets_dir or paths.assets_dir()
+    library = load_library(paths.bundled_protocols_dir(), user_dir, assets)
+    return import_routine(source, user_dir, assets, own=library.own,
+                          bundled=library.bundled_ids, existing=library.files, **kw).path
+
+
 def app_services(data: Path, clock: Any = None, **overrides: Any) -> Any:
     """The main window's services on a test data folder, with a fake clock if given."""
     from soleus_coach import paths, texts

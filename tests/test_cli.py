@@ -27,7 +27,10 @@ def test_list_shows_id_name_kind_duration_and_source(
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["ID", "NAME", "WHEN", "DURATION"]
     post = next(line for line in lines if line.startswith("post-run-soleus"))
-    assert "Post-run soleus recovery" in post and "post-run" in post and "24:00" in post
+    # By hand from protocols/post-run-soleus.json: get ready 10 s, then per leg 10 s into
+    # position + 3 × 30 s holds + 2 × 10 s rests = 120 s, two legs; then 1200 s of ice.
+    assert 10 + 2 * (10 + 3 * 30 + 2 * 10) + 1200 == 24 * 60 + 10
+    assert "Post-run soleus recovery" in post and "post-run" in post and "24:10" in post
     assert "post-run-soleus.json [bundled]" in post
     assert any(line.startswith("mine ") and "[user]" in line for line in lines)
     assert capsys.readouterr().err == ""

@@ -53,7 +53,7 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
     from soleus_coach.gui.session.checkin_dialog import CheckInDialog
     from soleus_coach.gui.session.safety_dialogs import FirstRunDialog, ItHurtsDialog, RedFlagDialog
     from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
-    from soleus_coach.safety import RedFlag, advice_for
+    from soleus_coach.safety import RedFlag, advice_for, hurt_advice
     from tests.test_real_window import fill_history
 
     fill_history(data_dir)
@@ -111,7 +111,8 @@ def test_every_page_and_dialog_reads_in_light_and_dark(qtbot: QtBot, data_dir: P
     for dialog in (FirstRunDialog(win), SetupDialog(win.settings, win),
                    LegQuestion(remember=True, parent=win),
                    RedFlagDialog(advice_for([RedFlag.SWELLING]), parent=win),
-                   ItHurtsDialog(win), CheckInDialog(note="A note in red", parent=win)):
+                   ItHurtsDialog(hurt_advice("strength", ice_ahead=True), win),
+                   CheckInDialog(note="A note in red", parent=win)):
         assert isinstance(dialog, QDialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -94,15 +94,15 @@ def test_heel_drops_pace_each_rep_at_the_tempo_and_show_set_rep_and_leg(
     t0 = clock.now()
     assert page.side.text() == "RIGHT leg"  # the injured leg first, said as the working leg
     assert page.rep.text() == "Set 1 of 3 · Rep 1 of 15"
-    assert page.countdown.text() == "1/15" and page.tempo.text() == "DOWN"
+    assert page.countdown.text() == "1/15" and page.tempo.text() == "↓ DOWN"
     assert page.caution.text() == texts.translate(texts.LOADING_CAUTION)
     assert page.author_caution.plain_text() == "Mild pain is allowed in this programme."
     run_until(screen, clock, t0 + 1.5)
-    assert page.tempo.text() == "DOWN · 2"
+    assert page.tempo.text() == "↓ DOWN · 2"
     run_until(screen, clock, t0 + 3.5)
-    assert page.tempo.text() == "UP" and page.countdown.text() == "1/15"
+    assert page.tempo.text() == "↑ UP" and page.countdown.text() == "1/15"
     run_until(screen, clock, t0 + 4.5)
-    assert page.rep.text() == "Set 1 of 3 · Rep 2 of 15" and page.tempo.text() == "DOWN"
+    assert page.rep.text() == "Set 1 of 3 · Rep 2 of 15" and page.tempo.text() == "↓ DOWN"
     run_until(screen, clock, t0 + 59.5)
     assert page.rep.text() == "Set 1 of 3 · Rep 15 of 15"
     cues = [(c, v, round(at - t0, 3)) for c, v, at in heard if at >= t0 and at < t0 + 60]
@@ -138,7 +138,7 @@ def test_the_physios_sheet_runs_stretch_strength_and_ice_with_their_own_words(
     assert "wall" not in page.instructions.plain_text()
     skip_to(qtbot, screen, SegmentKind.SET)
     assert page.side.text() == "" and not page.side.isVisibleTo(page)
-    assert page.rep.text() == "Set 1 of 3 · Rep 1 of 12" and page.tempo.text() == "UP"
+    assert page.rep.text() == "Set 1 of 3 · Rep 1 of 12" and page.tempo.text() == "↑ UP"
     skip_to(qtbot, screen, SegmentKind.ICE)
     assert screen.controller.engine.duration() == 900
     assert page.caution.text() == texts.translate(texts.ICE_SAFETY)
@@ -311,14 +311,16 @@ def test_no_routine_setting_or_key_runs_more_than_20_minutes_of_cold(
     assert cold <= safety.ICE_HARD_MAX_S
 
 
-def test_a_capped_format_1_routine_says_so_before_it_starts() -> None:
+def test_a_capped_format_1_routine_says_so_on_its_ice() -> None:
     doc = minimal_protocol(steps=[_ice(20), _rest(), _ice(20)])
     for step in doc["steps"]:
         if step["kind"] == "ice":
             step["duration_s"] = {"default": 1200, "min": 300, "max": 1200}
     plan = build_plan(parse_bytes(json.dumps(doc).encode(), "t.json"), Settings())
     assert plan.cold_s == 1200 and [s.kind for s in plan.segments].count(SegmentKind.ICE) == 1
-    assert texts.translate(texts.ICE_CAPPED) in plan.segments[0].instructions
+    (ice,) = [s for s in plan.segments if s.kind is SegmentKind.ICE]
+    assert texts.translate(texts.ICE_CAPPED) in ice.notes
+    assert plan.segments[0].notes == ("Starting: Test routine",)  # get ready: one line
 
 
 def test_heat_is_left_out_on_a_swollen_calf_and_ice_again_soon_is_reminded() -> None:
@@ -326,16 +328,18 @@ def test_heat_is_left_out_on_a_swollen_calf_and_ice_again_soon_is_reminded() -> 
     now = datetime(2026, 12, 2, 18, tzinfo=UTC)
     rules = safety.before_routine(contrast, checkin=CheckIn(pain=2, swelling=True),
                                   last_ice_end=now - timedelta(minutes=70), now=now)
-    assert rules.no_heat and texts.HEAT_REFUSED in rules.notices
-    assert texts.ICE_AGAIN_SOON in rules.notices and texts.ICE_CONTRAINDICATIONS in rules.notices
+    assert rules.no_heat
+    assert texts.ICE_AGAIN_SOON in rules.ice_notices
+    assert texts.ICE_CONTRAINDICATIONS in rules.ice_notices
     plan = build_plan(contrast, Settings(), PlanContext(
-        rules.no_heat, tuple(texts.translate(n) for n in rules.notices)))
+        rules.no_heat, tuple(texts.translate(n) for n in rules.ice_notices)))
     assert not any(s.kind is SegmentKind.HEAT for s in plan.segments)
     assert [s.label for s in plan.segments].count(texts.translate(texts.HEAT_LEFT_OUT_TITLE)) == 3
-    assert texts.translate(texts.ICE_AGAIN_SOON) in plan.segments[0].instructions
+    first_ice = next(s for s in plan.segments if s.kind is SegmentKind.ICE)
+    assert texts.translate(texts.ICE_AGAIN_SOON) in first_ice.notes
     later = safety.before_routine(contrast, checkin=CheckIn(pain=2), now=now,
                                   last_ice_end=now - timedelta(hours=3))
-    assert not later.no_heat and texts.ICE_AGAIN_SOON not in later.notices
+    assert not later.no_heat and texts.ICE_AGAIN_SOON not in later.ice_notices
 
 
 def test_the_window_reminds_of_the_last_ice_before_another_icing(
@@ -350,7 +354,9 @@ def test_the_window_reminds_of_the_last_ice_before_another_icing(
                                   now - timedelta(minutes=30))]
     window.history.save(rec)
     screen, _, _ = start(window, "physio-sheet", qtbot)
-    assert texts.translate(texts.ICE_AGAIN_SOON) in screen.page.instructions.plain_text()
+    while screen.controller.engine.segment.kind is not SegmentKind.ICE:  # on the ice step
+        qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert texts.translate(texts.ICE_AGAIN_SOON) in screen.page.notes.plain_text()
 
 
 # --------------------------------------------------------------------------- format 1

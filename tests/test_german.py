@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from soleus_coach.gui.common import i18n
+from soleus_coach.gui.common.actions import ActionId
 from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.shortcuts_dialog import ShortcutsDialog
 from soleus_coach.session.clock import FakeClock
 from soleus_coach.session.engine import State
 from soleus_coach.session.plan import SegmentKind
@@ -216,6 +218,10 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     win.go_home()
     # a routine, every question on the way, and every kind of step
     assert win.start_session("post-run-soleus")
+    leg = dialog(qtbot, win, LegQuestion)  # which calf first, then how much it hurts
+    c.check(leg, "the leg question")
+    assert isinstance(leg, LegQuestion)
+    leg.choose(leg.choice or next(iter(leg.buttons)))
     checkin = win.checkin_dialog
     assert isinstance(checkin, CheckInDialog)
     c.check(checkin, "the check-in")
@@ -225,10 +231,6 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     assert isinstance(advice, RedFlagDialog) and advice.continue_button is not None
     c.check(advice, "the red-flag advice")
     advice.continue_button.click()
-    leg = dialog(qtbot, win, LegQuestion)
-    c.check(leg, "the leg question")
-    assert isinstance(leg, LegQuestion)
-    leg.choose(leg.choice or next(iter(leg.buttons)))
     screen = running(qtbot, win)
     kinds = set()
     while screen.state is State.RUNNING:
@@ -285,10 +287,11 @@ def test_every_page_and_dialog_speaks_german(qtbot: QtBot, data_dir: Path,
     c.check_texts([win.tray.tooltip, *(e.text for e in win.tray.entries)], "the tray at rest")
     win._remind()
     c.check_texts(list(win.tray.last_alert), "the reminder")
-    win.show_shortcuts()
-    box = win.findChild(QMessageBox, "shortcutHelp")
+    win.actions_by_id[ActionId.SHORTCUTS].trigger()
+    box = win.findChild(ShortcutsDialog, "shortcutHelp")
     assert box is not None
     c.check(box, "Help → Keyboard shortcuts")
+    c.check_texts([box.text()], "Help → Keyboard shortcuts")
     win.show_about()
     win.show_history()
     assert win.history_window is not None

@@ -67,7 +67,8 @@ def test_new_store_has_current_schema_wal_and_foreign_keys(db: Path) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    assert tables == {"session", "segment", "event", "run", "shoe"}
+    assert tables == {"session", "segment", "event", "run", "shoe", "programme_event",
+                      "morning_check", "pain_during", "suggestion"}
 
 
 def test_save_and_read_back_everything(db: Path) -> None:
@@ -144,7 +145,9 @@ def make_v1(db: Path) -> None:
 
 
 def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
-    assert SCHEMA_VERSION == 4  # add a case here when a migration is added (3, 4: test_run_store)
+    # add a case here when a migration is added (3: test_run_store; 4: the hurt segment
+    # below; 5: test_programme_store; 6: test_run_store)
+    assert SCHEMA_VERSION >= 6
     make_v1(db)
     store = open_store(db)
     assert [n.kind for n in store.notices] == [NoticeKind.MIGRATED]
@@ -159,6 +162,24 @@ def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
     assert store.session("old").after.bruising  # type: ignore[union-attr]
     store.close()
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_step_ended_by_it_hurts_is_kept_as_such_after_migrating_every_old_segment(
+        db: Path) -> None:
+    """Version 4 lets a segment end as "hurt" (the table is made again: SQLite cannot alter
+    a CHECK); every segment stored before is still there, unchanged."""
+    make_v1(db)
+    store = open_store(db)
+    old = store.session("old")
+    assert old is not None and [(s.label, s.outcome) for s in old.segments] == [
+        ("Hold", "completed")]
+    store.save(record(uid="s2", segments=[seg(0), seg(1, "hurt")]))
+    assert [s.outcome for s in store.session("s2").segments] == [  # type: ignore[union-attr]
+        "completed", "hurt"]
+    store.close()
+    with pytest.raises(sqlite3.IntegrityError):  # the CHECK still refuses anything else
+        conn = sqlite3.connect(db)
+        conn.execute("UPDATE segment SET outcome = 'nonsense'")
 
 
 def test_migration_from_an_empty_file(db: Path) -> None:
@@ -385,7 +406,7 @@ def test_weekly_figures(db: Path) -> None:
     assert [(w.sessions, w.minutes, w.mean_pain_after) for w in weeks] == [
         (1, 20.0, None), (0, 0.0, None), (2, 25.0, 3.0)]
     assert store.recent_pain_after() == [4, 2]
-    assert store.last_after_checkin() == CheckIn(pain=2)
+    assert store.last_checkin() == CheckIn(pain=2)
 
 
 # ---------------------------------------------------------------- export

@@ -215,8 +215,8 @@ def test_detail_pane_shows_segments_events_and_plain_text_notes(
     assert "Pain before → after: 5 → 3" in hw.detail_meta.text()
     seg_text = hw.segments.toPlainText()
     assert "Steps (1 done, 1 skipped):" in seg_text
-    assert "Bent-knee wall stretch (left 1)  0:30 / 0:30  done" in seg_text
-    assert "It hurt during Bent-knee wall stretch: stopped" in seg_text
+    assert "Bent-knee wall stretch (left leg, hold 1)  0:30 / 0:30  done" in seg_text
+    assert "It hurt during Bent-knee wall stretch (left leg): stopped" in seg_text
     assert hw.notes.toPlainText() == "<b>tight</b> left calf"  # shown as typed, not as HTML
 
 

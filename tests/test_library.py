@@ -16,8 +16,8 @@ from soleus_coach.protocol import (
     When,
     load_library,
 )
-from soleus_coach.sharing import import_file
-from tests.conftest import minimal_protocol, write_protocol
+from soleus_coach.sharing import IdTaken
+from tests.conftest import import_file, minimal_protocol, write_protocol
 
 
 def _library(user_dir: Path | None):  # type: ignore[no-untyped-def]
@@ -107,7 +107,10 @@ def test_import_copies_a_valid_file_with_its_pictures(tmp_path: Path) -> None:
     assert target == user / "imported.json"
     assert (user / "pics" / "me.svg").read_text() == "<svg/>"
     assert _library(user).get("imported") is not None
-    with pytest.raises(FileExistsError):
+    assert import_file(path, user, paths.assets_dir()) == target  # the same: nothing written
+    doc["name"] = "Imported, changed"
+    write_protocol(src, "imported.json", doc)
+    with pytest.raises(IdTaken):  # another routine with the id of one of the user's
         import_file(path, user, paths.assets_dir())
 
 

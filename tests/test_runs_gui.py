@@ -256,7 +256,7 @@ def test_summary_shows_hostile_names_as_plain_text(qtbot: QtBot, data_dir: Path,
     assert ui.summary is not None
     text = ui.summary.details.toPlainText()
     # shown, not interpreted, in a plain-text editor; isolated, so it reorders nothing
-    assert "  \u2068x\u202e.fit\u2069\n      damaged FIT file" in text
+    assert "  \u2068x\u202e.fit\u202c\u2069\n      damaged FIT file" in text
     assert ui.summary.headline.textFormat() == Qt.TextFormat.PlainText
 
 

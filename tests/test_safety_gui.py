@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach.checkin import CheckIn
 from soleus_coach.gui.main_window import MainWindow
+from soleus_coach.gui.session.checkin_dialog import CheckInDialog
 from soleus_coach.gui.session.safety_dialogs import FirstRunDialog, RedFlagDialog
 from soleus_coach.history.records import SessionRecord, Status
 from soleus_coach.history.store import open_store
@@ -85,7 +86,7 @@ def test_first_run_notice_is_acknowledged_once_and_reopens_from_help(
     again = make_window(qtbot, data_dir)
     qtbot.wait(50)
     assert again.safety_dialog is None  # not shown twice
-    action = next(a for a in again.help_menu.actions() if a.text() == "Safety notice")
+    action = next(a for a in again.help_menu.actions() if a.text() == "&Safety notice")
     action.trigger()
     assert isinstance(again.safety_dialog, FirstRunDialog) and again.safety_dialog.isVisible()
 
@@ -168,8 +169,22 @@ def test_last_session_flags_bring_the_check_back(qtbot: QtBot, data_dir: Path) -
     assert dialog is not None, "the check-in is offered although it is switched off"
     note = dialog.findChild(QLabel, "checkInNote")
     assert note is not None and "last session noted warning signs" in note.text()
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # still skippable
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # not into the stretches: not started
+    assert win.session is None and not win.flow.busy
+    assert "was not started" in win.statusBar().currentMessage()
+    qtbot.keyClick(dialog := next_checkin(qtbot, win), Qt.Key.Key_Return)  # nothing answered
+    assert dialog.isVisible() and dialog.findChild(QLabel, "answerFirst").isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_2)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # 2/10, no flags: it starts
     assert win.session is not None
+
+
+def next_checkin(qtbot: QtBot, win: MainWindow) -> CheckInDialog:
+    """Start the routine again, and its check-in."""
+    assert win.start_session("post-run-soleus")
+    dialog = win.checkin_dialog
+    assert dialog is not None
+    return dialog
 
 
 # ---------------------------------------------------------------- it hurts
@@ -205,7 +220,7 @@ def test_it_hurts_ends_the_hold_and_stop_is_the_default(qtbot: QtBot, data_dir: 
     assert len(hurt) == 1 and hurt[0].choice is HurtChoice.STOP
     assert hurt[0].segment == label and hurt[0].at_s > 0
     held = [g for g in rec.segments if g.kind == "hold"]
-    assert held[-1].outcome == "skipped" and round(held[-1].actual_s) == 12
+    assert held[-1].outcome == "hurt" and round(held[-1].actual_s) == 12  # not "skipped"
 
 
 def test_it_hurts_continue_gently_resumes(qtbot: QtBot, data_dir: Path) -> None:

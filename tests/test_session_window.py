@@ -14,9 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from soleus_coach import paths
 from soleus_coach.audio import CuePlayer
+from soleus_coach.gui.common.actions import ActionId
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.session.screen import SessionScreen
+from soleus_coach.gui.shortcuts_dialog import ShortcutsDialog
 from soleus_coach.history import Status
 from soleus_coach.protocol import load_library
 from soleus_coach.session.clock import FakeClock
@@ -264,6 +266,6 @@ def test_session_menu_lists_the_shortcuts_and_help_explains_them(
     start_with_enter(qtbot, win, "ice-timer")
     shortcuts = {a.text(): a.shortcut().toString() for a in win.session_menu.actions()}
     assert shortcuts["Pause / resume"] == "Space" and shortcuts["Stop"] == "Esc"
-    win.show_shortcuts()
-    box = win.findChild(QMessageBox, "shortcutHelp")
+    win.actions_by_id[ActionId.SHORTCUTS].trigger()
+    box = win.findChild(ShortcutsDialog, "shortcutHelp")
     assert box is not None and "Pause or resume" in box.text() and "F11" in box.text()

@@ -16,8 +16,7 @@ import pytest
 from soleus_coach import cli, paths, sharing
 from soleus_coach.protocol import load_file, load_library
 from soleus_coach.protocol.model import Protocol
-from soleus_coach.sharing import import_file
-from tests.conftest import minimal_protocol_v2, write_protocol
+from tests.conftest import import_file, minimal_protocol_v2, write_protocol
 
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
        b'<circle cx="5" cy="5" r="4" fill="#2b6cb0"/></svg>')

@@ -48,16 +48,12 @@
     <name>Actions</name>
     <message>
         <source>Pause / resume</source>
-        <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The key, as ``QKeySequence`` reads it (&quot;&quot; for a standard key or none). How the help names the key. A platform&apos;s standard key, where there is one (Open, Quit…). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
+        <extracomment>Menu text (English source, &quot;Actions&quot; context). What it does, for Help → Keyboard shortcuts, tooltips and accessible names. The keys, as ``QKeySequence`` reads them; the first is the one Help names first. A platform&apos;s standard key, where there is one (Open, Quit…): bound too, after ``keys`` (some platforms have none: Preferences and Quit on Linux). Listed in the help only (the key is handled elsewhere, e.g. Enter on a page). What the keys do while a routine runs (the session screen&apos;s shortcuts).</extracomment>
         <translation>Pause / weiter</translation>
     </message>
     <message>
         <source>Pause or resume</source>
         <translation>Pause oder weiter</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Leertaste</translation>
     </message>
     <message>
         <source>Skip to next step</source>
@@ -68,20 +64,12 @@
         <translation>Zum nächsten Schritt springen</translation>
     </message>
     <message>
-        <source>Right arrow</source>
-        <translation>Pfeil rechts</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
         <source>Back: restart this step, or the previous one in its first 2 seconds</source>
         <translation>Zurück: diesen Schritt neu beginnen, in seinen ersten 2 Sekunden den vorigen</translation>
-    </message>
-    <message>
-        <source>Left arrow</source>
-        <translation>Pfeil links</translation>
     </message>
     <message>
         <source>Longer hold</source>
@@ -92,20 +80,12 @@
         <translation>Dehnung 5 s länger (im Rahmen der Routine)</translation>
     </message>
     <message>
-        <source>Up arrow</source>
-        <translation>Pfeil hoch</translation>
-    </message>
-    <message>
         <source>Shorter hold</source>
         <translation>Kürzere Dehnung</translation>
     </message>
     <message>
         <source>Hold 5 s shorter (within the routine&apos;s range)</source>
         <translation>Dehnung 5 s kürzer (im Rahmen der Routine)</translation>
-    </message>
-    <message>
-        <source>Down arrow</source>
-        <translation>Pfeil runter</translation>
     </message>
     <message>
         <source>It hurts</source>
@@ -116,20 +96,12 @@
         <translation>Es tut weh: Dehnung sofort beenden</translation>
     </message>
     <message>
-        <source>H</source>
-        <translation>H</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
         <source>Stop the routine (asks first; the clock waits)</source>
         <translation>Routine beenden (mit Rückfrage; die Zeit wartet)</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
     </message>
     <message>
         <source>Rep done</source>
@@ -140,7 +112,49 @@
         <translation>In einem Satz im eigenen Tempo: eine Wiederholung fertig (oder der ganze Satz, wo nach Sätzen gezählt wird)</translation>
     </message>
     <message>
+        <source>&amp;Safety notice</source>
+        <translation>&amp;Sicherheitshinweis</translation>
+    </message>
+    <message>
+        <source>What Soleus Coach can and cannot do, and when to see a doctor</source>
+        <translation>Was Soleus Coach kann und nicht kann, und wann du zum Arzt solltest</translation>
+    </message>
+    <message>
+        <source>&amp;About Soleus Coach</source>
+        <translation>Ü&amp;ber Soleus Coach</translation>
+    </message>
+    <message>
+        <source>Version, licence and where your data is</source>
+        <translation>Version, Lizenz und wo deine Daten liegen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete session</source>
+        <extracomment>The history window&apos;s (its own window).</extracomment>
+        <translation>Einheit &amp;löschen</translation>
+    </message>
+    <message>
+        <source>History: delete the selected session (Undo brings it back)</source>
+        <translation>Verlauf: die gewählte Sitzung löschen (Rückgängig holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>History: bring back the session just deleted</source>
+        <translation>Verlauf: die eben gelöschte Sitzung zurückholen</translation>
+    </message>
+    <message>
+        <source>&amp;Close history</source>
+        <translation>Verlauf &amp;schließen</translation>
+    </message>
+    <message>
+        <source>History: close the window (Esc too)</source>
+        <translation>Verlauf: das Fenster schließen (auch Esc)</translation>
+    </message>
+    <message>
         <source>Enter</source>
+        <extracomment>Key names that read better as a symbol or a word than as Qt names them.</extracomment>
         <translation>Eingabetaste</translation>
     </message>
     <message>
@@ -152,17 +166,77 @@
         <translation>Zwischen dem kleinen Timer, der immer im Vordergrund bleibt, und dem ganzen Fenster wechseln</translation>
     </message>
     <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
         <source>Start</source>
-        <extracomment>The window&apos;s own shortcuts.</extracomment>
+        <extracomment>The window&apos;s menus and keys.</extracomment>
         <translation>Starten</translation>
     </message>
     <message>
         <source>Start the highlighted routine; on the finish screen, save and go home</source>
         <translation>Die hervorgehobene Routine starten; auf der Abschlussseite speichern und zur Startseite</translation>
+    </message>
+    <message>
+        <source>&amp;Import routine…</source>
+        <translation>Routine &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Check a routine file (.json or .zip) and add it to your routines</source>
+        <translation>Eine Routinendatei (.json oder .zip) prüfen und zu deinen Routinen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open routine &amp;folder</source>
+        <translation>Routinen&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds your own routines</source>
+        <translation>Den Ordner mit Ihren eigenen Routinen öffnen</translation>
+    </message>
+    <message>
+        <source>Import r&amp;uns…</source>
+        <translation>Lä&amp;ufe importieren …</translation>
+    </message>
+    <message>
+        <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
+        <translation>GPX-, TCX- oder FIT-Dateien lesen, oder einen ganzen Strava- oder Garmin-Connect-Export (.zip)</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older of runs…</source>
+        <translation>Läufe aus einem &amp;Ordner importieren …</translation>
+    </message>
+    <message>
+        <source>Read every activity file in a folder, or an unpacked Strava export</source>
+        <translation>Jede Aktivitätsdatei in einem Ordner lesen, oder einen entpackten Strava-Export</translation>
+    </message>
+    <message>
+        <source>Add a run by &amp;hand…</source>
+        <translation>Lauf von &amp;Hand eintragen …</translation>
+    </message>
+    <message>
+        <source>Enter a run&apos;s date, distance and time</source>
+        <translation>Datum, Strecke und Zeit eines Laufs eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Watched folder for runs…</source>
+        <translation>Über&amp;wachter Ordner für Läufe …</translation>
+    </message>
+    <message>
+        <source>Import new files from a folder as they appear</source>
+        <translation>Neue Dateien aus einem Ordner importieren, sobald sie erscheinen</translation>
+    </message>
+    <message>
+        <source>Ho&amp;me</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>The home screen</source>
+        <translation>Die Startseite</translation>
+    </message>
+    <message>
+        <source>All &amp;routines</source>
+        <translation>Alle &amp;Routinen</translation>
+    </message>
+    <message>
+        <source>Every routine, to start, customize or share</source>
+        <translation>Alle Routinen: starten, anpassen oder weitergeben</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
@@ -173,20 +247,12 @@
         <translation>Vollbild</translation>
     </message>
     <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
         <source>&amp;Mute sound</source>
         <translation>Ton &amp;stumm</translation>
     </message>
     <message>
         <source>Sound cues off or on</source>
         <translation>Tonsignale aus oder an</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <translation>M</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -197,32 +263,12 @@
         <translation>Ihre bisherigen Einheiten, Schmerzangaben und Export</translation>
     </message>
     <message>
-        <source>Ctrl+H</source>
-        <translation>Strg+H</translation>
-    </message>
-    <message>
-        <source>&amp;Import protocol…</source>
-        <translation>Protokoll &amp;importieren …</translation>
-    </message>
-    <message>
-        <source>Check a protocol file and add it to your routines</source>
-        <translation>Eine Protokolldatei prüfen und zu Ihren Routinen hinzufügen</translation>
-    </message>
-    <message>
-        <source>Ctrl+O</source>
-        <translation>Strg+O</translation>
-    </message>
-    <message>
         <source>&amp;New routine…</source>
         <translation>&amp;Neue Routine …</translation>
     </message>
     <message>
         <source>Make a routine of your own in the editor</source>
         <translation>Eine eigene Routine im Editor anlegen</translation>
-    </message>
-    <message>
-        <source>Ctrl+N</source>
-        <translation>Strg+N</translation>
     </message>
     <message>
         <source>&amp;Reload routines</source>
@@ -233,20 +279,12 @@
         <translation>Routinen neu laden</translation>
     </message>
     <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Ctrl+,</source>
-        <translation>Strg+,</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -257,20 +295,12 @@
         <translation>Diese Liste</translation>
     </message>
     <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Strg+Q</translation>
     </message>
     <message>
         <source>&amp;Save routine</source>
@@ -282,20 +312,12 @@
         <translation>Editor: Routine speichern (sobald sie keine Probleme hat)</translation>
     </message>
     <message>
-        <source>Ctrl+S</source>
-        <translation>Strg+S</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Editor: undo the last change</source>
         <translation>Editor: letzte Änderung rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z</source>
-        <translation>Strg+Z</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
@@ -306,20 +328,12 @@
         <translation>Editor: Rückgängiggemachtes wiederherstellen</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Strg+Umschalt+Z</translation>
-    </message>
-    <message>
         <source>&amp;Add step</source>
         <translation>Schritt &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Editor: add a step of the chosen kind</source>
         <translation>Editor: einen Schritt der gewählten Art hinzufügen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <source>D&amp;uplicate step</source>
@@ -330,20 +344,12 @@
         <translation>Editor: den gewählten Schritt duplizieren</translation>
     </message>
     <message>
-        <source>Ctrl+D</source>
-        <translation>Strg+D</translation>
-    </message>
-    <message>
         <source>Re&amp;move step</source>
         <translation>Schritt &amp;entfernen</translation>
     </message>
     <message>
         <source>Editor: remove the selected step</source>
         <translation>Editor: den gewählten Schritt entfernen</translation>
-    </message>
-    <message>
-        <source>Ctrl+Delete</source>
-        <translation>Strg+Entf</translation>
     </message>
     <message>
         <source>Move step u&amp;p</source>
@@ -354,20 +360,12 @@
         <translation>Editor: den gewählten Schritt nach oben verschieben</translation>
     </message>
     <message>
-        <source>Alt+Up arrow</source>
-        <translation>Alt+Pfeil hoch</translation>
-    </message>
-    <message>
         <source>Move step do&amp;wn</source>
         <translation>Schritt nach &amp;unten</translation>
     </message>
     <message>
         <source>Editor: move the selected step down</source>
         <translation>Editor: den gewählten Schritt nach unten verschieben</translation>
-    </message>
-    <message>
-        <source>Alt+Down arrow</source>
-        <translation>Alt+Pfeil runter</translation>
     </message>
     <message>
         <source>&amp;Try it</source>
@@ -378,20 +376,12 @@
         <translation>Editor: die Routine ab dem gewählten Schritt laufen lassen, danach zurückkehren</translation>
     </message>
     <message>
-        <source>Ctrl+T</source>
-        <translation>Strg+T</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
         <source>Editor: save the routine as a file to share (a .zip with its own pictures and sounds)</source>
         <translation>Editor: die Routine als Datei zum Weitergeben speichern (als .zip mit ihren eigenen Bildern und Klängen)</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Strg+E</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -402,10 +392,6 @@
         <translation>Editor: die Routine auf einer Seite drucken oder als PDF speichern</translation>
     </message>
     <message>
-        <source>Ctrl+P</source>
-        <translation>Strg+P</translation>
-    </message>
-    <message>
         <source>&amp;Close editor</source>
         <translation>Editor &amp;schließen</translation>
     </message>
@@ -413,9 +399,55 @@
         <source>Editor: close (asks first about unsaved changes)</source>
         <translation>Editor: schließen (fragt vorher nach ungespeicherten Änderungen)</translation>
     </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
     <message>
-        <source>Ctrl+W</source>
-        <translation>Strg+W</translation>
+        <source>Programme calendar</source>
+        <extracomment>Background and mark of each kind of day (the mark says it without the colour).</extracomment>
+        <translation>Programmkalender</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ &amp;Früher</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>&amp;Später ▶</translation>
+    </message>
+    <message>
+        <source>km in
+the week</source>
+        <translation>km in
+der Woche</translation>
+    </message>
+    <message>
+        <source>✓ done   ◐ partly done   ✗ missed   – rest day   … today, not finished   ☀ pain on the first steps that morning (0–10)</source>
+        <translation>✓ erledigt   ◐ teilweise   ✗ verpasst   – Ruhetag   … heute, noch offen   ☀ Schmerz bei den ersten Schritten an diesem Morgen (0–10)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>teilweise erledigt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <source>rest day</source>
+        <translation>Ruhetag</translation>
+    </message>
+    <message>
+        <source>today, not finished</source>
+        <translation>heute, noch offen</translation>
+    </message>
+    <message>
+        <source>Morning: %1/10</source>
+        <translation>Morgens: %1/10</translation>
     </message>
 </context>
 <context>
@@ -431,6 +463,14 @@
     <message>
         <source>Skip (Esc)</source>
         <translation>Überspringen (Esc)</translation>
+    </message>
+    <message>
+        <source>Not now: don&apos;t start (Esc)</source>
+        <translation>Nicht jetzt: nicht starten (Esc)</translation>
+    </message>
+    <message>
+        <source>Answer first: type how much it hurts (0–10).</source>
+        <translation>Bitte zuerst antworten: Tippe, wie stark es schmerzt (0–10).</translation>
     </message>
 </context>
 <context>
@@ -470,6 +510,63 @@
     <message>
         <source>Do you have any of these?</source>
         <translation>Haben Sie etwas davon?</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseDialog</name>
+    <message>
+        <source>Start a programme</source>
+        <translation>Ein Programm beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Make a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n Tag pro Woche</numerusform>
+            <numerusform>%n Tage pro Woche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phase %1: %2 (%3)</source>
+        <translation>Phase %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Moving on: %1 days in a row with pain during at most %2/10 and every next morning settled</source>
+        <translation>Weiter: %1 Tage in Folge mit Schmerz während der Übungen von höchstens %2/10 und jeden nächsten Morgen abgeklungen</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
     </message>
 </context>
 <context>
@@ -542,8 +639,19 @@
 <context>
     <name>EditorHub</name>
     <message>
-        <source>%1 could not be read again: %2</source>
+        <source>A draft kept when Soleus Coach was last closed cannot be opened (%1); it is in %2.</source>
         <extracomment>Deleted routines go here, inside the user&apos;s folder (the library does not read it).</extracomment>
+        <translation>Ein Entwurf, der beim letzten Schließen von Soleus Coach aufbewahrt wurde, lässt sich nicht öffnen (%1); er liegt in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n nicht gespeicherte Routine, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+            <numerusform>%n nicht gespeicherte Routinen, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be read again: %2</source>
         <translation>%1 konnte nicht erneut gelesen werden: %2</translation>
     </message>
     <message>
@@ -591,7 +699,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Checking…</source>
-        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
+        <extracomment>How long after the last key the draft is checked and previewed. The file the routine is in (None until first saved). The other routines&apos; names, folded (``casefold``): name → (id, name as shown). The problems and the preview are shown (after the first paint: the preview needs the plan builder and the safety rules, 20 ms of imports the window need not wait for).</extracomment>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
@@ -639,6 +747,10 @@
         <translation>%1[*] — Routinen-Editor — Soleus Coach</translation>
     </message>
     <message>
+        <source>Another routine is called “%1” already: choose another name, or customize that one instead.</source>
+        <translation>Eine andere Routine heißt schon „%1“: Wähle einen anderen Namen oder passe stattdessen jene an.</translation>
+    </message>
+    <message>
         <source>Not loaded</source>
         <translation>Nicht geladen</translation>
     </message>
@@ -673,6 +785,10 @@
     <message>
         <source>Fix the problems first, then try it.</source>
         <translation>Erst die Probleme beheben, dann ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Opened again as it was when Soleus Coach was closed; not saved yet.</source>
+        <translation>Wieder geöffnet, wie er beim Schließen von Soleus Coach war; noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -812,6 +928,10 @@
         <source>No check-in this time.</source>
         <translation>Diesmal keine Angabe.</translation>
     </message>
+    <message>
+        <source>Routine complete.</source>
+        <translation>Routine beendet.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -826,10 +946,6 @@
     <message>
         <source>I understand</source>
         <translation>Ich habe verstanden</translation>
-    </message>
-    <message>
-        <source>Safety notice</source>
-        <translation>Sicherheitshinweis</translation>
     </message>
 </context>
 <context>
@@ -864,6 +980,154 @@
     <message>
         <source>Your check-in says the calf is swollen, so the heat is left out today: heat can make swelling worse.</source>
         <translation>Laut Ihrer Angabe ist die Wade geschwollen, darum entfällt die Wärme heute: Wärme kann eine Schwellung verstärken.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>ended: it hurt</source>
+        <translation>beendet: es tat weh</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>swelling</source>
+        <translation>Schwellung</translation>
+    </message>
+    <message>
+        <source>bruising</source>
+        <translation>Bluterguss</translation>
+    </message>
+    <message>
+        <source>pain at rest</source>
+        <translation>Schmerz in Ruhe</translation>
+    </message>
+    <message>
+        <source>could not bear weight</source>
+        <translation>nicht belastbar</translation>
+    </message>
+    <message>
+        <source>pain of 7/10 or more</source>
+        <translation>Schmerz von 7/10 oder mehr</translation>
+    </message>
+    <message>
+        <source>did not stretch</source>
+        <translation>nicht gedehnt</translation>
+    </message>
+    <message>
+        <source>went on, gently</source>
+        <translation>sanft weitergemacht</translation>
+    </message>
+    <message>
+        <source>stopped the exercises, went on to the ice</source>
+        <translation>Übungen beendet, weiter mit dem Eis</translation>
+    </message>
+    <message>
+        <source>watch file (FIT)</source>
+        <translation>Uhrdatei (FIT)</translation>
+    </message>
+    <message>
+        <source>TCX file</source>
+        <translation>TCX-Datei</translation>
+    </message>
+    <message>
+        <source>GPX file</source>
+        <translation>GPX-Datei</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>von Hand eingetragen</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <extracomment>A side as a whole phrase (an adjective agrees with its noun in German: &quot;linkes Bein&quot;).</extracomment>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>both legs</source>
+        <translation>beide Beine</translation>
+    </message>
+    <message>
+        <source>%1, hold %2</source>
+        <translation>%1, Dehnung %2</translation>
+    </message>
+    <message>
+        <source>%1, set %2</source>
+        <translation>%1, Satz %2</translation>
+    </message>
+    <message>
+        <source>hold %1</source>
+        <translation>Dehnung %1</translation>
+    </message>
+    <message>
+        <source>set %1</source>
+        <translation>Satz %1</translation>
+    </message>
+    <message>
+        <source>It hurt during %1: %2</source>
+        <translation>Schmerz während %1: %2</translation>
+    </message>
+    <message>
+        <source>Warning signs before the routine (%1): %2</source>
+        <translation>Warnzeichen vor der Routine (%1): %2</translation>
+    </message>
+    <message>
+        <source>Warning signs after the routine (%1): advised to see a doctor</source>
+        <translation>Warnzeichen nach der Routine (%1): Arztbesuch empfohlen</translation>
+    </message>
+    <message>
+        <source>A note this version cannot read</source>
+        <translation>Ein Eintrag, den diese Version nicht lesen kann</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1048,26 +1312,6 @@
         <translation>Schmerz vorher → nachher: %1</translation>
     </message>
     <message>
-        <source>left</source>
-        <translation>links</translation>
-    </message>
-    <message>
-        <source>right</source>
-        <translation>rechts</translation>
-    </message>
-    <message>
-        <source>both</source>
-        <translation>beide</translation>
-    </message>
-    <message>
-        <source>not sure</source>
-        <translation>unsicher</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>nicht festgelegt</translation>
-    </message>
-    <message>
         <source>Injured leg: %1</source>
         <translation>Verletztes Bein: %1</translation>
     </message>
@@ -1078,46 +1322,6 @@
     <message>
         <source>Safety notes:</source>
         <translation>Sicherheitshinweise:</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>erledigt</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>swelling</source>
-        <translation>Schwellung</translation>
-    </message>
-    <message>
-        <source>bruising</source>
-        <translation>Bluterguss</translation>
-    </message>
-    <message>
-        <source>pain at rest</source>
-        <translation>Schmerz in Ruhe</translation>
-    </message>
-    <message>
-        <source>could not bear weight</source>
-        <translation>nicht belastbar</translation>
-    </message>
-    <message>
-        <source>It hurt during %1: %2</source>
-        <translation>Schmerz während %1: %2</translation>
-    </message>
-    <message>
-        <source>continued gently</source>
-        <translation>sanft weitergemacht</translation>
-    </message>
-    <message>
-        <source>Red flags (%1): %2</source>
-        <translation>Warnzeichen (%1): %2</translation>
     </message>
     <message>
         <source>Notes saved.</source>
@@ -1270,6 +1474,10 @@
         <translation>zuletzt %1/10</translation>
     </message>
     <message>
+        <source>Your last check-in had warning signs (%1). Please see a doctor before you stretch; the next routine asks how your calf is first.</source>
+        <translation>Deine letzte Abfrage zeigte Warnzeichen (%1). Bitte geh zum Arzt, bevor du dehnst; die nächste Routine fragt zuerst, wie es deiner Wade geht.</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>heute</translation>
     </message>
@@ -1397,21 +1605,59 @@
         <translation>Es tut weh</translation>
     </message>
     <message>
-        <source>Hold ended</source>
-        <translation>Dehnung beendet</translation>
-    </message>
-    <message>
         <source>Hold ended. Sharp pain means stop.</source>
+        <extracomment>A stretch&apos;s hold (domain.md&apos;s wording, as is).</extracomment>
         <translation>Dehnung beendet. Stechender Schmerz heißt: aufhören.</translation>
     </message>
     <message>
+        <source>Set ended. Loading may be uncomfortable, up to 5 out of 10, but sharp pain or pain above 5 out of 10 means stop for today.</source>
+        <translation>Satz beendet. Belastung darf unangenehm sein, bis 5 von 10; stechender Schmerz oder Schmerz über 5 von 10 heißt: für heute aufhören.</translation>
+    </message>
+    <message>
+        <source>Exercise ended. Sharp pain, or pain that grows as you move, means stop.</source>
+        <translation>Übung beendet. Stechender Schmerz oder Schmerz, der beim Bewegen zunimmt, heißt: aufhören.</translation>
+    </message>
+    <message>
+        <source>Take the ice off now. If the skin is numb, white or blistered, keep it off and warm the calf slowly.</source>
+        <translation>Nimm das Eis jetzt ab. Ist die Haut taub, weiß oder hat Blasen, lass es weg und wärme die Wade langsam.</translation>
+    </message>
+    <message>
+        <source>Take the heat off now. Heat should feel warm, never hot or painful.</source>
+        <translation>Nimm die Wärme jetzt ab. Wärme soll sich warm anfühlen, nie heiß oder schmerzhaft.</translation>
+    </message>
+    <message>
+        <source>Paused. Sharp pain means stop.</source>
+        <translation>Angehalten. Stechender Schmerz heißt: aufhören.</translation>
+    </message>
+    <message>
         <source>Stop</source>
-        <extracomment>The default choice.</extracomment>
+        <extracomment>The default choice, where no ice follows.</extracomment>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the exercises, go on to the ice</source>
+        <extracomment>The default choice where ice follows: the part that still makes sense when it hurts.</extracomment>
+        <translation>Übungen beenden, weiter mit dem Eis</translation>
+    </message>
+    <message>
+        <source>Stop the routine</source>
+        <translation>Routine beenden</translation>
     </message>
     <message>
         <source>Continue gently (bend the front knee less)</source>
         <translation>Sanft weitermachen (vorderes Knie weniger beugen)</translation>
+    </message>
+    <message>
+        <source>Continue with fewer reps or less weight</source>
+        <translation>Mit weniger Wiederholungen oder weniger Gewicht weitermachen</translation>
+    </message>
+    <message>
+        <source>Continue gently (smaller, slower movements)</source>
+        <translation>Sanft weitermachen (kleinere, langsamere Bewegungen)</translation>
+    </message>
+    <message>
+        <source>Go on with the rest of the routine</source>
+        <translation>Mit dem Rest der Routine weitermachen</translation>
     </message>
 </context>
 <context>
@@ -1593,14 +1839,6 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <source>Open protocol &amp;folder</source>
-        <translation>Protokoll&amp;ordner öffnen</translation>
-    </message>
-    <message>
-        <source>Open the folder that holds your own routines</source>
-        <translation>Den Ordner mit Ihren eigenen Routinen öffnen</translation>
-    </message>
-    <message>
         <source>&amp;Session</source>
         <translation>&amp;Einheit</translation>
     </message>
@@ -1615,18 +1853,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Ho&amp;me</source>
-        <translation>&amp;Startseite</translation>
-    </message>
-    <message>
-        <source>All &amp;routines</source>
-        <translation>Alle &amp;Routinen</translation>
-    </message>
-    <message>
-        <source>&amp;About Soleus Coach</source>
-        <translation>Ü&amp;ber Soleus Coach</translation>
     </message>
     <message>
         <source>“After a run” now starts %1.</source>
@@ -1700,12 +1926,67 @@
         <translation>Die Einstellungen konnten nicht gespeichert werden (%1); sie gelten bis zum Beenden.</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
         <source>A routine is already running; %1 was not started.</source>
         <translation>Es läuft schon eine Routine; %1 wurde nicht gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>MakerDialog</name>
+    <message>
+        <source>Make a programme</source>
+        <translation>Programm erstellen</translation>
+    </message>
+    <message>
+        <source>Phase 1</source>
+        <translation>Phase 1</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>ohne Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Add phase</source>
+        <translation>Phase &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove phase</source>
+        <translation>Phase &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Phasen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>Phase %1</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2057,33 @@
     </message>
 </context>
 <context>
+    <name>MorningCheck</name>
+    <message>
+        <source>Good morning: how is your calf?</source>
+        <translation>Guten Morgen: Wie geht es Ihrer Wade?</translation>
+    </message>
+    <message>
+        <source>How much did your calf hurt on your first steps out of bed today?</source>
+        <translation>Wie stark hat Ihre Wade heute bei den ersten Schritten nach dem Aufstehen geschmerzt?</translation>
+    </message>
+    <message>
+        <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys. Pain after loading should have settled by the next morning.</source>
+        <translation>0 = kein Schmerz · 10 = stärkster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten. Schmerz nach der Belastung sollte bis zum nächsten Morgen abgeklungen sein.</translation>
+    </message>
+    <message>
+        <source>Is it stiffer than yesterday morning?</source>
+        <translation>Ist sie steifer als gestern Morgen?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, stiffer</source>
+        <translation>&amp;Ja, steifer</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Sound is unavailable: %1. The countdown flashes instead.</source>
@@ -1806,6 +2114,10 @@
         <translation>Verlauf von Schema %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
+        <source>%1 session(s) in your history hold values this app cannot read; they are left out of what it shows and exports, and kept in the file as they are.</source>
+        <translation>%1 Einheit(en) im Verlauf enthalten Werte, die diese App nicht lesen kann; sie werden weder angezeigt noch exportiert und bleiben unverändert in der Datei.</translation>
+    </message>
+    <message>
         <source>History cannot be saved in %1 (%2). Your sessions still run and are kept in memory until you quit: export them from History.</source>
         <translation>Der Verlauf kann in %1 nicht gespeichert werden (%2). Ihre Einheiten laufen trotzdem und bleiben bis zum Beenden im Speicher: Exportieren Sie sie im Verlauf.</translation>
     </message>
@@ -1833,6 +2145,30 @@
         <source>setting &apos;%1&apos; ignored (%2)</source>
         <translation>Einstellung „%1“ ignoriert (%2)</translation>
     </message>
+    <message>
+        <source>No system voice speaks this language here, so recorded words play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden aufgenommene Wörter abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>No system voice speaks this language here, so tones play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden Töne abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>Install espeak-ng to hear each step&apos;s name.</source>
+        <translation>Installieren Sie espeak-ng, um die Namen der Schritte zu hören.</translation>
+    </message>
+    <message>
+        <source>Add a voice in System Settings, Accessibility, Spoken Content.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Systemeinstellungen, Bedienungshilfen, Gesprochene Inhalte.</translation>
+    </message>
+    <message>
+        <source>Add a voice in Settings, Time and language, Speech.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Einstellungen, Zeit und Sprache, Spracherkennung.</translation>
+    </message>
+    <message>
+        <source>The system voice failed (%1), so recorded words play instead.</source>
+        <translation>Die Systemstimme hat versagt (%1), daher werden aufgenommene Wörter abgespielt.</translation>
+    </message>
 </context>
 <context>
     <name>OwnFiles</name>
@@ -1855,6 +2191,99 @@
     <message>
         <source>File not copied</source>
         <translation>Datei nicht kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>PainDuring</name>
+    <message>
+        <source>How did the exercises feel?</source>
+        <translation>Wie haben sich die Übungen angefühlt?</translation>
+    </message>
+    <message>
+        <source>During %1: how much did your calf hurt at most?</source>
+        <translation>Während %1: Wie stark hat Ihre Wade höchstens geschmerzt?</translation>
+    </message>
+    <message>
+        <source>Up to 5/10 is acceptable while loading, if it has settled by tomorrow morning. Sharp pain means stop.</source>
+        <translation>Bis 5/10 ist bei Belastung in Ordnung, wenn es bis morgen früh abgeklungen ist. Stechender Schmerz heißt: aufhören.</translation>
+    </message>
+</context>
+<context>
+    <name>PainRow</name>
+    <message>
+        <source>Pain %1 of 10</source>
+        <translation>Schmerz %1 von 10</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseForm</name>
+    <message>
+        <source>Phase &amp;name:</source>
+        <translation>&amp;Name der Phase:</translation>
+    </message>
+    <message>
+        <source>L&amp;oad:</source>
+        <translation>&amp;Belastung:</translation>
+    </message>
+    <message>
+        <source>Add rou&amp;tine</source>
+        <translation>Ü&amp;bungsfolge hinzufügen</translation>
+    </message>
+    <message>
+        <source>Suggest the next phase after</source>
+        <translation>Die nächste Phase vorschlagen nach</translation>
+    </message>
+    <message>
+        <source> days in a row</source>
+        <translation> Tagen in Folge</translation>
+    </message>
+    <message>
+        <source>/10</source>
+        <translation>/10</translation>
+    </message>
+    <message>
+        <source>with pain during at most</source>
+        <translation>mit Schmerz während der Übungen von höchstens</translation>
+    </message>
+    <message>
+        <source>…and every next morning settled (the pain-monitoring model).</source>
+        <translation>…und jeden nächsten Morgen abgeklungen (das Schmerz-Monitoring-Modell).</translation>
+    </message>
+    <message>
+        <source>The last phase: there is no next one.</source>
+        <translation>Die letzte Phase: Danach kommt keine mehr.</translation>
+    </message>
+    <message>
+        <source>Routines, and how often:</source>
+        <translation>Übungsfolgen, und wie oft:</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message>
+        <source>days a week</source>
+        <translation>Tage pro Woche</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +2323,370 @@
     <message>
         <source>Print routine</source>
         <translation>Routine drucken</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>Ease off for a few days?</source>
+        <translation>Ein paar Tage kürzertreten?</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: %2 sets fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: one set fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>Ease off</source>
+        <translation>Kürzertreten</translation>
+    </message>
+    <message>
+        <source>Keep going as planned</source>
+        <translation>Wie geplant weitermachen</translation>
+    </message>
+    <message>
+        <source>Ready for the next phase?</source>
+        <translation>Bereit für die nächste Phase?</translation>
+    </message>
+    <message>
+        <source>The next phase: %1 (%2).</source>
+        <translation>Die nächste Phase: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Move on</source>
+        <translation>Weiter zur nächsten Phase</translation>
+    </message>
+    <message>
+        <source>Stay in this phase</source>
+        <translation>In dieser Phase bleiben</translation>
+    </message>
+    <message>
+        <source>Your calf has not settled</source>
+        <translation>Ihre Wade hat sich nicht beruhigt</translation>
+    </message>
+    <message>
+        <source>Your calf pain has not been settling, even after easing off. A physiotherapist can check it. Until then, keep the load down.</source>
+        <translation>Ihre Wadenschmerzen klingen nicht ab, auch nicht nach dem Kürzertreten. Eine Physiotherapeutin oder ein Physiotherapeut kann das prüfen. Bis dahin: Belastung gering halten.</translation>
+    </message>
+    <message>
+        <source>Rest today</source>
+        <translation>Heute ausruhen</translation>
+    </message>
+    <message>
+        <source>You decide. This is a suggestion from your own answers, not a diagnosis; your physiotherapist knows your calf best.</source>
+        <translation>Sie entscheiden. Das ist ein Vorschlag aus Ihren eigenen Antworten, keine Diagnose; Ihre Physiotherapie kennt Ihre Wade am besten.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: %2 sets fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: one set fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s %1 weeks are over. What comes next is for you and your physiotherapist to decide.</source>
+        <translation>Die %1 Wochen des Programms sind vorbei. Wie es weitergeht, entscheiden Sie mit Ihrer Physiotherapie.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz während der Übungen erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>Pain after a session reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz nach einer Einheit erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had not settled overnight.</source>
+        <translation>Bei den ersten Schritten heute Morgen lag der Schmerz bei %1/10, höher als %2/10 am %3: Er ist über Nacht nicht abgeklungen.</translation>
+    </message>
+    <message>
+        <source>This morning your calf felt stiffer than the day before.</source>
+        <translation>Heute Morgen fühlte sich Ihre Wade steifer an als am Vortag.</translation>
+    </message>
+    <message>
+        <source>Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Ihr Schmerz bei den ersten Schritten lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Der Schmerz während der Übungen lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>You already eased off on %1.</source>
+        <translation>Sie sind schon am %1 kürzergetreten.</translation>
+    </message>
+    <message>
+        <source>For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the highest was %5/10), and every next morning had settled.</source>
+        <translation>An %1 Tagen in Folge (%2 bis %3) blieb der Schmerz während der Übungen bei höchstens %4/10 (am höchsten: %5/10), und jeden nächsten Morgen war er abgeklungen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCard</name>
+    <message>
+        <source>A suggestion is &amp;waiting…</source>
+        <translation>Ein Vorschlag &amp;wartet…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar…</source>
+        <translation>Ka&amp;lender…</translation>
+    </message>
+    <message>
+        <source>R&amp;eport…</source>
+        <translation>B&amp;ericht…</translation>
+    </message>
+    <message>
+        <source>A PDF of this programme for your physiotherapist</source>
+        <translation>Ein PDF dieses Programms für Ihre Physiotherapie</translation>
+    </message>
+    <message>
+        <source>week %1 of %2</source>
+        <translation>Woche %1 von %2</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>Woche %1</translation>
+    </message>
+    <message>
+        <source>Phase %1 of %2: %3 · %4 · %5</source>
+        <translation>Phase %1 von %2: %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Heute: %1</translation>
+    </message>
+    <message>
+        <source>Paused: nothing is due and there are no reminders. Programme → Resume carries on.</source>
+        <translation>Pausiert: Nichts ist fällig, und es gibt keine Erinnerungen. Programm → Fortsetzen macht weiter.</translation>
+    </message>
+    <message>
+        <source>Rest today: see a doctor before loading your calf again.</source>
+        <translation>Heute ausruhen: Lassen Sie die Wade ärztlich ansehen, bevor Sie sie wieder belasten.</translation>
+    </message>
+    <message>
+        <source> (%1 of %2)</source>
+        <translation> (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Next: %1%2 — start</source>
+        <translation>&amp;Als Nächstes: %1%2 — beginnen</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 after each run</source>
+        <translation>%1 nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1 before each run</source>
+        <translation>%1 vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1: rest day</source>
+        <translation>%1: Ruhetag</translation>
+    </message>
+    <message>
+        <source>%1 to do</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 von %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeReport</name>
+    <message>
+        <source>accepted</source>
+        <extracomment>A note longer than this is cut (with &quot;…&quot;): the report is a summary, the history has all. The three pain lines: told apart by colour and by their marks (circle, square, triangle).</extracomment>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>kept going</source>
+        <translation>weitergemacht</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Calf programme: report for the physiotherapist</source>
+        <translation>Wadenprogramm: Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · the runner&apos;s own answers, not a diagnosis</source>
+        <translation>%1 bis %2 · die eigenen Angaben des Läufers, keine Diagnose</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>No programme ran in this period.</source>
+        <translation>In diesem Zeitraum lief kein Programm.</translation>
+    </message>
+    <message>
+        <source>Adherence: %1 of %2 sessions due were done (%3). Days: %4 done, %5 partly done, %6 missed, %7 rest.</source>
+        <translation>Einhaltung: %1 von %2 fälligen Einheiten erledigt (%3). Tage: %4 erledigt, %5 teilweise, %6 verpasst, %7 Ruhetage.</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>● first steps in the morning   ■ during the exercises   ▲ after the session   — 5/10: the most the model accepts</source>
+        <translation>● erste Schritte am Morgen   ■ während der Übungen   ▲ nach der Einheit   — 5/10: mehr lässt das Modell nicht zu</translation>
+    </message>
+    <message>
+        <source>Running distance per week (km)</source>
+        <translation>Laufstrecke pro Woche (km)</translation>
+    </message>
+    <message>
+        <source>Suggestions and what was chosen</source>
+        <translation>Vorschläge und was gewählt wurde</translation>
+    </message>
+    <message>
+        <source>No suggestions in this period.</source>
+        <translation>Keine Vorschläge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>Keine Notizen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>… and %1 more %2 (all of them are in the app&apos;s history).</source>
+        <translation>… und %1 weitere %2 (alle stehen im Verlauf der App).</translation>
+    </message>
+    <message>
+        <source>suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Soleus Coach · page %1 of %2</source>
+        <translation>Soleus Coach · Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Calf programme report</source>
+        <translation>Bericht zum Wadenprogramm</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeUi</name>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Start a programme…</source>
+        <translation>Programm &amp;beginnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Morning check…</source>
+        <translation>&amp;Morgenfrage…</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar…</source>
+        <translation>&amp;Kalender…</translation>
+    </message>
+    <message>
+        <source>&amp;Report for the physio…</source>
+        <translation>Bericht für die &amp;Physiotherapie…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;End programme…</source>
+        <translation>Programm b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>M&amp;ake a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Time for %1</source>
+        <translation>Zeit für %1</translation>
+    </message>
+    <message>
+        <source>%1 today: %2. Click here to open Soleus Coach.</source>
+        <translation>%1 heute: %2. Hier klicken, um Soleus Coach zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No programme is under way: Programme → Start a programme… begins one.</source>
+        <translation>Kein Programm läuft: Programm → Programm beginnen… startet eines.</translation>
+    </message>
+    <message>
+        <source>%1 is under way: end it first (Programme → End programme).</source>
+        <translation>%1 läuft gerade: Beenden Sie es zuerst (Programm → Programm beenden).</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 begonnen.</translation>
+    </message>
+    <message>
+        <source>Programme resumed.</source>
+        <translation>Programm fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Programme paused: nothing is due and there are no reminders.</source>
+        <translation>Programm pausiert: Nichts ist fällig, und es gibt keine Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>End programme</source>
+        <translation>Programm beenden</translation>
+    </message>
+    <message>
+        <source>End %1? Everything you answered stays in your history and its report.</source>
+        <translation>%1 beenden? Alles, was Sie angegeben haben, bleibt in Ihrem Verlauf und im Bericht.</translation>
+    </message>
+    <message>
+        <source>Programme ended.</source>
+        <translation>Programm beendet.</translation>
+    </message>
+    <message>
+        <source>That file exists: choose another name (or choose it with Choose… to replace it).</source>
+        <translation>Diese Datei gibt es schon: Wählen Sie einen anderen Namen (oder wählen Sie sie mit „Auswählen…“, um sie zu ersetzen).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Bericht gespeichert: %1 (%n Seite)</numerusform>
+            <numerusform>Bericht gespeichert: %1 (%n Seiten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Programme saved (%1): Programme → Start a programme… starts it.</source>
+        <translation>Programm gespeichert (%1): Programm → Programm beginnen… startet es.</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2751,11 @@
         <translation>Bitte gehen Sie vor dem Dehnen zum Arzt</translation>
     </message>
     <message>
+        <source>Warning signs in how your calf feels now</source>
+        <extracomment>The heading of the same advice on the finish page (its body says &quot;see a doctor&quot; once).</extracomment>
+        <translation>Warnzeichen in deiner Antwort, wie es der Wade jetzt geht</translation>
+    </message>
+    <message>
         <source>These signs can mean a muscle tear or a blood clot. Please see a doctor before stretching. Stretching can make a tear worse.</source>
         <translation>Diese Zeichen können auf einen Muskelfaserriss oder ein Blutgerinnsel hinweisen. Bitte gehen Sie vor dem Dehnen zum Arzt. Dehnen kann einen Riss verschlimmern.</translation>
     </message>
@@ -2002,6 +2800,49 @@
     <message>
         <source>Your last session noted warning signs. Please check your calf again before you start.</source>
         <translation>Bei Ihrer letzten Einheit wurden Warnzeichen notiert. Bitte prüfen Sie Ihre Wade vor dem Start noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for the physio</source>
+        <translation>Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2100,20 +2941,39 @@
         <translation>Ihre Protokolle liegen in %1</translation>
     </message>
     <message>
-        <source>Import protocol</source>
-        <translation>Protokoll importieren</translation>
+        <source>Import routine</source>
+        <translation>Routine importieren</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its files renamed (another routine has a file of that name)</source>
+        <translation>
+            <numerusform>%n Datei umbenannt (eine andere Routine hat eine Datei dieses Namens)</numerusform>
+            <numerusform>%n Dateien umbenannt (eine andere Routine hat Dateien dieses Namens)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace your routine?</source>
+        <translation>Deine Routine ersetzen?</translation>
+    </message>
+    <message>
+        <source>Your routine “%1” has the same id (%2). Replace it with the one in %3, or keep both?</source>
+        <translation>Deine Routine „%1“ hat dieselbe Kennung (%2). Durch die aus %3 ersetzen oder beide behalten?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation>&amp;Beide behalten</translation>
     </message>
     <message>
         <source>Routines (*.json *.zip)</source>
         <translation>Routinen (*.json *.zip)</translation>
-    </message>
-    <message>
-        <source>Replace protocol?</source>
-        <translation>Protokoll ersetzen?</translation>
-    </message>
-    <message>
-        <source>You already have a file named %1. Replace it?</source>
-        <translation>Sie haben schon eine Datei namens %1. Ersetzen?</translation>
     </message>
     <message>
         <source>Not imported</source>
@@ -2122,6 +2982,14 @@
     <message>
         <source>%1 has problems; nothing was copied.</source>
         <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>“%1” is in your routines already: nothing was imported.</source>
+        <translation>„%1“ ist schon in deinen Routinen: Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Imported as a copy, “%1”: the routine %2 was kept as it is.</source>
+        <translation>Als Kopie importiert, „%1“: Die Routine %2 bleibt, wie sie ist.</translation>
     </message>
     <message>
         <source>Imported %1</source>
@@ -2237,6 +3105,10 @@
     <message>
         <source>This step has problems</source>
         <translation>Dieser Schritt hat Probleme</translation>
+    </message>
+    <message>
+        <source>Customize “%1” instead…</source>
+        <translation>Stattdessen „%1“ anpassen…</translation>
     </message>
 </context>
 <context>
@@ -2590,22 +3462,6 @@
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <source>Import r&amp;uns…</source>
-        <translation>Lä&amp;ufe importieren …</translation>
-    </message>
-    <message>
-        <source>Add a run by &amp;hand…</source>
-        <translation>Lauf von &amp;Hand eintragen …</translation>
-    </message>
-    <message>
-        <source>&amp;Watched folder for runs…</source>
-        <translation>Über&amp;wachter Ordner für Läufe …</translation>
-    </message>
-    <message>
-        <source>Import new files from a folder as they appear</source>
-        <translation>Neue Dateien aus einem Ordner importieren, sobald sie erscheinen</translation>
-    </message>
-    <message>
         <source>Import runs</source>
         <translation>Läufe importieren</translation>
     </message>
@@ -2645,18 +3501,6 @@
             <numerusform>%n schon vorhanden</numerusform>
             <numerusform>%n schon vorhanden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
-        <translation>GPX-, TCX- oder FIT-Dateien lesen, oder einen ganzen Strava- oder Garmin-Connect-Export (.zip)</translation>
-    </message>
-    <message>
-        <source>Import a f&amp;older of runs…</source>
-        <translation>Läufe aus einem &amp;Ordner importieren …</translation>
-    </message>
-    <message>
-        <source>Read every activity file in a folder, or an unpacked Strava export</source>
-        <translation>Jede Aktivitätsdatei in einem Ordner lesen, oder einen entpackten Strava-Export</translation>
     </message>
     <message>
         <source>Activity files and exports (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)</source>
@@ -2904,8 +3748,16 @@
 <context>
     <name>SessionFlow</name>
     <message>
+        <source>%1 was not started: read the safety notice first.</source>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question). What a programme changes in a routine today (easing off: fewer sets, and a line to read), given by the window; None: nothing. A routine asked for while the first-run questions were open: it starts after them.</extracomment>
+        <translation>%1 wurde nicht gestartet: Lies zuerst den Sicherheitshinweis.</translation>
+    </message>
+    <message>
+        <source>%1 was not started: your last check-in had warning signs, so it asks first.</source>
+        <translation>%1 wurde nicht gestartet: Deine letzte Abfrage zeigte Warnzeichen, deshalb wird zuerst gefragt.</translation>
+    </message>
+    <message>
         <source>Not stretching today: your check-in is saved in your history.</source>
-        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question).</extracomment>
         <translation>Heute kein Dehnen: Ihre Angaben sind im Verlauf gespeichert.</translation>
     </message>
     <message>
@@ -2986,6 +3838,14 @@
     <message>
         <source>Stop</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 s</translation>
+    </message>
+    <message>
+        <source>This hold may be %1 to %2 seconds; it is %3 now</source>
+        <translation>Diese Dehnung darf %1 bis %2 Sekunden dauern; jetzt sind es %3</translation>
     </message>
     <message>
         <source>Paused — press Space to resume</source>
@@ -3094,8 +3954,20 @@
         <translation>Töne</translation>
     </message>
     <message>
-        <source>Spoken</source>
-        <translation>Gesprochen</translation>
+        <source>Recorded words</source>
+        <translation>Aufgenommene Wörter</translation>
+    </message>
+    <message>
+        <source>The system voice</source>
+        <translation>Die Systemstimme</translation>
+    </message>
+    <message>
+        <source>The system voice says each step&apos;s name, the leg, the numbers and what comes next, in the language of Soleus Coach</source>
+        <translation>Die Systemstimme sagt den Namen jedes Schritts, das Bein, die Zahlen und was als Nächstes kommt, in der Sprache von Soleus Coach</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>T&amp;on</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -3126,6 +3998,10 @@
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>Play a cue with the style and volume above; the system voice says a sample</source>
+        <translation>Einen Hinweis mit dem Stil und der Lautstärke von oben abspielen; die Systemstimme spricht ein Beispiel</translation>
+    </message>
+    <message>
         <source>&amp;Routines</source>
         <translation>&amp;Routinen</translation>
     </message>
@@ -3150,16 +4026,28 @@
         <translation>Kühldauer:</translation>
     </message>
     <message>
-        <source>Sound and &amp;look</source>
-        <translation>Ton und &amp;Aussehen</translation>
-    </message>
-    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
     <message>
         <source>Volume:</source>
         <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Stimme:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Ansagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Look</source>
+        <translation>&amp;Aussehen</translation>
     </message>
     <message>
         <source>Re&amp;minders</source>
@@ -3172,6 +4060,46 @@
     <message>
         <source>On:</source>
         <translation>An:</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The voices installed for the language of Soleus Coach (see the README to add more)</source>
+        <translation>Die für die Sprache von Soleus Coach installierten Stimmen (wie Sie weitere hinzufügen, steht in der README)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> words a minute</source>
+        <translation> Wörter pro Minute</translation>
+    </message>
+    <message>
+        <source>Step names, the leg, and what comes next</source>
+        <translation>Namen der Schritte, das Bein und was als Nächstes kommt</translation>
+    </message>
+    <message>
+        <source>Numbers: holds, sets, reps, rounds, “ten seconds”</source>
+        <translation>Zahlen: Dehnungen, Sätze, Wiederholungen, Runden, „noch zehn Sekunden“</translation>
+    </message>
+    <message>
+        <source>Instructions while getting into position</source>
+        <translation>Anleitung, während Sie in Position gehen</translation>
+    </message>
+    <message>
+        <source>The language&apos;s default voice</source>
+        <translation>Standardstimme der Sprache</translation>
+    </message>
+    <message>
+        <source>Looking for voices…</source>
+        <translation>Stimmen werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (nicht installiert)</translation>
     </message>
     <message>
         <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
@@ -3204,10 +4132,6 @@
     <message>
         <source>Not sure: asked each time</source>
         <translation>Unsicher: wird jedes Mal gefragt</translation>
-    </message>
-    <message>
-        <source>Play a cue with the style and volume above</source>
-        <translation>Ein Signal mit der obigen Art und Lautstärke abspielen</translation>
     </message>
     <message>
         <source>Appearance:</source>
@@ -3259,6 +4183,21 @@
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was sie tun</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +4309,144 @@
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
         <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2</source>
+        <translation>Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>And relax</source>
+        <translation>Und entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Do not stretch to the point of pain</source>
+        <translation>Nicht bis zum Schmerz dehnen</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Ice on. Keep a cloth between the ice and your skin</source>
+        <translation>Eis auflegen. Immer ein Tuch zwischen Eis und Haut</translation>
+    </message>
+    <message>
+        <source>Check your skin</source>
+        <translation>Haut prüfen</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete. Well done</source>
+        <translation>Routine geschafft. Gut gemacht</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Last one</source>
+        <extracomment>The same, short: where a rep leaves a second for it (and the recorded clip).</extracomment>
+        <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Rest, %1 seconds</source>
+        <translation>Pause, %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Heat on. Warm, not hot</source>
+        <translation>Wärme auflegen. Warm, nicht heiß</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Ten seconds</source>
+        <translation>Noch zehn Sekunden</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>left leg back</source>
+        <translation>linkes Bein hinten</translation>
+    </message>
+    <message>
+        <source>right leg back</source>
+        <translation>rechtes Bein hinten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A step&apos;s name and its side: &quot;Seated calf raise, left leg&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Seated calf raise</source>
+        <extracomment>The step the Test button names.</extracomment>
+        <translation>Wadenheben im Sitzen</translation>
     </message>
 </context>
 <context>
@@ -3634,6 +4711,13 @@
     </message>
 </context>
 <context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+</context>
+<context>
     <name>Surface</name>
     <message>
         <source>Road</source>
@@ -3806,6 +4890,17 @@
     <message>
         <source>Time remaining in this step</source>
         <translation>Verbleibende Zeit in diesem Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>_Question</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChooseDialog</name>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n day a week</numerusform>
+            <numerusform>%n days a week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorHub</name>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n unsaved routine kept when Soleus Coach was last closed opened again.</numerusform>
+            <numerusform>%n unsaved routines kept when Soleus Coach was last closed opened again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
@@ -79,12 +106,32 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeUi</name>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message numerus="yes">
         <source>Problems: %n</source>
         <translation>
             <numerusform>Problems: %n</numerusform>
             <numerusform>Problems: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutineFiles</name>
+    <message numerus="yes">
+        <source>%n of its files renamed (another routine has a file of that name)</source>
+        <translation>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
+            <numerusform>%n of its files renamed (another routine has a file of that name)</numerusform>
         </translation>
     </message>
 </context>

@@ -15,7 +15,19 @@ import subprocess
 import sys
 from typing import Any
 
-from playsound3 import playsound3 as ps3
+
+class _NotOurVerdict(logging.Filter):
+    """playsound3 logs "No supported audio backends on this system!" when it is imported
+    on a machine without one of *its* players; ours (pw-play, paplay, aplay) may well be
+    there. Whether sound works is this module's to say (and the window says it once)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "No supported audio backends" not in record.getMessage()
+
+
+logging.getLogger("playsound3.playsound3").addFilter(_NotOurVerdict())
+
+from playsound3 import playsound3 as ps3  # noqa: E402  (after the filter: it logs on import)
 
 log = logging.getLogger(__name__)
 

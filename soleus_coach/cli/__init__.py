@@ -1,7 +1,10 @@
 """Command line: works without a display and never imports Qt.
 
-``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach export ID -o OUT``,
-``soleus-coach history ...``;
+``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach import FILE...``
+(:mod:`.routines`), ``soleus-coach export ID -o OUT``, ``soleus-coach history ...``,
+``soleus-coach runs ...`` (:mod:`.runs`), ``soleus-coach programme ...`` and
+``soleus-coach report ...`` (the one command that lays out a PDF with Qt, offscreen: see
+:mod:`soleus_coach.cli.programme`);
 with no command the GUI starts (see :mod:`soleus_coach.app`).
 """
 
@@ -17,6 +20,7 @@ from soleus_coach import __version__, paths
 from soleus_coach.protocol import ProtocolInvalid, load_file, load_library
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.protocol.spec import FORMAT_VERSION
+from soleus_coach.session.plan import routine_duration_s
 from soleus_coach.untrusted import for_terminal
 
 T = TypeVar("T")
@@ -50,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the file to write (its suffix becomes .zip when the routine "
                        "carries its own files)")
     share.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    from soleus_coach.cli.routines import add_parser as add_import_parser
+
+    add_import_parser(sub)
     sub.add_parser("schema", help="print where the protocol schema is (for your editor)")
     history = sub.add_parser("history", help="your past sessions")
     hsub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
@@ -65,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     from soleus_coach.cli.runs import add_parser as add_runs_parser
 
     add_runs_parser(sub)
+    from soleus_coach.cli.programme import add_parsers as add_programme_parsers
+
+    add_programme_parsers(sub)
     sub.add_parser("install-desktop",
                    help="add Soleus Coach to your desktop's applications (this user only)")
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
@@ -132,7 +142,7 @@ def run_list(out: TextIO, err: TextIO | None = None) -> int:
             continue
         origin = entry.origin.value + (" (replaces bundled)" if entry.overrides_bundled else "")
         rows.append((p.id, for_terminal(p.name), p.when.value,
-                     format_duration(p.default_duration_s),
+                     format_duration(routine_duration_s(p)),
                      for_terminal(f"{entry.path} [{origin}]")))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
@@ -263,12 +273,20 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         return run_export(args, out)
     if args.command == "schema":
         return run_schema(out)
+    if args.command == "import":
+        from soleus_coach.cli.routines import run as run_import
+
+        return run_import(args, out)
     if args.command == "history":
         return run_history(args, out)
     if args.command == "runs":
         from soleus_coach.cli.runs import run as run_runs
 
         return run_runs(args, out)
+    if args.command in ("programme", "report"):
+        from soleus_coach.cli.programme import run as run_programme
+
+        return run_programme(args, out)
     if args.command in ("install-desktop", "uninstall-desktop"):
         from soleus_coach import desktop
 

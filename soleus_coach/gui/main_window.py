@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach import texts
 from soleus_coach.audio import PlayerState
-from soleus_coach.cues import Cue
-from soleus_coach.gui.common.actions import APP_ACTIONS, SPECS, ActionId, help_rows, make_action
+from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.common.sound import SoundService
@@ -39,7 +37,6 @@ from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.library.home_page import HomePage, Moment
 from soleus_coach.gui.library.routine_files import RoutineFiles
 from soleus_coach.gui.reminders import ReminderService
-from soleus_coach.gui.session.first_run import FirstRun
 from soleus_coach.gui.session.flow import FlowState, SessionFlow
 from soleus_coach.settings import Settings
 from soleus_coach.texts import fill_in
@@ -75,6 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings_store.load()
+        self.terminating = False  # told to quit from outside: nothing may ask
         self.setWindowTitle(self.tr("Soleus Coach"))
         self._library: Library | None = None  # read after the first paint, or when needed
         self.history_window: HistoryWindow | None = None
@@ -84,6 +82,7 @@ class MainWindow(QMainWindow):
                                   services.make_player(services.assets_dir / "sounds")
                                   if services.make_player else None, self)
         self.sound.status_changed.connect(self._on_sound_status)
+        self.sound.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.sound_label = QLabel()
         self.sound_label.setObjectName("soundUnavailable")
         self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderService(
             services.window_state_file, now=services.now, settings=lambda: self.settings,
             practised_today=self._practised_today, in_session=lambda: self.flow.busy,
-            parent=self)
+            parent=self, programme=lambda: self.programme.reminder_times())
         self.reminders.reminded.connect(self._remind)
         self.home = HomePage()
         self.home.start_requested.connect(self.start_requested)
@@ -125,15 +124,18 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
         self.home.set_settings(self.settings)
-        self.first_run = FirstRun(self, lambda: self.settings)
-        self.first_run.settings_chosen.connect(self.apply_settings)
-        self.first_run.setup_done.connect(self._setup_done)
-        self.routine_files = RoutineFiles(self, lambda: self.services, self.reload_library,
-                                          self.statusBar().showMessage)
+        self.first_run = self.flow.first_run
+        self.flow.settings_chosen.connect(self.apply_settings)
+        self.first_run.finished.connect(self._first_run_done)
+        self.routine_files = RoutineFiles(self, lambda: self.services, lambda: self.library,
+                                          self.reload_library, self.statusBar().showMessage)
         self._build_menus()
         from soleus_coach.gui.editor.hub import install as install_editor
 
         self.editors = install_editor(self)  # File → New routine; Customize, Edit, Delete
+        from soleus_coach.gui.programme.hub import install as install_programme
+
+        self.programme = install_programme(self)  # its menu, its card, questions in turn
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
                               after_run_routine=lambda: self.settings.after_run_routine,
@@ -194,43 +196,40 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- menus
 
     def _build_menus(self) -> None:
+        """The menus, each entry a row of :mod:`~soleus_coach.gui.common.actions` (the runs'
+        entries are added by :class:`RunsUi`, New routine by the editor's hub)."""
         def act(action: ActionId, slot: Callable[[], object]) -> QAction:
-            return make_action(self, SPECS[action], slot)
+            made = make_action(self, SPECS[action], slot)
+            self.actions_by_id[action] = made
+            return made
 
+        self.actions_by_id: dict[ActionId, QAction] = {}
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_action = act(ActionId.IMPORT, self.import_protocol)
-        file_menu.addAction(self.import_action)
-        folder = file_menu.addAction(self.tr("Open protocol &folder"))
-        folder.setStatusTip(self.tr("Open the folder that holds your own routines"))
-        folder.triggered.connect(self.open_protocol_folder)
-        file_menu.addAction(act(ActionId.RELOAD, self.reload_library))
+        for a in (self.import_action, act(ActionId.OPEN_FOLDER, self.open_protocol_folder),
+                  act(ActionId.RELOAD, self.reload_library)):
+            file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(act(ActionId.QUIT, self.close))
         self.session_menu = bar.addMenu(self.tr("&Session"))
         self.session_menu.setEnabled(False)
         self.view_menu = bar.addMenu(self.tr("&View"))
-        home = self.view_menu.addAction(self.tr("Ho&me"))
-        home.triggered.connect(self.go_home)
-        routines = self.view_menu.addAction(self.tr("All &routines"))
-        routines.triggered.connect(self.show_library)
         self.fullscreen_action = act(ActionId.FULLSCREEN, self.toggle_fullscreen)
         self.mute_action = act(ActionId.MUTE, self.toggle_mute)
         self.mute_action.setCheckable(True)
         self.mute_action.setChecked(not self.settings.sound_on)
         self.history_action = act(ActionId.HISTORY, self.show_history)
-        for a in (self.fullscreen_action, self.mute_action, self.history_action):
+        for a in (act(ActionId.HOME, self.go_home), act(ActionId.ALL_ROUTINES, self.show_library),
+                  self.fullscreen_action, self.mute_action, self.history_action):
             self.view_menu.addAction(a)
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(act(ActionId.SETTINGS, self.edit_settings))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(act(ActionId.SHORTCUTS, self.show_shortcuts))
-        notice = self.help_menu.addAction(texts.translate(texts.FIRST_RUN_HELP_ACTION))
-        notice.triggered.connect(lambda: self.show_safety_notice())
+        self.help_menu.addAction(act(ActionId.SAFETY_NOTICE, self.show_safety_notice))
         self.help_menu.addSeparator()
-        about = self.help_menu.addAction(self.tr("&About Soleus Coach"))
-        about.triggered.connect(self.show_about)
-        assert all(s.id in SPECS for s in APP_ACTIONS)
+        self.help_menu.addAction(act(ActionId.ABOUT, self.show_about))
 
     # ----------------------------------------------------------------- pages
 
@@ -293,14 +292,15 @@ class MainWindow(QMainWindow):
         if self._library_page is not None:
             self._library_page.set_library(self.library)
         self._update_home()  # reads it again (and says so when a file is broken)
+        self.programme.reload()  # its programmes name routines
 
     def open_protocol_folder(self) -> None:
         self.routine_files.open_folder()
 
-    def import_protocol(self, path: Path | None = None, *, replace: bool = False) -> bool:
+    def import_protocol(self, path: Path | None = None) -> bool:
         """Check ``path`` (or one chosen in a file dialog) and copy it into the user's
         folder (see :meth:`RoutineFiles.import_file`)."""
-        return self.routine_files.import_file(path, replace=replace)
+        return self.routine_files.import_file(path)
 
     # ----------------------------------------------------------------- sessions
 
@@ -347,8 +347,11 @@ class MainWindow(QMainWindow):
     def _on_flow_state(self, state: FlowState) -> None:
         if state is FlowState.FINISHED:  # its keys are the finish page's now (Alt+S: Swelling)
             self.session_menu.setEnabled(False)
+            if self.flow.recorder is not None:  # the programme asks about it afterwards
+                self.programme.session_finished(self.flow.recorder.record)
         elif state is FlowState.IDLE and self._summary_scheduled:
             self.reminders.check()  # one may have come due during the routine: not now, though
+            self.programme.ask()
 
     # ----------------------------------------------------------------- tray, compact, reminders
 
@@ -388,6 +391,10 @@ class MainWindow(QMainWindow):
                        self.tr("After a run") if moment is Moment.AFTER else
                        self.tr("Before a run"), name or "—")
         action = ActionId.START_AFTER if moment is Moment.AFTER else ActionId.START_BEFORE
+        programme = self.programme.reminder_text()  # a programme's: what is due next
+        if programme is not None:
+            (title, text), action = programme, ActionId.SHOW
+            self.programme.ask()  # the morning check, if it is due
         self.companions.alert(title, text, action)
         if self.companions.tray is None or not self.companions.tray.available:
             self.companions.show_full()
@@ -427,9 +434,10 @@ class MainWindow(QMainWindow):
         last = store.sessions(limit=1)
         self.home.show_summary(store.summary(self.services.today()), last[0] if last else None,
                                store.recent_pain_after(10), persistent=store.persistent,
-                               now=self.services.now())
+                               now=self.services.now(), last_checkin=store.last_checkin())
         if self.history_window is not None:
             self.history_window.reload()
+        QTimer.singleShot(0, self.programme.ask)  # its card and questions: right after this
         self.summary_shown.emit()
 
     def show_history(self) -> HistoryWindow:
@@ -460,11 +468,7 @@ class MainWindow(QMainWindow):
 
     def test_sound(self, settings: Settings) -> None:
         """Play a cue as ``settings`` would (the settings dialog's "Test sound")."""
-        current = self.sound.settings
-        self.sound.apply(replace(settings, sound_on=True))
-        played = self.sound.play(Cue.HOLD_START)
-        self.sound.apply(current)
-        if not played:
+        if not self.sound.test(settings):
             self.statusBar().showMessage(self.sound.status.message or
                                          self.tr("Sound is still starting; try again."), 8000)
 
@@ -473,7 +477,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from soleus_coach.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
+        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound,
+                                sound=self.sound)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.value()))
         dialog.open()
@@ -515,15 +520,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- help
 
-    def show_safety_notice(self, first_run: bool = False) -> None:
-        self.first_run.show_notice(first_run)
+    def show_safety_notice(self) -> None:
+        """Help → Safety notice (on the first start the flow shows it: :meth:`welcome`)."""
+        self.first_run.show_notice()
 
-    def show_setup(self) -> None:
-        self.first_run.show_setup()
-
-    def _setup_done(self) -> None:
-        self.activateWindow()
-        self.home.primary_button().setFocus()
+    def _first_run_done(self, _read: bool) -> None:
+        if not self.flow.busy:
+            self.activateWindow()
+            self.home.primary_button().setFocus()
 
     def show_about(self) -> None:
         from soleus_coach.gui.about_dialog import AboutDialog
@@ -533,14 +537,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{k:<14} {v}" for k, v in help_rows())
-        box = message_box(self, QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"),
-                          text)
-        box.setObjectName("shortcutHelp")
-        font = box.font()
-        font.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        box.setFont(font)
-        box.open()
+        from soleus_coach.gui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # ----------------------------------------------------------------- window
 
@@ -569,8 +570,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._watch_library)
         QTimer.singleShot(0, self.reminders.check)
         QTimer.singleShot(0, self.companions.sync)
-        if not self.settings.first_run_acknowledged:
-            QTimer.singleShot(0, lambda: self.show_safety_notice(first_run=True))
+        QTimer.singleShot(0, self.flow.welcome)  # the first start's questions, if due
+        QTimer.singleShot(0, self.editors.reopen_kept_drafts)
 
     def start_hidden(self) -> None:
         """Started with the desktop session: in the tray if there is one, else minimised."""
@@ -580,6 +581,13 @@ class MainWindow(QMainWindow):
             self._after_first_paint()
         else:
             self.showMinimized()
+
+    def terminate(self) -> None:
+        """Told to quit from outside (log-out, ``kill``, Ctrl+C in a terminal): quit whatever
+        is open. A running routine is recorded as stopped; an editor's unsaved changes are
+        kept as a draft to open again at the next start (no question can be answered now)."""
+        self.terminating = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flow.stop_now()  # a running routine is recorded as stopped, with what was done

@@ -104,11 +104,12 @@ class Tray(QObject):
         self.entries: list[MenuEntry] = []
         self.last_alert: tuple[str, str] = ("", "")
         self.alert_action: ActionId | None = None
-        self._menu: QMenu | None = None
+        #: The menu, made whether or not the desktop has a tray to show it in (the same
+        #: menu a person would click; tests click it).
+        self.menu: QMenu | None = QMenu()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(icon, self)
-            self._menu = QMenu()
-            self.icon.setContextMenu(self._menu)
+            self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.messageClicked.connect(self._message_clicked)
             self.icon.show()
@@ -129,9 +130,8 @@ class Tray(QObject):
         if entries == self.entries:
             return
         self.entries = entries
-        if self._menu is None:
-            return
-        fill_menu(self._menu, entries, self.triggered.emit)
+        if self.menu is not None:
+            fill_menu(self.menu, entries, self.triggered.emit)
 
     def alert(self, title: str, message: str, action: ActionId | None = None) -> None:
         """Tell the user now, even if the window is minimised or behind others. A message
@@ -160,9 +160,9 @@ class Tray(QObject):
             self.icon.hide()
             self.icon.deleteLater()
             self.icon = None
-        if self._menu is not None:
-            self._menu.deleteLater()
-            self._menu = None
+        if self.menu is not None:
+            self.menu.deleteLater()
+            self.menu = None
 
 
 def fill_menu(menu: QMenu, entries: list[MenuEntry],

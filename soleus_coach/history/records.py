@@ -43,7 +43,7 @@ class SegmentRecord:
     rep: int | None
     planned_s: float
     actual_s: float
-    outcome: str  # completed / skipped / stopped
+    outcome: str  # completed / skipped / stopped / hurt
     ended_at: datetime
 
 

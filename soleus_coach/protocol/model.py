@@ -275,11 +275,6 @@ class Protocol:
     translations: Mapping[str, Translation] = field(
         default_factory=lambda: MappingProxyType({}))
 
-    @property
-    def default_duration_s(self) -> float:
-        """Total time with every default, both legs where a step is sided."""
-        return sum(step_default_duration_s(s) for s in self.steps)
-
     def localized(self, language: str) -> Protocol:
         """The routine with its texts in ``language`` (``de`` or ``de-DE``) where the file has
         them; as written where it does not."""
@@ -293,7 +288,7 @@ class Protocol:
                        steps=steps)
 
 
-def _pick(language: str, translations: Mapping[str, Translation], own: str) -> str | None:
+def _pick(language: str, translations: Mapping[str, object], own: str) -> str | None:
     if not language or language == own or language.split("-")[0] == own:
         return None
     if language in translations:
@@ -354,14 +349,6 @@ def _sets_duration(step: SetStep, pick: str) -> float:
             per_set = val(step.hold_s)
     per_side = sets * per_set + (sets - 1) * rest
     return step.sides.legs * (step.position_s + per_side)
-
-
-def step_default_duration_s(step: Step) -> float:
-    if isinstance(step, (StretchStep, ExerciseStep, StrengthStep)):
-        return _sets_duration(step, "default")
-    if isinstance(step, (IceStep, HeatStep)):
-        return step.duration_s.default
-    return step.duration_s
 
 
 def step_max_duration_s(step: Step) -> float:

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from soleus_coach import texts
+from soleus_coach.reader import FileTooLarge, NotRegularFile, read_user_file
 from soleus_coach.runs.classify import Verdict, judge
 from soleus_coach.runs.model import Activity, Run, RunProblem, Said, Source, check_run, said
 from soleus_coach.runs.sports import Sport
@@ -90,14 +89,12 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
     regular file within ``limit``. Opened without blocking (a FIFO never hangs), checked on
     the opened descriptor (a link swapped after the check changes nothing)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise RunProblem(texts.RUN_NOT_REGULAR)
-            if st.st_size > limit:
-                raise RunProblem(texts.RUN_TOO_BIG, f"{st.st_size / 2**20:.1f}", limit // 2**20)
-            data = fh.read(limit + 1)
+        data = read_user_file(path, limit, "GPS files")
+    except NotRegularFile:
+        raise RunProblem(texts.RUN_NOT_REGULAR) from None
+    except FileTooLarge:
+        size = path.stat().st_size
+        raise RunProblem(texts.RUN_TOO_BIG, f"{size / 2**20:.1f}", limit // 2**20) from None
     except OSError as exc:
         raise RunProblem(texts.RUN_CANNOT_READ, exc.strerror or exc) from None
     if len(data) > limit:

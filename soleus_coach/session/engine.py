@@ -45,6 +45,7 @@ class Outcome(StrEnum):
     COMPLETED = "completed"
     SKIPPED = "skipped"
     STOPPED = "stopped"
+    HURT = "hurt"  # ended by "it hurts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +279,24 @@ class Engine:
     def restart_segment(self) -> list[Event]:
         return self._jump(lambda: self._index)
 
-    def _jump(self, choose: Callable[[], int | None]) -> list[Event]:
-        """Catch up with the clock, leave the current segment as skipped, and enter the one
-        ``choose`` names then (None: the routine is over). Paused stays paused."""
+    def hurt(self) -> list[Event]:
+        """"It hurts": the current segment ends now (recorded as :attr:`Outcome.HURT`) and
+        the next one begins."""
+        last = len(self.plan.segments) - 1
+        return self._jump(lambda: None if self._index >= last else self._index + 1,
+                          Outcome.HURT)
+
+    def jump_to(self, index: int) -> list[Event]:
+        """Leave the current segment as skipped and go straight to ``index`` (a later one:
+        the ice, after "it hurts"); the segments between are not run."""
+        if not self._index < index < len(self.plan.segments):
+            return []
+        return self._jump(lambda: index)
+
+    def _jump(self, choose: Callable[[], int | None],
+              outcome: Outcome = Outcome.SKIPPED) -> list[Event]:
+        """Catch up with the clock, leave the current segment as ``outcome``, and enter the
+        one ``choose`` names then (None: the routine is over). Paused stays paused."""
         if not self._live():
             return []
         now = self.clock.now()
@@ -288,7 +304,7 @@ class Engine:
         if not self._live():
             return self._emit(events)
         target = choose()
-        events.append(self._leave(Outcome.SKIPPED))
+        events.append(self._leave(outcome))
         if target is None:
             events.append(self._finish(now, State.FINISHED))
             return self._emit(events)

@@ -13,7 +13,7 @@ whether heat is left out today, and what the runner reads before it starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -94,6 +94,9 @@ class Segment:
     next_label: str = ""
     #: The kind of step it belongs to ("stretch", "strength", "ice"…; "" for get ready).
     step_kind: str = ""
+    #: Lines to read that are not steps of the instructions (not numbered): what starts,
+    #: and the safety rules' notices on the step they are about (ice safety on the ice).
+    notes: tuple[str, ...] = ()
     side_is: SideMeaning | None = None
     #: A counted set: how many reps, at what tempo, or paced by the runner's key presses.
     count: int = 0
@@ -123,8 +126,13 @@ class PlanContext:
 
     #: Heat steps are left out (today's check-in reports swelling).
     no_heat: bool = False
-    #: Lines for the runner to read before the routine starts (already translated).
+    #: Lines for the runner to read on the first ice step (already translated): how to ice
+    #: safely, the last ice, no ice before a run.
+    ice_notices: tuple[str, ...] = ()
+    #: Lines to read while getting ready (already translated): a programme's easing off.
     notices: tuple[str, ...] = ()
+    #: Easing off in a programme: this many sets fewer on each loading step (never below 1).
+    fewer_sets: int = 0
 
 
 def side_order(sides: Sides, leg: Leg) -> tuple[Side | None, ...]:
@@ -200,13 +208,19 @@ class _Builder:
                 assert isinstance(step, InstructionStep)
                 self.add(SegmentKind.MESSAGE, i, step.name, step.duration_s,
                          instructions=step.instructions)
-        notices = list(self.context.notices)
+        body = self.raw
+        notices = list(self.context.ice_notices)
         if self.capped:
             notices.append(_t(texts.ICE_CAPPED))
-        body = self.raw
+        first_ice = next((n for n, seg in enumerate(body) if seg.kind is SegmentKind.ICE), None)
+        if first_ice is not None and notices:
+            body[first_ice] = replace(body[first_ice], notes=tuple(notices))
         self.raw = []
+        # One short line while the runner gets ready: the details are on the steps they
+        # are about (a 10-second screen is no place for five lines of ice safety).
         self.add(SegmentKind.GET_READY, -1, _t(texts.SEG_GET_READY), self.settings.get_ready_s,
-                 instructions=(texts.fill(texts.SEG_STARTING, self.protocol.name), *notices),
+                 notes=(texts.fill(texts.SEG_STARTING, self.protocol.name),
+                        *self.context.notices),
                  cues=(self.cue(None, Cue.GET_READY, 0),))
         self.raw += body
         return Plan(self.protocol.id, self.protocol.name, self.finish())
@@ -249,6 +263,8 @@ class _Builder:
     def sets(self, i: int, step: ExerciseStep | StrengthStep) -> None:
         """Sets of timed movement, of an isometric hold, or of counted reps, per side."""
         sets = int(step.sets.default)
+        if isinstance(step, StrengthStep):
+            sets = max(1, sets - self.context.fewer_sets)
         counting = step.counting
         reps = int(counting.reps.default) if counting is not None else 0
         timed = step.duration_s if isinstance(step, ExerciseStep) else step.hold_s
@@ -371,13 +387,8 @@ class _Builder:
                                                 and c.cue is Cue.RELAX)]
                 if not any(c.from_end and c.offset_s == 0 for c in cues):
                     cues.append(self.cue(None, Cue.COMPLETE, 0, from_end=True))
-            out.append(Segment(
-                index=idx, kind=seg.kind, step_index=seg.step_index, label=seg.label,
-                duration_s=seg.duration_s, side=seg.side, rep=seg.rep, reps=seg.reps,
-                instructions=seg.instructions, caution=seg.caution,
-                illustration=seg.illustration, cues=tuple(cues), adjustable=seg.adjustable,
-                next_label=describe_next(nxt), step_kind=seg.step_kind, side_is=seg.side_is,
-                count=seg.count, tempo=seg.tempo, manual=seg.manual))
+            out.append(replace(seg, index=idx, cues=tuple(cues),
+                               next_label=describe_next(nxt)))
         return tuple(out)
 
 
@@ -421,6 +432,23 @@ def describe_next(seg: Segment | None) -> str:
     if secs >= 120 and secs % 60 == 0:
         return texts.fill(texts.NEXT_MINUTES, text, secs // 60)
     return texts.fill(texts.NEXT_SECONDS, text, secs)
+
+
+_DURATIONS: dict[tuple[str, str], float] = {}
+
+
+def routine_duration_s(protocol: Protocol) -> float:
+    """How long a routine takes as written: the total of its plan with no setting chosen,
+    get ready included and the cold cap applied (a format-1 file with 4 × 20 min of ice
+    lasts 20 min of it). The one definition the command line's list, All routines, home,
+    the editor, the printed sheet and the finish page show."""
+    key = (protocol.id, protocol.digest)
+    if protocol.digest and key in _DURATIONS:
+        return _DURATIONS[key]
+    total = build_plan(protocol, Settings(), rep_cues=False).total_s
+    if protocol.digest:
+        _DURATIONS[key] = total
+    return total
 
 
 def build_plan(protocol: Protocol, settings: Settings,

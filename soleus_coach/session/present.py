@@ -31,6 +31,7 @@ PHASE = {
 
 _PHASE_WORD = {Phase.UP: texts.PHASE_UP, Phase.DOWN: texts.PHASE_DOWN,
                Phase.HOLD: texts.PHASE_HOLD, Phase.PAUSE: texts.PHASE_PAUSE}
+_PHASE_ARROW = {Phase.UP: "↑ ", Phase.DOWN: "↓ "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,8 @@ class SegmentText:
     hint: str = ""
     #: "Set 2 of 3" (or "Hold 2 of 3"), without the reps.
     unit_text: str = ""
+    #: Lines to read that are not numbered instructions (what starts; ice safety).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +74,11 @@ class Progress:
 
     @property
     def phase_text(self) -> str:
-        """``DOWN · 2``: the part of the rep, and its second from the second one on."""
+        """``↓ DOWN · 2``: which way (the picture beside it shows the movement both ways),
+        the part of the rep, and its second from the second one on."""
         if self.phase is None or self.phase is Phase.REP:
             return ""
-        word = texts.translate(_PHASE_WORD[self.phase])
+        word = _PHASE_ARROW.get(self.phase, "") + texts.translate(_PHASE_WORD[self.phase])
         return word if self.second <= 1 else f"{word} · {self.second}"
 
     @property
@@ -83,7 +87,8 @@ class Progress:
 
 
 def _meaning_text(seg: Segment) -> str:
-    if seg.side is None:
+    """"LEFT leg back" while the leg works; nothing in a rest (the legs are at rest)."""
+    if seg.side is None or seg.kind in (SegmentKind.REST, SegmentKind.PAUSE):
         return ""
     left = seg.side.value == "left"
     if seg.side_is is SideMeaning.LEG_BACK:
@@ -132,6 +137,7 @@ def describe(seg: Segment) -> SegmentText:
         side_text=_meaning_text(seg),
         rep_text=rep,
         instructions=seg.instructions,
+        notes=seg.notes,
         caution=app_caution(seg),
         next_text=texts.fill(texts.NEXT_STEP, seg.next_label),
         illustration=seg.illustration,

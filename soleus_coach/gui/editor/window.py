@@ -11,13 +11,13 @@ window decides nothing about what is valid, and computes no time of its own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from soleus_coach import editing
 from soleus_coach.cues import Cue
 from soleus_coach.editing import Kind, Problem
-from soleus_coach.gui.common.actions import EDITOR_ACTIONS, SPECS, ActionId, make_action
+from soleus_coach.gui.common.actions import EDITOR_ACTIONS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box, question
 from soleus_coach.gui.common.windows import restore_geometry, save_geometry
 from soleus_coach.gui.editor.disk import FileWatch
@@ -52,10 +52,12 @@ GEOMETRY_KEY = "editor/geometry"
 class EditorWindow(QMainWindow):
     saved = Signal(object)  # the Protocol as saved (with its path)
     try_requested = Signal(object)  # a Protocol to run now
+    customize_requested = Signal(str)  # the id of a routine to customize instead of this one
 
     def __init__(self, draft: Protocol, *, folder: Path, assets: Path, state_file: Path,
-                 file: Path | None = None, settings: Callable[[], Any] | None = None,
+                 file: Path | None = None,
                  taken_ids: Callable[[], set[str]] = set,
+                 names: Callable[[], Mapping[str, tuple[str, str]]] = dict,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)  # its own window, gone with the app's
@@ -66,8 +68,10 @@ class EditorWindow(QMainWindow):
         self.folder, self.assets, self.state_file = folder, assets, state_file
         #: The file the routine is in (None until first saved).
         self.file = file
-        self._settings = settings
         self._taken_ids = taken_ids
+        #: The other routines' names, folded (``casefold``): name → (id, name as shown).
+        self._names = names
+        self._clash: str | None = None
         self.problems: list[Problem] = []
         self.current = 0 if draft.steps else -1
         self._discarding = False
@@ -116,6 +120,8 @@ class EditorWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self._select_row)
         self.step_list.model().rowsMoved.connect(self._dropped)
         self.add_button.clicked.connect(self.add_step)
+        pane.customize_instead.clicked.connect(
+            lambda: self.customize_requested.emit(self._clash) if self._clash else None)
         self.duplicate_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_step(-1))
@@ -186,8 +192,6 @@ class EditorWindow(QMainWindow):
         a[ActionId.EDITOR_REDO].setEnabled(False)
         self.undo_stack.canUndoChanged.connect(a[ActionId.EDITOR_UNDO].setEnabled)
         self.undo_stack.canRedoChanged.connect(a[ActionId.EDITOR_REDO].setEnabled)
-        a[ActionId.EDITOR_REDO].setShortcuts([QKeySequence(SPECS[ActionId.EDITOR_REDO].keys),
-                                              QKeySequence("Ctrl+Y")])
         bar = self.menuBar()
         routine = bar.addMenu(self.tr("&Routine"))
         for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_EXPORT,
@@ -367,6 +371,14 @@ class EditorWindow(QMainWindow):
         """The draft through the one validator and the plan builder."""
         self._check_timer.stop()
         self.problems = editing.problems(self.draft, self.folder, self.assets)
+        clash = self._names().get(self.draft.name.strip().casefold())
+        self._clash = (clash[0] if clash is not None
+                       and clash[0] not in (self.original.id, self.draft.id) else None)
+        if self._clash is not None and clash is not None:
+            self.problems.append(editing.Problem(None, "name", fill_in(
+                self.tr("Another routine is called “%1” already: choose another name, or "
+                        "customize that one instead."), one_line(clash[1])), "$.name"))
+        self.routine_pane.show_clash(clash[1] if self._clash is not None and clash else None)
         self._show_problems()
         self._show_preview()
         self.checked = True
@@ -398,7 +410,7 @@ class EditorWindow(QMainWindow):
 
     def _show_preview(self) -> None:
         try:
-            shown = editing.preview(self.draft, self._settings() if self._settings else None)
+            shown = editing.preview(self.draft)  # as written: the routine's own total
         except Exception:  # a draft the validator refuses may not make a plan at all
             log.debug("no preview for this draft", exc_info=True)
             shown = None
@@ -525,6 +537,24 @@ class EditorWindow(QMainWindow):
         self.own_files.clean_up()
         save_geometry(self, self.state_file, GEOMETRY_KEY)
         super().closeEvent(event)
+
+    def keep_draft_and_close(self, drafts: Path) -> None:
+        """The app is told to quit (no question can be answered): unsaved changes are kept
+        as a draft in ``drafts`` (opened again at the next start), then the window closes."""
+        if self.isWindowModified():
+            try:
+                editing.keep_draft(self.draft, self.file, self.folder, drafts, self.assets)
+            except OSError:
+                log.exception("the draft of %s could not be kept", self.draft.id)
+        self._discarding = True
+        self.close()
+
+    def mark_recovered(self) -> None:
+        """Opened from a kept draft: unsaved, as it was when the app was closed."""
+        self.undo_stack.resetClean()
+        self.setWindowModified(True)
+        self.statusBar().showMessage(self.tr("Opened again as it was when Soleus Coach was "
+                                             "closed; not saved yet."), 0)
 
     def _ask_to_close(self) -> None:
         B = QMessageBox.StandardButton

@@ -33,9 +33,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.windows import window_state
 from soleus_coach.gui.history.run_tasks import ReadSignals, ReadTask, ScanSignals, ScanTask
 from soleus_coach.texts import fill_in
@@ -140,21 +141,13 @@ class RunsUi(QObject):
         if not isinstance(menu, QMenu):
             menu = bar.addMenu(self.tr("&Runs"))
         before = next((a for a in menu.actions() if a.isSeparator()), None)
-        self.import_action = QAction(self.tr("Import r&uns…"), self.window)
-        self.import_action.setStatusTip(self.tr(
-            "Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)"))
-        self.import_action.triggered.connect(lambda _checked=False: self.choose_files())
-        self.import_folder_action = QAction(self.tr("Import a f&older of runs…"), self.window)
-        self.import_folder_action.setStatusTip(self.tr(
-            "Read every activity file in a folder, or an unpacked Strava export"))
-        self.import_folder_action.triggered.connect(
-            lambda _checked=False: self.choose_folder_to_import())
-        self.manual_action = QAction(self.tr("Add a run by &hand…"), self.window)
-        self.manual_action.triggered.connect(lambda _checked=False: self.add_by_hand())
-        self.folder_action = QAction(self.tr("&Watched folder for runs…"), self.window)
-        self.folder_action.setStatusTip(self.tr("Import new files from a folder as they "
-                                                "appear"))
-        self.folder_action.triggered.connect(lambda _checked=False: self.choose_folder())
+        self.import_action = make_action(self.window, SPECS[ActionId.IMPORT_RUNS],
+                                         self.choose_files)
+        self.import_folder_action = make_action(self.window, SPECS[ActionId.IMPORT_RUNS_FOLDER],
+                                                self.choose_folder_to_import)
+        self.manual_action = make_action(self.window, SPECS[ActionId.ADD_RUN], self.add_by_hand)
+        self.folder_action = make_action(self.window, SPECS[ActionId.WATCHED_FOLDER],
+                                         self.choose_folder)
         for act in (self.import_action, self.import_folder_action, self.manual_action,
                     self.folder_action):
             menu.insertAction(before, act)  # type: ignore[arg-type]

@@ -3,14 +3,13 @@ with segments, safety events and editable notes, delete with undo, CSV/JSON expo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.atomic import write_text_atomic
+from soleus_coach.gui.common.actions import HISTORY_ACTIONS, ActionId, make_actions
 from soleus_coach.gui.common.plain import message_box, plain_label
 from soleus_coach.gui.history.runs_pane import RunsPanel, load_notes_text
 from soleus_coach.gui.history.sessions_model import (
@@ -38,13 +38,13 @@ from soleus_coach.gui.history.sessions_model import (
     pain_text,
 )
 from soleus_coach.gui.history.weekly_chart import WeeklyChart
-from soleus_coach.history import export
-from soleus_coach.history.records import EventRecord, SessionRecord, utc_now
+from soleus_coach.history import export, words
+from soleus_coach.history.records import SessionRecord, utc_now
 from soleus_coach.history.run_store import Unit, bucket_starts
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import isolate, one_line
+from soleus_coach.untrusted import isolate, one_line, shown
 
 CHART_WEEKS = 8
 #: A period of this many days or more is charted by month.
@@ -212,14 +212,9 @@ class HistoryWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        for name, keys, slot in (("delete", QKeySequence.StandardKey.Delete, self.delete_current),
-                                 ("undo", QKeySequence.StandardKey.Undo, self.undo_delete),
-                                 ("close", QKeySequence.StandardKey.Close, self.close)):
-            act = QAction(name, self)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
+        self.actions_by_id = make_actions(self, HISTORY_ACTIONS, {
+            ActionId.HISTORY_DELETE: self.delete_current,
+            ActionId.HISTORY_UNDO: self.undo_delete, ActionId.HISTORY_CLOSE: self.close})
         self.notes.installEventFilter(self)
         self.routine.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.period.currentIndexChanged.connect(lambda _i: self._apply_period())
@@ -375,13 +370,10 @@ class HistoryWindow(QWidget):
             flags = sorted({*(rec.before.flags if rec.before else ()),
                             *(rec.after.flags if rec.after else ())})
             if flags:
-                line += " · " + ", ".join(self._flag_text(f) for f in flags)
+                line += " · " + ", ".join(words.flag(f) for f in flags)
             lines.append(line)
         if rec.leg:
-            legs = {"left": self.tr("left"), "right": self.tr("right"),
-                    "both": self.tr("both"), "not_sure": self.tr("not sure"),
-                    "none": self.tr("not set")}  # the stored value, in the user's words
-            lines.append(fill_in(self.tr("Injured leg: %1"), legs.get(rec.leg, rec.leg)))
+            lines.append(fill_in(self.tr("Injured leg: %1"), words.leg(rec.leg)))
         day = rec.started_at.astimezone().date()
         self.runs.show_day(day)
         if self.runs.day_text(day):
@@ -390,13 +382,14 @@ class HistoryWindow(QWidget):
         text = [fill_in(self.tr("Steps (%1 done, %2 skipped):"), rec.done_segments,
                         sum(1 for s in rec.segments if s.outcome == "skipped"))]
         for s in rec.segments:
-            side = f" ({s.side}{f' {s.rep}' if s.rep else ''})" if s.side else ""
-            text.append(f"  {s.label}{side}  {format_duration(s.actual_s)} / "
-                        f"{format_duration(s.planned_s)}  {self._outcome(s.outcome)}")
+            place = words.segment_place(s.kind, s.side, s.rep)
+            text.append(f"  {shown(s.label)}{f' ({place})' if place else ''}  "
+                        f"{format_duration(s.actual_s)} / {format_duration(s.planned_s)}  "
+                        f"{words.outcome(s.outcome)}")
         if rec.events:
             text.append("")
             text.append(self.tr("Safety notes:"))
-            text.extend(f"  {local_datetime_text(e.at)}  {self.event_text(e)}"
+            text.extend(f"  {local_datetime_text(e.at)}  {words.event(e.kind, e.detail)}"
                         for e in rec.events)
         self.segments.setPlainText("\n".join(text))
         self.notes.setPlainText(rec.notes)
@@ -405,31 +398,16 @@ class HistoryWindow(QWidget):
     def _status(self, rec: SessionRecord) -> str:
         return self.model.status_text(rec.status)
 
-    def _outcome(self, outcome: str) -> str:
-        return {"completed": self.tr("done"), "skipped": self.tr("skipped"),
-                "stopped": self.tr("stopped")}.get(outcome, outcome)
-
-    def _flag_text(self, flag: str) -> str:
-        return {"swelling": self.tr("swelling"), "bruising": self.tr("bruising"),
-                "pain_at_rest": self.tr("pain at rest"),
-                "cannot_bear_weight": self.tr("could not bear weight")}.get(flag, flag)
-
-    def event_text(self, event: EventRecord) -> str:
-        try:
-            data = json.loads(event.detail)
-        except ValueError:
-            data = None
-        if event.kind == "it_hurts" and isinstance(data, dict):
-            return fill_in(self.tr("It hurt during %1: %2"), data.get("segment"),
-                           self.tr("stopped") if data.get("choice") == "stop"
-                           else self.tr("continued gently"))
-        if event.kind == "red_flag" and isinstance(data, dict):
-            return fill_in(self.tr("Red flags (%1): %2"),
-                           ", ".join(self._flag_text(str(f)) for f in data.get("flags", [])),
-                           str(data.get("choice", "")).replace("_", " "))
-        return f"{event.kind}: {event.detail}"
-
     # ----------------------------------------------------------------- editing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the window, as it closes a dialog (a key no child took: the notes and
+        the date fields keep theirs)."""
+        if (event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:

@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.gui.common.plain import ElidedLabel, plain_label
+from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import shown
 
 if TYPE_CHECKING:  # the history and the routines load after the first paint
+    from soleus_coach.checkin import CheckIn
     from soleus_coach.history.records import SessionRow, Summary
     from soleus_coach.protocol import Protocol
 
@@ -207,6 +210,9 @@ class HomePage(QWidget):
         ask_row.addWidget(self.ask_before)
         ask_row.addStretch(1)
 
+        self.red_flag = plain_label()
+        self.red_flag.setObjectName("homeRedFlag")
+        self.red_flag.hide()
         self.last = plain_label(self.tr("Loading your history…"))
         self.last.setObjectName("lastSession")
         self.last.setAccessibleName(self.tr("Your last session"))
@@ -254,6 +260,8 @@ class HomePage(QWidget):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(16)
+        self._column = inner
+        inner.addWidget(self.red_flag)
         inner.addLayout(buttons)
         inner.addLayout(side_row)
         inner.addLayout(ask_row)
@@ -274,9 +282,15 @@ class HomePage(QWidget):
 
     # ----------------------------------------------------------------- content
 
+    def add_card(self, card: QWidget) -> None:
+        """A card above the two buttons (the programme's: what is due today)."""
+        self._column.insertWidget(0, card)
+
     def set_routines(self, settings: Settings, after: Protocol | None,
                      before: Protocol | None) -> None:
         """The routines behind the two buttons (None: the chosen one is gone)."""
+        from soleus_coach.session.plan import routine_duration_s  # after the first paint
+
         self.set_settings(settings)
         for when, button, protocol in ((Moment.AFTER, self.after_button, after),
                                        (Moment.BEFORE, self.before_button, before)):
@@ -289,9 +303,9 @@ class HomePage(QWidget):
                 button.setAccessibleName(button.moment.text())
                 continue
             button.routine.setText(protocol.name)
-            minutes = max(1, round(protocol.default_duration_s / 60))
+            minutes = max(1, round(routine_duration_s(protocol) / 60))
             button.duration.setText(self.tr("%n min", "", minutes))
-            button.setAccessibleName(f"{button.moment.text()}: {protocol.name}")
+            button.setAccessibleName(f"{button.moment.text()}: {shown(protocol.name)}")
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -306,8 +320,11 @@ class HomePage(QWidget):
         self.ask_before.blockSignals(False)
 
     def show_summary(self, summary: Summary, last: SessionRow | None, pains: Sequence[int],
-                     *, persistent: bool, now: datetime) -> None:
-        """The history, read after the first paint; also decides what Enter starts."""
+                     *, persistent: bool, now: datetime,
+                     last_checkin: CheckIn | None = None) -> None:
+        """The history, read after the first paint; also decides what Enter starts. Red
+        flags in the last check-in are said first, above everything else."""
+        self._show_red_flags(last_checkin)
         if summary.total_sessions == 0:
             text = self.tr("No sessions yet. Your history and weekly progress will show here.")
         else:
@@ -326,6 +343,21 @@ class HomePage(QWidget):
             w.setVisible(len(pains) >= 2)
         before_id = self.ids[Moment.BEFORE] or self.settings.before_run_routine
         self.set_primary(primary_moment(now, last, before_id))
+
+    def _show_red_flags(self, checkin: CheckIn | None) -> None:
+        from soleus_coach.history import words
+        from soleus_coach.safety import red_flags
+
+        flags = red_flags(checkin) if checkin is not None else ()
+        self.red_flag.setVisible(bool(flags))
+        if not flags:
+            return
+        self.red_flag.setText(fill_in(
+            self.tr("Your last check-in had warning signs (%1). Please see a doctor before you "
+                    "stretch; the next routine asks how your calf is first."),
+            ", ".join(words.flag(f.value) for f in flags)))
+        colour = warning_colour(self.palette())
+        self.red_flag.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _last_text(self, row: SessionRow, now: datetime) -> str:
         from soleus_coach.history.records import Status

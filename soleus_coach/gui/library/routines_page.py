@@ -23,6 +23,7 @@ from soleus_coach.gui.library.home_page import Moment
 from soleus_coach.gui.library.routines_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Origin, Protocol
 from soleus_coach.protocol.describe import describe_step, format_duration
+from soleus_coach.session.plan import routine_duration_s
 
 
 class _ProtocolView(QTreeView):
@@ -223,7 +224,7 @@ class LibraryPage(QWidget):
         own = entry.origin is Origin.USER
         self.title.setText(p.name)
         self.meta.setText(f"{when_label(p.when.value)} · "
-                          f"{format_duration(p.default_duration_s)} · "
+                          f"{format_duration(routine_duration_s(p))} · "
                           + self.tr("%n step(s)", "", len(p.steps)))
         self.summary.setText(p.summary)
         self.steps.setPlainText("\n".join(f"{i}. {describe_step(s)}"

@@ -129,11 +129,14 @@ class CheckInForm(QWidget):
 
 
 class CheckInDialog(QDialog):
-    """The check-in before a routine. Enter saves, Esc skips."""
+    """The check-in before a routine. Enter saves, Esc skips; a ``required`` check-in (the
+    last one had red flags) cannot be skipped into the routine: Esc means "not now", and
+    the routine does not start without an answer."""
 
-    def __init__(self, *, after: bool = False, note: str = "",
+    def __init__(self, *, after: bool = False, note: str = "", required: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.required = required
         self.setObjectName("checkInAfter" if after else "checkInBefore")
         self.setWindowTitle(self.tr("How is your calf?"))
         self.result_checkin: CheckIn | None = None
@@ -142,15 +145,23 @@ class CheckInDialog(QDialog):
         box = QDialogButtonBox()
         self.save_button = box.addButton(self.tr("Save"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
-        self.skip_button = box.addButton(self.tr("Skip (Esc)"),
-                                         QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button = box.addButton(
+            self.tr("Not now: don't start (Esc)") if required else self.tr("Skip (Esc)"),
+            QDialogButtonBox.ButtonRole.RejectRole)
         for b in (self.save_button, self.skip_button):
             b.setAutoDefault(False)  # Enter always saves, wherever the focus is
         self.save_button.setDefault(True)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
+        self.answer_first = QLabel(self.tr("Answer first: type how much it hurts (0–10)."))
+        self.answer_first.setObjectName("answerFirst")
+        self.answer_first.setTextFormat(Qt.TextFormat.PlainText)
+        self.answer_first.setStyleSheet(f"color: {warning_colour(self.palette())}; "
+                                        "font-weight: bold;")
+        self.answer_first.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.answer_first)
         layout.addWidget(box)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -174,6 +185,9 @@ class CheckInDialog(QDialog):
 
     def accept(self) -> None:
         value = self.value()
+        if self.required and value.skipped:
+            self.answer_first.show()  # nothing answered is not "it is fine now"
+            return
         self.result_checkin = None if value.skipped else value
         super().accept()
 

@@ -70,6 +70,14 @@ class SessionController(QObject):
         self.engine.restart_segment()
         self._after_action()
 
+    def hurt(self) -> None:
+        self.engine.hurt()
+        self._after_action()
+
+    def jump_to(self, index: int) -> None:
+        self.engine.jump_to(index)
+        self._after_action()
+
     def adjust_hold(self, delta_s: float) -> None:
         self.engine.adjust_hold(delta_s)
         self._after_action()

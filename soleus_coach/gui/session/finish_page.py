@@ -94,8 +94,9 @@ class FinishPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.answer: CheckIn | None = None
         self.is_answered = False
-        title = QLabel(self.tr("Routine complete. Well done!") if completed
-                       else self.tr("Routine stopped. What you did is kept."))
+        self.completed = completed
+        self.title = title = QLabel(self.tr("Routine complete. Well done!") if completed
+                                    else self.tr("Routine stopped. What you did is kept."))
         title.setObjectName("finishTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
@@ -222,8 +223,11 @@ class FinishPage(QWidget):
         self.answered.emit(checkin)
 
     def show_guidance(self, advice: Sequence[AfterAdvice]) -> None:
-        """The safety rules' advice, in their order; Enter then goes home."""
+        """The safety rules' advice, in their order; Enter then goes home. No "well done"
+        above warning signs."""
         colour = warning_colour(self.palette())
+        if self.completed and any(item.reasons for item in advice):
+            self.title.setText(self.tr("Routine complete."))
         for i, item in enumerate(advice):
             title = QLabel(t(item.title))
             title.setObjectName(f"guidanceTitle{i}")

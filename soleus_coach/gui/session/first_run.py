@@ -1,6 +1,7 @@
 """The safety notice (Help → Safety notice; before anything else on the first start) and, on
 the first start, the set-up after it: which calf hurts, and whether to ask about pain before
-each routine."""
+each routine. The session flow runs it as its first question, so that nothing else is asked
+at the same time (a routine started with ``--start`` on a first start waits for it)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ from soleus_coach.settings import Settings
 
 
 class FirstRun(QObject):
-    """Shows the notice and the set-up, one at a time; what the person chose comes back as
-    :attr:`settings_chosen`."""
+    """Shows the notice and, on the first run, the set-up after it, one at a time; what the
+    person chose comes back as :attr:`settings_chosen`, then :attr:`finished` says whether
+    the notice was read (False: closed with Esc, nothing else follows)."""
 
     settings_chosen = Signal(object)  # Settings
-    setup_done = Signal()  # the set-up was answered (or closed): the window takes the keys
+    finished = Signal(bool)  # the notice was acknowledged (and the set-up answered)
 
     def __init__(self, window: QWidget, settings: Callable[[], Settings]) -> None:
         super().__init__(window)
@@ -37,10 +39,13 @@ class FirstRun(QObject):
         def done(result: int) -> None:
             self.dialog = None
             dialog.deleteLater()
-            if first_run and result == QDialog.DialogCode.Accepted:
+            read = result == QDialog.DialogCode.Accepted
+            if first_run and read:
                 self.settings_chosen.emit(replace(self._settings(),
                                                   first_run_acknowledged=True))
                 self.show_setup()
+            else:
+                self.finished.emit(read)
 
         dialog.finished.connect(done)
         dialog.open()
@@ -55,7 +60,7 @@ class FirstRun(QObject):
             self.dialog = None
             dialog.deleteLater()
             self.settings_chosen.emit(dialog.value())  # Esc keeps what was chosen so far
-            self.setup_done.emit()
+            self.finished.emit(True)
 
         dialog.finished.connect(done)
         dialog.open()

@@ -1,13 +1,20 @@
-"""Before, during and after a routine, as one object with explicit states.
+"""Before, during and after a routine, as one object with explicit states: one question at a
+time, in an order that makes sense to a person.
 
-    IDLE ─start()─► CHECK_IN ─► RED_FLAGS ─► LEG ─► STARTING ─► RUNNING ─► FINISHED ─leave()─► IDLE
-                    (if asked)  (if flags)  (if the       (until the sound
-                                             leg is        can play the
-                                             unknown)      first cue)
+    IDLE ─start()─► FIRST_RUN ─► LEG ─► CHECK_IN ─► RED_FLAGS ─► STARTING ─► RUNNING ─► FINISHED
+                    (the first   (if the  (if asked,  (if flags)  (until the sound       │
+                    start: the   leg is   or a red                can play the          │
+                    notice, then unknown) flag last               first cue)            │
+                    the set-up)           time)                                          │
+    IDLE ◄──────────────────────────────────────────────────────────────────────leave()─┘
 
-Each arrow is taken only when its condition holds: no check-in when it is switched off (and
-the last session had no red flags), no advice without flags, no leg question when the
-settings know the leg. "Don't stretch today" and Esc on the leg question go back to IDLE.
+Each arrow is taken only when its condition holds: no first-run questions once the notice
+was read, no leg question when the settings know the leg, no check-in when it is switched
+off (unless the last session had red flags: then it is asked, and cannot be skipped into
+the stretches), no advice without flags. Esc on the notice, on the leg question or on a
+required check-in, and "Don't stretch today", go back to IDLE: the routine is not started.
+On the first start the window asks the first-run questions by themselves
+(:meth:`welcome`); a routine asked for meanwhile (``--start``) waits for them.
 The safety module decides (red flags, the leg question, the advice after); the dialogs and
 pages only show. The window switches pages when told (:attr:`page_shown`,
 :attr:`pages_closed`) and stores a remembered leg (:attr:`leg_chosen`).
@@ -87,6 +94,7 @@ COMPACT_OFFER_S = 5 * 60
 
 class FlowState(StrEnum):
     IDLE = "idle"
+    FIRST_RUN = "first_run"  # the safety notice, then the set-up (dialogs)
     CHECK_IN = "check_in"  # the pain check-in before the routine (a dialog)
     RED_FLAGS = "red_flags"  # see a doctor first (a dialog)
     LEG = "leg"  # which calf hurts? (a dialog)
@@ -102,6 +110,7 @@ class SessionFlow(QObject):
     message = Signal(str, int)  # for the status bar: text, milliseconds (0: until replaced)
     history_changed = Signal()  # a session was written: summaries are out of date
     leg_chosen = Signal(object)  # Leg, to remember in the settings
+    settings_chosen = Signal(object)  # Settings from the first run's set-up, to store
     session_started = Signal(object)  # SessionScreen, for its views (menu, tray, compact)
     status_changed = Signal(object)  # SessionStatus, or None when no session runs
     alert = Signal(str, str)  # title, message: tell the runner now (ice off)
@@ -123,7 +132,17 @@ class SessionFlow(QObject):
         self.status: SessionStatus | None = None
         #: The dialog the flow waits for, if any (check-in, red-flag advice, leg question).
         self.dialog: QDialog | None = None
+        #: What a programme changes in a routine today (easing off: fewer sets, and a line
+        #: to read), given by the window; None: nothing.
+        self.adjust: Callable[[Protocol], tuple[int, str]] | None = None
         self.closing = False  # the window is closing: no questions after the session
+        from soleus_coach.gui.session.first_run import FirstRun
+
+        self.first_run = FirstRun(window, settings)
+        self.first_run.settings_chosen.connect(self.settings_chosen)
+        self.first_run.finished.connect(self._first_run_done)
+        #: A routine asked for while the first-run questions were open: it starts after them.
+        self._pending: Protocol | None = None
         self._sound_wait = QTimer(self)
         self._sound_wait.setSingleShot(True)
         self._sound_wait.timeout.connect(self._start_clock)
@@ -137,31 +156,84 @@ class SessionFlow(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.state is not FlowState.IDLE
+        """A routine is under way (its questions, the session or its finish page). The
+        first-run questions alone are not one: a routine asked for then waits for them."""
+        return self.state not in (FlowState.IDLE, FlowState.FIRST_RUN)
 
     # ----------------------------------------------------------------- before
 
+    def welcome(self) -> None:
+        """The first start: the safety notice, then the set-up (unless a routine's questions
+        are already under way: they begin with these)."""
+        if self.state is FlowState.IDLE and not self._settings().first_run_acknowledged:
+            self._set(FlowState.FIRST_RUN)
+            self.first_run.show_notice(first_run=True)
+
     def start(self, protocol: Protocol) -> bool:
         """Start ``protocol`` from its first question; False when one is under way."""
-        from soleus_coach.gui.session.checkin_dialog import CheckInDialog
-        from soleus_coach.safety import should_check_before
-
         if self.busy:
             return False
+        if self.state is FlowState.FIRST_RUN:
+            self._pending = protocol  # asked for during the first-run questions: after them
+            return True
         self.protocol = protocol
-        # The sound back-end is probed now, in the background, while the check-in is
+        # The sound back-end is probed now, in the background, while the questions are
         # answered: not at start-up, where playsound3 and its imports (ssl, http, email)
         # would cost 12 MiB and 30 ms to a window that may never start a routine.
         self.sound.start()
-        recheck = should_check_before(protocol.when, self._history().last_after_checkin())
-        if not (self._settings().ask_pain_before or recheck):
-            self._after_check_in(None)
+        if not self._settings().first_run_acknowledged:
+            self._set(FlowState.FIRST_RUN)
+            self.first_run.show_notice(first_run=True)
             return True
-        dialog = CheckInDialog(after=False, parent=self.window,
-                               note=t(texts.CHECK_BEFORE_BODY) if recheck else "")
-        self._wait_for(dialog, FlowState.CHECK_IN,
-                       lambda _r: self._after_check_in(dialog.result_checkin))
+        self._ask_leg()
         return True
+
+    def _first_run_done(self, read: bool) -> None:
+        if self.state is not FlowState.FIRST_RUN:
+            return  # Help → Safety notice, read again: nothing follows it
+        pending, self._pending = self._pending, None
+        protocol = self.protocol or pending
+        self._set(FlowState.IDLE)
+        if protocol is None:
+            self.window.activateWindow()
+            return
+        if not read:
+            self.protocol = None
+            self.message.emit(fill_in(self.tr("%1 was not started: read the safety notice "
+                                              "first."), protocol.name), 10000)
+            return
+        if self.protocol is None:
+            self.start(protocol)
+        else:
+            self._ask_leg()
+
+    def _ask_check_in(self, leg: Leg) -> None:
+        from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+        from soleus_coach.safety import should_check_before
+
+        protocol = self.protocol
+        assert protocol is not None
+        recheck = should_check_before(protocol.when, self._history().last_checkin())
+        if not (self._settings().ask_pain_before or recheck):
+            self._after_check_in(None, leg)
+            return
+        dialog = CheckInDialog(after=False, parent=self.window, required=recheck,
+                               note=t(texts.CHECK_BEFORE_BODY) if recheck else "")
+
+        def answered(_result: int) -> None:
+            if recheck and dialog.result_checkin is None:
+                self.message.emit(fill_in(self.tr("%1 was not started: your last check-in "
+                                                  "had warning signs, so it asks first."),
+                                          protocol.name), 15000)
+                self._not_started()
+                return
+            self._after_check_in(dialog.result_checkin, leg)
+
+        self._wait_for(dialog, FlowState.CHECK_IN, answered)
+
+    def _not_started(self) -> None:
+        self.protocol = None
+        self._set(FlowState.IDLE)
 
     def _wait_for(self, dialog: QDialog, state: FlowState,
                   answered: Callable[[int], None]) -> None:
@@ -177,19 +249,20 @@ class SessionFlow(QObject):
         self._set(state)
         dialog.open()
 
-    def _after_check_in(self, checkin: CheckIn | None) -> None:
+    def _after_check_in(self, checkin: CheckIn | None, leg: Leg) -> None:
         from soleus_coach.gui.session.safety_dialogs import RedFlagDialog
         from soleus_coach.safety import advice_for, red_flags
 
         flags = red_flags(checkin) if checkin is not None else ()
         if not flags:
-            self._ask_leg(checkin, None)
+            self._begin(checkin, None, leg)
             return
         advice = RedFlagDialog(advice_for(flags), parent=self.window)
         self._wait_for(advice, FlowState.RED_FLAGS,
-                       lambda _r: self._red_flag_answered(checkin, advice))
+                       lambda _r: self._red_flag_answered(checkin, advice, leg))
 
-    def _red_flag_answered(self, checkin: CheckIn | None, dialog: RedFlagDialog) -> None:
+    def _red_flag_answered(self, checkin: CheckIn | None, dialog: RedFlagDialog,
+                           leg: Leg) -> None:
         """Continuing was chosen deliberately, or the routine is not started; either way the
         check-in and the choice go into the history."""
         from soleus_coach.history.recorder import declined_session
@@ -199,13 +272,13 @@ class SessionFlow(QObject):
 
         decision = RedFlagDecision(dialog.advice.flags, dialog.choice)
         if decision.choice is RedFlagChoice.CONTINUE:
-            self._ask_leg(checkin, decision)
+            self._begin(checkin, decision, leg)
             return
         protocol = self.protocol
         assert protocol is not None
         settings = self._settings()
-        record = declined_session(build_plan(protocol, settings), digest=protocol.digest,
-                                  leg=settings.injured_leg.value, before=checkin,
+        record = declined_session(build_plan(protocol, replace(settings, injured_leg=leg)),
+                                  digest=protocol.digest, leg=leg.value, before=checkin,
                                   event_kind=RedFlagDecision.KIND,
                                   event_detail=decision.detail)
         try:
@@ -216,9 +289,9 @@ class SessionFlow(QObject):
             self.message.emit(self.tr("Not stretching today: your check-in is saved in your "
                                       "history."), 15000)
         self.history_changed.emit()
-        self._set(FlowState.IDLE)
+        self._not_started()
 
-    def _ask_leg(self, checkin: CheckIn | None, decision: RedFlagDecision | None) -> None:
+    def _ask_leg(self) -> None:
         from soleus_coach.gui.session.setup_dialog import LegQuestion
         from soleus_coach.safety import needs_leg_question
         from soleus_coach.settings import Leg
@@ -227,7 +300,7 @@ class SessionFlow(QObject):
         assert protocol is not None
         leg = self._settings().injured_leg
         if not needs_leg_question(protocol, leg):
-            self._begin(checkin, decision, leg)
+            self._ask_check_in(leg)
             return
         question = LegQuestion(remember=leg is Leg.NONE, parent=self.window)
 
@@ -235,11 +308,11 @@ class SessionFlow(QObject):
             if question.choice is None:
                 self.message.emit(fill_in(self.tr("%1 was not started."),
                                           protocol.name), 8000)
-                self._set(FlowState.IDLE)
+                self._not_started()
                 return
             if question.remember.isChecked():
                 self.leg_chosen.emit(question.choice)
-            self._begin(checkin, decision, question.choice)
+            self._ask_check_in(question.choice)
 
         self._wait_for(question, FlowState.LEG, answered)
 
@@ -267,8 +340,11 @@ class SessionFlow(QObject):
         protocol = self.protocol
         assert protocol is not None
         clock, speed = self._clock()
-        plan = build_plan(protocol, replace(self._settings(), injured_leg=leg),
-                          self._plan_context(protocol, before))
+        # With the system voice, the plan gains the cues only a voice says, and its phrases
+        # are rendered from now on (the first before the clock starts: self.sound.ready).
+        plan = self.sound.prepare(build_plan(protocol, replace(self._settings(),
+                                                               injured_leg=leg),
+                                             self._plan_context(protocol, before)))
         screen = SessionScreen(plan, clock, speed=speed,
                                offer_compact_s=COMPACT_OFFER_S if self._settings().compact_offer
                                else None)
@@ -291,8 +367,9 @@ class SessionFlow(QObject):
         self.page_shown.emit(screen)
         self.session_started.emit(screen)
         self._set(FlowState.STARTING)
-        if self.sound.status.state is PlayerState.STARTING and not self.sound.muted:
-            # The first cue ("get ready") would wait for the probe: the clock waits instead.
+        if not self.sound.ready and not self.sound.muted:
+            # The first cue ("get ready") would wait for the probe (or its phrase): the clock
+            # waits instead.
             self._sound_wait.start(SOUND_WAIT_MS)
         else:
             self._start_clock()
@@ -309,8 +386,10 @@ class SessionFlow(QObject):
         checkin = before or history.checkin_today(date.today())
         rules = before_routine(protocol, checkin=checkin, last_ice_end=history.last_ice_end(),
                                now=utc_now())
+        fewer, line = self.adjust(protocol) if self.adjust is not None else (0, "")
         return PlanContext(no_heat=rules.no_heat,
-                           notices=tuple(texts.translate(n) for n in rules.notices))
+                           ice_notices=tuple(texts.translate(n) for n in rules.ice_notices),
+                           notices=(line,) if line else (), fewer_sets=fewer)
 
     def _start_clock(self) -> None:
         self._sound_wait.stop()
@@ -321,7 +400,7 @@ class SessionFlow(QObject):
     def _on_sound_status(self, status: PlayerStatus) -> None:
         if status.state is PlayerState.READY and self.screen is not None:
             self.screen.controller.set_cue_lead(status.latency_s)
-        if status.state is not PlayerState.STARTING and self.state is FlowState.STARTING:
+        if self.sound.ready and self.state is FlowState.STARTING:
             self._start_clock()
 
     def _on_cue(self, event: CueDue) -> None:
@@ -349,9 +428,11 @@ class SessionFlow(QObject):
         from soleus_coach.session.plan import SegmentKind
         from soleus_coach.session.present import describe
 
-        if self.screen is None:
-            return
+        if self.screen is None or self.state not in (FlowState.STARTING, FlowState.RUNNING):
+            return  # over: a last signal of the controller must not bring a session back
         engine = self.screen.controller.engine
+        if engine.state in (State.FINISHED, State.STOPPED):
+            return
         seg = engine.segment
         long_step = (seg.kind is SegmentKind.ICE or seg.kind.value == "heat") and \
             engine.duration() > COMPACT_OFFER_S
@@ -461,9 +542,11 @@ class SessionFlow(QObject):
             if not name:
                 return False
             path = Path(name)
-        try:
-            with path.open("w", encoding="utf-8") as fh:
-                export.write_json([recorder.record], fh, exported_at=utc_now())
+        from soleus_coach.atomic import write_text_atomic
+
+        try:  # through the one writer: never over the history it could not be saved in
+            write_text_atomic(path, lambda fh: export.write_json(
+                [recorder.record], fh, exported_at=utc_now()), replace=True)
         except OSError as exc:
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                         f"{path}: {exc.strerror or exc}").open()

@@ -130,6 +130,8 @@ class SessionPage(QWidget):
         font = self.instructions.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.instructions.setFont(font)
+        self.notes = _label("notes")  # not numbered: what starts, and ice safety
+        self.notes.setFont(font)
         self.caution = _label("caution")
         font = self.caution.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -167,6 +169,7 @@ class SessionPage(QWidget):
         self.skip_button = self._button("skipButton", self.tr("Skip ▶"))
         self.shorter_button = self._button("shorterButton", self.tr("− 5 s"))
         self.longer_button = self._button("longerButton", self.tr("+ 5 s"))
+        self.hold_range = _label("holdRange", wrap=False)  # "20–40 s": what ± can reach
         self.hurts_button = self._button("hurtsButton", texts.translate(texts.IT_HURTS_ACTION))
         self.stop_button = self._button("stopButton", self.tr("Stop"))
         controls = QHBoxLayout()
@@ -174,6 +177,7 @@ class SessionPage(QWidget):
             controls.addWidget(b)
         controls.addSpacing(16)
         controls.addWidget(self.shorter_button)
+        controls.addWidget(self.hold_range)
         controls.addWidget(self.longer_button)
         controls.addStretch(1)
         controls.addWidget(self.hurts_button)
@@ -187,6 +191,7 @@ class SessionPage(QWidget):
         layout.addWidget(self.band)
         layout.addLayout(middle, 1)
         layout.addWidget(self.tempo)
+        layout.addWidget(self.notes)
         layout.addWidget(self.instructions)
         layout.addWidget(self.caution)
         layout.addWidget(self.author_caution)
@@ -215,6 +220,8 @@ class SessionPage(QWidget):
         self.instructions.setText("\n".join(f"{i}. {line}"
                                             for i, line in enumerate(view.instructions, 1)))
         self.instructions.setVisible(bool(view.instructions))
+        self.notes.setText("\n".join(view.notes))
+        self.notes.setVisible(bool(view.notes))
         self.caution.setText(view.caution)
         self.caution.setVisible(bool(view.caution))
         self.author_caution.setText(view.author_caution)
@@ -225,11 +232,22 @@ class SessionPage(QWidget):
         self.next.setText(view.next_text)
         if view.illustration != self.illustration.path:
             self.illustration.show_file(view.illustration)
-        adjustable = view.phase == "hold"
-        self.shorter_button.setEnabled(adjustable)
-        self.longer_button.setEnabled(adjustable)
-        self.hurts_button.setEnabled(view.phase in ("hold", "exercise"))
         self.set_phase(view.phase)
+
+    def show_hold_range(self, limits: tuple[float, float] | None, now_s: float) -> None:
+        """The hold's range (None: not a hold the runner may change: no buttons for it),
+        and which way it can still go from ``now_s``."""
+        for widget in (self.shorter_button, self.hold_range, self.longer_button):
+            widget.setVisible(limits is not None)
+        if limits is None:
+            return
+        low, high = limits
+        self.hold_range.setText(fill_in(self.tr("%1–%2 s"), f"{low:g}", f"{high:g}"))
+        self.hold_range.setAccessibleName(fill_in(
+            self.tr("This hold may be %1 to %2 seconds; it is %3 now"), f"{low:g}",
+            f"{high:g}", f"{now_s:g}"))
+        self.shorter_button.setEnabled(now_s > low)
+        self.longer_button.setEnabled(now_s < high)
 
     def show_progress(self, progress: Progress, unit: str = "", hint: str = "") -> None:
         """A counted set: "Set 2 of 3 · Rep 7 of 15" in the band, the rep in the big display,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.gui.common.theme import warning_colour
-from soleus_coach.safety import Advice, HurtChoice, RedFlagChoice
+from soleus_coach.safety import Advice, HurtAdvice, HurtChoice, RedFlagChoice
 from soleus_coach.texts import translate as t
 
 
@@ -134,34 +134,43 @@ class RedFlagDialog(_SafeDefaultDialog):
 
 
 class ItHurtsDialog(_SafeDefaultDialog):
-    """After "it hurts" ended a hold: stop (the default) or continue gently."""
+    """After "it hurts" ended a step: what it means for this kind of step, and the choices
+    the safety rules give (:func:`soleus_coach.safety.hurt_advice`); the first is the
+    default, for Enter, Esc and closing."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, advice: HurtAdvice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("itHurts")
-        self.choice = HurtChoice.STOP
-        self.setWindowTitle(t(texts.IT_HURTS_TITLE))
+        self.advice = advice
+        self.choice = advice.default
+        self.setWindowTitle(t(texts.IT_HURTS_ACTION))
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(t(texts.IT_HURTS_BODY), name="itHurtsBody", bold=True,
-                                scale=1.3))
-        layout.addWidget(_label(t(texts.STRETCH_CAUTION)))
-        box = QDialogButtonBox()
-        self.stop_button = QPushButton(t(texts.IT_HURTS_STOP))
-        self.stop_button.setObjectName("hurtStop")
-        self.continue_button = QPushButton(t(texts.IT_HURTS_CONTINUE))
-        self.continue_button.setObjectName("hurtContinue")
-        self.continue_button.setAutoDefault(False)
-        box.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
-        box.addButton(self.continue_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.stop_button.setDefault(True)
-        self.stop_button.clicked.connect(self.reject)
-        self.continue_button.clicked.connect(self._continue)
+        layout.addWidget(_label(t(advice.body), name="itHurtsBody", bold=True, scale=1.3))
+        box = QDialogButtonBox(Qt.Orientation.Vertical)
+        self.buttons: dict[HurtChoice, QPushButton] = {}
+        for i, (choice, text) in enumerate(advice.choices):
+            button = QPushButton(t(text))
+            button.setObjectName(f"hurt_{choice.value}")
+            button.setAutoDefault(i == 0)
+            box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(lambda _c=False, c=choice: self._chosen(c))
+            self.buttons[choice] = button
+        self.buttons[advice.default].setDefault(True)
         layout.addWidget(box)
 
-    def _continue(self) -> None:
-        self.choice = HurtChoice.CONTINUE_GENTLY
-        self.accept()
+    @property
+    def stop_button(self) -> QPushButton:
+        return self.buttons[self.advice.default]
+
+    @property
+    def continue_button(self) -> QPushButton:
+        return self.buttons[HurtChoice.CONTINUE_GENTLY]
+
+    def _chosen(self, choice: HurtChoice) -> None:
+        self.choice = choice
+        self.done(QDialog.DialogCode.Accepted if choice is HurtChoice.CONTINUE_GENTLY
+                  else QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
-        self.choice = HurtChoice.STOP
+        self.choice = self.advice.default
         super().reject()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soleus_coach import texts
 from soleus_coach.gui.common.actions import (
     SESSION_ACTIONS,
     SPECS,
@@ -142,6 +141,8 @@ class SessionScreen(QWidget):
     def _on_segment(self, event: SegmentStarted) -> None:
         self._view = describe(event.segment)
         self.page.show_segment(self._view)
+        self.page.hurts_button.setEnabled(  # whatever is being done can hurt
+            event.segment.kind not in (SegmentKind.GET_READY, SegmentKind.MESSAGE))
         self._refresh_rep()
         self._show_progress()
         seg = event.segment
@@ -159,11 +160,13 @@ class SessionScreen(QWidget):
                                     view.hint if view else "")
 
     def _refresh_rep(self) -> None:
+        """−5 s and +5 s only on a hold the routine lets the runner lengthen or shorten,
+        with its range beside them (so that a greyed "+ 5 s" says why: the longest)."""
         engine = self.controller.engine
         seg = engine.segment
-        if seg.kind is SegmentKind.HOLD and seg.adjustable is not None:
-            self.page.longer_button.setEnabled(engine.duration() < seg.adjustable.maximum)
-            self.page.shorter_button.setEnabled(engine.duration() > seg.adjustable.minimum)
+        rng = seg.adjustable if seg.kind is SegmentKind.HOLD else None
+        self.page.show_hold_range(None if rng is None else (rng.minimum, rng.maximum),
+                                  engine.duration())
 
     def _on_state(self, state: State) -> None:
         if state in (State.RUNNING, State.PAUSED):
@@ -216,27 +219,43 @@ class SessionScreen(QWidget):
             self.controller.toggle_pause()
 
     def it_hurts(self) -> None:
-        """End the hold at once, hold the clock, and ask: stop (default) or continue gently.
-        The answer is emitted as :attr:`hurt` (for the history) and acted on."""
+        """End the step at once (recorded as hurt), hold the clock, and ask what the safety
+        rules offer for this kind of step: stop (the default; where ice follows, stop the
+        exercises and go on to the ice), or go on gently. The answer is emitted as
+        :attr:`hurt` (for the history) and acted on."""
+        from soleus_coach.safety import hurt_advice
+
         engine = self.controller.engine
         seg = engine.segment
         if self.hurt_dialog is not None or self.state not in (State.RUNNING, State.PAUSED):
             return
-        if seg.kind not in (SegmentKind.HOLD, SegmentKind.EXERCISE, SegmentKind.POSITION):
-            return
+        if seg.kind in (SegmentKind.GET_READY, SegmentKind.MESSAGE):
+            return  # nothing is being done yet: Esc stops
+        ice = self._ice_after(engine.index)
+        advice = hurt_advice(seg.step_kind, ice_ahead=ice is not None)
         at_s = engine.active_s
-        self.controller.skip()
+        self.controller.hurt()
         paused_here = self.state is State.RUNNING
         if paused_here:
             self.controller.toggle_pause()
-        self.page.status.setText(t(texts.IT_HURTS_BODY))
-        dialog = ItHurtsDialog(self)
+        self.page.status.setText(t(advice.body))
+        dialog = ItHurtsDialog(advice, self)
         self.hurt_dialog = dialog
         dialog.finished.connect(lambda _r: self._hurt_answered(
-            dialog, ItHurts(at_s, seg.label, seg.side, dialog.choice), paused_here))
+            dialog, ItHurts(at_s, seg.label, seg.side, dialog.choice), paused_here, ice))
         dialog.open()
 
-    def _hurt_answered(self, dialog: ItHurtsDialog, event: ItHurts, paused_here: bool) -> None:
+    def _ice_after(self, index: int) -> int | None:
+        """The first ice segment after ``index`` (the part of a routine that still makes
+        sense when it hurts), unless ``index`` is in an ice step itself."""
+        segments = self.plan.segments
+        if segments[index].step_kind == "ice":
+            return None
+        return next((s.index for s in segments[index + 1:] if s.kind is SegmentKind.ICE),
+                    None)
+
+    def _hurt_answered(self, dialog: ItHurtsDialog, event: ItHurts, paused_here: bool,
+                       ice: int | None) -> None:
         self.hurt_dialog = None
         dialog.deleteLater()
         self.hurt.emit(event)
@@ -244,9 +263,12 @@ class SessionScreen(QWidget):
         if event.choice is HurtChoice.STOP:
             self.controller.stop()
             return
+        if event.choice is HurtChoice.TO_ICE and ice is not None:
+            self.controller.jump_to(ice)
         if paused_here and self.state is State.PAUSED:
             self.controller.toggle_pause()
-        self.page.status.setText(t(texts.IT_HURTS_CONTINUE))
+        self.page.status.setText("" if event.choice is HurtChoice.TO_ICE
+                                 else dialog.continue_button.text())  # "Continue gently…"
 
     def _enter(self) -> None:
         """Enter: a rep (or a set) done in a set the runner paces (elsewhere nothing: the
