@@ -345,9 +345,9 @@ def test_the_real_app_speaks_a_runners_routine_on_time_into_a_sink(
         errors = sorted(abs(f.error_ms) for f in heard)
         p95 = errors[round(0.95 * (len(errors) - 1))]  # as benchmarks/audio.py counts it
         load = os.getloadavg()[0]
-        # Once more only when other work had the machine's cores meanwhile (the timing is
-        # the player's, not the machine's): a late cue on a quiet machine fails at once.
-        if p95 <= 20 or attempt == 2 or load <= (os.cpu_count() or 1):
+        # Once more only when other work had half the machine's cores meanwhile (the timing
+        # is the player's, not the machine's): a late cue on a quiet machine fails at once.
+        if p95 <= 20 or attempt == 2 or load <= (os.cpu_count() or 1) / 2:
             break
     assert p95 <= 20, f"{report}\nload average {load:.1f} on {os.cpu_count()} cores"
     # The step's name: in the first phrase, whose length in the recording is its file's.

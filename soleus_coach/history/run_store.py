@@ -83,7 +83,7 @@ MIGRATION_RUNS_2 = """
 _RUN_COLUMNS = ("run.id, started_at, utc_offset_s, distance_m, moving_s, elapsed_s, climb_m, "
                 "sport, source, file_name, run.name, surface, coalesce(shoe.name, ''), "
                 "not_sure")
-_FROM = "run LEFT JOIN shoe ON shoe.id = run.shoe_id"
+_FROM = "readable_run AS run LEFT JOIN shoe ON shoe.id = run.shoe_id"
 #: A session counts in the chart as it does in the store's weekly figures (store._COUNTS).
 _SESSION_COUNTS = "(status = 'completed' OR active_s >= 60)"
 
@@ -283,7 +283,7 @@ class RunStore:
                   first_day: date | None = None, last_day: date | None = None,
                   not_sure: bool | None = None) -> int:
         where, params = _period(since, until, first_day, last_day, not_sure)
-        return int(self._conn.execute(f"SELECT count(*) FROM run WHERE {where}",
+        return int(self._conn.execute(f"SELECT count(*) FROM readable_run AS run WHERE {where}",
                                       params).fetchone()[0])
 
     def shoes(self) -> list[Shoe]:
@@ -291,7 +291,7 @@ class RunStore:
         first, then by name."""
         rows = self._conn.execute(
             "SELECT shoe.id, shoe.name, shoe.retired, coalesce(sum(run.distance_m), 0), "
-            "count(run.id) FROM shoe LEFT JOIN run ON run.shoe_id = shoe.id AND "
+            "count(run.id) FROM shoe LEFT JOIN readable_run AS run ON run.shoe_id = shoe.id AND "
             "run.not_sure = 0 GROUP BY shoe.id ORDER BY shoe.retired, shoe.name COLLATE NOCASE"
         ).fetchall()
         return [Shoe(r[0], r[1], bool(r[2]), float(r[3]), int(r[4])) for r in rows]
@@ -314,7 +314,7 @@ class RunStore:
         rows = {r[0]: r for r in self._conn.execute(
             f"SELECT {key} AS b, count(*), sum(distance_m), coalesce(sum(climb_m), 0), "
             "coalesce(sum(CASE WHEN climb_m IS NOT NULL THEN distance_m END), 0), "
-            "max(distance_m) FROM run WHERE not_sure = 0 AND started_local >= ? AND "
+            "max(distance_m) FROM readable_run WHERE not_sure = 0 AND started_local >= ? AND "
             "started_local < ? GROUP BY b",
             (starts[0].isoformat(), _after(starts[-1], unit).isoformat()))}
         out = []
@@ -336,7 +336,8 @@ class RunStore:
                    to_iso(local_midnight_utc(_after(d, unit), None))) for d in starts]
         rows = {r[0]: r for r in self._conn.execute(
             f"WITH b (start, lo, hi) AS (VALUES {_values(len(bounds))}) "
-            "SELECT b.start, count(*), sum(active_s), avg(pain_after) FROM b JOIN session "
+            "SELECT b.start, count(*), sum(active_s), avg(pain_after) FROM b "
+            "JOIN readable_session AS session "
             "ON session.started_at >= b.lo AND session.started_at < b.hi "
             f"AND {_SESSION_COUNTS} GROUP BY b.start", [x for row in bounds for x in row])}
         out = []
@@ -350,9 +351,9 @@ class RunStore:
         """The local dates of the first and the last session or run; None when there are
         none. (Four indexed look-ups.)"""
         sessions = self._conn.execute(
-            "SELECT min(started_at), max(started_at) FROM session").fetchone()
+            "SELECT min(started_at), max(started_at) FROM readable_session").fetchone()
         runs = self._conn.execute(
-            "SELECT min(started_local), max(started_local) FROM run").fetchone()
+            "SELECT min(started_local), max(started_local) FROM readable_run").fetchone()
         days = [from_iso(t).astimezone().date() for t in sessions if t] + \
             [date.fromisoformat(t[:10]) for t in runs if t]
         return (min(days), max(days)) if days else None
@@ -360,7 +361,7 @@ class RunStore:
     def first_run_day(self, *, before: date | None = None) -> date | None:
         """The local date of the first run (counted ones only), or of the first before
         ``before``; None when there is none."""
-        sql = "SELECT min(started_local) FROM run WHERE not_sure = 0"
+        sql = "SELECT min(started_local) FROM readable_run WHERE not_sure = 0"
         params: list[str] = []
         if before is not None:
             sql += " AND started_local < ?"

@@ -166,6 +166,12 @@ _READABLE: dict[str, tuple[tuple[str, str], ...]] = {
                 ("{c} IN ('completed', 'skipped', 'stopped', 'hurt')", "outcome"),
                 (_DATE, "ended_at")),
     "event": ((_DATE, "at"), (_TEXT, "kind"), (_TEXT, "detail")),
+    "run": ((_DATE, "started_at"), ("({c} IS NULL OR " + _DATE + ")", "started_local"),
+            ("typeof({c}) IN ('integer', 'real') AND {c} > 0", "distance_m"),
+            (_NUMBER, "moving_s"), (_NUMBER, "elapsed_s"),
+            ("({c} IS NULL OR typeof({c}) IN ('integer', 'real'))", "climb_m"),
+            ("({c} IS NULL OR typeof({c}) = 'integer')", "utc_offset_s"),
+            *((_TEXT, c) for c in ("sport", "source", "file_name", "name"))),
 }
 
 
@@ -182,6 +188,13 @@ def _mark_unreadable(conn: sqlite3.Connection) -> int:
     and make the views every read goes through; returns how many sessions."""
     tables = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_schema WHERE "
                                          "type = 'table'")}
+    if "run" in tables:  # a run whose values are not ours is left out of every read too
+        conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_run AS SELECT * FROM main.run "
+                     f"WHERE {_readable(conn, 'run')}")
+        left_out = conn.execute("SELECT (SELECT count(*) FROM main.run) - "
+                                "(SELECT count(*) FROM temp.readable_run)").fetchone()[0]
+        if left_out:
+            log.warning("%d run(s) with values that cannot be read, left out", left_out)
     if not {"session", "segment", "event"} <= tables:  # an empty file, or version 1
         for table in ("session", "segment", "event"):
             if table in tables:

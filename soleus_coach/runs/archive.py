@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 import struct
 import tempfile
 import zipfile
@@ -40,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from soleus_coach import texts
+from soleus_coach.reader import NotRegularFile, open_user_file
 from soleus_coach.runs.model import RunProblem
 from soleus_coach.runs.parse import MAX_BYTES, Hint, is_activity_file
 from soleus_coach.runs.results import INSIDE, FileResult, Outcome
@@ -124,13 +124,11 @@ class Zip:
     def open_path(cls, path: Path, budget: Budget) -> Zip:
         """A zip on disk: a regular file, opened without blocking."""
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            fh = open_user_file(path)
+        except NotRegularFile:
+            raise RunProblem(texts.RUN_NOT_REGULAR) from None
         except OSError as exc:
             raise RunProblem(texts.RUN_CANNOT_READ, exc.strerror or exc) from None
-        fh = os.fdopen(fd, "rb")
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            fh.close()
-            raise RunProblem(texts.RUN_NOT_REGULAR)
         return cls(fh, str(path), 1, budget)
 
     def members(self) -> list[zipfile.ZipInfo]:
