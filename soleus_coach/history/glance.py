@@ -34,8 +34,7 @@ class Direction(StrEnum):
 class _Store(Protocol):
     def pain_after_since(self, since: datetime) -> list[tuple[datetime, int]]: ...
 
-    def weekly_runs(self, today: date, weeks: int = 8,
-                    tz: tzinfo | None = None) -> list[WeekRuns]: ...
+    def weekly_runs(self, today: date, weeks: int = 8) -> list[WeekRuns]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,5 +82,5 @@ def pain_trend(store: _Store, today: date, tz: tzinfo | None = None,
 
 def glance(store: _Store, today: date, tz: tzinfo | None = None) -> Glance:
     """What the home screen shows of the calf and of this week's running."""
-    week = store.weekly_runs(today, weeks=1, tz=tz)[-1]
+    week = store.weekly_runs(today, weeks=1)[-1]  # by each run's own clock
     return Glance(pain_trend(store, today, tz), week.runs, week.distance_m)

@@ -16,6 +16,10 @@ _PATTERNS = {QLocale.Language.German: ("d. MMM", "ddd, d. MMM yyyy, HH:mm")}
 _DEFAULT = ("d MMM", "ddd d MMM yyyy, HH:mm")
 
 
+#: A time of day: the 24-hour clock, as the dates and times of the history show it.
+TIME = "HH:mm"
+
+
 def _pattern(which: int) -> str:
     return _PATTERNS.get(QLocale().language(), _DEFAULT)[which]
 
@@ -58,13 +62,25 @@ def date_field_format() -> str:
 
 
 def local_time(moment: datetime) -> str:
-    """The time of day on this computer's clock: "18:05" (or "6:05 PM")."""
+    """The time of day on this computer's clock: "18:05"."""
     local = moment.astimezone()
-    return QLocale().toString(QTime(local.hour, local.minute),
-                              QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QTime(local.hour, local.minute), TIME)
 
 
 def local_date_time(moment: datetime) -> str:
     """Local date and time with the day and month named in the UI's language."""
     qdt = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
     return QLocale().toString(qdt.toLocalTime(), _pattern(1))
+
+
+def wall_clock(moment: datetime) -> str:
+    """A date and time as it was on the clock where it happened (a run's own clock), with
+    the day and month named in the UI's language: no conversion to this computer's zone."""
+    qdt = QDateTime(QDate(moment.year, moment.month, moment.day),
+                    QTime(moment.hour, moment.minute))
+    return QLocale().toString(qdt, _pattern(1))
+
+
+def clock_time(moment: datetime) -> str:
+    """The time of day as it was on its own clock: "18:05"."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), TIME)

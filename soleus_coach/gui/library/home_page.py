@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -378,18 +378,14 @@ class HomePage(QWidget):
 
         now = now if now.tzinfo else now.astimezone()
         started = row.started_at.astimezone(now.tzinfo)
-        locale = QLocale()
         today = now.date()
         if started.date() == today:
             day = self.tr("today")
         elif started.date() == today - timedelta(days=1):
             day = self.tr("yesterday")
         else:
-            day = locale.toString(QDate(started.year, started.month, started.day),
-                                  QLocale.FormatType.ShortFormat)
-        clock = locale.toString(QTime(started.hour, started.minute),
-                                QLocale.FormatType.ShortFormat)
-        when = f"{day}, {clock}"
+            day = formats.day_month(started.date())
+        when = f"{day}, {formats.clock_time(started)}"
         status = {Status.COMPLETED: self.tr("completed"), Status.STOPPED: self.tr("stopped"),
                   Status.INTERRUPTED: self.tr("interrupted")}.get(row.status,
                                                                   self.tr("in progress"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.common import formats
 from soleus_coach.gui.common.plain import tooltip
 from soleus_coach.gui.programme.card import items_text
 from soleus_coach.programme.days import DayKind
@@ -148,7 +149,7 @@ class CalendarDialog(QDialog):
             cell.setAccessibleName(self._describe(day))
             if i % 7 == 0:
                 week_km = km.get(day.day.day, 0.0)
-                self.km[i // 7].setText(f"{week_km:.1f}" if week_km else "–")
+                self.km[i // 7].setText(formats.number(week_km, 1) if week_km else "–")
 
     def _describe(self, day: CalendarDay) -> str:
         names = {DayKind.DONE: self.tr("done"), DayKind.PARTLY: self.tr("partly done"),
