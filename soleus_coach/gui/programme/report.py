@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 
 from soleus_coach import texts
 from soleus_coach.atomic import check_outside_protocols, check_target, write_bytes_atomic
+from soleus_coach.gui.common import formats
 from soleus_coach.programme.days import DayKind
 from soleus_coach.programme.records import Choice
 from soleus_coach.tracker import ReportData
@@ -335,7 +336,7 @@ def _pain_chart(painter: QPainter, rect: QRectF, data: ReportData, mm: float) ->
             painter.drawLine(QPointF(x(i) - step / 2, plot.bottom()),
                              QPointF(x(i) - step / 2, plot.bottom() + 1.2 * mm))
             painter.drawText(QPointF(x(i) - step / 2 + 0.5 * mm, plot.bottom() + 4.5 * mm),
-                             d.day.strftime("%d.%m."))
+                             formats.day_month(d.day))
     r = max(0.6 * mm, min(1.1 * mm, step / 3))
     for colour, value, mark in ((MORNING, "morning", "circle"), (DURING, "during", "square"),
                                 (AFTER, "after", "triangle")):
@@ -376,10 +377,10 @@ def _km_chart(painter: QPainter, rect: QRectF, data: ReportData, mm: float) -> N
         painter.fillRect(bar, KM_BAR)
         painter.setPen(INK)
         painter.drawText(QRectF(bar.left() - width * 0.1, bar.top() - 4 * mm, width * 0.9,
-                                4 * mm), _CENTRE, f"{km:.1f}")
+                                4 * mm), _CENTRE, formats.number(km, 1))
         painter.setPen(MUTED)
         painter.drawText(QRectF(plot.left() + i * width, plot.bottom() + 0.5 * mm, width,
-                                4 * mm), _CENTRE, monday.strftime("%d.%m."))
+                                4 * mm), _CENTRE, formats.day_month(monday))
 
 
 def _paint(painter: QPainter, sheet: ReportLayout, page: int, data: ReportData,
