@@ -250,3 +250,20 @@ def test_the_same_in_german(qtbot: QtBot, data_dir: Path, tmp_path: Path, qapp: 
         check(qtbot, app.history_window, "history (de)")
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_compact_timer(qtbot: QtBot, app: crawl.App) -> None:
+    """Its countdown says its value; Tab reaches its buttons; Space on a focused button
+    still pauses (as everywhere in a routine), Enter presses it."""
+    crawl.start(app)
+    crawl.to_kind(app, SegmentKind.HOLD)
+    app.win.companions.show_compact()
+    compact = app.win.companions.compact
+    assert compact is not None and compact.isVisible()
+    qtbot.waitUntil(lambda: compact.countdown.text() in name_of(compact.countdown))
+    check(qtbot, compact, "the compact timer")
+    compact.stop_button.setFocus()
+    screen = app.win.session
+    assert screen is not None
+    qtbot.keyClick(compact.stop_button, Qt.Key.Key_Space)
+    assert screen.state is State.PAUSED  # paused, not stopped

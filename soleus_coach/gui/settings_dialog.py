@@ -168,8 +168,9 @@ class SettingsDialog(QDialog):
         self.voice = QComboBox()
         self.voice.setObjectName("voice")
         self.voice.setAccessibleName(self.tr("Voice"))
-        self.voice.setToolTip(self.tr("The voices installed for the language of Soleus Coach "
-                                      "(see the README to add more)"))
+        self.voice.setToolTip(self.tr("The voices installed for the language of Soleus Coach. "
+                                      "More come with your system's speech packages (on "
+                                      "Linux: espeak-ng and its voices)."))
         self._wanted_voice = settings.voice
         self.rate = QSpinBox()
         self.rate.setObjectName("speechRate")
@@ -253,8 +254,10 @@ class SettingsDialog(QDialog):
                                            "tray"))
         self.autostart.setObjectName("autostart")
         self.autostart.setChecked(settings.autostart)
-        self.autostart_note = QLabel(self.tr("Linux: a file in ~/.config/autostart. macOS and "
-                                             "Windows: see the README."))
+        self.autostart_note = QLabel(self.tr(
+            "Linux: Soleus Coach writes a file in ~/.config/autostart. macOS: add it under "
+            "System Settings → General → Login Items. Windows: put a shortcut to it in the "
+            "Startup folder (Win+R, shell:startup)."))
         for label in (self.reminder_note, self.autostart_note):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)

@@ -49,6 +49,14 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
     keep_on_screen(window)
 
 
+def room_for_title(window: QWidget) -> None:
+    """Wide enough that its title is not cut in the title bar (with room for the window
+    manager's buttons), on a screen that has the room."""
+    needed = window.fontMetrics().horizontalAdvance(window.windowTitle()) + 160
+    window.setMinimumWidth(min(max(window.minimumWidth(), needed),
+                               available_area(window).width() - FRAME_ROOM.width()))
+
+
 def keep_on_screen(window: QWidget) -> None:
     """Move and shrink ``window`` into its screen's available area (a geometry kept from a
     larger screen, or from a monitor that is gone)."""

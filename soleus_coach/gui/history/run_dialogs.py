@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.gui.common import formats
 from soleus_coach.gui.common.plain import plain_label
-from soleus_coach.gui.common.windows import fit_to_screen
+from soleus_coach.gui.common.windows import fit_to_screen, room_for_title
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import isolate, one_line
 
@@ -62,6 +62,7 @@ class ImportSummary(QDialog):
         super().__init__(parent)
         self.setObjectName("importSummary")
         self.setWindowTitle(self.tr("Runs imported"))
+        room_for_title(self)
         self.headline = plain_label(headline)
         font = self.headline.font()
         font.setBold(True)
@@ -134,6 +135,7 @@ class WatchedFolderDialog(QDialog):
     def __init__(self, current: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Watched folder for runs"))
+        room_for_title(self)
         self.folder = current
         self.label = plain_label()
         self._show()
@@ -189,6 +191,7 @@ class ManualRunDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("manualRun")
         self.setWindowTitle(self.tr("Add a run"))
+        room_for_title(self)
         self.store = store
         self.now = now
         self.when = QDateTimeEdit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent, QMoveEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from soleus_coach.gui.common.actions import SPECS, ActionId, bind_button
 from soleus_coach.gui.common.plain import ElidedLabel
 from soleus_coach.gui.common.theme import PHASE_COLOURS
 from soleus_coach.gui.common.windows import window_state
+from soleus_coach.texts import fill_in
 
 if TYPE_CHECKING:
     from soleus_coach.gui.session.flow import SessionStatus
@@ -57,7 +58,7 @@ class CompactTimer(QWidget):
         self.countdown = QLabel("0:00")
         self.countdown.setObjectName("compactCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
-        self.countdown.setAccessibleName(self.tr("Time remaining in this step"))
+        self.countdown.setAccessibleName(fill_in(self.tr("Time remaining: %1"), "0:00"))
         font = QFont(self.countdown.font())
         font.setBold(True)
         font.setPixelSize(40)
@@ -76,7 +77,8 @@ class CompactTimer(QWidget):
         bind_button(self.full_button, SPECS[ActionId.COMPACT])
         self.full_button.clicked.connect(self.full_requested)
         for b in (self.pause_button, self.stop_button, self.full_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches them; Enter presses one
+            b.installEventFilter(self)  # Space still pauses, Esc still stops (as in the window)
         head = QHBoxLayout()
         head.addWidget(self.step, 1)
         head.addWidget(self.full_button)
@@ -104,7 +106,10 @@ class CompactTimer(QWidget):
         self.step.setText(status.step)
         self.side.setText(status.side)
         self.side.setVisible(bool(status.side))
-        self.countdown.setText(status.clock)
+        if status.clock != self.countdown.text():
+            self.countdown.setText(status.clock)  # its value in its name, as a reader hears
+            self.countdown.setAccessibleName(fill_in(self.tr("Time remaining: %1"),
+                                                     status.clock))
         self.pause_button.setText(self.tr("Resume") if status.paused else self.tr("Pause"))
         phase = "paused" if status.paused else status.phase
         if phase != self._phase:  # the band's colours (white or near-black on them: ≥ 4.9:1)
@@ -162,6 +167,17 @@ class CompactTimer(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.full_requested.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                isinstance(watched, QPushButton):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                watched.click()
+                return True
+            if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_C):
+                self.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
