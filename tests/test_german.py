@@ -355,3 +355,71 @@ def check_editor(qtbot: QtBot, win: MainWindow, c: Checker) -> None:
     notice = win.editors.deleted_notice
     c.check(notice, "the routine deleted")
     notice.close()
+
+
+def test_a_history_full_of_things_speaks_german(qtbot: QtBot, data_dir: Path,
+                                                german: None) -> None:
+    """The screens whose words come from data: a history of 400 days (the chart by month),
+    runs (one not sure), a session with warning signs after it, one ended by "it hurts",
+    a note; the home's calf, History with each kind of session selected, the runs' detail,
+    and the numbers and dates in German (10,0 km; 3. Nov.)."""
+    from datetime import UTC, datetime, timedelta
+
+    from soleus_coach.checkin import CheckIn
+    from soleus_coach.gui.common.actions import ActionId
+    from soleus_coach.history.records import EventRecord, SegmentRecord, SessionRecord, Status
+    from soleus_coach.history.store import open_store
+    from tests.test_runs_window import TODAY, year_of_runs
+
+    year_of_runs(data_dir)
+    store = open_store(data_dir / "history.sqlite3")
+    now = datetime(TODAY.year, TODAY.month, TODAY.day, 19, 0, tzinfo=UTC)
+    for uid, after, outcome in (("flag", CheckIn(pain=7, swelling=True), "completed"),
+                                ("hurt", CheckIn(pain=3), "hurt")):
+        rec = SessionRecord(uid=uid, protocol_id="post-run-soleus",
+                           protocol_name="Post-run soleus recovery", protocol_digest="d",
+                           started_at=now - timedelta(hours=2 if uid == "flag" else 30),
+                           planned_s=1440, status=Status.COMPLETED, active_s=1400,
+                           leg="right", before=CheckIn(pain=2), after=after, notes="Knie ok")
+        rec.ended_at = rec.started_at + timedelta(seconds=1400)
+        rec.segments = [SegmentRecord(0, "hold", "Bent-knee wall stretch", "right", 1, 30, 12,
+                                      outcome, rec.started_at + timedelta(seconds=40))]
+        rec.events = [EventRecord(rec.started_at + timedelta(seconds=39), "it_hurts",
+                                  '{"segment": "Bent-knee wall stretch", "choice": "stop"}')]
+        store.save(rec)
+    store.close()
+    (data_dir / "settings.json").write_text(json.dumps(
+        {"first_run_acknowledged": True, "injured_leg": "right", "language": "de"}))
+    from soleus_coach.session.clock import FakeClock
+    from tests.conftest import app_services
+
+    win = MainWindow(app_services(data_dir, FakeClock(), now=lambda: now.astimezone(),
+                                  today=lambda: TODAY))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    with qtbot.waitExposed(win):
+        win.show()
+    qtbot.waitUntil(lambda: win.home.practice.plain_text() != "", timeout=5000)
+    c = Checker(win)
+    c.from_files = sorted({*c.from_files, "Post-run", "Knie ok"}, key=len, reverse=True)
+    c.check(win, "the home screen with a red flag and runs")
+    assert win.home.red_flag.isVisible()
+    assert re.search(r"\d+,\d km", win.home.practice.plain_text()), win.home.practice.text()
+    win.actions_by_id[ActionId.HISTORY].trigger()
+    history = win.history_window
+    assert history is not None
+    qtbot.waitUntil(lambda: history.model.rowCount() > 2, timeout=5000)
+    for row in range(3):
+        history.table.selectRow(row)
+        c.check(history, f"History, session {row}")
+    history.period.setCurrentIndex(history.period.findData(0))  # All time: months
+    assert history.chart.unit == "month"
+    c.check_texts([history.chart.title(), history.chart.accessibleDescription(),
+                   *(b.label for b in history.chart.layout_bars(900, 150))],
+                  "the chart by month")
+    assert "km" not in history.chart.accessibleDescription() or \
+        re.search(r"\d+,\d km", history.chart.accessibleDescription())
+    runs = history.runs
+    runs.table.selectRow(0)
+    c.check(history, "History, a run selected")
+    assert c.places >= 6
