@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QWidget, QWidge
 class WrapLayout(QLayout):
     """Items left to right, a new line when the next one does not fit."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, *,
+                 last_right: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        #: The last piece at the right edge of its line ("It hurts" and "Stop" in a session).
+        self._last_right = last_right
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -80,10 +83,13 @@ class WrapLayout(QLayout):
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         x, y, line = rect.x(), rect.y(), 0
-        for item in self._visible():
+        items = self._visible()
+        for n, item in enumerate(items):
             hint = item.sizeHint().boundedTo(QSize(rect.width(), 1 << 20))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line = rect.x(), y + line + self._spacing, 0
+            if self._last_right and n == len(items) - 1:
+                x = max(x, rect.right() + 1 - hint.width())
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self._spacing

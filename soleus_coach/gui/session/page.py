@@ -26,6 +26,7 @@ from soleus_coach.gui.common.announce import announce
 from soleus_coach.gui.common.illustration import IllustrationView
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.gui.common.theme import PHASE_COLOURS, countdown_colour, warning_colour
+from soleus_coach.gui.common.wrap import WrapLayout
 from soleus_coach.session.present import Progress, SegmentText
 from soleus_coach.texts import fill_in
 
@@ -182,16 +183,12 @@ class SessionPage(QWidget):
         self.hold_range = _label("holdRange", wrap=False)  # "20–40 s": what ± can reach
         self.hurts_button = self._button("hurtsButton", texts.translate(texts.IT_HURTS_ACTION))
         self.stop_button = self._button("stopButton", self.tr("Stop"))
-        controls = QHBoxLayout()
-        for b in (self.back_button, self.pause_button, self.skip_button):
-            controls.addWidget(b)
-        controls.addSpacing(16)
-        controls.addWidget(self.shorter_button)
-        controls.addWidget(self.hold_range)
-        controls.addWidget(self.longer_button)
-        controls.addStretch(1)
-        controls.addWidget(self.hurts_button)
-        controls.addWidget(self.stop_button)
+        # On a narrow window the buttons take two lines, never cut: "It hurts" and "Stop"
+        # keep the right edge.
+        controls = WrapLayout(last_right=True)
+        controls.add(self.back_button, self.pause_button, self.skip_button)
+        controls.add(self.shorter_button, self.hold_range, self.longer_button)
+        controls.add(self.hurts_button, self.stop_button)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
