@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,18 +79,32 @@ class Walk:
         return dialog
 
 
+@pytest.fixture(params=["en", "de"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """English at 1280×800; German at 1366×768, as a new user in Germany tries it."""
+    from soleus_coach.gui.common import i18n
+
+    assert i18n.install(qapp, request.param) == request.param
+    yield request.param
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture
-def out(tmp_path: Path) -> Path:
+def out(tmp_path: Path, language: str) -> Path:
     target = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
-    folder = Path(target) / "walk" if target else tmp_path / "walk"
+    name = "walk" if language == "en" else f"walk-{language}"
+    folder = Path(target) / name if target else tmp_path / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 def make_window(qtbot: QtBot, data: Path, clock: FakeClock) -> MainWindow:
+    from PySide6.QtCore import QLocale
+
     win = MainWindow(app_services(data, clock))
     qtbot.addWidget(win)
-    win.resize(*SIZE)
+    win.resize(*(SIZE if QLocale().language() is not QLocale.Language.German
+                 else (1366, 768)))
     with qtbot.waitActive(win):
         win.show()
         win.activateWindow()
@@ -97,7 +112,8 @@ def make_window(qtbot: QtBot, data: Path, clock: FakeClock) -> MainWindow:
 
 
 def test_the_first_hour(qtbot: QtBot, data_dir: Path, tmp_path: Path, out: Path,
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+                        language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By keys and clicks: in English, and in German (every key a German user presses)."""
     walk = Walk(qtbot, out)
     clock = FakeClock()
     # ---- a first start with --start post-run-soleus (the desktop file's action)
@@ -136,7 +152,9 @@ def test_the_first_hour(qtbot: QtBot, data_dir: Path, tmp_path: Path, out: Path,
     walk.shot(win, "finish")
     qtbot.keyClick(page, Qt.Key.Key_8)  # 8/10 after: a red flag
     qtbot.keyClick(page, Qt.Key.Key_Return)
-    assert "see a doctor" in page.guidance_text().lower()
+    assert page.guidance.isVisible() and ("see a doctor" in page.guidance_text().lower()
+                                          if language == "en" else
+                                          "arzt" in page.guidance_text().lower())
     walk.shot(win, "finish-red-flag")
     qtbot.keyClick(page, Qt.Key.Key_Return)  # home
     qtbot.waitUntil(lambda: win.home.red_flag.isVisible(), timeout=3000)
@@ -148,7 +166,8 @@ def test_the_first_hour(qtbot: QtBot, data_dir: Path, tmp_path: Path, out: Path,
     walk.shot(win, "next-start-asks-again")
     qtbot.keyClick(again, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not win.flow.busy)
-    assert win.session is None and "was not started" in win.statusBar().currentMessage()
+    assert win.session is None and ("was not started" if language == "en" else
+                                    "nicht gestartet") in win.statusBar().currentMessage()
     walk.shot(win, "not-started")
     # ---- a routine shared as a zip, imported into an empty profile
     shared = tmp_path / "shared" / "my-strength.zip"
