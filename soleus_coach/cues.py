@@ -33,6 +33,8 @@ class Cue(StrEnum):
     REST = "rest"  # a rest between sets begins
     HEAT_ON = "heat_on"
     HEAT_OFF = "heat_off"
+    # Rounds: a group of steps done several times.
+    ROUND = "round"  # "round two of three" (variant: "2_of_3")
 
 
 #: Seconds before the end of a hold at which the 3-2-1 countdown file starts.

@@ -51,6 +51,7 @@ TONES: dict[str, list[tuple[float, float, float]]] = {
     "rest": [(587.33, 0.18, 0.0), (440.0, 0.3, 0.2)],
     "heat_on": [(392.0, 0.45, 0.0)],
     "heat_off": [(659.25, 0.25, 0.0), (523.25, 0.25, 0.3), (392.0, 0.45, 0.6)],
+    "round": [(523.25, 0.14, 0.0), (783.99, 0.14, 0.16), (523.25, 0.14, 0.32)],
 }
 
 # cue -> words; countdown is three words placed one second apart.
@@ -77,6 +78,7 @@ SPOKEN: dict[str, str | list[str]] = {
     "rest": "Rest",
     "heat_on": "Heat on. Warm, not hot",
     "heat_off": "Heat off",
+    "round": "Next round",
 }
 
 #: Spoken numbers for counts and reps (``number_7.wav`` says "seven"): the count of a tempo
@@ -88,6 +90,8 @@ NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine
            "twenty-nine", "thirty"]
 #: "Set two of three" for sets of up to five; more sets say "next set".
 MAX_SETS_SPOKEN = 5
+#: "Round two of three" for up to six rounds; more say "next round".
+MAX_ROUNDS_SPOKEN = 6
 
 
 def envelope(i: int, n: int, rate: int) -> float:
@@ -167,6 +171,10 @@ def main() -> int:
         for k in range(1, total + 1):
             samples, rate = espeak(f"Set {NUMBERS[k - 1]} of {NUMBERS[total - 1]}")
             write_wav(OUT / "spoken" / f"set_{k}_of_{total}.wav", samples, rate)
+    for total in range(2, MAX_ROUNDS_SPOKEN + 1):
+        for k in range(1, total + 1):
+            samples, rate = espeak(f"Round {NUMBERS[k - 1]} of {NUMBERS[total - 1]}")
+            write_wav(OUT / "spoken" / f"round_{k}_of_{total}.wav", samples, rate)
     return 0
 
 

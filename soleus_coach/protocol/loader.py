@@ -23,10 +23,7 @@ from soleus_coach.protocol.files import (
     read_regular_file,
 )
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
-from soleus_coach.protocol.model import (
-    Protocol,
-    step_max_duration_s,
-)
+from soleus_coach.protocol.model import Protocol, max_duration_s
 from soleus_coach.protocol.schema import protocol_spec
 from soleus_coach.untrusted import has_line_break
 
@@ -193,6 +190,10 @@ class _Validator:
             if not self._is_object(value, loc):
                 return
             tag = value.get(spec.discriminator)
+            if tag == "rounds" and tag not in spec.variants:
+                self.error(f"{loc}.{spec.discriminator}", "rounds cannot hold rounds: write "
+                           "these steps into the outer block (or make it more rounds)")
+                return
             if not isinstance(tag, str) or tag not in spec.variants:
                 self.error(f"{loc}.{spec.discriminator}",
                            f"unknown step kind {_show(tag)}; expected one of "
@@ -510,7 +511,7 @@ def parse_bytes(
         if not v.errors:
             protocol = build.build(doc, version, lambda rel, kind: _resolve_valid(
                 rel, kind, base_dir, assets_dir), sha256_hex(data))
-            total = sum(step_max_duration_s(s) for s in protocol.steps)
+            total = max_duration_s(protocol)
             if total <= S.PROTOCOL_MAX_TOTAL_S:
                 return protocol
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
