@@ -22,6 +22,7 @@ from soleus_coach.history.records import (
     utc_now,
 )
 from soleus_coach.history.store import HistoryStore, StoreWriteError
+from soleus_coach.history.words import recorded_label
 from soleus_coach.session.engine import (
     Engine,
     Event,
@@ -29,7 +30,6 @@ from soleus_coach.session.engine import (
     State,
     StateChanged,
 )
-from soleus_coach.history.words import recorded_label
 from soleus_coach.session.plan import Plan
 
 log = logging.getLogger(__name__)
