@@ -195,7 +195,7 @@ def test_an_invalid_edit_shows_the_validators_message_at_the_field_and_blocks_sa
     qtbot.mouseClick(editor.problem_list.viewport(), CLICK, pos=rect.center())
     assert editor.step_list.currentRow() == 1
     assert editor.form.reps.value_box.hasFocus() or editor.form.reps.hasFocus()
-    assert "below the allowed minimum 1" in editor.form.boxes["reps"].problem.plain_text()
+    assert "too few: at least 1" in editor.form.boxes["reps"].problem.plain_text()
 
 
 def test_undo_back_to_the_start_gives_the_original_exactly_and_redo_again(

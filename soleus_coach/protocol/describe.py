@@ -39,10 +39,16 @@ def format_duration(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _secs(x: float) -> str:
-    if x >= 60 and x % 60 == 0:
-        return f"{int(x // 60)} min"
-    return f"{x:g} s"
+def duration_words(x: float) -> str:
+    """Seconds in the one style every screen, the printed sheet and the validator use:
+    ``45 s``, ``1 min 30 s``, ``25 min`` (a clock's ``m:ss`` is for what counts down)."""
+    if x < 60:
+        return f"{x:g} s"
+    minutes, rest = divmod(x, 60)
+    return f"{int(minutes)} min" + (f" {rest:g} s" if rest else "")
+
+
+_secs = duration_words
 
 
 def _count(value: float) -> str:
@@ -101,6 +107,8 @@ def describe_step(step: Step) -> str:
             text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
         return text + (f", {sides}" if sides else "")
     if isinstance(step, IceStep):
+        if step.duration_s.maximum == step.duration_s.default:  # "(at most 15 min)" of 15
+            return f"{shown(step.name)}: {_secs(step.duration_s.default)}"
         return texts.fill(texts.STEP_ICE, step.name, _secs(step.duration_s.default),
                           _secs(step.duration_s.maximum))
     if isinstance(step, HeatStep):

@@ -87,6 +87,10 @@ class Arr:
     items: Spec
     min_items: int
     max_items: int
+    #: What an item is (singular, plural) and how one adds one, for the validator's words:
+    #: "write at least one instruction".
+    noun: tuple[str, str] = ("item", "items")
+    verb: str = "give"
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,8 @@ Spec = Num | Amount | Str | FileRef | Arr | Obj | Map | Dict | OneOf
 # --------------------------------------------------------------------------- format 2
 
 TEXT_LINE = Str(min_length=1, max_length=300)
-INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12)
+INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12,
+                   noun=("instruction", "instructions"), verb="write")
 SOUNDS = Map(keys=tuple(c.value for c in Cue), values=FileRef(SOUND_EXTENSIONS))
 STEP_NAME = Str(min_length=1, max_length=80)
 #: The longest name of a routine.
@@ -299,7 +304,8 @@ REST = Obj(
         "kind": _kind("rest"),
         "name": _name,
         "duration_s": Field(Num(1, 1800, unit="s"), "Seconds of rest.", True),
-        "instructions": Field(Arr(TEXT_LINE, 0, 12), "Optional lines to show."),
+        "instructions": Field(Arr(TEXT_LINE, 0, 12, ("instruction", "instructions"), "write"),
+                              "Optional lines to show."),
         "sounds": _sounds,
     },
 )
@@ -334,7 +340,8 @@ ROUNDS = Obj(
         "times": Field(Num(2, ROUNDS_MAX, integer=True), "How many rounds: `3`.", True),
         "rest_between_s": Field(Num(0, 600, unit="s"), "Seconds of rest between two rounds "
                                 "(default 0)."),
-        "steps": Field(Arr(STEP, min_items=1, max_items=ROUND_STEPS_MAX), "The steps of one "
+        "steps": Field(Arr(STEP, min_items=1, max_items=ROUND_STEPS_MAX,
+                           noun=("step", "steps"), verb="add"), "The steps of one "
                        "round, in order (any kind but `rounds`).", True),
     },
     rules=("A `rounds` block holds steps, not another `rounds` block.",
@@ -389,7 +396,8 @@ PROTOCOL = Obj(
         "author": Field(Str(max_length=200), "Who wrote it."),
         "source": Field(Str(max_length=500), "Where the advice comes from, or who prescribed "
                         "it."),
-        "steps": Field(Arr(ENTRY, min_items=1, max_items=100), "The steps, in order; a "
+        "steps": Field(Arr(ENTRY, min_items=1, max_items=100, noun=("step", "steps"),
+                           verb="add"), "The steps, in order; a "
                        "`rounds` block repeats a group of them.", True),
         "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
         "language": Field(Str(min_length=2, max_length=6, pattern=LANGUAGE_PATTERN,
