@@ -295,14 +295,15 @@ def set_translation(draft: Protocol, language: str, field: str, value: Any,
     if step is None:
         if field not in ("name", "summary"):
             raise ValueError(f"a translation has no {field}")
-        tr = replace(tr, **{field: None if empty else value})
+        changes: dict[str, Any] = {field: None if empty else value}
+        tr = replace(tr, **changes)
     else:
         if field not in STEP_TEXT_FIELDS:
             raise ValueError(f"a step's translation has no {field}")
         texts = list(tr.steps) + [StepTexts()] * (len(draft.steps) - len(tr.steps))
-        texts[step] = replace(texts[step], **{field: None if empty else
-                                              (tuple(value) if field == "instructions"
-                                               else value)})
+        new: dict[str, Any] = {field: None if empty else
+                               (tuple(value) if field == "instructions" else value)}
+        texts[step] = replace(texts[step], **new)
         if all(t == StepTexts() for t in texts):
             texts = []
         tr = replace(tr, steps=tuple(texts))
