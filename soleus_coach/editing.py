@@ -477,6 +477,8 @@ class PreviewRow:
     kind: str  # the segment kind ("hold", "rest", "set"…)
     step_index: int
     side: str  # "left", "right" or ""
+    round: int = 0  # in a group of rounds: which, of how many
+    rounds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,7 +498,8 @@ def preview(draft: Protocol, settings: Any = None) -> Preview:
     rows, t = [], 0.0
     for seg in plan.segments:
         rows.append(PreviewRow(t, seg.duration_s, seg.label, seg.kind.value, seg.step_index,
-                               seg.side.value if seg.side is not None else ""))
+                               seg.side.value if seg.side is not None else "", seg.round,
+                               seg.rounds))
         t += seg.duration_s
     return Preview(tuple(rows), plan.total_s)
 

@@ -46,6 +46,9 @@ __all__ = ["Plan", "PlanContext", "ScheduledCue", "Segment", "SegmentKind", "Sid
            "build_plan", "describe_next", "side_order"]
 
 _t = texts.translate  # step names the plan makes are in the user's language
+#: Cold this short has no skin check (the format says so of its default, and the editor
+#: hides the field): five minutes of cold need no reminder to look at the skin.
+NO_SKIN_CHECK_S = 300.0
 
 
 class SegmentKind(StrEnum):
@@ -384,7 +387,7 @@ class _Builder:
             return
         cues = [self.cue(step, Cue.ICE_ON, 0)]
         checks = []
-        t = step.skin_check_s
+        t = step.skin_check_s if duration > NO_SKIN_CHECK_S else duration
         while t < duration - 30:
             checks.append(t)
             t += step.skin_check_s

@@ -4,7 +4,7 @@ the person changed one; the window turns that into an edit of the draft."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
 from soleus_coach.cues import Cue
-from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.plain import ElidedLabel, tooltip
 from soleus_coach.protocol.model import Phase, Range, Tempo
 from soleus_coach.untrusted import shown
 
@@ -59,28 +61,44 @@ def red_text(widget: QWidget) -> None:
     widget.setPalette(palette)
 
 
+#: The frame of a field with a problem; a field without one has the same room empty.
+BORDER = 2
+
+
 class FieldBox(QFrame):
-    """A field and, under it, its problems in red (plain text); the frame turns red too.
-    The problem label is made when there is a first problem to show (twenty fields, most
-    of them never wrong: the editor opens faster without twenty empty labels)."""
+    """A field and, under it, its problems in red (plain text, one line: the whole text in
+    its tooltip and in the list of problems); the frame turns red too. The line for the
+    problem is kept empty when there is none, so nothing moves when one comes or goes (a
+    click meant for one field never lands in the next). The label itself is made when
+    there is a first problem to show (twenty fields, most of them never wrong: the editor
+    opens faster without twenty empty labels); until then a spacer keeps its room."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldBox")
         self.editor = editor
-        self._problem: PlainLabel | None = None
+        self._problem: ElidedLabel | None = None
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(2, 2, 2, 2)
-        self._layout.setSpacing(2)
+        self._layout.setContentsMargins(BORDER, BORDER, BORDER, BORDER)
+        self._layout.setSpacing(0)
         self._layout.addWidget(editor)
+        self._room = QSpacerItem(0, self.fontMetrics().height() + 2, QSizePolicy.Policy.Minimum,
+                                 QSizePolicy.Policy.Fixed)
+        self._layout.addItem(self._room)
 
     @property
-    def problem(self) -> PlainLabel:
+    def problem(self) -> ElidedLabel:
         if self._problem is None:
-            self._problem = PlainLabel()
+            self._problem = ElidedLabel()
             self._problem.setObjectName("fieldProblem")
+            self._problem.setFixedHeight(self._room.sizeHint().height())
+            policy = self._problem.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            policy.setRetainSizeWhenHidden(True)
+            self._problem.setSizePolicy(policy)
             red_text(self._problem)
             self._problem.hide()
+            self._layout.removeItem(self._room)
             self._layout.addWidget(self._problem)
         return self._problem
 
@@ -91,10 +109,14 @@ class FieldBox(QFrame):
         label = self.problem
         if text == label.plain_text() and label.isVisibleTo(self) == bool(text):
             return
-        label.setText(text)
+        label.setText("; ".join(messages))
+        label._plain = text  # the whole text, as the problems list says it
+        label.setToolTip(tooltip(text) if text else "")
         label.setVisible(bool(text))
-        self.setStyleSheet(f"QFrame#fieldBox {{ border: 2px solid {PROBLEM_COLOUR}; "
+        # the red frame takes the room of the margin: the field stays where it is
+        self.setStyleSheet(f"QFrame#fieldBox {{ border: {BORDER}px solid {PROBLEM_COLOUR}; "
                            "border-radius: 3px; }" if text else "")
+        self._layout.setContentsMargins(*(0 if text else BORDER,) * 4)
         self.setProperty("problem", bool(text))
 
 
@@ -106,8 +128,11 @@ class DoseEdit(QWidget):
     changed = Signal(object)  # Range
 
     def __init__(self, suffix: str, *, decimals: int = 0, scale: float = 1.0,
+                 plural: Callable[[int], str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: A count's unit for a number ("1 set", "3 sets": Qt's %n plural forms).
+        self.plural = plural
         self.scale = scale
         self._suffix, self._decimals = suffix, decimals
         self.value_box = spin(suffix, decimals=decimals)
@@ -126,6 +151,21 @@ class DoseEdit(QWidget):
         self.value_box.valueChanged.connect(self._changed)
         self.adjustable.toggled.connect(self._toggled)
         self.setFocusProxy(self.value_box)
+        self._unit(self.value_box)
+
+    def _unit(self, box: QDoubleSpinBox) -> None:
+        """The box's unit for its number, singular or plural."""
+        if self.plural is not None:
+            n = round(box.value())
+            text = self.plural(n)
+            box.setSuffix(text[len(str(n)):] if text.startswith(str(n)) else " " + text)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Its widgets in the order Tab visits them."""
+        chain: list[QWidget] = [self.value_box, self.adjustable]
+        if self._range is not None:
+            chain += [self._range[0], self._range[1]]
+        return chain
 
     def _range_boxes(self) -> tuple[QDoubleSpinBox, QDoubleSpinBox, QLabel, QLabel]:
         if self._range is None:
@@ -142,6 +182,10 @@ class DoseEdit(QWidget):
             self._grid.addWidget(high, 1, 3)
             low.valueChanged.connect(self._changed)
             high.valueChanged.connect(self._changed)
+            for box in (low, high):
+                self._unit(box)
+            QWidget.setTabOrder(self.adjustable, low)
+            QWidget.setTabOrder(low, high)
             self._range = (low, high, from_label, to_label)
         return self._range
 
@@ -184,6 +228,8 @@ class DoseEdit(QWidget):
         self._show_range(not r.is_fixed)
 
     def _changed(self, *_args: object) -> None:
+        for box in (self.value_box, *(self._range[:2] if self._range else ())):
+            self._unit(box)
         self.changed.emit(self.value())
 
 
@@ -220,6 +266,9 @@ class SoundsEdit(QWidget):
         grid.addWidget(self.remove, 1, 2)
         self.setFocusProxy(self.cue)
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.list, self.cue, self.add, self.remove]
+
     def cue_label(self, cue: Cue) -> str:
         """What the cue is, in words (the file names it by its key: ``hold_start``)."""
         return self._labels.get(cue, cue.value)
@@ -237,6 +286,7 @@ class SoundsEdit(QWidget):
             Cue.TEMPO_HOLD: self.tr("Tempo: hold"), Cue.LAST_REP: self.tr("Last rep"),
             Cue.SET: self.tr("Next set"), Cue.REST: self.tr("Rest starts"),
             Cue.HEAT_ON: self.tr("Heat on"), Cue.HEAT_OFF: self.tr("Heat off"),
+            Cue.ROUND: self.tr("Next round"),
         }
 
     def set_value(self, sounds: Mapping[Cue, Path]) -> None:
@@ -289,6 +339,9 @@ class TempoEdit(QWidget):
         grid.setColumnStretch(5, 1)
         self.start.currentIndexChanged.connect(self._changed)
         self.setFocusProxy(self.parts[Phase.UP])
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.parts.values(), self.start]
 
     def value(self) -> Tempo:
         p = {ph: box.value() for ph, box in self.parts.items()}
