@@ -42,7 +42,7 @@ def spin(suffix: str, *, decimals: int = 0, maximum: float = SPIN_MAX) -> QDoubl
     box.setSuffix(suffix)
     box.setAccelerated(True)
     box.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToNearestValue)
-    box.setMinimumWidth(80)
+    box.setMinimumWidth(64)
     return box
 
 
@@ -260,10 +260,10 @@ class SoundsEdit(QWidget):
         self.remove.clicked.connect(self._remove)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.list, 0, 0, 1, 3)
-        grid.addWidget(self.cue, 1, 0)
-        grid.addWidget(self.add, 1, 1)
-        grid.addWidget(self.remove, 1, 2)
+        grid.addWidget(self.list, 0, 0, 1, 2)
+        grid.addWidget(self.cue, 1, 0, 1, 2)
+        grid.addWidget(self.add, 2, 0)
+        grid.addWidget(self.remove, 2, 1)
         self.setFocusProxy(self.cue)
 
     def focus_chain(self) -> list[QWidget]:
@@ -335,8 +335,8 @@ class TempoEdit(QWidget):
             self.parts[phase] = box
             grid.addWidget(label, n // 2, 2 * (n % 2), Qt.AlignmentFlag.AlignRight)
             grid.addWidget(box, n // 2, 2 * (n % 2) + 1)
-        grid.addWidget(self.start, 0, 4)
-        grid.setColumnStretch(5, 1)
+        grid.addWidget(self.start, 2, 0, 1, 4)  # under the parts: the form stays narrow
+        grid.setColumnStretch(4, 1)
         self.start.currentIndexChanged.connect(self._changed)
         self.setFocusProxy(self.parts[Phase.UP])
 

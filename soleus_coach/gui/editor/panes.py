@@ -45,6 +45,8 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "
 
 def language_name(code: str) -> str:
     """A language by its own name and its code: "Deutsch (de)"."""
+    if code == "en":  # not "American English": the language, not a country's
+        return "English (en)"
     name = QLocale(code.replace("-", "_")).nativeLanguageName()
     return f"{name} ({code})" if name and QLocale(code.replace("-", "_")).name() != "C" \
         else code
@@ -139,11 +141,8 @@ class RoutinePane(QWidget):
         self.up_button.setObjectName("moveUp")
         self.up_button.setAccessibleName(self.tr("Move step up"))
         self.up_button.setToolTip(self.tr("Move the step up (Alt+Up arrow)"))
-        self.rounds_button = QPushButton(self.tr("Make rounds…"))
-        self.rounds_button.setObjectName("makeRounds")
-        self.rounds_button.setToolTip(self.tr("Do the selected steps several times in a row "
-                                              "(Ctrl+G); Shift+arrow keys select more"))
         self.rounds_box = RoundsBox()
+        self.rounds_button = self.rounds_box.make
         self.down_button = QPushButton("▼")
         self.down_button.setObjectName("moveDown")
         self.down_button.setAccessibleName(self.tr("Move step down"))
@@ -152,14 +151,17 @@ class RoutinePane(QWidget):
         add_row.addWidget(self.kind_combo, 1)
         add_row.addWidget(self.add_button)
         step_row = QHBoxLayout()
+        for b in (self.up_button, self.down_button):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("▲") + 28)
         for b in (self.duplicate_button, self.remove_button, self.up_button, self.down_button):
             step_row.addWidget(b)
         step_row.addStretch(1)
-        step_row.addWidget(self.rounds_button)
         layout = QVBoxLayout(self)
         layout.addLayout(routine)
-        layout.addWidget(_caption(self.tr("S&teps (drag, or Alt+Up/Alt+Down, to reorder)"),
-                                  self.step_list))
+        steps_caption = _caption(self.tr("S&teps (drag, or Alt+Up/Alt+Down, to reorder)"),
+                                 self.step_list)
+        steps_caption.setWordWrap(True)
+        layout.addWidget(steps_caption)
         layout.addWidget(self.step_list, 1)
         layout.addLayout(step_row)
         layout.addLayout(add_row)
@@ -291,7 +293,7 @@ class StepPane(QScrollArea):
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner.setMinimumWidth(460)  # the widest row (the tempo) fits: no sideways scrolling
+        inner.setMinimumWidth(270)  # the widest row (the tempo) fits: no sideways scrolling
 
 
 class ReviewPane(QWidget):
@@ -305,6 +307,7 @@ class ReviewPane(QWidget):
         self.problem_list.setWordWrap(True)
         self.problem_heading = QLabel()
         self.problem_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_heading.setWordWrap(True)
         self.total_label = _bold(QLabel())
         self.total_label.setObjectName("previewTotal")
         self.preview_text = QPlainTextEdit()
@@ -317,6 +320,8 @@ class ReviewPane(QWidget):
         layout.addWidget(self.problem_list, 1)
         preview_label = QLabel(self.tr("Preview: the session as it will run"))
         preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        preview_label.setWordWrap(True)
+        self.total_label.setWordWrap(True)
         layout.addWidget(preview_label)
         layout.addWidget(self.total_label)
         layout.addWidget(self.preview_text, 3)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -100,15 +100,21 @@ class RoundsBox(QGroupBox):
         self.undo = QPushButton(self.tr("Undo rounds"))
         self.undo.setObjectName("undoRounds")
         self.undo.setToolTip(self.tr("Do these steps once again"))
+        #: "Make rounds…" of the selected steps (the window connects it).
+        self.make = QPushButton(self.tr("Make rounds…"))
+        self.make.setObjectName("makeRounds")
+        self.make.setToolTip(self.tr("Do the selected steps several times in a row (Ctrl+G); "
+                                     "Shift+arrow keys select more"))
         rest_label = QLabel(self.tr("rest between:"))
         rest_label.setTextFormat(Qt.TextFormat.PlainText)
         rest_label.setBuddy(self.rest)
-        row = QHBoxLayout(self)
-        row.addWidget(self.times)
-        row.addWidget(rest_label)
-        row.addWidget(self.rest)
-        row.addStretch(1)
-        row.addWidget(self.undo)
+        grid = QGridLayout(self)
+        grid.addWidget(self.times, 0, 0)
+        grid.addWidget(self.undo, 0, 1)
+        grid.addWidget(rest_label, 1, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.rest, 1, 1)
+        grid.addWidget(self.make, 2, 0, 1, 2)
+        grid.setColumnStretch(2, 1)
         self.times.valueChanged.connect(self.times_changed)
         self.rest.valueChanged.connect(self.rest_changed)
         self.undo.clicked.connect(self.undo_requested)
@@ -124,6 +130,8 @@ class RoundsBox(QGroupBox):
                 if group.count > 1 else fill_in(self.tr("Rounds of step %1"), group.first + 1))
         for w in (self.times, self.rest, self.undo):
             w.setEnabled(group is not None)
+        self.make.setText(self.tr("Make rounds…") if group is None else
+                          self.tr("Change the steps…"))
         self.times.blockSignals(True)
         self.times.setValue(group.times if group is not None else self.times.minimum())
         self.times.blockSignals(False)

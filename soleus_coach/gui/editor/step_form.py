@@ -101,6 +101,8 @@ class StepForm(QWidget):
         self.kind: Kind | None = None
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # narrow (an 800×600 screen): a label above its field rather than beside it
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.boxes: dict[str, FieldBox] = {}
         self.labels: dict[str, QLabel] = {}
         self.setters: dict[str, Callable[[Step], None]] = {}

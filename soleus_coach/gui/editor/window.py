@@ -103,6 +103,8 @@ class EditorWindow(QMainWindow, RoutineEdits):
         self.translations_window: TranslationWindow | None = None
         QTimer.singleShot(0, self, self.check_now)  # not after the window is gone
         fit_to_screen(self)
+        share = (0.36, 0.38, 0.26) if self.width() >= 1000 else (0.38, 0.40, 0.22)
+        self.splitter.setSizes([round(self.width() * f) for f in share])
         restore_geometry(self, self.state_file, GEOMETRY_KEY)
 
     # ----------------------------------------------------------------- building
@@ -158,11 +160,11 @@ class EditorWindow(QMainWindow, RoutineEdits):
         splitter.addWidget(left)
         splitter.addWidget(steps)
         splitter.addWidget(self.review)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 2)  # made smaller, the preview gives way first
+        splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([420, 520, 340])
+        self.splitter = splitter
 
         # the file changed on disk
         self.disk_notice = DiskNotice()
