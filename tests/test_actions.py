@@ -502,6 +502,13 @@ ROWS: dict[ActionId, Row] = {
                                app.visible(QMessageBox, "closeQuestion") is not None,
                                editor_with_steps),  # unsaved: it asks first
     ActionId.EDITOR_EXPORT: Row("editor", file_written(EXPORTED), editor_with_steps),
+    ActionId.EDITOR_ROUNDS: Row("editor", lambda app: app.visible(QDialog) is not None
+                                and app.visible(QDialog).objectName() == "makeRoundsDialog",
+                                editor_with_steps),
+    ActionId.EDITOR_TRANSLATIONS: Row(
+        "editor", lambda app: any(e.translations_window is not None
+                                  and e.translations_window.isVisible()
+                                  for e in app.win.editors.editors), editor_with_steps),
     ActionId.EDITOR_PRINT: Row("editor", lambda app: app.visible(QDialog) is not None
                                and type(app.visible(QDialog)).__name__ == "QPrintDialog",
                                editor_with_steps),
