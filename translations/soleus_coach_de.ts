@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Change %1</source>
+        <extracomment>The id is made from the name (a new routine, or a copy, until the person types one).</extracomment>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Another routine has the file name “%1” already: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another routine is called “%1” already: choose another name. Customize the existing one instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PrintSheet</source>
+        <comment>Steps %1–%2, %3 rounds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PrintSheet</source>
+        <comment>Step %1, %2 rounds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PrintSheet</source>
+        <comment>%1 rest between rounds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Soleus Coach</source>
@@ -151,6 +194,22 @@
     <message>
         <source>History: close the window (Esc too)</source>
         <translation>Verlauf: das Fenster schließen (auch Esc)</translation>
+    </message>
+    <message>
+        <source>Make r&amp;ounds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor: do the selected steps several times in a row (rounds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tra&amp;nslations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor: the routine&apos;s texts in another language, side by side</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter</source>
@@ -600,19 +659,19 @@ der Woche</translation>
         <translation>Die Datei der Routine wurde auf der Festplatte geändert, seit du sie geöffnet hast.</translation>
     </message>
     <message>
-        <source>&amp;Load the file</source>
-        <translation>Datei &amp;laden</translation>
+        <source>Load the file</source>
+        <translation>Datei laden</translation>
     </message>
     <message>
-        <source>&amp;Keep my version</source>
-        <translation>Meine Fassung &amp;behalten</translation>
+        <source>Keep my version</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DoseEdit</name>
     <message>
         <source>Adjustable</source>
-        <extracomment>Spin boxes take values past the format&apos;s limits on purpose: the validator says what is allowed, next to the field, instead of the box silently refusing a key.</extracomment>
+        <extracomment>Spin boxes take values past the format&apos;s limits on purpose: the validator says what is allowed, next to the field, instead of the box silently refusing a key. The frame of a field with a problem; a field without one has the same room empty. A count&apos;s unit for a number (&quot;1 set&quot;, &quot;3 sets&quot;: Qt&apos;s %n plural forms).</extracomment>
         <translation>Einstellbar</translation>
     </message>
     <message>
@@ -731,16 +790,16 @@ der Woche</translation>
         <translation>Schritt %1: %2</translation>
     </message>
     <message>
+        <source>done in each of %1 rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New routine</source>
         <translation>Neue Routine</translation>
     </message>
     <message>
         <source>%1[*] — Routine editor — Soleus Coach</source>
         <translation>%1[*] — Routinen-Editor — Soleus Coach</translation>
-    </message>
-    <message>
-        <source>Another routine is called “%1” already: choose another name, or customize that one instead.</source>
-        <translation>Eine andere Routine heißt schon „%1“: Wähle einen anderen Namen oder passe stattdessen jene an.</translation>
     </message>
     <message>
         <source>Not loaded</source>
@@ -844,6 +903,10 @@ der Woche</translation>
     <message>
         <source>Active %1 · paused %2</source>
         <translation>Aktiv %1 · pausiert %2</translation>
+    </message>
+    <message>
+        <source>Rounds done: %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What you did, per step and side</source>
@@ -1100,6 +1163,11 @@ der Woche</translation>
     <message>
         <source>set %1</source>
         <translation>Satz %1</translation>
+    </message>
+    <message>
+        <source>%1, round %2 of %3</source>
+        <extracomment>A step of a group done several times, as the history keeps it (its name and round).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It hurt during %1: %2</source>
@@ -1910,6 +1978,34 @@ der Woche</translation>
     <message>
         <source>A routine is already running; %1 was not started.</source>
         <translation>Es läuft schon eine Routine; %1 wurde nicht gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>MakeRoundsDialog</name>
+    <message>
+        <source>Make rounds</source>
+        <extracomment>What &quot;Make rounds…&quot; offers first: contrast therapy and most circuits are 3 rounds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2 are done several times in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is done several times in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;est between rounds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2845,6 +2941,18 @@ der Woche</translation>
         <translation>Verordnet von</translation>
     </message>
     <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
@@ -2871,6 +2979,62 @@ der Woche</translation>
     <message>
         <source>right</source>
         <translation>rechts</translation>
+    </message>
+    <message>
+        <source>round %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsBox</name>
+    <message>
+        <source>Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest between rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do these steps once again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make rounds…</source>
+        <extracomment>&quot;Make rounds…&quot; of the selected steps (the window connects it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do the selected steps several times in a row (Ctrl+G); Shift+arrow keys select more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest between:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds: select steps, then Edit → Make rounds… (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds of steps %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds of step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the steps…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3122,7 @@ der Woche</translation>
     <name>RoutinePane</name>
     <message>
         <source>After a run</source>
+        <extracomment>The languages the language field offers first (a routine in another is kept as it is).</extracomment>
         <translation>Nach dem Laufen</translation>
     </message>
     <message>
@@ -2973,16 +3138,32 @@ der Woche</translation>
         <translation>z. B. Verordnet von meiner Physiotherapeutin</translation>
     </message>
     <message>
-        <source>Routine &amp;name</source>
-        <translation>&amp;Name der Routine</translation>
-    </message>
-    <message>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
     </message>
     <message>
-        <source>S&amp;ummary</source>
-        <translation>&amp;Kurzbeschreibung</translation>
+        <source>The routine&apos;s file is called this; the command line knows it by it (soleus-coach --start ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language the routine&apos;s texts are written in (Routine → Translations… adds another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine na&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summar&amp;y</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Prescribed &amp;by</source>
@@ -3025,8 +3206,8 @@ der Woche</translation>
         <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
     </message>
     <message>
-        <source>Ste&amp;ps (drag, or Alt+Up/Alt+Down, to reorder)</source>
-        <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
+        <source>S&amp;teps (drag, or Alt+Up/Alt+Down, to reorder)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stretch</source>
@@ -3307,12 +3488,12 @@ der Woche</translation>
 <context>
     <name>SaveBar</name>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
     <message>
-        <source>&amp;Try it</source>
-        <translation>&amp;Ausprobieren</translation>
+        <source>Try it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
@@ -3439,6 +3620,18 @@ der Woche</translation>
     <message>
         <source>Rep %1 of %2</source>
         <translation>Wiederholung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest before round %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, round %2 of %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 reps</source>
@@ -3966,6 +4159,10 @@ der Woche</translation>
         <source>Heat off</source>
         <translation>Wärme ab</translation>
     </message>
+    <message>
+        <source>Next round</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sparkline</name>
@@ -3983,16 +4180,8 @@ der Woche</translation>
     <name>StepForm</name>
     <message>
         <source>&amp;Name</source>
-        <extracomment>Which fields each kind of step has, in the order the form shows them. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
+        <extracomment>Which fields each kind of step has, in the order the form shows them. Cold this short has no skin check (the plan makes none): the field is not shown. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
         <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source> sets</source>
-        <translation> Sätze</translation>
-    </message>
-    <message>
-        <source>S&amp;ets</source>
-        <translation>S&amp;ätze</translation>
     </message>
     <message>
         <source>Counted reps, paced by a tempo</source>
@@ -4019,22 +4208,6 @@ der Woche</translation>
         <translation>&amp;Zählung</translation>
     </message>
     <message>
-        <source> reps</source>
-        <translation> Wdh.</translation>
-    </message>
-    <message>
-        <source>&amp;Reps</source>
-        <translation>&amp;Wiederholungen</translation>
-    </message>
-    <message>
-        <source>Tem&amp;po</source>
-        <translation>Tem&amp;po</translation>
-    </message>
-    <message>
-        <source>Seconds per re&amp;p</source>
-        <translation>Sekunden pro &amp;Wiederholung</translation>
-    </message>
-    <message>
         <source>&amp;Hold</source>
         <translation>&amp;Halten</translation>
     </message>
@@ -4045,10 +4218,6 @@ der Woche</translation>
     <message>
         <source>S&amp;kin check every</source>
         <translation>&amp;Hautkontrolle alle</translation>
-    </message>
-    <message>
-        <source>R&amp;est between</source>
-        <translation>&amp;Pause dazwischen</translation>
     </message>
     <message>
         <source>No side (both legs together)</source>
@@ -4071,10 +4240,6 @@ der Woche</translation>
         <translation>Nur rechtes Bein</translation>
     </message>
     <message>
-        <source>&amp;Sides</source>
-        <translation>&amp;Seiten</translation>
-    </message>
-    <message>
         <source>The back leg of a staggered stance</source>
         <translation>Das hintere Bein einer Schrittstellung</translation>
     </message>
@@ -4086,9 +4251,47 @@ der Woche</translation>
         <source>The side is</source>
         <translation>Die Seite ist</translation>
     </message>
+    <message numerus="yes">
+        <source>%n set(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Get into &amp;position</source>
-        <translation>In &amp;Position gehen</translation>
+        <source>&amp;Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rep(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;ps per set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec&amp;onds per rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get into position</source>
+        <translation>In Position gehen</translation>
     </message>
     <message>
         <source>One instruction per line</source>
@@ -4123,32 +4326,39 @@ der Woche</translation>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <source>Pictu&amp;re</source>
-        <translation>&amp;Bild</translation>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Soun&amp;ds</source>
-        <translation>T&amp;öne</translation>
+        <source>Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest between holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds &amp;per side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hold(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Hold per set</source>
         <translation>&amp;Halten pro Satz</translation>
-    </message>
-    <message>
-        <source>R&amp;est between holds</source>
-        <translation>&amp;Pause zwischen den Dehnungen</translation>
-    </message>
-    <message>
-        <source>R&amp;est between sets</source>
-        <translation>&amp;Pause zwischen den Sätzen</translation>
-    </message>
-    <message>
-        <source>&amp;Holds per side</source>
-        <translation>&amp;Dehnungen pro Seite</translation>
-    </message>
-    <message>
-        <source>&amp;Reps per set</source>
-        <translation>&amp;Wiederholungen pro Satz</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4505,67 @@ der Woche</translation>
     <message>
         <source>pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationWindow</name>
+    <message>
+        <source>Translation &amp;into</source>
+        <extracomment>The size an editor window opens at when the screen has room (then as its geometry was kept); never larger than the screen&apos;s free area, and usable down to 800×600.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove this translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translations — %1</source>
+        <extracomment>The translation&apos;s fields: (step or None, field) → its editor.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Routine</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Rest text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove translation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -226,10 +226,14 @@ class DoseEdit(QWidget):
         self.adjustable.setChecked(not r.is_fixed)
         self.adjustable.blockSignals(False)
         self._show_range(not r.is_fixed)
+        self.show_units()
 
-    def _changed(self, *_args: object) -> None:
+    def show_units(self) -> None:
         for box in (self.value_box, *(self._range[:2] if self._range else ())):
             self._unit(box)
+
+    def _changed(self, *_args: object) -> None:
+        self.show_units()
         self.changed.emit(self.value())
 
 

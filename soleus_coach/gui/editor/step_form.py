@@ -371,6 +371,11 @@ class StepForm(QWidget):
             for key, text in relabel.items():
                 if key in self.labels:
                     self.labels[key].setText(text)
+            if "reps" in self.boxes:  # a stretch counts holds; the others count reps
+                self.reps.plural = ((lambda n: self.tr("%n hold(s)", "", n))
+                                    if self.kind is Kind.STRETCH else
+                                    (lambda n: self.tr("%n rep(s)", "", n)))
+                self.reps.show_units()
         finally:
             self._updating = False
 
