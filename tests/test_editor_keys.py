@@ -102,15 +102,18 @@ def mnemonics(root: QWidget) -> dict[str, list[str]]:
         for m in MNEMONIC.finditer(text):
             found.setdefault(m.group(1).lower(), []).append(what)
 
+    def here(w: QWidget) -> bool:
+        return w.window() is root.window() and w.isVisibleTo(root)
+
     for label in root.findChildren(QLabel):
-        if label.isVisibleTo(root) and label.buddy() is not None:
+        if here(label) and label.buddy() is not None:
             note(label.text(), f"label {label.text()!r}")
             assert label.buddy().isVisibleTo(root), f"{label.text()!r} leads nowhere visible"
     for button in root.findChildren(QAbstractButton):
-        if button.isVisibleTo(root):
+        if here(button):
             note(button.text(), f"button {button.text()!r}")
     for box in root.findChildren(QGroupBox):
-        if box.isVisibleTo(root):
+        if here(box):
             note(box.title(), f"group {box.title()!r}")
     bar = getattr(root, "menuBar", None)
     if bar is not None:
@@ -164,6 +167,7 @@ def test_every_mnemonic_of_every_editor_form_is_used_once(
     qtbot.waitUntil(editor.isActiveWindow)
     for letter, whats in mnemonics(editor).items():
         label = next((lb for lb in editor.findChildren(QLabel) if lb.isVisibleTo(editor)
+                      and lb.window() is editor
                       and lb.buddy() is not None
                       and MNEMONIC.search(lb.text())
                       and MNEMONIC.search(lb.text()).group(1).lower() == letter), None)  # type: ignore[union-attr]
@@ -220,11 +224,12 @@ def test_nothing_moves_when_a_problem_appears_or_goes(
     # a name another routine has: the button to customize that one takes no room of its own
     editor.name_edit.setFocus()
     editor.name_edit.selectAll()
-    qtbot.keyClicks(editor.name_edit, "Calf stretches only")
+    qtbot.keyClicks(editor.name_edit, "Calf stretch only")  # a bundled routine's name
     checked(qtbot, editor)
     QApplication.processEvents()
     assert editor.routine_pane.customize_instead.isVisible()
-    assert "Customize the existing one instead?" in editor.routine_boxes["name"].problem.plain_text()
+    problem = editor.routine_boxes["name"].problem.plain_text()
+    assert "Customize the existing one instead?" in problem
     assert geometry(editor)["steps"] == still["steps"]
 
 

@@ -344,7 +344,7 @@ def test_a_three_round_circuit_is_made_in_under_three_minutes_and_runs(
 def test_making_rounds_again_over_a_group_and_undoing_them_is_one_undo_each(
         qtbot: QtBot, clock: FakeClock, data_dir: Path) -> None:
     win = make_window(qtbot, clock, data_dir)
-    editor, person = make_contrast(qtbot, win)
+    editor, _person = make_contrast(qtbot, win)
     box = editor.routine_pane.rounds_box
     box.times.setFocus()
     box.times.selectAll()

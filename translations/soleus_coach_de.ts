@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Change %1</source>
-        <extracomment>The id is made from the name (a new routine, or a copy, until the person types one).</extracomment>
-        <translation>%1 ändern</translation>
-    </message>
-    <message>
-        <source>Another routine has the file name “%1” already: choose another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another routine is called “%1” already: choose another name. Customize the existing one instead?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make rounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change rounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo rounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrintSheet</source>
-        <comment>Steps %1–%2, %3 rounds</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrintSheet</source>
-        <comment>Step %1, %2 rounds</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrintSheet</source>
-        <comment>%1 rest between rounds</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Soleus Coach</source>
@@ -197,19 +154,19 @@
     </message>
     <message>
         <source>Make r&amp;ounds…</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;unden bilden…</translation>
     </message>
     <message>
         <source>Editor: do the selected steps several times in a row (rounds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor: die ausgewählten Schritte mehrmals hintereinander (Runden)</translation>
     </message>
     <message>
         <source>Tra&amp;nslations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Überse&amp;tzungen…</translation>
     </message>
     <message>
         <source>Editor: the routine&apos;s texts in another language, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor: die Texte der Routine in einer anderen Sprache, nebeneinander</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -660,11 +617,11 @@ der Woche</translation>
     </message>
     <message>
         <source>Load the file</source>
-        <translation>Datei laden</translation>
+        <translation>Die Datei laden</translation>
     </message>
     <message>
         <source>Keep my version</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Fassung behalten</translation>
     </message>
 </context>
 <context>
@@ -767,7 +724,28 @@ der Woche</translation>
     </message>
     <message>
         <source>Change %1</source>
+        <extracomment>The id is made from the name (a new routine, or a copy, until the person types one).</extracomment>
         <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Another routine has the file name “%1” already: choose another.</source>
+        <translation>Eine andere Routine hat schon den Dateinamen „%1“: Wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Another routine is called “%1” already: choose another name. Customize the existing one instead?</source>
+        <translation>Eine andere Routine heißt schon „%1“: Wählen Sie einen anderen Namen. Oder stattdessen die vorhandene anpassen?</translation>
+    </message>
+    <message>
+        <source>Make rounds</source>
+        <translation>Runden bilden</translation>
+    </message>
+    <message>
+        <source>Change rounds</source>
+        <translation>Runden ändern</translation>
+    </message>
+    <message>
+        <source>Undo rounds</source>
+        <translation>Runden auflösen</translation>
     </message>
     <message>
         <source>Add step</source>
@@ -791,7 +769,7 @@ der Woche</translation>
     </message>
     <message>
         <source>done in each of %1 rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>in jeder von %1 Runden</translation>
     </message>
     <message>
         <source>New routine</source>
@@ -906,7 +884,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Rounds done: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden geschafft: %1 von %2</translation>
     </message>
     <message>
         <source>What you did, per step and side</source>
@@ -1167,7 +1145,7 @@ der Woche</translation>
     <message>
         <source>%1, round %2 of %3</source>
         <extracomment>A step of a group done several times, as the history keeps it (its name and round).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, Runde %2 von %3</translation>
     </message>
     <message>
         <source>It hurt during %1: %2</source>
@@ -1985,27 +1963,27 @@ der Woche</translation>
     <message>
         <source>Make rounds</source>
         <extracomment>What &quot;Make rounds…&quot; offers first: contrast therapy and most circuits are 3 rounds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Runden bilden</translation>
     </message>
     <message>
         <source>Steps %1 to %2 are done several times in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schritte %1 bis %2 werden mehrmals hintereinander gemacht.</translation>
     </message>
     <message>
         <source>Step %1 is done several times in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 wird mehrmals hintereinander gemacht.</translation>
     </message>
     <message>
         <source> rounds</source>
-        <translation type="unfinished"></translation>
+        <translation> Runden</translation>
     </message>
     <message>
         <source>&amp;Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Runden</translation>
     </message>
     <message>
         <source>R&amp;est between rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause zwischen den Runden</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2343,18 @@ der Woche</translation>
     <message>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Steps %1–%2, %3 rounds</source>
+        <translation>Schritte %1–%2, %3 Runden</translation>
+    </message>
+    <message>
+        <source>Step %1, %2 rounds</source>
+        <translation>Schritt %1, %2 Runden</translation>
+    </message>
+    <message>
+        <source>%1 rest between rounds</source>
+        <translation>%1 Pause zwischen den Runden</translation>
     </message>
     <message>
         <source>Safety</source>
@@ -2942,7 +2932,7 @@ der Woche</translation>
     </message>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiname</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2950,7 +2940,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Translations</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzungen</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -2982,59 +2972,59 @@ der Woche</translation>
     </message>
     <message>
         <source>round %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>RoundsBox</name>
     <message>
         <source>Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden</translation>
     </message>
     <message>
         <source> rounds</source>
-        <translation type="unfinished"></translation>
+        <translation> Runden</translation>
     </message>
     <message>
         <source>Rest between rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause zwischen den Runden</translation>
     </message>
     <message>
         <source>Undo rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden auflösen</translation>
     </message>
     <message>
         <source>Do these steps once again</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schritte wieder nur einmal machen</translation>
     </message>
     <message>
         <source>Make rounds…</source>
         <extracomment>&quot;Make rounds…&quot; of the selected steps (the window connects it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Runden bilden…</translation>
     </message>
     <message>
         <source>Do the selected steps several times in a row (Ctrl+G); Shift+arrow keys select more</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Schritte mehrmals hintereinander machen (Strg+G); Umschalt+Pfeiltasten wählen mehr aus</translation>
     </message>
     <message>
         <source>rest between:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause dazwischen:</translation>
     </message>
     <message>
         <source>Rounds: select steps, then Edit → Make rounds… (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden: Schritte auswählen, dann Bearbeiten → Runden bilden… (Strg+G)</translation>
     </message>
     <message>
         <source>Rounds of steps %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden der Schritte %1 bis %2</translation>
     </message>
     <message>
         <source>Rounds of step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden von Schritt %1</translation>
     </message>
     <message>
         <source>Change the steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte ändern…</translation>
     </message>
 </context>
 <context>
@@ -3143,27 +3133,27 @@ der Woche</translation>
     </message>
     <message>
         <source>The routine&apos;s file is called this; the command line knows it by it (soleus-coach --start ID)</source>
-        <translation type="unfinished"></translation>
+        <translation>So heißt die Datei der Routine; die Befehlszeile kennt sie unter diesem Namen (soleus-coach --start ID)</translation>
     </message>
     <message>
         <source>The language the routine&apos;s texts are written in (Routine → Translations… adds another)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache, in der die Texte der Routine geschrieben sind (Routine → Übersetzungen… fügt eine weitere hinzu)</translation>
     </message>
     <message>
         <source>Routine na&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me der Routine</translation>
     </message>
     <message>
         <source>&amp;File name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateiname</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Spra&amp;che</translation>
     </message>
     <message>
         <source>Summar&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammen&amp;fassung</translation>
     </message>
     <message>
         <source>Prescribed &amp;by</source>
@@ -3179,7 +3169,7 @@ der Woche</translation>
     </message>
     <message>
         <source>&amp;Add step</source>
-        <translation>Schritt &amp;hinzufügen</translation>
+        <translation>Schritt hin&amp;zufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -3207,7 +3197,7 @@ der Woche</translation>
     </message>
     <message>
         <source>S&amp;teps (drag, or Alt+Up/Alt+Down, to reorder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schri&amp;tte (ziehen, oder Alt+↑/Alt+↓, zum Umordnen)</translation>
     </message>
     <message>
         <source>Stretch</source>
@@ -3240,6 +3230,10 @@ der Woche</translation>
     <message>
         <source> each leg</source>
         <translation> je Bein</translation>
+    </message>
+    <message>
+        <source>%1 rounds:</source>
+        <translation>%1 Runden:</translation>
     </message>
     <message>
         <source>This step has problems</source>
@@ -3493,7 +3487,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Try it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausprobieren</translation>
     </message>
     <message>
         <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
@@ -3623,15 +3617,15 @@ der Woche</translation>
     </message>
     <message>
         <source>Round %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 von %2</translation>
     </message>
     <message>
         <source>Rest before round %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause vor Runde %1 von %2</translation>
     </message>
     <message>
         <source>%1, round %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Runde %2 von %3</translation>
     </message>
     <message>
         <source>%1 reps</source>
@@ -4161,7 +4155,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Next round</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Runde</translation>
     </message>
 </context>
 <context>
@@ -4205,19 +4199,19 @@ der Woche</translation>
     </message>
     <message>
         <source>&amp;Counting</source>
-        <translation>&amp;Zählung</translation>
+        <translation>Zählun&amp;g</translation>
     </message>
     <message>
         <source>&amp;Hold</source>
-        <translation>&amp;Halten</translation>
+        <translation>Ha&amp;lten</translation>
     </message>
     <message>
         <source>&amp;Duration</source>
-        <translation>&amp;Dauer</translation>
+        <translation>Da&amp;uer</translation>
     </message>
     <message>
         <source>S&amp;kin check every</source>
-        <translation>&amp;Hautkontrolle alle</translation>
+        <translation>Haut&amp;kontrolle alle</translation>
     </message>
     <message>
         <source>No side (both legs together)</source>
@@ -4253,41 +4247,41 @@ der Woche</translation>
     </message>
     <message numerus="yes">
         <source>%n set(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Sets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sätze</translation>
     </message>
     <message numerus="yes">
         <source>%n rep(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;ps per set</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederh&amp;olungen pro Satz</translation>
     </message>
     <message>
         <source>Temp&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>Tem&amp;po</translation>
     </message>
     <message>
         <source>Sec&amp;onds per rep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden &amp;pro Wiederholung</translation>
     </message>
     <message>
         <source>Rest between</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause dazwischen</translation>
     </message>
     <message>
         <source>Le&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;ine</translation>
     </message>
     <message>
         <source>Get into position</source>
@@ -4307,7 +4301,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Ca&amp;ution</source>
-        <translation>&amp;Warnhinweis</translation>
+        <translation>Warn&amp;hinweis</translation>
     </message>
     <message>
         <source>Optional: what to read during the rests</source>
@@ -4315,7 +4309,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Rest te&amp;xt</source>
-        <translation>Pausen&amp;text</translation>
+        <translation>Pausente&amp;xt</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -4327,38 +4321,38 @@ der Woche</translation>
     </message>
     <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Sounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Töne</translation>
     </message>
     <message>
         <source>Rest between holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause zwischen den Dehnungen</translation>
     </message>
     <message>
         <source>Rest between sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause zwischen den Sätzen</translation>
     </message>
     <message>
         <source>Holds &amp;per side</source>
-        <translation type="unfinished"></translation>
+        <translation>Dehnungen pr&amp;o Seite</translation>
     </message>
     <message numerus="yes">
         <source>%n hold(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Dehnung</numerusform>
+            <numerusform>%n Dehnungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden</translation>
     </message>
     <message>
         <source>&amp;Hold per set</source>
-        <translation>&amp;Halten pro Satz</translation>
+        <translation>Ha&amp;lten pro Satz</translation>
     </message>
 </context>
 <context>
@@ -4512,24 +4506,24 @@ der Woche</translation>
     <message>
         <source>Translation &amp;into</source>
         <extracomment>The size an editor window opens at when the screen has room (then as its geometry was kept); never larger than the screen&apos;s free area, and usable down to 800×600.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzung &amp;in</translation>
     </message>
     <message>
         <source>Translation into</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzung in</translation>
     </message>
     <message>
         <source>&amp;Remove this translation</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzung &amp;entfernen</translation>
     </message>
     <message>
         <source>Translations — %1</source>
         <extracomment>The translation&apos;s fields: (step or None, field) → its editor.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzungen — %1</translation>
     </message>
     <message>
         <source>Written in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben auf %1</translation>
     </message>
     <message>
         <source>Routine name</source>
@@ -4537,7 +4531,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation>Kurzbeschreibung</translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Step %1</source>
@@ -4545,27 +4539,27 @@ der Woche</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
     <message>
         <source>Caution</source>
-        <translation>Vorsicht</translation>
+        <translation>Warnhinweis</translation>
     </message>
     <message>
         <source>Rest text</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausentext</translation>
     </message>
     <message>
         <source>Translate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übersetzen</translation>
     </message>
     <message>
         <source>Remove translation</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzung entfernen</translation>
     </message>
 </context>
 <context>

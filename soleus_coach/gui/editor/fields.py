@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -113,11 +113,20 @@ class FieldBox(QFrame):
         label._plain = text  # the whole text, as the problems list says it
         label.setToolTip(tooltip(text) if text else "")
         label.setVisible(bool(text))
-        # the red frame takes the room of the margin: the field stays where it is
-        self.setStyleSheet(f"QFrame#fieldBox {{ border: {BORDER}px solid {PROBLEM_COLOUR}; "
-                           "border-radius: 3px; }" if text else "")
-        self._layout.setContentsMargins(*(0 if text else BORDER,) * 4)
         self.setProperty("problem", bool(text))
+        self.update()  # the red frame, drawn in the margin: the field stays where it is
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The red frame round a field with a problem, painted in the box's margin (a
+        style sheet would give every widget inside another style, and other sizes)."""
+        super().paintEvent(event)
+        if self.property("problem"):
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(PROBLEM_COLOUR), BORDER))
+            half = BORDER / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half),
+                                    3, 3)
 
 
 class DoseEdit(QWidget):

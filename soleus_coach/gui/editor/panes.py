@@ -44,12 +44,13 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "
 
 
 def language_name(code: str) -> str:
-    """A language by its own name and its code: "Deutsch (de)"."""
+    """A language by its own name ("Deutsch", "italiano"), or its code when Qt does not
+    know it."""
     if code == "en":  # not "American English": the language, not a country's
-        return "English (en)"
-    name = QLocale(code.replace("-", "_")).nativeLanguageName()
-    return f"{name} ({code})" if name and QLocale(code.replace("-", "_")).name() != "C" \
-        else code
+        return "English"
+    locale = QLocale(code.replace("-", "_"))
+    name = locale.nativeLanguageName()
+    return name if name and locale.name() != "C" else code
 
 
 def _caption(text: str, buddy: QWidget) -> QLabel:
@@ -111,11 +112,13 @@ class RoutinePane(QWidget):
         # keeps its height when hidden: the list below never jumps.
         self.customize_instead = QPushButton()
         self.customize_instead.setObjectName("customizeInstead")
-        policy = self.customize_instead.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.customize_instead.setSizePolicy(policy)
+        room = QWidget()  # always there, the button in it or not
+        room_layout = QHBoxLayout(room)
+        room_layout.setContentsMargins(0, 0, 0, 0)
+        room_layout.addWidget(self.customize_instead)
+        room.setFixedHeight(self.customize_instead.sizeHint().height())
         self.customize_instead.hide()
-        routine.addRow("", self.customize_instead)
+        routine.addRow("", room)
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -216,7 +219,8 @@ class RoutinePane(QWidget):
         # the steps of a group, marked as one: "┏ 3 × ", "┃", "┗" down the side
         mark = ("┏" if i == group.first else "┗" if i == group.last else "┃")
         if i == group.first:
-            return f"{mark} {fill_in(self.tr('%1 rounds:'), group.times)} {text}"
+            head = fill_in(self.tr("%1 rounds:"), group.times)
+            return f"{mark} {head} {text}"
         return f"{mark} {text}"
 
     def show_steps(self, draft: Protocol, current: int, problems: Sequence[Problem]) -> None:

@@ -2,7 +2,9 @@
 groups of rounds, and the order Tab takes through the window.
 
 A part of :class:`soleus_coach.gui.editor.window.EditorWindow` (which it is mixed into),
-kept apart so that each file stays readable; it decides nothing the validator decides.
+kept apart so that each file stays readable; it decides nothing the validator decides. Its
+words are the window's (``QCoreApplication.translate("EditorWindow", …)``: lupdate cannot
+tell a mixin's ``self.tr`` apart).
 
 - **The id** follows the name while the routine has no file and the person has not typed
   an id of their own ("Wadenübungen" → ``wadenuebungen``, :func:`protocol.ids.unique_id`);
@@ -20,6 +22,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from soleus_coach import editing
@@ -55,8 +58,6 @@ class RoutineEdits:
         def edit(self, new: Protocol, text: str, key: str | None = None,
                  select: int | None = None, *, from_form: bool = True) -> None: ...
 
-        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-
     # ----------------------------------------------------------------- name, id, language
 
     def _edit_routine(self, field: str, value: Any) -> None:
@@ -67,7 +68,8 @@ class RoutineEdits:
             made = editing.unique_id(value, self._others(), self.draft.language)
             new = editing.set_field(new, "id", made)
             self.routine_pane.id_edit.setText(made)
-        self.edit(new, fill_in(self.tr("Change %1"), field), f"routine.{field}")
+        self.edit(new, fill_in(QCoreApplication.translate("EditorWindow", "Change %1"), field),
+                  f"routine.{field}")
 
     def _others(self) -> set[str]:
         """The ids of the other routines (this one's own file excepted)."""
@@ -79,9 +81,9 @@ class RoutineEdits:
         routine here (the validator reads one file and knows no others)."""
         found = []
         if self.draft.id in self._others():
-            found.append(Problem(None, "id", fill_in(
-                self.tr("Another routine has the file name “%1” already: choose another."),
-                self.draft.id), "$.id"))
+            found.append(Problem(None, "id", fill_in(QCoreApplication.translate(
+                "EditorWindow", "Another routine has the file name “%1” already: choose "
+                "another."), self.draft.id), "$.id"))
         return found
 
     def name_clash(self) -> tuple[str, str] | None:
@@ -92,9 +94,9 @@ class RoutineEdits:
         return clash
 
     def clash_problem(self, clash: tuple[str, str]) -> Problem:
-        return Problem(None, "name", fill_in(
-            self.tr("Another routine is called “%1” already: choose another name. Customize "
-                    "the existing one instead?"), one_line(clash[1])), "$.name")
+        return Problem(None, "name", fill_in(QCoreApplication.translate(
+            "EditorWindow", "Another routine is called “%1” already: choose another name. "
+            "Customize the existing one instead?"), one_line(clash[1])), "$.name")
 
     # ----------------------------------------------------------------- rounds
 
@@ -118,18 +120,20 @@ class RoutineEdits:
             if result == QDialog.DialogCode.Accepted:
                 self.edit(editing.make_rounds(self.draft, first, last, dialog.times.value(),
                                               dialog.rest.value()),
-                          self.tr("Make rounds"), select=first, from_form=False)
+                          QCoreApplication.translate("EditorWindow", "Make rounds"),
+                          select=first, from_form=False)
         dialog.finished.connect(done)
         dialog.open()
         return dialog
 
     def _set_rounds(self, **change: Any) -> None:
         self.edit(editing.set_rounds(self.draft, self.current, **change),
-                  self.tr("Change rounds"), f"rounds.{next(iter(change))}")
+                  QCoreApplication.translate("EditorWindow", "Change rounds"),
+                  f"rounds.{next(iter(change))}")
 
     def _undo_rounds(self) -> None:
-        self.edit(editing.remove_rounds(self.draft, self.current), self.tr("Undo rounds"),
-                  from_form=False)
+        self.edit(editing.remove_rounds(self.draft, self.current),
+                  QCoreApplication.translate("EditorWindow", "Undo rounds"), from_form=False)
 
     def connect_rounds(self) -> None:
         box = self.routine_pane.rounds_box

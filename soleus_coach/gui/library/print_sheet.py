@@ -239,14 +239,16 @@ def rounds_line(protocol: Protocol, index: int) -> str:
     group = protocol.round_of(index)
     if group is None or group.first != index:
         return ""
-    tr = QCoreApplication.translate
-    text = (texts.fill_in(tr("PrintSheet", "Steps %1–%2, %3 rounds"), group.first + 1,
-                          group.last + 1, group.times) if group.count > 1 else
-            texts.fill_in(tr("PrintSheet", "Step %1, %2 rounds"), group.first + 1,
-                          group.times))
+    if group.count > 1:
+        text = texts.fill_in(QCoreApplication.translate("PrintSheet", "Steps %1–%2, %3 rounds"),
+                             group.first + 1, group.last + 1, group.times)
+    else:
+        text = texts.fill_in(QCoreApplication.translate("PrintSheet", "Step %1, %2 rounds"),
+                             group.first + 1, group.times)
     if group.rest_between_s:
-        text += " · " + texts.fill_in(tr("PrintSheet", "%1 rest between rounds"),
-                                      duration_words(group.rest_between_s))
+        text += " · " + texts.fill_in(
+            QCoreApplication.translate("PrintSheet", "%1 rest between rounds"),
+            duration_words(group.rest_between_s))
     return text
 
 
