@@ -24,7 +24,6 @@ from soleus_coach.editing import Kind
 from soleus_coach.gui.common import i18n
 from soleus_coach.gui.library.print_sheet import layout_sheet, sheet_image
 from soleus_coach.gui.main_window import MainWindow
-from soleus_coach.protocol import load_file
 from soleus_coach.protocol.ids import MAX_MADE_ID, slug, unique_id
 from soleus_coach.protocol.spec import ID_PATTERN
 from soleus_coach.session.clock import FakeClock
