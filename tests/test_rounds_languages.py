@@ -30,6 +30,7 @@ from soleus_coach.session.clock import FakeClock
 from soleus_coach.settings import Leg, Settings, SettingsStore
 from tests.conftest import app_services, running, skip_to_first_hold
 from tests.test_editor import checked
+from tests.test_rounds_editor import shot
 from tests.test_session_window import answer_checkin
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -107,6 +108,8 @@ def test_a_german_routine_is_saved_as_german_and_its_english_translation_runs_in
     original = window.grid_host.findChildren(QPlainTextEdit)
     assert original, "the instructions are typed in a box of lines"
     assert editor.draft.translations["en"].steps[0].name == "Calf stretch"
+    window.resize(900, 560)
+    shot(window, "editor-translations.png")
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)

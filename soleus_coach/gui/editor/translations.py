@@ -98,14 +98,15 @@ class TranslationWindow(QWidget):
         self.setWindowTitle(fill_in(self.tr("Translations — %1"), draft.name or "…"))
         wanted = [c for c in (*draft.translations, *LANGUAGES) if c != draft.language
                   and c.split("-")[0] != draft.language.split("-")[0]]
-        codes = list(dict.fromkeys(wanted))
+        items = [(c, language_name(c) + (" ✓" if c in draft.translations else ""))
+                 for c in dict.fromkeys(wanted)]  # ✓: translated already
         current = self.code
-        if [self.language.itemData(i) for i in range(self.language.count())] != codes:
+        if [(self.language.itemData(i), self.language.itemText(i))
+                for i in range(self.language.count())] != items:
             self.language.blockSignals(True)
             self.language.clear()
-            for c in codes:
-                mark = " ✓" if c in draft.translations else ""
-                self.language.addItem(language_name(c) + mark, c)
+            for c, text in items:
+                self.language.addItem(text, c)
             self.language.setCurrentIndex(max(0, self.language.findData(current)))
             self.language.blockSignals(False)
         shape = (draft.language, self.code, tuple(type(s) for s in draft.steps))
