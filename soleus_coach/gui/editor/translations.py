@@ -11,7 +11,8 @@ Also here: :func:`fit_to_screen`, the size the editor's windows open at.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
+from typing import Protocol as Interface
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,8 +34,15 @@ from soleus_coach.gui.editor.panes import LANGUAGES, language_name
 from soleus_coach.protocol.model import Protocol, StepTexts, Translation
 from soleus_coach.texts import fill_in
 
-if TYPE_CHECKING:
-    from soleus_coach.gui.editor.window import EditorWindow
+
+class Editor(Interface):
+    """What the window needs of its editor: the draft, and a way to change it (one undo)."""
+
+    @property
+    def draft(self) -> Protocol: ...
+
+    def edit(self, new: Protocol, text: str, key: str | None = None,
+             select: int | None = None, *, from_form: bool = True) -> None: ...
 
 #: The size an editor window opens at when the screen has room (then as its geometry was
 #: kept); never larger than the screen's free area, and usable down to 800×600.
@@ -51,8 +59,8 @@ def fit_to_screen(window: QWidget, wanted: tuple[int, int] = WANTED) -> None:
 class TranslationWindow(QWidget):
     """The routine's texts beside their translation into one language."""
 
-    def __init__(self, editor: EditorWindow) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: Editor, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("translationWindow")
         self.editor = editor

@@ -541,7 +541,7 @@ class EditorWindow(QMainWindow, RoutineEdits):
     def open_translations(self) -> TranslationWindow:
         """Routine → Translations…: the routine's texts beside a translation of them."""
         if self.translations_window is None:
-            self.translations_window = TranslationWindow(self)
+            self.translations_window = TranslationWindow(self, self)
         self.translations_window.show_draft(self.draft)
         bring_forward(self.translations_window)
         return self.translations_window
