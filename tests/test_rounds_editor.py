@@ -199,6 +199,7 @@ def make_circuit(qtbot: QtBot, win: MainWindow) -> tuple[EditorWindow, Person]:
     assert person.tab() is form.sets.value_box
     person.type(form.sets.value_box, "1")
     assert form.sets.value_box.suffix() == " set"  # "1 set", "3 sets": plural forms
+    assert not form.rest_s.isVisible()  # one set: no rest between sets to set
     person.tab(2)  # Adjustable, Counting
     assert person.tab() is form.reps.value_box
     person.type(form.reps.value_box, "15")

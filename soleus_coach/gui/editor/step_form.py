@@ -39,6 +39,7 @@ from soleus_coach.protocol.model import (
     Sides,
     Step,
     StrengthStep,
+    StretchStep,
     Tempo,
 )
 
@@ -354,6 +355,9 @@ class StepForm(QWidget):
                 wanted.discard("side_is")
             if isinstance(step, IceStep) and step.duration_s.maximum <= NO_SKIN_CHECK_S:
                 wanted.discard("skin_check_s")  # no skin check in 5 minutes of cold or less
+            units = getattr(step, "reps" if isinstance(step, StretchStep) else "sets", None)
+            if units is not None and units.maximum <= 1:
+                wanted.discard("rest_s")  # one hold or one set: no rest between
             for key in ROWS:
                 if key in wanted:
                     self.layout_.setRowVisible(self._ensure(key), True)
