@@ -355,6 +355,9 @@ STEP_LEFT = QT_TRANSLATE_NOOP("Steps", "left leg")
 STEP_RIGHT = QT_TRANSLATE_NOOP("Steps", "right leg")
 STEP_BOTH = QT_TRANSLATE_NOOP("Steps", "each leg, left first")
 STEP_INJURED_FIRST = QT_TRANSLATE_NOOP("Steps", "each leg, injured leg first")
+STEP_ROUNDS_OF = QT_TRANSLATE_NOOP("Steps", "Steps %1–%2, %3 rounds")
+STEP_ROUNDS_ONE = QT_TRANSLATE_NOOP("Steps", "Step %1, %2 rounds")
+STEP_ROUNDS_REST = QT_TRANSLATE_NOOP("Steps", "%1 rest between rounds")
 
 # --- Notices from the core: sound, history file, settings file -------------------------------
 SOUND_UNAVAILABLE = QT_TRANSLATE_NOOP(

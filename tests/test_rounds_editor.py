@@ -289,6 +289,8 @@ def test_contrast_therapy_is_made_by_keys_and_clicks_in_under_three_minutes_and_
     win.activateWindow()
     assert win.library_page.select("contrast-therapy")
     win.show_library()
+    assert win.library_page.steps.toPlainText().splitlines()[:2] == [
+        "Steps 1–2, 3 rounds · 30 s rest between rounds", "1. Warm pack: 3 min of heat"]
     qtbot.mouseClick(win.library_page.start_button, CLICK)
     if win.checkin_dialog is not None:
         answer_checkin(qtbot, win, None)  # no check-in today: Esc

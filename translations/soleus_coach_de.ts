@@ -2345,18 +2345,6 @@ der Woche</translation>
         <translation>Quelle: %1</translation>
     </message>
     <message>
-        <source>Steps %1–%2, %3 rounds</source>
-        <translation>Schritte %1–%2, %3 Runden</translation>
-    </message>
-    <message>
-        <source>Step %1, %2 rounds</source>
-        <translation>Schritt %1, %2 Runden</translation>
-    </message>
-    <message>
-        <source>%1 rest between rounds</source>
-        <translation>%1 Pause zwischen den Runden</translation>
-    </message>
-    <message>
         <source>Safety</source>
         <translation>Sicherheit</translation>
     </message>
@@ -4427,6 +4415,18 @@ der Woche</translation>
     <message>
         <source>each leg, injured leg first</source>
         <translation>jedes Bein, verletztes zuerst</translation>
+    </message>
+    <message>
+        <source>Steps %1–%2, %3 rounds</source>
+        <translation>Schritte %1–%2, %3 Runden</translation>
+    </message>
+    <message>
+        <source>Step %1, %2 rounds</source>
+        <translation>Schritt %1, %2 Runden</translation>
+    </message>
+    <message>
+        <source>%1 rest between rounds</source>
+        <translation>%1 Pause zwischen den Runden</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from soleus_coach.protocol.model import (
     IceStep,
     InstructionStep,
     Phase,
+    Protocol,
     RestStep,
     Sides,
     Step,
@@ -84,6 +85,20 @@ def describe_dose(step: Step) -> str:
     if isinstance(step, (IceStep, HeatStep)):
         return _secs(step.duration_s.default)
     return _secs(step.duration_s)
+
+
+def rounds_heading(protocol: Protocol, index: int) -> str:
+    """Above the first step of a group of rounds: which steps, how many times, the rest
+    between ("Steps 2–3, 3 rounds · 30 s rest between rounds"); "" for any other step."""
+    group = protocol.round_of(index)
+    if group is None or group.first != index:
+        return ""
+    text = (texts.fill(texts.STEP_ROUNDS_OF, group.first + 1, group.last + 1, group.times)
+            if group.count > 1 else texts.fill(texts.STEP_ROUNDS_ONE, group.first + 1,
+                                               group.times))
+    if group.rest_between_s:
+        text += " · " + texts.fill(texts.STEP_ROUNDS_REST, duration_words(group.rest_between_s))
+    return text
 
 
 def describe_step(step: Step) -> str:

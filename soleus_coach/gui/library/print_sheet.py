@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from soleus_coach import safety, texts
 from soleus_coach.atomic import safe_file_name, write_file_with
 from soleus_coach.gui.common.illustration import load_picture
-from soleus_coach.protocol.describe import describe_step, duration_words
+from soleus_coach.protocol.describe import describe_step, rounds_heading
 from soleus_coach.protocol.model import (
     ExerciseStep,
     HeatStep,
@@ -233,25 +233,6 @@ def _thumb_size(b: _Builder, picture: Path, pictures: _Pictures) -> QSizeF:
     return size
 
 
-def rounds_line(protocol: Protocol, index: int) -> str:
-    """Above the first step of a group of rounds: which steps, how many times, the rest
-    between ("" for any other step)."""
-    group = protocol.round_of(index)
-    if group is None or group.first != index:
-        return ""
-    if group.count > 1:
-        text = texts.fill_in(QCoreApplication.translate("PrintSheet", "Steps %1–%2, %3 rounds"),
-                             group.first + 1, group.last + 1, group.times)
-    else:
-        text = texts.fill_in(QCoreApplication.translate("PrintSheet", "Step %1, %2 rounds"),
-                             group.first + 1, group.times)
-    if group.rest_between_s:
-        text += " · " + texts.fill_in(
-            QCoreApplication.translate("PrintSheet", "%1 rest between rounds"),
-            duration_words(group.rest_between_s))
-    return text
-
-
 def _step(b: _Builder, number: int, step: Step, text_x: float,
           pictures: _Pictures, head: str = "") -> _Chunk:
     items: list[Item] = []
@@ -363,7 +344,7 @@ def _try(protocol: Protocol, device: QPaintDevice, area: QRectF, scale: float,
     has_pictures = any(p is not None and not _thumb_size(b, p, pictures).isEmpty()
                        for p in named)
     text_x = THUMB_MM * b.mm * scale + b.gap(GAP_MM) if has_pictures else 0.0
-    steps = [_step(b, n, s, text_x, pictures, rounds_line(protocol, n - 1))
+    steps = [_step(b, n, s, text_x, pictures, rounds_heading(protocol, n - 1))
              for n, s in enumerate(protocol.steps, 1)]
     box = _safety(b, protocol)
     foot_h = _footer(b, 0, 2).rect.height()
