@@ -67,12 +67,16 @@ def main() -> None:
                    cwd=ROOT, capture_output=True, timeout=1800, check=True)
     _run("benchmarks.editor", "--runs", "15", "--edits", "100")  # docs/benchmarks/editor.md
     _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
-    _run("benchmarks.runs", "--files", "1000", "--records", "600", "--runs", "3")  # runs.md
+    _run("benchmarks.runs", "--files", "1000", "--records", "4400", "--runs", "1")  # runs.md
     _run("benchmarks.programme", "--days", "365", "--runs", "7")  # programme.md
     try:
         _run("benchmarks.audio", "--trials", "12")  # docs/benchmarks/audio.md
     except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures
         print(f"audio benchmark skipped: {exc.stderr.strip()[-300:]}", file=sys.stderr)
+    try:
+        _run("benchmarks.speech", "--runs", "3")  # docs/benchmarks/speech.md
+    except subprocess.CalledProcessError as exc:  # no espeak-ng here: keep the last figures
+        print(f"speech benchmark skipped: {exc.stderr.strip()[-300:]}", file=sys.stderr)
     quiet = idle["app"]["wakeups_per_s"] <= idle["bare"]["wakeups_per_s"] + 0.05
     quiet_reminders = (idle["app_reminders"]["wakeups_per_s"]
                        <= idle["bare"]["wakeups_per_s"] + 1 / 60 + 0.05)
@@ -162,7 +166,8 @@ def main() -> None:
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",
         "",
     ]
-    for extra in ("protocols", "editor", "history", "runs", "programme", "soak", "audio"):
+    for extra in ("protocols", "editor", "history", "runs", "programme", "soak", "audio",
+                  "speech"):
         part = ROOT / "docs" / "benchmarks" / f"{extra}.md"
         if part.exists():
             lines += [part.read_text(encoding="utf-8").strip(), ""]

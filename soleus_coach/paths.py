@@ -48,6 +48,22 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What the app can make again (the system voice's rendered phrases): the platform's
+    cache folder, or ``cache`` inside ``SOLEUS_COACH_DATA_DIR`` when that is set (tests and
+    portable installs keep everything in one place)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def speech_cache_dir() -> Path:
+    return cache_dir() / "speech"
+
+
 def drafts_dir() -> Path:
     """Routines being edited when the app was told to quit (log-out, ``kill``): kept here
     to be opened again at the next start."""

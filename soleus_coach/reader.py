@@ -26,6 +26,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 #: Read in pieces of this size (a cap is checked after each).
 _CHUNK = 1 << 16
@@ -110,6 +111,23 @@ def read_user_file(path: Path, limit: int, what: str, *, within: Path | None = N
     if size > limit:  # it grew while being read
         raise FileTooLarge(_too_large(size, limit, what), path)
     return b"".join(parts)
+
+
+def open_user_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading as a stream, for a file too large to read whole (an
+    export of every run a watch has recorded): the same guards as :func:`read_user_file`
+    (a regular file, checked on the descriptor; opened without blocking), no cap. The
+    caller limits what it reads."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+    except OSError:  # pragma: no cover
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise NotRegularFile(path, _kind(st.st_mode))
+    return os.fdopen(fd, "rb")
 
 
 def read_user_text(path: Path, limit: int, what: str, *, within: Path | None = None) -> str:

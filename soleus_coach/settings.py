@@ -40,7 +40,10 @@ class Leg(StrEnum):
 
 class CueStyle(StrEnum):
     TONES = "tones"
-    SPOKEN = "spoken"
+    SPOKEN = "spoken"  # recorded words (assets/sounds/spoken/<language>/)
+    #: The machine's own voice (eSpeak NG, SAPI, macOS's voices): every step's name, side,
+    #: numbers of any size; rendered before it is needed (soleus_coach.audio.speech).
+    VOICE = "voice"
 
 
 class Theme(StrEnum):
@@ -63,6 +66,13 @@ class Settings:
     sound_on: bool = True
     cue_style: CueStyle = CueStyle.TONES
     volume: int = 80  # percent, where the back-end supports it
+    #: The system voice (CueStyle.VOICE): its id ("" the language's default voice), its rate
+    #: in words per minute, and what it says besides the cues' own words.
+    voice: str = ""
+    speech_rate: int = 160
+    speak_names: bool = True  # step names and sides, "next: …"
+    speak_counts: bool = True  # set, hold, rep and round numbers; "ten seconds"
+    speak_instructions: bool = True  # a step's instructions while getting into position
     theme: Theme = Theme.SYSTEM
     language: str = ""  # "" follows the system locale
     first_run_acknowledged: bool = False
@@ -89,10 +99,12 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "ice_s": (60, 1200),
     "volume": (0, 100),
     "reminder_minute": (0, 24 * 60 - 1),
+    "speech_rate": (80, 300),
 }
 _BOOLS = frozenset({"sound_on", "first_run_acknowledged", "ask_pain_before", "compact_offer",
-                    "reminder_on", "autostart"})
-_INTS = frozenset({"reps", "volume", "reminder_minute"})
+                    "reminder_on", "autostart", "speak_names", "speak_counts",
+                    "speak_instructions"})
+_INTS = frozenset({"reps", "volume", "reminder_minute", "speech_rate"})
 _ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
@@ -117,6 +129,10 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     if name == "language":
         if not isinstance(raw, str) or len(raw) > 20:
             raise ValueError("expected a language code")
+        return raw
+    if name == "voice":
+        if not isinstance(raw, str) or len(raw) > 300 or not raw.isprintable():
+            raise ValueError("expected a voice's name")
         return raw
     if raw is None and name in ("hold_s", "reps", "ice_s"):
         return None

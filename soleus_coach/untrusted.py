@@ -160,3 +160,20 @@ def for_terminal(text: str) -> str:
     control, written as ``\\xNN`` (file names and values on the command line)."""
     return "".join(c if c.isprintable() and c not in _BIDI_CONTROLS else f"\\x{ord(c):02x}"
                    for c in text)
+
+
+#: A spoken phrase longer than this is cut (a runner will not listen to a page).
+SPEECH_MAX_CHARS = 400
+
+
+def for_speech(text: str) -> str:
+    """``text`` as a speech engine may read it: every control, format (bidi, zero-width),
+    private or unassigned character and every line break becomes a space, runs of spaces
+    become one, and it is cut to
+    :data:`SPEECH_MAX_CHARS` at a word. It still goes to the engine as data, never as an
+    option or markup (see :mod:`soleus_coach.audio.speech`)."""
+    cleaned = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned) > SPEECH_MAX_CHARS:
+        cleaned = cleaned[:SPEECH_MAX_CHARS].rsplit(" ", 1)[0]
+    return cleaned

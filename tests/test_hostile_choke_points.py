@@ -21,7 +21,7 @@ import socket
 import sqlite3
 import stat
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -477,6 +477,35 @@ def test_a_step_with_values_that_are_not_ours_leaves_its_session_out(
     assert not list(tmp_path.glob("history.sqlite3.unusable-*"))
 
 
+@pytest.mark.parametrize(("column", "value"), [
+    ("distance_m", "far"), ("started_at", "someday"), ("moving_s", b"\x00"),
+    ("started_local", 7.5), ("climb_m", "steep"), ("utc_offset_s", "east"),
+])
+def test_a_run_with_values_that_are_not_ours_is_left_out_of_every_read(
+        tmp_path: Path, column: str, value: object) -> None:
+    from soleus_coach.history.store import open_store
+    from soleus_coach.runs import Run, Source
+
+    db = tmp_path / "history.sqlite3"
+    store = open_store(db)
+    for km in (5, 8):
+        store.add_run(Run(start=datetime(2026, 11, km, 7, tzinfo=UTC), distance_m=km * 1000.0,
+                          moving_s=km * 300.0, elapsed_s=km * 310.0, source=Source.MANUAL))
+    store.close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(f"UPDATE run SET {column} = ? WHERE distance_m = 8000", (value,))
+    conn.commit()
+    conn.close()
+    store = open_store(db)
+    assert [r.distance_m for r in store.runs()] == [5000.0]
+    assert sum(w.runs for w in store.weekly_runs(date(2026, 11, 30), weeks=8)) == 1
+    store.activity_span()
+    store.close()
+    out = io.StringIO()
+    assert cli.main(["runs", "list"], out) == 0 and out.getvalue().count("\n") >= 1
+
+
 def test_the_command_line_and_the_window_live_with_crafted_values(
         qtbot: object, data_dir: Path) -> None:
     from soleus_coach.gui.main_window import MainWindow
@@ -665,8 +694,16 @@ FILE_CALLS = frozenset({
 ALLOWED = {
     ("reader.py", "read_user_file", "os.open"): "the one reader",
     ("reader.py", "read_user_file", "os.fdopen"): "the one reader",
+    ("reader.py", "open_user_file", "os.open"): "the one reader, as a stream",
+    ("reader.py", "open_user_file", "os.fdopen"): "the one reader, as a stream",
+    ("runs/archive.py", "Zip.__init__", "zipfile.ZipFile"): "a stream the one reader opened",
+    ("runs/archive.py", "Zip.chunks", "self.zf.open"): "a member, capped, its ratio counted",
     ("atomic.py", "write_text_atomic.run", "os.fdopen"): "the one writer",
     ("atomic.py", "write_bytes_atomic.run", "os.fdopen"): "the one writer",
+    ("audio/speech.py", "read_pcm", "wave.open"): "a clip the app rendered or its own words",
+    ("audio/speech.py", "write_pcm", "os.fdopen"): "the speech cache (a temporary file, renamed)",
+    ("audio/speech.py", "write_pcm", "wave.open"): "the speech cache (a temporary file, renamed)",
+    ("audio/player.py", "clip_seconds", "wave.open"): "bytes the one reader returned",
     ("settings.py", "SettingsStore.save", "os.fdopen"):
         "writes the app's own settings (a temporary file, then rename)",
     ("sharing.py", "_write_new", "os.open"): "creates a new file only (O_EXCL, O_NOFOLLOW)",

@@ -211,8 +211,16 @@
         <translation>Lä&amp;ufe importieren …</translation>
     </message>
     <message>
-        <source>Read GPX, TCX or FIT files from your watch or app</source>
-        <translation>GPX-, TCX- oder FIT-Dateien Ihrer Uhr oder App lesen</translation>
+        <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
+        <translation>GPX-, TCX- oder FIT-Dateien lesen, oder einen ganzen Strava- oder Garmin-Connect-Export (.zip)</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older of runs…</source>
+        <translation>Läufe aus einem &amp;Ordner importieren …</translation>
+    </message>
+    <message>
+        <source>Read every activity file in a folder, or an unpacked Strava export</source>
+        <translation>Jede Aktivitätsdatei in einem Ordner lesen, oder einen entpackten Strava-Export</translation>
     </message>
     <message>
         <source>Add a run by &amp;hand…</source>
@@ -1211,6 +1219,7 @@ der Woche</translation>
     <name>HistoryWindow</name>
     <message>
         <source>History — Soleus Coach</source>
+        <extracomment>A period of this many days or more is charted by month.</extracomment>
         <translation>Verlauf — Soleus Coach</translation>
     </message>
     <message>
@@ -1599,27 +1608,36 @@ der Woche</translation>
     <name>ImportSummary</name>
     <message>
         <source>Runs imported</source>
+        <extracomment>The runner wants to review the runs marked &quot;not sure&quot; (in the history window).</extracomment>
         <translation>Läufe importiert</translation>
     </message>
     <message>
-        <source>imported</source>
-        <translation>importiert</translation>
+        <source>Stopped after %1 of %2: what was read is kept; import again to read the rest (what is stored already is found as duplicates).</source>
+        <translation>Angehalten nach %1 von %2: Was gelesen wurde, bleibt gespeichert; importieren Sie noch einmal, um den Rest zu lesen (schon Gespeichertes wird als vorhanden erkannt).</translation>
     </message>
     <message>
-        <source>duplicate</source>
-        <translation>schon vorhanden</translation>
+        <source>Not sure these are runs — confirm or delete them in History:</source>
+        <translation>Ob das Läufe sind, ist unsicher – im Verlauf bestätigen oder löschen:</translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
+        <source>Could not be read:</source>
+        <translation>Nicht lesbar:</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <source>Not runs:</source>
+        <translation>Keine Läufe:</translation>
     </message>
     <message>
-        <source>%1, not a run</source>
-        <translation>%1, kein Lauf</translation>
+        <source>Imported:</source>
+        <translation>Importiert:</translation>
+    </message>
+    <message>
+        <source>Already in your history:</source>
+        <translation>Schon in Ihrem Verlauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Review in History…</source>
+        <translation>Im &amp;Verlauf prüfen …</translation>
     </message>
     <message>
         <source>Files read</source>
@@ -2200,6 +2218,30 @@ der Woche</translation>
     <message>
         <source>setting &apos;%1&apos; ignored (%2)</source>
         <translation>Einstellung „%1“ ignoriert (%2)</translation>
+    </message>
+    <message>
+        <source>No system voice speaks this language here, so recorded words play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden aufgenommene Wörter abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>No system voice speaks this language here, so tones play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden Töne abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>Install espeak-ng to hear each step&apos;s name.</source>
+        <translation>Installieren Sie espeak-ng, um die Namen der Schritte zu hören.</translation>
+    </message>
+    <message>
+        <source>Add a voice in System Settings, Accessibility, Spoken Content.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Systemeinstellungen, Bedienungshilfen, Gesprochene Inhalte.</translation>
+    </message>
+    <message>
+        <source>Add a voice in Settings, Time and language, Speech.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Einstellungen, Zeit und Sprache, Spracherkennung.</translation>
+    </message>
+    <message>
+        <source>The system voice failed (%1), so recorded words play instead.</source>
+        <translation>Die Systemstimme hat versagt (%1), daher werden aufgenommene Wörter abgespielt.</translation>
     </message>
 </context>
 <context>
@@ -3251,8 +3293,8 @@ der Woche</translation>
         <translation>keine GPX-, TCX- oder FIT-Datei</translation>
     </message>
     <message>
-        <source>not UTF-8 text</source>
-        <translation>kein UTF-8-Text</translation>
+        <source>not readable as %1 text</source>
+        <translation>nicht als %1-Text lesbar</translation>
     </message>
     <message>
         <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
@@ -3267,8 +3309,28 @@ der Woche</translation>
         <translation>beschädigte FIT-Datei: %1</translation>
     </message>
     <message>
+        <source>damaged FIT file: broken at byte %1 of %2, and no summary of the activity after it</source>
+        <translation>beschädigte FIT-Datei: bei Byte %1 von %2 unterbrochen, und danach keine Zusammenfassung der Aktivität</translation>
+    </message>
+    <message>
+        <source>damaged FIT file: it ends early, before the summary of the activity</source>
+        <translation>beschädigte FIT-Datei: Sie endet zu früh, vor der Zusammenfassung der Aktivität</translation>
+    </message>
+    <message>
+        <source>a FIT file of another kind (%1), not a recorded activity</source>
+        <translation>eine FIT-Datei anderer Art (%1), keine aufgezeichnete Aktivität</translation>
+    </message>
+    <message>
         <source>no activity with a time and a distance in it</source>
         <translation>keine Aktivität mit Zeit und Strecke darin</translation>
+    </message>
+    <message>
+        <source>no times in the file: a planned route, not a recorded activity</source>
+        <translation>keine Zeiten in der Datei: eine geplante Route, keine aufgezeichnete Aktivität</translation>
+    </message>
+    <message>
+        <source>no real date in the file: the device&apos;s clock was not set</source>
+        <translation>kein echtes Datum in der Datei: Die Uhr des Geräts war nicht gestellt</translation>
     </message>
     <message>
         <source>no distance recorded</source>
@@ -3295,12 +3357,160 @@ der Woche</translation>
         <translation>im Schnitt %1 km/h ist schneller als %2 km/h: kein Lauf zu Fuß</translation>
     </message>
     <message>
-        <source>time goes backwards in the file</source>
-        <translation>die Zeit läuft in der Datei rückwärts</translation>
+        <source>dated %1, before 1980: the device&apos;s clock was wrong</source>
+        <translation>datiert auf %1, vor 1980: Die Uhr des Geräts ging falsch</translation>
     </message>
     <message>
-        <source>starts on %1, not between 1990 and today</source>
-        <translation>beginnt am %1, nicht zwischen 1990 und heute</translation>
+        <source>dated %1, in the future: the device&apos;s clock was wrong</source>
+        <translation>datiert auf %1, in der Zukunft: Die Uhr des Geräts ging falsch</translation>
+    </message>
+    <message>
+        <source>%1 of %2 track points stepped back in time and were left out</source>
+        <translation>%1 von %2 Trackpunkten gingen in der Zeit zurück und wurden ausgelassen</translation>
+    </message>
+    <message>
+        <source>read from the watch&apos;s summary; the track was damaged</source>
+        <translation>aus der Zusammenfassung der Uhr gelesen; der Track war beschädigt</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match; its figures were read all the same</source>
+        <translation>die Prüfsumme der Datei stimmt nicht; ihre Werte wurden trotzdem gelesen</translation>
+    </message>
+    <message>
+        <source>a pace of %1/km is slower than running: a walk or a swim</source>
+        <translation>ein Tempo von %1/km ist langsamer als Laufen: Gehen oder Schwimmen</translation>
+    </message>
+    <message>
+        <source>%1 km/h is faster than running: a ride or a drive</source>
+        <translation>%1 km/h ist schneller als Laufen: Rad- oder Autofahrt</translation>
+    </message>
+    <message>
+        <source>a pace of %1/km at %2 steps a minute: a walk</source>
+        <translation>ein Tempo von %1/km bei %2 Schritten pro Minute: Gehen</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and a pace of %1/km could be a walk</source>
+        <translation>die Datei nennt keine Sportart, und ein Tempo von %1/km könnte Gehen sein</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 km/h could be a ride</source>
+        <translation>die Datei nennt keine Sportart, und %1 km/h könnten eine Radfahrt sein</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 steps a minute is a walker&apos;s cadence</source>
+        <translation>die Datei nennt keine Sportart, und %1 Schritte pro Minute sind die Schrittfrequenz beim Gehen</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and stretches at %1 km/h could be a ride</source>
+        <translation>die Datei nennt keine Sportart, und Abschnitte mit %1 km/h könnten eine Radfahrt sein</translation>
+    </message>
+    <message>
+        <source>cycling</source>
+        <translation>Radfahren</translation>
+    </message>
+    <message>
+        <source>swimming</source>
+        <translation>Schwimmen</translation>
+    </message>
+    <message>
+        <source>walking</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <source>hiking</source>
+        <translation>Wandern</translation>
+    </message>
+    <message>
+        <source>rowing</source>
+        <translation>Rudern</translation>
+    </message>
+    <message>
+        <source>paddling</source>
+        <translation>Paddeln</translation>
+    </message>
+    <message>
+        <source>skiing</source>
+        <translation>Skifahren</translation>
+    </message>
+    <message>
+        <source>skating</source>
+        <translation>Skaten oder Eislaufen</translation>
+    </message>
+    <message>
+        <source>climbing</source>
+        <translation>Klettern</translation>
+    </message>
+    <message>
+        <source>fitness training</source>
+        <translation>Fitnesstraining</translation>
+    </message>
+    <message>
+        <source>a team or racket sport</source>
+        <translation>ein Mannschafts- oder Schlägersport</translation>
+    </message>
+    <message>
+        <source>a water sport</source>
+        <translation>ein Wassersport</translation>
+    </message>
+    <message>
+        <source>driving or flying</source>
+        <translation>Auto- oder Motorradfahrt, Flug</translation>
+    </message>
+    <message>
+        <source>a triathlon transition</source>
+        <translation>ein Triathlon-Wechsel</translation>
+    </message>
+    <message>
+        <source>another sport</source>
+        <translation>eine andere Sportart</translation>
+    </message>
+    <message>
+        <source>%1 (named “%2” in the export)</source>
+        <translation>%1 (im Export „%2“ genannt)</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: %1</source>
+        <translation>kein lesbares ZIP-Archiv: %1</translation>
+    </message>
+    <message>
+        <source>the archive lists %1 entries; at most %2 are read</source>
+        <translation>das Archiv verzeichnet %1 Einträge; höchstens %2 werden gelesen</translation>
+    </message>
+    <message>
+        <source>compressed more than %1 to 1: refused as a zip bomb</source>
+        <translation>stärker als %1 zu 1 komprimiert: als ZIP-Bombe abgelehnt</translation>
+    </message>
+    <message>
+        <source>an archive inside an archive more than %1 levels deep: not read</source>
+        <translation>ein Archiv in einem Archiv, mehr als %1 Ebenen tief: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>encrypted: it cannot be read without a password</source>
+        <translation>verschlüsselt: ohne Passwort nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 GiB: the rest was not read</source>
+        <translation>das Archiv entpackt sich auf mehr als %1 GiB: der Rest wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>entered by hand on Strava: the export holds no file for it</source>
+        <translation>auf Strava von Hand eingetragen: Der Export enthält keine Datei dafür</translation>
+    </message>
+    <message>
+        <source>listed in activities.csv but not in the export</source>
+        <translation>in activities.csv verzeichnet, aber nicht im Export</translation>
+    </message>
+    <message>
+        <source>activities.csv cannot be read: %1</source>
+        <translation>activities.csv ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the %1 file&apos;s figures and time zone replace those of the %2 file</source>
+        <translation>die Werte und die Zeitzone der %1-Datei ersetzen die der %2-Datei</translation>
+    </message>
+    <message>
+        <source>this file says it was a run: no longer marked “not sure”</source>
+        <translation>diese Datei sagt, dass es ein Lauf war: nicht mehr als „unsicher“ markiert</translation>
     </message>
     <message>
         <source>more than %1 files under %2: the rest were not read</source>
@@ -3333,12 +3543,20 @@ der Woche</translation>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <source>%1 · not sure</source>
+        <translation>%1 · unsicher</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
         <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as a run</source>
+        <translation>Als Lauf &amp;bestätigen</translation>
     </message>
     <message>
         <source>Delete r&amp;un</source>
@@ -3355,6 +3573,13 @@ der Woche</translation>
             <numerusform>Läufe (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only the %n not sure</source>
+        <translation>
+            <numerusform>Nur den %n unsicheren</numerusform>
+            <numerusform>Nur die %n unsicheren</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Runs that day: %1</source>
         <translation>Läufe an diesem Tag: %1</translation>
@@ -3368,8 +3593,12 @@ der Woche</translation>
         <translation>Keine Läufe in diesem Zeitraum. Importieren Sie sie mit Datei → Läufe importieren … oder ziehen Sie die Dateien auf das Hauptfenster.</translation>
     </message>
     <message>
-        <source>Moving %1, elapsed %2, pace %3</source>
-        <translation>In Bewegung %1, gesamt %2, Tempo %3</translation>
+        <source>Time %1 (moving), elapsed %2, pace %3</source>
+        <translation>Zeit %1 (in Bewegung), gesamt %2, Tempo %3</translation>
+    </message>
+    <message>
+        <source>Not sure this was a run: the file names no sport, and its pace or cadence could be another one. Confirm it, or delete it if it was not a run. Until then it is counted nowhere.</source>
+        <translation>Unsicher, ob das ein Lauf war: Die Datei nennt keine Sportart, und Tempo oder Schrittfrequenz könnten zu einer anderen passen. Bestätigen Sie ihn, oder löschen Sie ihn, wenn es kein Lauf war. Bis dahin zählt er nirgends.</translation>
     </message>
     <message>
         <source>Climb: %1 m (%2 m per km)</source>
@@ -3392,7 +3621,7 @@ der Woche</translation>
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). The list of files a watched folder has had: a few thousand names. An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. A watched folder is scanned this long after its last change (a sync tool writes in bursts). The progress dialog shows once an import has taken this long. An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. An import&apos;s progress: entries read, entries in all (0 while they are being found). A watched folder was scanned: how many new files or exports it found. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
@@ -3400,19 +3629,27 @@ der Woche</translation>
         <translation>Läufe importieren</translation>
     </message>
     <message>
-        <source>Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;All files (*)</source>
-        <translation>Aktivitätsdateien (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;Alle Dateien (*)</translation>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n files and folders…</source>
+        <translation>
+            <numerusform>%n Datei oder Ordner wird gelesen …</numerusform>
+            <numerusform>%n Dateien und Ordner werden gelesen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for activity files…</source>
+        <translation>Aktivitätsdateien werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 read</source>
+        <translation>%1 von %2 gelesen</translation>
     </message>
     <message>
         <source>Reading runs…</source>
         <translation>Läufe werden gelesen …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reading runs… %n file(s) so far</source>
-        <translation>
-            <numerusform>Läufe werden gelesen … bisher %n Datei</numerusform>
-            <numerusform>Läufe werden gelesen … bisher %n Dateien</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) imported</source>
@@ -3428,11 +3665,35 @@ der Woche</translation>
             <numerusform>%n schon vorhanden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Activity files and exports (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)</source>
+        <translation>Aktivitätsdateien und Exporte (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of runs</source>
+        <translation>Läufe aus einem Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Looking for runs…</source>
+        <translation>Läufe werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Importing runs</source>
+        <translation>Läufe werden importiert</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten …</translation>
+    </message>
     <message numerus="yes">
-        <source>%n skipped (not runs)</source>
+        <source>%n not sure</source>
         <translation>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
+            <numerusform>%n unsicher</numerusform>
+            <numerusform>%n unsicher</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3440,6 +3701,13 @@ der Woche</translation>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
             <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run(s)</source>
+        <translation>
+            <numerusform>%n kein Lauf</numerusform>
+            <numerusform>%n keine Läufe</numerusform>
         </translation>
     </message>
     <message>
@@ -3861,8 +4129,20 @@ der Woche</translation>
         <translation>Töne</translation>
     </message>
     <message>
-        <source>Spoken</source>
-        <translation>Gesprochen</translation>
+        <source>Recorded words</source>
+        <translation>Aufgenommene Wörter</translation>
+    </message>
+    <message>
+        <source>The system voice</source>
+        <translation>Die Systemstimme</translation>
+    </message>
+    <message>
+        <source>The system voice says each step&apos;s name, the leg, the numbers and what comes next, in the language of Soleus Coach</source>
+        <translation>Die Systemstimme sagt den Namen jedes Schritts, das Bein, die Zahlen und was als Nächstes kommt, in der Sprache von Soleus Coach</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>T&amp;on</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -3893,6 +4173,10 @@ der Woche</translation>
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>Play a cue with the style and volume above; the system voice says a sample</source>
+        <translation>Einen Hinweis mit dem Stil und der Lautstärke von oben abspielen; die Systemstimme spricht ein Beispiel</translation>
+    </message>
+    <message>
         <source>&amp;Routines</source>
         <translation>&amp;Routinen</translation>
     </message>
@@ -3917,16 +4201,28 @@ der Woche</translation>
         <translation>Kühldauer:</translation>
     </message>
     <message>
-        <source>Sound and &amp;look</source>
-        <translation>Ton und &amp;Aussehen</translation>
-    </message>
-    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
     <message>
         <source>Volume:</source>
         <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Stimme:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Ansagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Look</source>
+        <translation>&amp;Aussehen</translation>
     </message>
     <message>
         <source>Re&amp;minders</source>
@@ -3939,6 +4235,46 @@ der Woche</translation>
     <message>
         <source>On:</source>
         <translation>An:</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The voices installed for the language of Soleus Coach (see the README to add more)</source>
+        <translation>Die für die Sprache von Soleus Coach installierten Stimmen (wie Sie weitere hinzufügen, steht in der README)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> words a minute</source>
+        <translation> Wörter pro Minute</translation>
+    </message>
+    <message>
+        <source>Step names, the leg, and what comes next</source>
+        <translation>Namen der Schritte, das Bein und was als Nächstes kommt</translation>
+    </message>
+    <message>
+        <source>Numbers: holds, sets, reps, rounds, “ten seconds”</source>
+        <translation>Zahlen: Dehnungen, Sätze, Wiederholungen, Runden, „noch zehn Sekunden“</translation>
+    </message>
+    <message>
+        <source>Instructions while getting into position</source>
+        <translation>Anleitung, während Sie in Position gehen</translation>
+    </message>
+    <message>
+        <source>The language&apos;s default voice</source>
+        <translation>Standardstimme der Sprache</translation>
+    </message>
+    <message>
+        <source>Looking for voices…</source>
+        <translation>Stimmen werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (nicht installiert)</translation>
     </message>
     <message>
         <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
@@ -3971,10 +4307,6 @@ der Woche</translation>
     <message>
         <source>Not sure: asked each time</source>
         <translation>Unsicher: wird jedes Mal gefragt</translation>
-    </message>
-    <message>
-        <source>Play a cue with the style and volume above</source>
-        <translation>Ein Signal mit der obigen Art und Lautstärke abspielen</translation>
     </message>
     <message>
         <source>Appearance:</source>
@@ -4156,6 +4488,148 @@ der Woche</translation>
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
         <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2</source>
+        <translation>Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>And relax</source>
+        <translation>Und entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Do not stretch to the point of pain</source>
+        <translation>Nicht bis zum Schmerz dehnen</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Ice on. Keep a cloth between the ice and your skin</source>
+        <translation>Eis auflegen. Immer ein Tuch zwischen Eis und Haut</translation>
+    </message>
+    <message>
+        <source>Check your skin</source>
+        <translation>Haut prüfen</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete. Well done</source>
+        <translation>Routine geschafft. Gut gemacht</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Last one</source>
+        <extracomment>The same, short: where a rep leaves a second for it (and the recorded clip).</extracomment>
+        <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Rest, %1 seconds</source>
+        <translation>Pause, %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Heat on. Warm, not hot</source>
+        <translation>Wärme auflegen. Warm, nicht heiß</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next round</source>
+        <translation>Nächste Runde</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Ten seconds</source>
+        <translation>Noch zehn Sekunden</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>left leg back</source>
+        <translation>linkes Bein hinten</translation>
+    </message>
+    <message>
+        <source>right leg back</source>
+        <translation>rechtes Bein hinten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A step&apos;s name and its side: &quot;Seated calf raise, left leg&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Seated calf raise</source>
+        <extracomment>The step the Test button names.</extracomment>
+        <translation>Wadenheben im Sitzen</translation>
     </message>
 </context>
 <context>
@@ -4644,31 +5118,40 @@ der Woche</translation>
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
+        <extracomment>Labels under the bars at least this far apart; values over them from this slot width.</extracomment>
         <translation>Minuten pro Woche</translation>
     </message>
     <message>
-        <source>week of %1: %2 min</source>
-        <translation>Woche vom %1: %2 min</translation>
-    </message>
-    <message>
-        <source>Distance per week</source>
-        <translation>Strecke pro Woche</translation>
-    </message>
-    <message>
-        <source>week of %1: %2 km</source>
-        <translation>Woche vom %1: %2 km</translation>
+        <source>Kilometres run per month</source>
+        <translation>Gelaufene Kilometer pro Monat</translation>
     </message>
     <message>
         <source>Kilometres run per week</source>
         <translation>Gelaufene Kilometer pro Woche</translation>
     </message>
     <message>
+        <source>Minutes per month</source>
+        <translation>Minuten pro Monat</translation>
+    </message>
+    <message>
+        <source>Older runs, from %1, are outside this period</source>
+        <translation>Ältere Läufe, ab %1, liegen außerhalb dieses Zeitraums</translation>
+    </message>
+    <message>
+        <source>%1: %2 km</source>
+        <translation>%1: %2 km</translation>
+    </message>
+    <message>
+        <source>%1: %2 min</source>
+        <translation>%1: %2 min</translation>
+    </message>
+    <message>
         <source>● pain after (0–10)</source>
         <translation>● Schmerz danach (0–10)</translation>
     </message>
     <message>
-        <source>No sessions in these weeks yet</source>
-        <translation>In diesen Wochen noch keine Einheiten</translation>
+        <source>No sessions or runs in this period</source>
+        <translation>Keine Einheiten oder Läufe in diesem Zeitraum</translation>
     </message>
 </context>
 <context>

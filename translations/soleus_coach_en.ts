@@ -144,14 +144,21 @@
             <numerusform>Runs (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only the %n not sure</source>
+        <translation>
+            <numerusform>Only the %n not sure</numerusform>
+            <numerusform>Only the %n not sure</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunsUi</name>
     <message numerus="yes">
-        <source>Reading runs… %n file(s) so far</source>
+        <source>Reading %n files and folders…</source>
         <translation>
-            <numerusform>Reading runs… %n file so far</numerusform>
-            <numerusform>Reading runs… %n files so far</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -162,6 +169,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n not sure</source>
+        <translation>
+            <numerusform>%n not sure</numerusform>
+            <numerusform>%n not sure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n duplicate(s)</source>
         <translation>
             <numerusform>%n duplicate</numerusform>
@@ -169,10 +183,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n skipped (not runs)</source>
+        <source>%n not run(s)</source>
         <translation>
-            <numerusform>%n skipped (not runs)</numerusform>
-            <numerusform>%n skipped (not runs)</numerusform>
+            <numerusform>%n not run</numerusform>
+            <numerusform>%n not runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.audio import PlayerState
-from soleus_coach.cues import Cue
 from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
@@ -83,6 +82,7 @@ class MainWindow(QMainWindow):
                                   services.make_player(services.assets_dir / "sounds")
                                   if services.make_player else None, self)
         self.sound.status_changed.connect(self._on_sound_status)
+        self.sound.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.sound_label = QLabel()
         self.sound_label.setObjectName("soundUnavailable")
         self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self.programme = install_programme(self)  # its menu, its card, questions in turn
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
-                              after_run_routine=lambda: self.settings.after_run_routine)
+                              after_run_routine=lambda: self.settings.after_run_routine,
+                              open_history=self.show_history)
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.programme.ask)  # its card and questions: right after this
         self.summary_shown.emit()
 
-    def show_history(self) -> None:
+    def show_history(self) -> HistoryWindow:
         if self.history_window is None:
             from soleus_coach.gui.history.window import HistoryWindow
 
@@ -448,6 +449,7 @@ class MainWindow(QMainWindow):
         self.history_window.show()
         self.history_window.raise_()
         self.history_window.activateWindow()
+        return self.history_window
 
     # ----------------------------------------------------------------- sound
 
@@ -466,11 +468,7 @@ class MainWindow(QMainWindow):
 
     def test_sound(self, settings: Settings) -> None:
         """Play a cue as ``settings`` would (the settings dialog's "Test sound")."""
-        current = self.sound.settings
-        self.sound.apply(replace(settings, sound_on=True))
-        played = self.sound.play(Cue.HOLD_START)
-        self.sound.apply(current)
-        if not played:
+        if not self.sound.test(settings):
             self.statusBar().showMessage(self.sound.status.message or
                                          self.tr("Sound is still starting; try again."), 8000)
 
@@ -479,7 +477,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from soleus_coach.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
+        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound,
+                                sound=self.sound)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.value()))
         dialog.open()

@@ -217,7 +217,7 @@ class ProgrammeStore:
         out = []
         for r in self._conn.execute(
                 f"SELECT uid, protocol_id, started_at, {_COUNTS}, pain_after, notes, "
-                "protocol_name FROM session WHERE started_at >= ? AND started_at < ? "
+                "protocol_name FROM readable_session WHERE started_at >= ? AND started_at < ? "
                 "ORDER BY started_at, id", (to_iso(start), to_iso(end))):
             started = from_iso(r[2])
             local = started.astimezone(tz) if tz is not None else started.astimezone()
@@ -232,7 +232,7 @@ class ProgrammeStore:
         end = local_midnight_utc(until + timedelta(days=1), tz)
         out: dict[date, tuple[int, float]] = {}
         for at, metres in self._conn.execute(
-                "SELECT started_at, distance_m FROM run WHERE started_at >= ? AND "
+                "SELECT started_at, distance_m FROM readable_run WHERE started_at >= ? AND "
                 "started_at < ?", (to_iso(start), to_iso(end))):
             moment = from_iso(at)
             day = (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()

@@ -43,7 +43,7 @@ from soleus_coach.history.records import (
     to_iso,
     utc_now,
 )
-from soleus_coach.history.run_store import MIGRATION_RUNS, RunStore
+from soleus_coach.history.run_store import MIGRATION_RUNS, MIGRATION_RUNS_2, RunStore
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 4 → 5: a programme over weeks: its events, morning checks, pain during loading,
     # suggestions and choices (soleus_coach/history/programme_store.py).
     MIGRATION_PROGRAMME,
+    # 5 → 6: every run's UTC offset and local clock; runs not sure to be runs (issue 25).
+    MIGRATION_RUNS_2,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -164,6 +166,12 @@ _READABLE: dict[str, tuple[tuple[str, str], ...]] = {
                 ("{c} IN ('completed', 'skipped', 'stopped', 'hurt')", "outcome"),
                 (_DATE, "ended_at")),
     "event": ((_DATE, "at"), (_TEXT, "kind"), (_TEXT, "detail")),
+    "run": ((_DATE, "started_at"), ("({c} IS NULL OR " + _DATE + ")", "started_local"),
+            ("typeof({c}) IN ('integer', 'real') AND {c} > 0", "distance_m"),
+            (_NUMBER, "moving_s"), (_NUMBER, "elapsed_s"),
+            ("({c} IS NULL OR typeof({c}) IN ('integer', 'real'))", "climb_m"),
+            ("({c} IS NULL OR typeof({c}) = 'integer')", "utc_offset_s"),
+            *((_TEXT, c) for c in ("sport", "source", "file_name", "name"))),
 }
 
 
@@ -180,6 +188,13 @@ def _mark_unreadable(conn: sqlite3.Connection) -> int:
     and make the views every read goes through; returns how many sessions."""
     tables = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_schema WHERE "
                                          "type = 'table'")}
+    if "run" in tables:  # a run whose values are not ours is left out of every read too
+        conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_run AS SELECT * FROM main.run "
+                     f"WHERE {_readable(conn, 'run')}")
+        left_out = conn.execute("SELECT (SELECT count(*) FROM main.run) - "
+                                "(SELECT count(*) FROM temp.readable_run)").fetchone()[0]
+        if left_out:
+            log.warning("%d run(s) with values that cannot be read, left out", left_out)
     if not {"session", "segment", "event"} <= tables:  # an empty file, or version 1
         for table in ("session", "segment", "event"):
             if table in tables:
@@ -387,9 +402,11 @@ def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:
                   target)
 
 
-def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
+def open_store(path: Path, *, now: Callable[[], datetime] = utc_now,
+               recover: bool = True) -> HistoryStore:
     """Open (creating or migrating) the history at ``path``. Never raises for bad files or
-    folders: see :attr:`HistoryStore.notices` for what happened."""
+    folders: see :attr:`HistoryStore.notices` for what happened. ``recover=False`` (the
+    command line) leaves sessions found in progress alone: the app may be recording one."""
     notices: list[Notice] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -418,7 +435,8 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
                     texts.HISTORY_MIGRATED, version, SCHEMA_VERSION), path))
             _migrate(conn, version)
         store = HistoryStore(conn, path, notices, persistent=True, now=now)
-        store.recover()
+        if recover:
+            store.recover()
         return store
     except (OSError, sqlite3.Error) as exc:
         reason = _why(exc, path.parent)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from soleus_coach.cues import Cue
+from soleus_coach.cues import SPOKEN_ONLY, Cue
 from soleus_coach.protocol import programme_spec as P
 from soleus_coach.protocol.spec import (
     FORMAT_VERSION,
@@ -208,7 +208,7 @@ def docs_reference() -> str:
     lines += [
         "### Cue names (for `sounds`)",
         "",
-        ", ".join(f"`{c.value}`" for c in Cue),
+        ", ".join(f"`{c.value}`" for c in Cue if c not in SPOKEN_ONLY),
         "",
         "### Limits",
         "",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from soleus_coach.cues import Cue
+from soleus_coach.cues import SPOKEN_ONLY, Cue
 
 FORMAT_VERSION = 2
 FORMATS = (1, 2)
@@ -144,7 +144,9 @@ Spec = Num | Amount | Str | FileRef | Arr | Obj | Map | Dict | OneOf
 TEXT_LINE = Str(min_length=1, max_length=300)
 INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12,
                    noun=("instruction", "instructions"), verb="write")
-SOUNDS = Map(keys=tuple(c.value for c in Cue), values=FileRef(SOUND_EXTENSIONS))
+# The cues only the system voice says (next, ten seconds) take no sound of their own.
+SOUNDS = Map(keys=tuple(c.value for c in Cue if c not in SPOKEN_ONLY),
+             values=FileRef(SOUND_EXTENSIONS))
 STEP_NAME = Str(min_length=1, max_length=80)
 #: The longest name of a routine.
 NAME_MAX = 120

@@ -340,8 +340,11 @@ class SessionFlow(QObject):
         protocol = self.protocol
         assert protocol is not None
         clock, speed = self._clock()
-        plan = build_plan(protocol, replace(self._settings(), injured_leg=leg),
-                          self._plan_context(protocol, before))
+        # With the system voice, the plan gains the cues only a voice says, and its phrases
+        # are rendered from now on (the first before the clock starts: self.sound.ready).
+        plan = self.sound.prepare(build_plan(protocol, replace(self._settings(),
+                                                               injured_leg=leg),
+                                             self._plan_context(protocol, before)))
         screen = SessionScreen(plan, clock, speed=speed,
                                offer_compact_s=COMPACT_OFFER_S if self._settings().compact_offer
                                else None)
@@ -364,8 +367,9 @@ class SessionFlow(QObject):
         self.page_shown.emit(screen)
         self.session_started.emit(screen)
         self._set(FlowState.STARTING)
-        if self.sound.status.state is PlayerState.STARTING and not self.sound.muted:
-            # The first cue ("get ready") would wait for the probe: the clock waits instead.
+        if not self.sound.ready and not self.sound.muted:
+            # The first cue ("get ready") would wait for the probe (or its phrase): the clock
+            # waits instead.
             self._sound_wait.start(SOUND_WAIT_MS)
         else:
             self._start_clock()
@@ -396,7 +400,7 @@ class SessionFlow(QObject):
     def _on_sound_status(self, status: PlayerStatus) -> None:
         if status.state is PlayerState.READY and self.screen is not None:
             self.screen.controller.set_cue_lead(status.latency_s)
-        if status.state is not PlayerState.STARTING and self.state is FlowState.STARTING:
+        if self.sound.ready and self.state is FlowState.STARTING:
             self._start_clock()
 
     def _on_cue(self, event: CueDue) -> None:
