@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from soleus_coach.protocol.model import (
     Tempo,
     When,
 )
+from soleus_coach.session import plan as plan_module
 from soleus_coach.session.plan import (
     Plan,
     PlanContext,
@@ -400,23 +402,25 @@ def test_every_cue_of_a_step_plays_the_steps_own_sound_then_the_routines() -> No
     """A step's ``sounds`` name a file for any cue; the routine's ``sounds`` are for the
     cues a step does not name (and for "get ready" and "complete", which are no step's)."""
     tempo = Tempo.from_parts(down=2, up=1, hold=1)
-    steps: tuple[Step, ...] = (
-        StretchStep("Stretch", Range.fixed(30), Range.fixed(2), 10, Sides.BOTH, 10, ("a",),
-                    sounds=_sounds("s0")),
+    written: list[Step] = [
+        StretchStep("Stretch", Range.fixed(30), Range.fixed(2), 10, Sides.BOTH, 10, ("a",)),
         StrengthStep("Drops", Range.fixed(2), 20, Sides.BOTH, 10, ("b",),
-                     counting=Counting(Range.fixed(3), tempo), sounds=_sounds("s1")),
-        StrengthStep("Iso", Range.fixed(2), 20, Sides.NONE, 10, ("c",), hold_s=Range.fixed(30),
-                     sounds=_sounds("s2")),
-        ExerciseStep("March", Range.fixed(20), Sides.BOTH, 10, ("d",), sets=Range.fixed(2),
-                     rest_s=10, sounds=_sounds("s3")),
-        ExerciseStep("Rocks", None, Sides.NONE, 0, ("e",), sounds=_sounds("s4"),
+                     counting=Counting(Range.fixed(3), tempo)),
+        StrengthStep("Iso", Range.fixed(2), 20, Sides.NONE, 10, ("c",), hold_s=Range.fixed(30)),
+        ExerciseStep("Rocks", None, Sides.NONE, 0, ("e",),
                      counting=Counting(Range.fixed(3), Tempo.steady(2))),
-        HeatStep("Heat", Range.fixed(120), ("f",), sounds=_sounds("s5")),
-        RestStep("Off", 30, sounds=_sounds("s6")),  # heat off, then ice off, are heard:
-        IceStep("Ice", Range.fixed(600), 120, ("g",), sounds=_sounds("s7")),  # nothing
-        InstructionStep("Read", 5, ("i",), sounds=_sounds("s8")),  # cuts them short
-        StretchStep("Plain", Range.fixed(30), Range.fixed(2), 10, Sides.BOTH, 10, ("h",)),
-    )
+        ExerciseStep("March", Range.fixed(20), Sides.BOTH, 10, ("d",), sets=Range.fixed(2),
+                     rest_s=10),
+        # Pauses and messages open with no cue of their own, so the "relax", "heat off"
+        # and "ice off" before them are heard (a step that opens with a cue cuts them).
+        RestStep("Off", 30),
+        HeatStep("Heat", Range.fixed(120), ("f",)),
+        RestStep("Off again", 30),
+        IceStep("Ice", Range.fixed(600), 120, ("g",)),
+        InstructionStep("Read", 5, ("i",)),
+    ]
+    steps = (*(replace(step, sounds=_sounds(f"s{i}")) for i, step in enumerate(written)),
+             StretchStep("Plain", Range.fixed(30), Range.fixed(2), 10, Sides.BOTH, 10, ("h",)))
     protocol = Protocol("sounds", "Sounds", "s", When.POST_RUN, steps, sounds=_sounds("all"))
     plan = build_plan(protocol, Settings())
     seen = set()
@@ -434,7 +438,9 @@ def test_every_cue_of_a_step_plays_the_steps_own_sound_then_the_routines() -> No
 # ------------------------------------------------------------------ the routine's duration
 
 
-def test_a_routines_duration_is_its_plans_and_each_version_has_its_own() -> None:
+def test_a_routines_duration_is_its_plans_and_each_version_has_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_module, "_DURATIONS", {})  # none of them measured before
     short = v2("same-id", HEEL_DROPS)
     longer = v2("same-id", [{**HEEL_DROPS[0], "sets": 3}])
     assert short.digest and longer.digest != short.digest

@@ -224,6 +224,7 @@ def test_trend_suggests_a_therapist(history: list[int | None], reason: TrendReas
         [5, 4, 3],  # falling
         [6, 4, 2],  # falling from high
         [1, 2, 2],  # not strictly rising
+        [2, 2, 3],  # the same twice, then up: not three rises
         [1, 2, 3, 2],  # was rising, now settling
         [5, 4],  # high once, then below
         [4, 5],  # high only the last time
