@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -65,11 +66,29 @@ def _listening(proc: subprocess.Popen[bytes], number: int) -> bool:
     return proc.poll() is None and socket.exists()
 
 
-def _managed(env: dict[str, str], name: str) -> None:
-    """Until a window manager manages the screen (it has set ``_NET_SUPPORTING_WM_CHECK``)."""
-    wait_for(lambda: "window id" in subprocess.run(
-        ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True,
-        text=True, timeout=30).stdout, f"{name} to manage the screen", timeout=15)
+def _managed(env: dict[str, str], name: str, timeout: float = 15.0) -> None:
+    """Until a window manager manages the screen: it has published its list of the windows
+    it manages (``_NET_CLIENT_LIST``, set once its start-up is done), watched by one
+    ``xprop -spy`` (a new X client every few milliseconds while the window manager connects
+    can make its own connection fail)."""
+    spy = subprocess.Popen(["stdbuf", "-oL", "xprop", "-root", "-spy"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert spy.stdout is not None
+    deadline = time.monotonic() + timeout
+    try:
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([spy.stdout], [], [], left)
+            if not ready:
+                break
+            line = spy.stdout.readline()
+            if line.startswith("_NET_CLIENT_LIST(WINDOW)"):
+                return
+            if not line:  # xprop ended
+                break
+    finally:
+        spy.kill()
+        spy.wait(10)
+    raise AssertionError(f"not within {timeout:g} s: {name} to manage the screen")
 
 
 def xvfb(numbers: range, size: str = "2560x1600x24",
