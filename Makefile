@@ -34,7 +34,8 @@ screenshots: $(STAMP)  ## real windows under Xvfb -> docs/screenshots/
 	SOLEUS_COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_real_window.py \
 	  tests/test_real_window_compact.py tests/test_format2_screens.py \
 	  tests/test_compact_tray_reminders.py tests/test_print_sheet.py tests/test_editor_screens.py \
-	  tests/test_walk.py
+	  tests/test_audio_voice.py tests/test_programme_screens.py tests/test_programme_report.py \
+	  tests/test_walk.py tests/test_runs_screens.py
 
 translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach/translations/*.qm
 	$(BIN)/python tools/i18n.py

@@ -68,11 +68,14 @@ BENCHES = (
           part="editor"),
     Bench("history", "History at scale", "benchmarks.history",
           ("--sessions", "10000", "--runs", "7"), part="history"),
-    Bench("runs", "Runs", "benchmarks.runs", ("--files", "1000", "--records", "600", "--runs",
-                                             "3"), part="runs"),
+    Bench("runs", "Runs", "benchmarks.runs", ("--files", "300", "--records", "4400", "--runs",
+                                             "1"), part="runs"),
+    Bench("programme", "A programme over a year", "benchmarks.programme",
+          ("--days", "365", "--runs", "7"), part="programme"),
     Bench("soak", "Soak: 500 sessions", "benchmarks.soak", ("--sessions", "500", "--write",
                                                             "--json"), part="soak"),
     Bench("audio", "Audio", "benchmarks.audio", ("--trials", "12"), part="audio"),
+    Bench("speech", "Speech", "benchmarks.speech", ("--runs", "3"), part="speech"),
 )
 
 

@@ -33,7 +33,14 @@ class Cue(StrEnum):
     REST = "rest"  # a rest between sets begins
     HEAT_ON = "heat_on"
     HEAT_OFF = "heat_off"
+    # Spoken only (issue 29): added to a plan when the system voice speaks it
+    # (soleus_coach.session.phrases.spoken_plan); tones and recorded words leave them out.
+    NEXT = "next"  # "Next: seated calf raise, right leg", near the end of a rest
+    TEN_SECONDS = "ten_seconds"  # ten seconds left in a long hold, exercise, ice or heat
 
 
 #: Seconds before the end of a hold at which the 3-2-1 countdown file starts.
 COUNTDOWN_LEAD_S = 3.0
+
+#: Cues that only the system voice says (no tone, no recorded word for them).
+SPOKEN_ONLY = frozenset({Cue.NEXT, Cue.TEN_SECONDS})

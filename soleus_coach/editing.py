@@ -11,6 +11,8 @@ validator has accepted, written whole or not at all (:func:`save`).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
@@ -44,6 +46,7 @@ from soleus_coach.protocol.model import (
     When,
 )
 from soleus_coach.protocol.write import dumps
+from soleus_coach.untrusted import named
 
 __all__ = [
     "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "copy_in",
@@ -92,10 +95,8 @@ def new_routine(taken: Iterable[str], name: str = "", summary: str = "") -> Prot
 def customize(protocol: Protocol, taken: Iterable[str], suffix: str = MY_VERSION) -> Protocol:
     """A copy of ``protocol`` for the user to change: a new id and the name "… (my
     version)"; not yet a file (no path, no digest)."""
-    limit = 120 - len(suffix)
-    name = protocol.name if len(protocol.name) <= limit else protocol.name[:limit - 1] + "…"
-    return replace(protocol, id=unique_id(f"{protocol.id}-my", taken), name=name + suffix,
-                   path=None, digest="")
+    return replace(protocol, id=unique_id(f"{protocol.id}-my", taken),
+                   name=named(protocol.name, suffix, S.NAME_MAX), path=None, digest="")
 
 
 # --------------------------------------------------------------------------- edits
@@ -387,28 +388,61 @@ ICE_LIMIT_S = S.ICE_HARD_MAX_S
 # --------------------------------------------------------------------------- files copied in
 
 
+class NotOneOfOurs(ValueError):
+    """A file chosen as a picture or a sound that is not one (its bytes say so)."""
+
+
 def copy_in(source: Path, folder: Path) -> tuple[Path, bool]:
     """``source`` copied into ``folder`` (a routine's ``pictures`` or ``sounds``: the format
     reads only files beside the routine), under a name no other file there has; a file with
-    the same bytes already there is used as it is. Returns the file and whether it was copied
-    now. Raises OSError."""
-    import shutil
+    the same bytes already there is used as it is. Returns the file and whether it was
+    copied now.
 
+    Read through the one reader, capped at a picture's or a sound's size (``/dev/zero``, a
+    FIFO or a 200 MB file is refused before anything is written), and checked for what it
+    claims to be (a picture must pass the picture check, a sound must look like one: a link
+    to ``/etc/shadow`` named ``x.png`` is not copied). Raises :class:`NotOneOfOurs` or
+    ``OSError``; nothing is left behind either way."""
+    from soleus_coach.atomic import write_bytes_atomic
+    from soleus_coach.protocol.files import SoundInvalid, check_sound, read_regular_file
+    from soleus_coach.protocol.illustration import MAX_BYTES, IllustrationInvalid, check_bytes
+
+    suffix = source.suffix.lower()
+    picture = suffix in S.IMAGE_EXTENSIONS
+    if not picture and suffix not in S.SOUND_EXTENSIONS:
+        raise NotOneOfOurs(f"{source.name}: not a picture (.svg, .png) or a sound "
+                           "(.wav, .ogg, .mp3)")
+    data = read_regular_file(source, MAX_BYTES if picture else MAX_SOUND_BYTES,
+                             "pictures" if picture else "sounds")
+    try:
+        if picture:
+            check_bytes(data, suffix)
+        else:
+            check_sound(data, suffix)
+    except (IllustrationInvalid, SoundInvalid) as exc:
+        raise NotOneOfOurs(f"{source.name}: {exc}") from None
     target = folder / source.name
     n = 2
-    while target.exists() and not _same_bytes(target, source):
+    while os.path.lexists(target) and not _holds(target, data):
         target = folder / f"{source.stem}-{n}{source.suffix}"
         n += 1
     folder.mkdir(parents=True, exist_ok=True)
-    if target.exists():
+    if os.path.lexists(target):
         return target, False
-    shutil.copyfile(source, target)
+    write_bytes_atomic(target, lambda fh: fh.write(data))
     return target, True
 
 
-def _same_bytes(a: Path, b: Path) -> bool:
+#: A sound of one's own may be this large (a cue is a few seconds).
+MAX_SOUND_BYTES = 16 * 1024 * 1024
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a plain file holding ``data`` (read through the one reader)."""
+    from soleus_coach.protocol.files import read_regular_file
+
     try:
-        return a.read_bytes() == b.read_bytes()
+        return read_regular_file(path, len(data), "files") == data
     except OSError:
         return False
 
@@ -416,11 +450,77 @@ def _same_bytes(a: Path, b: Path) -> bool:
 def named_by_a_routine(file: Path) -> bool:
     """A routine file in the folder above ``file``'s (``pictures/x.svg`` → the protocol
     folder) names it."""
-    reference = f"{file.parent.name}/{file.name}"
+    from soleus_coach.protocol.files import read_regular_file
+
+    reference = f"{file.parent.name}/{file.name}".encode()
     for routine in file.parent.parent.glob("*.json"):
         try:
-            if reference in routine.read_text(encoding="utf-8", errors="replace"):
+            if reference in read_regular_file(routine, S.MAX_FILE_BYTES, "routines"):
                 return True
         except OSError:
             return True  # cannot tell: keep it
     return False
+
+
+# --------------------------------------------------------------------------- kept drafts
+
+#: A kept draft is a small JSON file; a larger one in the drafts folder is not ours.
+MAX_DRAFT_BYTES = 2 * 1024 * 1024
+
+
+def keep_draft(draft: Protocol, file: Path | None, folder: Path, drafts: Path,
+               assets: Path | None = None) -> Path:
+    """Write ``draft`` (being edited, unsaved, when the app is told to quit: a log-out, a
+    ``kill``) into ``drafts``, with the file it was opened from, to be opened again at the
+    next start (:func:`kept_drafts`). Through the one writer; a new file each time."""
+    from soleus_coach.atomic import write_text_atomic
+
+    text = dumps(draft, _base(draft, folder), assets)
+    doc = {"file": str(file) if file is not None else None, "routine": json.loads(text)}
+    drafts.mkdir(parents=True, exist_ok=True)
+    n, target = 1, drafts / f"{draft.id}.json"
+    while os.path.lexists(target):
+        n += 1
+        target = drafts / f"{draft.id}-{n}.json"
+    write_text_atomic(target, lambda fh: json.dump(doc, fh, indent=2, ensure_ascii=False))
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class KeptDraft:
+    """A draft kept at the last quit: its routine (None when it cannot be made one again:
+    ``problem`` says why), the file it was opened from, and where it is kept."""
+
+    kept: Path
+    draft: Protocol | None
+    file: Path | None
+    problem: str = ""
+
+
+def kept_drafts(drafts: Path, folder: Path, assets: Path | None = None) -> list[KeptDraft]:
+    """The drafts kept in ``drafts`` (read through the one reader), oldest first. A draft is
+    checked as a routine file is, except that it may be unfinished (empty texts, no steps yet);
+    one that does not pass comes back with its problem (an editor cannot hold what the
+    format cannot say), and its file is left for the person."""
+    from soleus_coach.protocol.files import read_regular_file
+
+    out = []
+    try:
+        files = sorted(drafts.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return []
+    for kept in files:
+        try:
+            doc = json.loads(read_regular_file(kept, MAX_DRAFT_BYTES, "drafts", within=drafts))
+            routine = json.dumps(doc["routine"]).encode("utf-8")
+            original = doc.get("file")
+            file = Path(original) if isinstance(original, str) else None
+            draft = parse_bytes(routine, kept.name, folder, assets, draft=True)
+        except ProtocolInvalid as exc:
+            out.append(KeptDraft(kept, None, None, str(exc.errors[0]) if exc.errors else ""))
+            continue
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            out.append(KeptDraft(kept, None, None, f"cannot be read: {exc}"))
+            continue
+        out.append(KeptDraft(kept, replace(draft, path=None, digest=""), file))
+    return out

@@ -48,8 +48,39 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What the app can make again (the system voice's rendered phrases): the platform's
+    cache folder, or ``cache`` inside ``SOLEUS_COACH_DATA_DIR`` when that is set (tests and
+    portable installs keep everything in one place)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def speech_cache_dir() -> Path:
+    return cache_dir() / "speech"
+
+
+def drafts_dir() -> Path:
+    """Routines being edited when the app was told to quit (log-out, ``kill``): kept here
+    to be opened again at the next start."""
+    return data_dir() / "drafts"
+
+
 def user_protocols_dir() -> Path:
     return data_dir() / "protocols"
+
+
+def bundled_programmes_dir() -> Path:
+    """The programmes shipped with the app (plans over weeks, which name routines)."""
+    return bundled_protocols_dir() / "programmes"
+
+
+def user_programmes_dir() -> Path:
+    return user_protocols_dir() / "programmes"
 
 
 def history_db_path() -> Path:

@@ -1,4 +1,5 @@
-"""Safety rules: red flags, the pain trend, the ice cap and the "it hurts" record. No Qt.
+"""Safety rules: red flags, the pain trend, the ice cap, the "it hurts" record, and a
+programme's suggestions with the red flags above them. No Qt.
 
 The app never diagnoses. These rules only decide *when* to show which text from
 :mod:`soleus_coach.texts`; the reasoning and sources are in ``docs/safety.md``. Everything here
@@ -10,15 +11,18 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
+from soleus_coach.programme.records import Reason, Rule, SuggestionKind, SuggestionRecord
+from soleus_coach.programme.rules import Evidence, explain, suggest
 from soleus_coach.protocol.model import HeatStep, IceStep, Protocol, Side, Sides, When
+from soleus_coach.protocol.programme import Programme
 from soleus_coach.protocol.spec import HEAT_MAX_S, ICE_HARD_MAX_S
 from soleus_coach.settings import Leg
 from soleus_coach.texts import Text
@@ -512,3 +516,79 @@ def guidance_after(before: CheckIn | None, after: CheckIn | None,
     if trend is not None:
         out.append(AfterAdvice(trend.title, trend.body))
     return out
+
+
+# --- Programmes: red flags above the pain-monitoring rules -----------------------------------
+
+
+def programme_suggestion(evidence: Evidence, checkin: CheckIn | None) -> SuggestionRecord | None:
+    """Today's suggestion in a programme: red flags in today's answers (the morning check,
+    a session's check-in) override everything — rest, and see a doctor; otherwise the
+    pain-monitoring rules (:func:`soleus_coach.programme.rules.suggest`) decide between
+    easing off and moving on. At most one suggestion a day."""
+    if any(s.day == evidence.today for s in evidence.suggestions):
+        return None
+    flags = red_flags(checkin) if checkin is not None else ()
+    if flags:
+        return SuggestionRecord(evidence.today, evidence.now, evidence.programme_id,
+                                evidence.phase_index, SuggestionKind.RED_FLAG,
+                                (Reason(Rule.RED_FLAG, flags=tuple(f.value for f in flags)),))
+    return suggest(evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionWords:
+    """A suggestion as the runner reads it: what, why (one line per reason, with the
+    numbers), who decides, and the two choices (accept first)."""
+
+    title: str
+    body: str
+    reasons: tuple[str, ...]
+    footer: str
+    accept: str
+    keep: str
+
+
+def explain_reason(reason: Reason, day_text: Callable[[date], str] = date.isoformat) -> str:
+    if reason.rule is Rule.RED_FLAG:
+        found = [RedFlag(f) for f in reason.flags if f in RedFlag.__members__.values()]
+        return " ".join(texts.translate(_REASONS[f]) for f in found)
+    return explain(reason, day_text)
+
+
+def easing_words(days: int, fewer_sets: int) -> str:
+    """What easing off means, in words: for how many days, how many sets fewer."""
+    if fewer_sets == 1:
+        return texts.fill(texts.EASE_OFF_BODY_ONE, days)
+    return texts.fill(texts.EASE_OFF_BODY, days, fewer_sets)
+
+
+def easing_notice(until: str, fewer_sets: int) -> str:
+    """The line the home screen and a routine's get-ready show while easing off."""
+    if fewer_sets == 1:
+        return texts.fill(texts.EASING_NOTICE_ONE, until)
+    return texts.fill(texts.EASING_NOTICE, until, fewer_sets)
+
+
+def suggestion_words(rec: SuggestionRecord, programme: Programme,
+                     day_text: Callable[[date], str] = date.isoformat) -> SuggestionWords:
+    """The words of a suggestion in ``programme`` (translated, numbers filled in)."""
+    t = texts.translate
+    reasons = tuple(explain_reason(r, day_text) for r in rec.reasons)
+    ease = easing_words(programme.ease_off.days, programme.ease_off.fewer_sets)
+    if rec.kind is SuggestionKind.RED_FLAG:
+        return SuggestionWords(t(texts.RED_FLAG_TITLE), t(texts.RED_FLAG_BODY), reasons,
+                               t(texts.EMERGENCY), t(texts.REST_TODAY),
+                               t(texts.RED_FLAG_CONTINUE))
+    if rec.kind is SuggestionKind.MOVE_ON:
+        nxt = programme.phase(rec.phase + 1)
+        return SuggestionWords(t(texts.MOVE_ON_TITLE),
+                               texts.fill(texts.MOVE_ON_BODY, nxt.name, nxt.load), reasons,
+                               t(texts.YOU_DECIDE), t(texts.MOVE_ON_ACCEPT),
+                               t(texts.MOVE_ON_STAY))
+    if rec.kind is SuggestionKind.SEE_PHYSIO:
+        return SuggestionWords(t(texts.SEE_PHYSIO_TITLE), f"{t(texts.SEE_PHYSIO_BODY)} {ease}",
+                               reasons, t(texts.YOU_DECIDE), t(texts.EASE_OFF_ACCEPT),
+                               t(texts.KEEP_GOING))
+    return SuggestionWords(t(texts.EASE_OFF_TITLE), ease, reasons, t(texts.YOU_DECIDE),
+                           t(texts.EASE_OFF_ACCEPT), t(texts.KEEP_GOING))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from soleus_coach import texts
+from soleus_coach.reader import read_user_file
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,10 @@ class Leg(StrEnum):
 
 class CueStyle(StrEnum):
     TONES = "tones"
-    SPOKEN = "spoken"
+    SPOKEN = "spoken"  # recorded words (assets/sounds/spoken/<language>/)
+    #: The machine's own voice (eSpeak NG, SAPI, macOS's voices): every step's name, side,
+    #: numbers of any size; rendered before it is needed (soleus_coach.audio.speech).
+    VOICE = "voice"
 
 
 class Theme(StrEnum):
@@ -62,6 +66,13 @@ class Settings:
     sound_on: bool = True
     cue_style: CueStyle = CueStyle.TONES
     volume: int = 80  # percent, where the back-end supports it
+    #: The system voice (CueStyle.VOICE): its id ("" the language's default voice), its rate
+    #: in words per minute, and what it says besides the cues' own words.
+    voice: str = ""
+    speech_rate: int = 160
+    speak_names: bool = True  # step names and sides, "next: …"
+    speak_counts: bool = True  # set, hold, rep and round numbers; "ten seconds"
+    speak_instructions: bool = True  # a step's instructions while getting into position
     theme: Theme = Theme.SYSTEM
     language: str = ""  # "" follows the system locale
     first_run_acknowledged: bool = False
@@ -88,10 +99,12 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "ice_s": (60, 1200),
     "volume": (0, 100),
     "reminder_minute": (0, 24 * 60 - 1),
+    "speech_rate": (80, 300),
 }
 _BOOLS = frozenset({"sound_on", "first_run_acknowledged", "ask_pain_before", "compact_offer",
-                    "reminder_on", "autostart"})
-_INTS = frozenset({"reps", "volume", "reminder_minute"})
+                    "reminder_on", "autostart", "speak_names", "speak_counts",
+                    "speak_instructions"})
+_INTS = frozenset({"reps", "volume", "reminder_minute", "speech_rate"})
 _ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
@@ -116,6 +129,10 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     if name == "language":
         if not isinstance(raw, str) or len(raw) > 20:
             raise ValueError("expected a language code")
+        return raw
+    if name == "voice":
+        if not isinstance(raw, str) or len(raw) > 300 or not raw.isprintable():
+            raise ValueError("expected a voice's name")
         return raw
     if raw is None and name in ("hold_s", "reps", "ice_s"):
         return None
@@ -149,6 +166,10 @@ def to_dict(settings: Settings) -> dict[str, Any]:
             for k, v in asdict(settings).items()}
 
 
+#: A settings file is a few hundred bytes; anything this large is not one.
+MAX_SETTINGS_BYTES = 256 * 1024
+
+
 class SettingsStore:
     """Reads and writes settings at ``path`` (injected: tests use a temporary folder)."""
 
@@ -157,12 +178,15 @@ class SettingsStore:
         self.problems: list[str] = []
 
     def load(self) -> Settings:
+        """The settings in the file; the defaults (and a problem to show) when it cannot
+        be read: through the one reader, so a FIFO, a device or a huge file in its place
+        is refused at once instead of hanging or filling memory."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_user_file(self.path, MAX_SETTINGS_BYTES, "a settings file")
         except FileNotFoundError:
             return Settings()
         except OSError as exc:
-            self.problems = [texts.fill(texts.SETTINGS_UNREADABLE, exc.strerror)]
+            self.problems = [texts.fill(texts.SETTINGS_UNREADABLE, exc.strerror or exc)]
             return Settings()
         try:
             data = json.loads(raw.decode("utf-8"))

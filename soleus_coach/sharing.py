@@ -37,8 +37,14 @@ from soleus_coach.protocol.illustration import MAX_BYTES as MAX_PICTURE_BYTES
 from soleus_coach.protocol.library import named_files, referenced_files
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Protocol, Step
-from soleus_coach.protocol.spec import IMAGE_EXTENSIONS, MAX_FILE_BYTES, SOUND_EXTENSIONS
+from soleus_coach.protocol.spec import (
+    IMAGE_EXTENSIONS,
+    MAX_FILE_BYTES,
+    NAME_MAX,
+    SOUND_EXTENSIONS,
+)
 from soleus_coach.protocol.write import dumps
+from soleus_coach.untrusted import named, unnamed
 
 #: What a routine's zip may hold (anything else refuses the zip).
 MEMBER_EXTENSIONS = (".json", *IMAGE_EXTENSIONS, *SOUND_EXTENSIONS)
@@ -201,6 +207,11 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
         raise bad("is not a regular file") from None
     except FileTooLarge as exc:
         raise bad(str(exc)) from None
+    entries = _declared_entries(data)
+    if entries is None:
+        raise bad("is not a zip file (or it is damaged)")
+    if entries > MAX_MEMBERS:  # said before Python builds a list of them all
+        raise bad(f"holds more than {MAX_MEMBERS} files")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -243,6 +254,18 @@ def unpack_routine_zip(source: Path, folder: Path) -> Path:
                 raise bad(f"{_shown(m.filename)}: is larger than {limit // 1024} KiB")
             _write_new(folder, PurePosixPath(m.filename), content)
     return folder / tops[0].filename
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """How many files a zip says it holds, read from its end record (a few bytes at its
+    tail), or None when it has none. A zip of 600,000 empty files is refused from this
+    number at once, instead of after Python has listed every one (seconds, and hundreds of
+    MB). A ZIP64 count (0xFFFF) is taken as "more than a routine has"."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if at < 0 or at + 22 > len(data):
+        return None
+    total = int.from_bytes(data[at + 10:at + 12], "little")
+    return MAX_MEMBERS + 1 if total == 0xFFFF else total
 
 
 def _member_problem(m: zipfile.ZipInfo) -> str:
@@ -375,8 +398,7 @@ def import_routine(source: Path, user_dir: Path, assets_dir: Path | None, *,
         new_id = unique_id(protocol.id, taken)
         name = protocol.name
         if not name.endswith(COPY_SUFFIX):
-            limit = 120 - len(COPY_SUFFIX)
-            name = (name if len(name) <= limit else name[:limit - 1] + "…") + COPY_SUFFIX
+            name = named(name, COPY_SUFFIX, NAME_MAX)
         protocol = replace(protocol, id=new_id, name=name)
         target = user_dir / f"{new_id}.json"
     base = source.parent.resolve()
@@ -423,10 +445,10 @@ def _same_content(a: Protocol, b: Protocol) -> bool:
     def by_content(p: Protocol) -> Protocol:
         def digest(f: Path) -> Path:
             try:
-                return Path(sha256_hex(f.read_bytes()))
-            except OSError:
+                return Path(sha256_hex(_read_own(f)))
+            except (OSError, ValueError):
                 return f
-        return replace(_with_files(p, digest), name=p.name.removesuffix(COPY_SUFFIX), id="",
+        return replace(_with_files(p, digest), name=unnamed(p.name, COPY_SUFFIX), id="",
                        path=None, digest="")
 
     return by_content(a) == by_content(b)
@@ -446,10 +468,9 @@ def _free_place(user_dir: Path, rel: Path, source: Path) -> Path | None:
     candidate, n = wanted, 2
     while candidate.exists() or candidate.is_symlink():
         try:
-            if candidate.is_file() and not candidate.is_symlink() and \
-                    candidate.read_bytes() == _read_own(source):
+            if not candidate.is_symlink() and _read_own(candidate) == _read_own(source):
                 return None
-        except OSError:
+        except (OSError, ValueError):
             pass
         candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
         n += 1

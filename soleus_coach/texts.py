@@ -373,6 +373,9 @@ HISTORY_NEWER = QT_TRANSLATE_NOOP(
     "version knows %3). It is left untouched and not shown; sessions you do now are kept "
     "only until you quit.")
 HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 to %2.")
+HISTORY_UNREADABLE_ROWS = QT_TRANSLATE_NOOP(
+    "Notices", "%1 session(s) in your history hold values this app cannot read; they are left "
+    "out of what it shows and exports, and kept in the file as they are.")
 HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
     "Notices",
     "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "
@@ -389,6 +392,61 @@ SETTINGS_DAMAGED = QT_TRANSLATE_NOOP("Notices",
 SETTINGS_NOT_OBJECT = QT_TRANSLATE_NOOP(
     "Notices", "settings file is not a JSON object; using defaults")
 SETTING_IGNORED = QT_TRANSLATE_NOOP("Notices", "setting '%1' ignored (%2)")
+
+# ---------------------------------------------------------------------------------------------
+# What the coach says (issue 29): the system voice's words, and the recorded clips' words
+# (tools/make_sounds.py reads these and their German). Short, spoken sentences; %1, %2 are
+# numbers or a step's name. No full stop at the end: the voice pauses by itself.
+SPEECH = "Speech"
+CONTEXTS = CONTEXTS | {SPEECH}
+SAY_GET_READY = QT_TRANSLATE_NOOP("Speech", "Get ready")
+SAY_HOLD = QT_TRANSLATE_NOOP("Speech", "Hold")
+SAY_HOLD_N = QT_TRANSLATE_NOOP("Speech", "Hold %1 of %2")
+SAY_RELAX = QT_TRANSLATE_NOOP("Speech", "And relax")
+SAY_SWITCH_LEGS = QT_TRANSLATE_NOOP("Speech", "Switch legs")
+SAY_CAUTION = QT_TRANSLATE_NOOP("Speech", "Do not stretch to the point of pain")
+SAY_BEGIN = QT_TRANSLATE_NOOP("Speech", "Begin")
+SAY_ICE_ON = QT_TRANSLATE_NOOP("Speech", "Ice on. Keep a cloth between the ice and your skin")
+SAY_SKIN_CHECK = QT_TRANSLATE_NOOP("Speech", "Check your skin")
+SAY_HALFWAY = QT_TRANSLATE_NOOP("Speech", "Halfway")
+SAY_ICE_OFF = QT_TRANSLATE_NOOP("Speech", "Ice off")
+SAY_COMPLETE = QT_TRANSLATE_NOOP("Speech", "Routine complete. Well done")
+SAY_REP = QT_TRANSLATE_NOOP("Speech", "Next")
+SAY_COUNT = QT_TRANSLATE_NOOP("Speech", "and")
+SAY_DOWN = QT_TRANSLATE_NOOP("Speech", "Down")
+SAY_UP = QT_TRANSLATE_NOOP("Speech", "Up")
+SAY_LAST_REP = QT_TRANSLATE_NOOP("Speech", "Last rep")
+#: The same, short: where a rep leaves a second for it (and the recorded clip).
+SAY_LAST_ONE = QT_TRANSLATE_NOOP("Speech", "Last one")
+SAY_NEXT_SET = QT_TRANSLATE_NOOP("Speech", "Next set")
+SAY_SET_N = QT_TRANSLATE_NOOP("Speech", "Set %1 of %2")
+SAY_REST = QT_TRANSLATE_NOOP("Speech", "Rest")
+SAY_REST_SECONDS = QT_TRANSLATE_NOOP("Speech", "Rest, %1 seconds")
+SAY_HEAT_ON = QT_TRANSLATE_NOOP("Speech", "Heat on. Warm, not hot")
+SAY_HEAT_OFF = QT_TRANSLATE_NOOP("Speech", "Heat off")
+SAY_ROUND_N = QT_TRANSLATE_NOOP("Speech", "Round %1 of %2")
+SAY_NEXT = QT_TRANSLATE_NOOP("Speech", "Next: %1")
+SAY_TEN_SECONDS = QT_TRANSLATE_NOOP("Speech", "Ten seconds")
+SAY_LEFT_LEG = QT_TRANSLATE_NOOP("Speech", "left leg")
+SAY_RIGHT_LEG = QT_TRANSLATE_NOOP("Speech", "right leg")
+SAY_LEFT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "left leg back")
+SAY_RIGHT_LEG_BACK = QT_TRANSLATE_NOOP("Speech", "right leg back")
+#: A step's name and its side: "Seated calf raise, left leg".
+SAY_NAME_SIDE = QT_TRANSLATE_NOOP("Speech", "%1, %2")
+#: The step the Test button names.
+SAY_SAMPLE_STEP = QT_TRANSLATE_NOOP("Speech", "Seated calf raise")
+SPEECH_NO_VOICE = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so recorded words play instead. %1")
+SPEECH_NO_VOICE_TONES = QT_TRANSLATE_NOOP(
+    "Notices", "No system voice speaks this language here, so tones play instead. %1")
+SPEECH_HINT_LINUX = QT_TRANSLATE_NOOP("Notices",
+                                      "Install espeak-ng to hear each step's name.")
+SPEECH_HINT_MACOS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in System Settings, Accessibility, Spoken Content.")
+SPEECH_HINT_WINDOWS = QT_TRANSLATE_NOOP(
+    "Notices", "Add a voice in Settings, Time and language, Speech.")
+SPEECH_FAILED = QT_TRANSLATE_NOOP(
+    "Notices", "The system voice failed (%1), so recorded words play instead.")
 
 
 def fill(text: Text, *values: object) -> str:
@@ -427,12 +485,22 @@ RUN_NOT_REGULAR = QT_TRANSLATE_NOOP("Runs", "not a regular file")
 RUN_CANNOT_READ = QT_TRANSLATE_NOOP("Runs", "cannot read: %1")
 RUN_TOO_BIG = QT_TRANSLATE_NOOP("Runs", "file is %1 MiB; at most %2 MiB is read")
 RUN_UNKNOWN_FORMAT = QT_TRANSLATE_NOOP("Runs", "not a GPX, TCX or FIT file")
-RUN_NOT_UTF8 = QT_TRANSLATE_NOOP("Runs", "not UTF-8 text")
+RUN_NOT_TEXT = QT_TRANSLATE_NOOP("Runs", "not readable as %1 text")
 RUN_DOCTYPE = QT_TRANSLATE_NOOP(
     "Runs", "refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)")
 RUN_BAD_XML = QT_TRANSLATE_NOOP("Runs", "not valid %1: %2")
 RUN_BAD_FIT = QT_TRANSLATE_NOOP("Runs", "damaged FIT file: %1")
+RUN_FIT_BROKEN_AT = QT_TRANSLATE_NOOP(
+    "Runs", "damaged FIT file: broken at byte %1 of %2, and no summary of the activity after it")
+RUN_FIT_CUT = QT_TRANSLATE_NOOP(
+    "Runs", "damaged FIT file: it ends early, before the summary of the activity")
+RUN_FIT_NOT_ACTIVITY = QT_TRANSLATE_NOOP(
+    "Runs", "a FIT file of another kind (%1), not a recorded activity")
 RUN_NO_ACTIVITY = QT_TRANSLATE_NOOP("Runs", "no activity with a time and a distance in it")
+RUN_NO_TIMES = QT_TRANSLATE_NOOP(
+    "Runs", "no times in the file: a planned route, not a recorded activity")
+RUN_NO_REAL_DATE = QT_TRANSLATE_NOOP(
+    "Runs", "no real date in the file: the device's clock was not set")
 RUN_NO_DISTANCE = QT_TRANSLATE_NOOP("Runs", "no distance recorded")
 RUN_TOO_SHORT_DISTANCE = QT_TRANSLATE_NOOP(
     "Runs", "%1 m is too short for a run (at least %2 m)")
@@ -441,10 +509,76 @@ RUN_TOO_SHORT_TIME = QT_TRANSLATE_NOOP("Runs", "lasts %1 s; a run lasts at least
 RUN_TOO_LONG_TIME = QT_TRANSLATE_NOOP("Runs", "lasts %1 h; more than %2 h is not one run")
 RUN_TOO_FAST = QT_TRANSLATE_NOOP(
     "Runs", "an average of %1 km/h is faster than %2 km/h: not a run on foot")
-RUN_BACKWARDS = QT_TRANSLATE_NOOP("Runs", "time goes backwards in the file")
-RUN_BAD_DATE = QT_TRANSLATE_NOOP("Runs", "starts on %1, not between 1990 and today")
+RUN_TOO_EARLY = QT_TRANSLATE_NOOP(
+    "Runs", "dated %1, before 1980: the device's clock was wrong")
+RUN_IN_FUTURE = QT_TRANSLATE_NOOP(
+    "Runs", "dated %1, in the future: the device's clock was wrong")
 RUN_TOO_MANY_FILES = QT_TRANSLATE_NOOP(
     "Runs", "more than %1 files under %2: the rest were not read")
+
+# --- What was read all the same: one line each, shown beside the run (soleus_coach.runs) ---
+RUN_NOTE_BACKWARDS = QT_TRANSLATE_NOOP(
+    "Runs", "%1 of %2 track points stepped back in time and were left out")
+RUN_NOTE_FROM_SUMMARY = QT_TRANSLATE_NOOP(
+    "Runs", "read from the watch's summary; the track was damaged")
+RUN_NOTE_CRC = QT_TRANSLATE_NOOP(
+    "Runs", "the file's checksum does not match; its figures were read all the same")
+
+# --- Only runs: a file that names no sport is judged by its own figures (runs.classify) ---
+RUN_SLOWER_THAN_RUNNING = QT_TRANSLATE_NOOP(
+    "Runs", "a pace of %1/km is slower than running: a walk or a swim")
+RUN_FASTER_THAN_RUNNING = QT_TRANSLATE_NOOP(
+    "Runs", "%1 km/h is faster than running: a ride or a drive")
+RUN_WALKING_CADENCE = QT_TRANSLATE_NOOP(
+    "Runs", "a pace of %1/km at %2 steps a minute: a walk")
+RUN_DOUBT_SLOW = QT_TRANSLATE_NOOP(
+    "Runs", "the file names no sport, and a pace of %1/km could be a walk")
+RUN_DOUBT_FAST = QT_TRANSLATE_NOOP(
+    "Runs", "the file names no sport, and %1 km/h could be a ride")
+RUN_DOUBT_CADENCE = QT_TRANSLATE_NOOP(
+    "Runs", "the file names no sport, and %1 steps a minute is a walker's cadence")
+RUN_DOUBT_SPEEDS = QT_TRANSLATE_NOOP(
+    "Runs", "the file names no sport, and stretches at %1 km/h could be a ride")
+
+# --- Sports that are not runs, by name (runs.sports) ---------------------------------------
+SPORT_CYCLING = QT_TRANSLATE_NOOP("Runs", "cycling")
+SPORT_SWIMMING = QT_TRANSLATE_NOOP("Runs", "swimming")
+SPORT_WALKING = QT_TRANSLATE_NOOP("Runs", "walking")
+SPORT_HIKING = QT_TRANSLATE_NOOP("Runs", "hiking")
+SPORT_ROWING = QT_TRANSLATE_NOOP("Runs", "rowing")
+SPORT_PADDLING = QT_TRANSLATE_NOOP("Runs", "paddling")
+SPORT_SKIING = QT_TRANSLATE_NOOP("Runs", "skiing")
+SPORT_SKATING = QT_TRANSLATE_NOOP("Runs", "skating")
+SPORT_CLIMBING = QT_TRANSLATE_NOOP("Runs", "climbing")
+SPORT_FITNESS = QT_TRANSLATE_NOOP("Runs", "fitness training")
+SPORT_BALL = QT_TRANSLATE_NOOP("Runs", "a team or racket sport")
+SPORT_WATER = QT_TRANSLATE_NOOP("Runs", "a water sport")
+SPORT_MOTOR = QT_TRANSLATE_NOOP("Runs", "driving or flying")
+SPORT_TRANSITION = QT_TRANSLATE_NOOP("Runs", "a triathlon transition")
+SPORT_OTHER = QT_TRANSLATE_NOOP("Runs", "another sport")
+SPORT_AS_NAMED = QT_TRANSLATE_NOOP("Runs", "%1 (named “%2” in the export)")
+
+# --- Archives: a Strava or Garmin export read whole (runs.archive) ---------------------------
+RUN_ZIP_BAD = QT_TRANSLATE_NOOP("Runs", "not a readable zip archive: %1")
+RUN_ZIP_TOO_MANY = QT_TRANSLATE_NOOP(
+    "Runs", "the archive lists %1 entries; at most %2 are read")
+RUN_ZIP_BOMB = QT_TRANSLATE_NOOP(
+    "Runs", "compressed more than %1 to 1: refused as a zip bomb")
+RUN_ZIP_TOO_DEEP = QT_TRANSLATE_NOOP(
+    "Runs", "an archive inside an archive more than %1 levels deep: not read")
+RUN_ZIP_ENCRYPTED = QT_TRANSLATE_NOOP("Runs", "encrypted: it cannot be read without a password")
+RUN_ZIP_TOTAL = QT_TRANSLATE_NOOP(
+    "Runs", "the archive unpacks to more than %1 GiB: the rest was not read")
+RUN_STRAVA_NO_FILE = QT_TRANSLATE_NOOP(
+    "Runs", "entered by hand on Strava: the export holds no file for it")
+RUN_STRAVA_MISSING = QT_TRANSLATE_NOOP("Runs", "listed in activities.csv but not in the export")
+RUN_STRAVA_CSV = QT_TRANSLATE_NOOP("Runs", "activities.csv cannot be read: %1")
+
+# --- The same run from two files (history.run_store) ---------------------------------------
+RUN_BETTER_SOURCE = QT_TRANSLATE_NOOP(
+    "Runs", "the %1 file's figures and time zone replace those of the %2 file")
+RUN_SAYS_RUN = QT_TRANSLATE_NOOP(
+    "Runs", "this file says it was a run: no longer marked “not sure”")
 
 # --- Load notes: observations beside the pain trend, never a diagnosis (load_notes) --------
 LOAD_TITLE = QT_TRANSLATE_NOOP("Load", "Your running and your calf")
@@ -473,3 +607,70 @@ LOAD_NOT_DIAGNOSIS = QT_TRANSLATE_NOOP(
     "Load",
     "This is what your history shows, not a diagnosis. If the pain does not settle, a "
     "physical therapist can check it.")
+
+# ---------------------------------------------------------------------------------------------
+# Programmes over weeks (issue 28): easing off and moving on, in plain words with the numbers
+# the rules looked at (soleus_coach.programme.rules). Suggestions, never a diagnosis, never a
+# return-to-running plan; pain that does not settle points to a physiotherapist.
+PROGRAMME = "Programme"
+CONTEXTS = CONTEXTS | {PROGRAMME}
+
+EASE_OFF_TITLE = QT_TRANSLATE_NOOP("Programme", "Ease off for a few days?")
+EASE_OFF_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: %2 sets fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_BODY_ONE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For the next %1 days: one set fewer of each loading exercise, and no added load. "
+    "Then back to the plan if your calf has settled.")
+EASE_OFF_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Ease off")
+KEEP_GOING = QT_TRANSLATE_NOOP("Programme", "Keep going as planned")
+MOVE_ON_TITLE = QT_TRANSLATE_NOOP("Programme", "Ready for the next phase?")
+MOVE_ON_BODY = QT_TRANSLATE_NOOP("Programme", "The next phase: %1 (%2).")
+MOVE_ON_ACCEPT = QT_TRANSLATE_NOOP("Programme", "Move on")
+MOVE_ON_STAY = QT_TRANSLATE_NOOP("Programme", "Stay in this phase")
+SEE_PHYSIO_TITLE = QT_TRANSLATE_NOOP("Programme", "Your calf has not settled")
+SEE_PHYSIO_BODY = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your calf pain has not been settling, even after easing off. A physiotherapist can check "
+    "it. Until then, keep the load down.")
+REST_TODAY = QT_TRANSLATE_NOOP("Programme", "Rest today")
+YOU_DECIDE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "You decide. This is a suggestion from your own answers, not a diagnosis; your "
+    "physiotherapist knows your calf best.")
+EASING_NOTICE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: %2 sets fewer of each loading exercise, and no added "
+    "load.")
+EASING_NOTICE_ONE = QT_TRANSLATE_NOOP(
+    "Programme", "Easing off until %1: one set fewer of each loading exercise, and no added "
+    "load.")
+WEEKS_OVER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "The programme's %1 weeks are over. What comes next is for you and your physiotherapist "
+    "to decide.")
+
+WHY_PAIN_DURING = QT_TRANSLATE_NOOP(
+    "Programme", "Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.")
+WHY_PAIN_AFTER = QT_TRANSLATE_NOOP(
+    "Programme", "Pain after a session reached %1/10 on %2: more than 5/10 is too much.")
+WHY_MORNING_HIGHER = QT_TRANSLATE_NOOP(
+    "Programme",
+    "On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had "
+    "not settled overnight.")
+WHY_MORNING_STIFFER = QT_TRANSLATE_NOOP(
+    "Programme", "This morning your calf felt stiffer than the day before.")
+WHY_MORNINGS_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 "
+    "days before.")
+WHY_DURING_ROSE = QT_TRANSLATE_NOOP(
+    "Programme",
+    "Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days "
+    "before.")
+WHY_EASED_BEFORE = QT_TRANSLATE_NOOP("Programme", "You already eased off on %1.")
+WHY_CRITERION_MET = QT_TRANSLATE_NOOP(
+    "Programme",
+    "For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the "
+    "highest was %5/10), and every next morning had settled.")

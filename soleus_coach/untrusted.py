@@ -59,10 +59,71 @@ def needs_isolation(text: str) -> bool:
                                       for c in text)
 
 
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI
+_PDF = "\u202c"
+
+
+def balanced(text: str) -> str:
+    """``text`` with its bidi controls nested as the algorithm pairs them: a closer with
+    nothing open inside ``text`` (a PDI that would close the app's own isolate and let an
+    override out) is dropped, and whatever ``text`` leaves open is closed at its end."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    stack: list[str] = []  # "e" for an embedding or override, "i" for an isolate
+    for c in text:
+        if c in _EMBEDDINGS:
+            stack.append("e")
+        elif c in _ISOLATES:
+            stack.append("i")
+        elif c == _PDF:
+            if not stack or stack[-1] != "e":
+                continue  # closes nothing of this text's own
+            stack.pop()
+        elif c == PDI:
+            if "i" not in stack:
+                continue
+            while stack.pop() != "i":
+                pass
+        out.append(c)
+    out.extend(_PDF if kind == "e" else PDI for kind in reversed(stack))
+    return "".join(out)
+
+
 def isolate(text: str) -> str:
     """``text`` wrapped in FSI … PDI when it holds anything that can change direction, so
-    that it cannot reorder what stands around it; otherwise unchanged."""
-    return f"{FSI}{text}{PDI}" if needs_isolation(text) else text
+    that it cannot reorder what stands around it; otherwise unchanged. Its own controls are
+    :func:`balanced` first: a stray PDI in it cannot close the wrapper early."""
+    return f"{FSI}{balanced(text)}{PDI}" if needs_isolation(text) else text
+
+
+def shown(text: str) -> str:
+    """A string from a file (a name, a label, a file's name) made safe to stand inside a line
+    of the app's own words: one line, direction isolated. The one text path: every such
+    string that is composed into a longer text goes through here (or through
+    :func:`soleus_coach.texts.fill`, which isolates each value)."""
+    return isolate(one_line(text))
+
+
+def named(name: str, suffix: str, limit: int) -> str:
+    """A new name made of a file's ``name`` and the app's ``suffix`` (" (my version)"): the
+    name :func:`shown`, cut with "…" so that the whole stays within ``limit`` characters."""
+    keep = len(name)
+    while True:
+        base = name if keep == len(name) else name[:keep] + "…"
+        out = shown(base) + suffix
+        if len(out) <= limit or keep == 0:
+            return out
+        keep = max(0, min(keep - 1, keep - (len(out) - limit)))
+
+
+def unnamed(name: str, suffix: str) -> str:
+    """The file's name back from :func:`named` (when it was not cut)."""
+    base = name.removesuffix(suffix)
+    if base.startswith(FSI) and base.endswith(PDI):
+        base = base[1:-1]
+    return base
 
 
 def isolate_lines(text: str) -> str:
@@ -99,3 +160,20 @@ def for_terminal(text: str) -> str:
     control, written as ``\\xNN`` (file names and values on the command line)."""
     return "".join(c if c.isprintable() and c not in _BIDI_CONTROLS else f"\\x{ord(c):02x}"
                    for c in text)
+
+
+#: A spoken phrase longer than this is cut (a runner will not listen to a page).
+SPEECH_MAX_CHARS = 400
+
+
+def for_speech(text: str) -> str:
+    """``text`` as a speech engine may read it: every control, format (bidi, zero-width),
+    private or unassigned character and every line break becomes a space, runs of spaces
+    become one, and it is cut to
+    :data:`SPEECH_MAX_CHARS` at a word. It still goes to the engine as data, never as an
+    option or markup (see :mod:`soleus_coach.audio.speech`)."""
+    cleaned = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned) > SPEECH_MAX_CHARS:
+        cleaned = cleaned[:SPEECH_MAX_CHARS].rsplit(" ", 1)[0]
+    return cleaned

@@ -4,6 +4,9 @@ session. Shared by the tests of every surface that shows or writes such text."""
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,6 +28,8 @@ ONE_LINE: dict[str, str] = {
     "formula-fullwidth": "\uff1dcmd|' /C calc'!A0",
     "rtl-override": "\u202eevil override, then normal",
     "rtl-isolate-open": "\u2067unclosed isolate",
+    "pdi-escape": "calf\u2069\u202eescaped the isolate",
+    "arabic-digits": "تمدد ١٢٣ then 45",
     "hebrew": "מתיחה של השוק",
     "placeholders": "%1 %2 %n %% %3",
     "unbroken": "W" * 300,
@@ -105,3 +110,52 @@ def _json(text: str) -> str:
 
 
 ALL: dict[str, str] = {**ONE_LINE, **MULTI_LINE}
+
+
+# ----------------------------------------------------------------------------- direction
+
+_PARAGRAPH = re.compile("[\n\r\x1c\x1d\x1e\x85\u2029]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+_CONTROLS = _EMBEDDINGS | _ISOLATES | frozenset("\u202c\u2069\u200e\u200f\u061c")
+#: Bidi classes that move text around them when they are not inside an isolate.
+_MOVERS = frozenset({"R", "AL", "AN"})
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in text if c not in _CONTROLS and c not in "\u200b…").strip()
+
+
+def direction_leaks(text: str, values: Iterable[str]) -> list[str]:
+    """Why ``text`` (what a widget shows) could reorder the app's own words, as the Unicode
+    bidi algorithm pairs its controls: a right-to-left letter or number, an embedding or an
+    override that is not inside an isolate, or an isolate left open at the end of a
+    paragraph (the app's words after it would be taken in). A paragraph that is nothing but
+    one of the hostile ``values`` (or a cut of one) has no words of the app to reorder."""
+    bare_values = [_bare(v) for v in values]
+    problems = []
+    for para in _PARAGRAPH.split(text):
+        bare = _bare(para)
+        if not bare or any(bare in v for v in bare_values):
+            continue
+        stack: list[str] = []
+        for i, c in enumerate(para):
+            if c in _ISOLATES:
+                stack.append("i")
+            elif c == "\u2069":
+                if "i" in stack:
+                    while stack.pop() != "i":
+                        pass
+            elif c == "\u202c":
+                if stack and stack[-1] == "e":
+                    stack.pop()
+            elif "i" not in stack and (c in _EMBEDDINGS
+                                       or unicodedata.bidirectional(c) in _MOVERS):
+                problems.append(f"{c!r} at {i} outside an isolate in {para!r}")
+                break
+            elif c in _EMBEDDINGS:
+                stack.append("e")
+        else:
+            if "i" in stack and not para.rstrip().endswith("…"):
+                problems.append(f"an isolate left open in {para!r}")
+    return problems

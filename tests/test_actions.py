@@ -445,6 +445,8 @@ ROWS: dict[ActionId, Row] = {
                          routine_file_added),
     ActionId.IMPORT_RUNS: Row("window", runs_imported, import_runs_prepare, settle=runs_read),
     ActionId.ADD_RUN: Row("window", lambda app: app.visible(QDialog, "manualRun") is not None),
+    ActionId.IMPORT_RUNS_FOLDER: Row("window", runs_imported, import_runs_prepare,
+                                     settle=runs_read),
     ActionId.WATCHED_FOLDER: Row("window",
                                  lambda app: app.visible(WatchedFolderDialog) is not None),
     ActionId.QUIT: Row("window", lambda app: not app.win.isVisible(),

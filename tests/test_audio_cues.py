@@ -40,10 +40,19 @@ class RecordingPlayer(CuePlayer):
                                         else ""))
 
     def play(self, path: Path) -> None:
-        self.played.append((f"{path.parent.name}/{path.stem}", self.fake_clock.now()))
+        self.played.append((clip_name(path, self.sounds_dir), self.fake_clock.now()))
 
     def silence(self) -> None:
         self.silenced.append(self.fake_clock.now())
+
+
+def clip_name(path: Path, sounds_dir: Path) -> str:
+    """``tones/relax``, ``spoken/de/relax``; a phrase of the system voice as ``voice:`` and
+    the words its cache entry says it holds."""
+    about = path.with_suffix(".json")
+    if about.is_file():
+        return "voice:" + json.loads(about.read_text(encoding="utf-8"))["text"]
+    return path.relative_to(sounds_dir).with_suffix("").as_posix()
 
 
 def make_window(qtbot: QtBot, data: Path, clock: FakeClock,
@@ -169,7 +178,7 @@ def test_spoken_style_and_custom_sounds(qtbot: QtBot, data_dir: Path) -> None:
     clock = FakeClock()
     win, player = make_window(qtbot, data_dir, clock, cue_style="spoken")
     win.start_session("ice-timer")
-    assert player.played[0][0].startswith("spoken/")
+    assert player.played[0][0] == "spoken/en/get_ready"
 
 
 def test_no_sound_device_says_so_once_and_flashes(qtbot: QtBot, data_dir: Path) -> None:
@@ -194,7 +203,8 @@ def test_test_sound_button_plays_with_the_dialog_settings(qtbot: QtBot, data_dir
     win, player = make_window(qtbot, data_dir, clock, sound_on=False)
     dialog = SettingsDialog(win.settings, win, on_test_sound=win.test_sound)
     qtbot.addWidget(dialog)
-    dialog.cue_style.setCurrentIndex(dialog.cue_style.findText("Spoken"))
+    dialog.tabs.setCurrentWidget(dialog.sound_tab)
+    dialog.cue_style.setCurrentIndex(dialog.cue_style.findText("Recorded words"))
     qtbot.mouseClick(dialog.test_sound_button, Qt.MouseButton.LeftButton)
-    assert player.played == [("spoken/hold_start", clock.now())]  # heard even when muted
+    assert player.played == [("spoken/en/hold_start", clock.now())]  # heard even when muted
     assert win.sound.muted  # and the setting is untouched

@@ -17,7 +17,9 @@ CORE = [
     "soleus_coach.runs.importer", "soleus_coach.cli.runs", "soleus_coach.runs.describe",
     "soleus_coach.history.run_import", "soleus_coach.history.run_store",
     "soleus_coach.load_notes", "soleus_coach.reminders", "soleus_coach.sharing",
-    "soleus_coach.atomic", "soleus_coach.editing",
+    "soleus_coach.atomic", "soleus_coach.editing", "soleus_coach.tracker",
+    "soleus_coach.programme.rules", "soleus_coach.programme.days", "soleus_coach.cli.programme",
+    "soleus_coach.protocol.programme", "soleus_coach.history.programme_store",
 ]
 
 

@@ -379,14 +379,12 @@ def test_a_picture_from_a_file_is_copied_beside_the_routine_and_checked(
     type_physio(qtbot, editor)
     editor.step_list.setCurrentRow(0)
     outside = svg(tmp_path / "my-stretch.svg", '<image href="file:///etc/passwd"/>')
-    assert editor.use_picture(outside)
-    checked(qtbot, editor)
-    copied = data_dir / "protocols" / "pictures" / "my-stretch.svg"
-    assert copied.is_file()
-    assert editor.form.illustration.currentText() == "my-stretch.svg"
-    box = editor.form.boxes["illustration"]
-    assert box.problem.isVisibleTo(editor), editor.problems  # the validator refuses it
-    assert not editor.save_button.isEnabled()
+    assert not editor.use_picture(outside)  # the picture check refuses it: not copied
+    box = editor.findChild(QMessageBox, "copyFailed")
+    assert box is not None and "may only refer to itself" in box.text()
+    assert not (data_dir / "protocols" / "pictures" / "my-stretch.svg").exists()
+    (data_dir / "protocols" / "pictures").mkdir(parents=True)
+    svg(data_dir / "protocols" / "pictures" / "my-stretch.svg", "<circle r='2'/>")  # another's
     good = svg(tmp_path / "good" / "my-stretch.svg")
     assert editor.use_picture(good)  # another file of the same name: a name of its own
     checked(qtbot, editor)

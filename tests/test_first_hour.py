@@ -415,6 +415,7 @@ def test_a_zip_with_a_file_and_a_folder_of_one_name_is_refused_once(
         zf.writestr("p.png/x.svg", b"<svg/>")
     win = window(qtbot, data_dir, SETTLED)
     assert not win.import_protocol(source)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in win.findChildren(QMessageBox)))
     boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
     assert [b.objectName() for b in boxes] == ["importErrors"]  # said once, not "Replace it?"
     assert not (data_dir / "protocols" / "r.json").exists()

@@ -67,7 +67,8 @@ def test_new_store_has_current_schema_wal_and_foreign_keys(db: Path) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    assert tables == {"session", "segment", "event", "run", "shoe"}
+    assert tables == {"session", "segment", "event", "run", "shoe", "programme_event",
+                      "morning_check", "pain_during", "suggestion"}
 
 
 def test_save_and_read_back_everything(db: Path) -> None:
@@ -144,8 +145,9 @@ def make_v1(db: Path) -> None:
 
 
 def test_migration_from_every_earlier_version_keeps_data(db: Path) -> None:
-    # add a case here when a migration is added (3: test_run_store; 4: the hurt segment below)
-    assert SCHEMA_VERSION >= 4
+    # add a case here when a migration is added (3: test_run_store; 4: the hurt segment
+    # below; 5: test_programme_store; 6: test_run_store)
+    assert SCHEMA_VERSION >= 6
     make_v1(db)
     store = open_store(db)
     assert [n.kind for n in store.notices] == [NoticeKind.MIGRATED]

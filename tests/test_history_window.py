@@ -267,12 +267,14 @@ def test_chart_bars_follow_the_minutes(qtbot: QtBot, data_dir: Path,
                                        filled: HistoryStore) -> None:
     win = make_window(qtbot, data_dir, store=filled)
     hw = open_history(qtbot, win)
-    weeks = hw.chart.weeks
-    assert len(weeks) == 8 and weeks[-1].week_start == date(2026, 11, 16)
+    weeks = hw.chart.weeks  # all time: from the week of the first session (1 Sep) to this
+    assert len(weeks) == 12 and weeks[-1].week_start == date(2026, 11, 16)
+    assert (weeks[0].week_start, weeks[0].sessions, weeks[0].minutes) == (date(2026, 8, 31),
+                                                                           1, 5)
     assert (weeks[-1].sessions, weeks[-1].minutes) == (3, 54)
     bars = hw.chart.layout_bars(800, 150)
-    assert bars[-1].rect.height() > 0 and all(b.rect.height() == 0 for b in bars[:-1])
-    assert bars[-1].value == "54" and bars[-1].pain is not None
+    assert bars[-1].rect.height() > 0 and all(b.rect.height() == 0 for b in bars[1:-1])
+    assert bars[-1].value == "54" and bars[-1].pain is not None and bars[0].value == "5"
     image = hw.chart.grab().toImage()
     assert not image.isNull()
 

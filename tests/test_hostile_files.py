@@ -68,7 +68,7 @@ def test_fill_substitutes_once_and_isolates_values() -> None:
     assert texts.fill(template, "%2 x", "y") == "Starting: %2 x (y)"
     rtl = "\u202eevil"
     filled = texts.fill(template, rtl, "y")
-    assert filled == "Starting: \u2068\u202eevil\u2069 (y)"  # the override ends with its value
+    assert filled == "Starting: \u2068\u202eevil\u202c\u2069 (y)"  # the override ends with it
 
 
 # --------------------------------------------------------------------------- CSV and JSON
@@ -273,16 +273,18 @@ def test_export_replaces_a_file_only_with_force_and_leaves_nothing_half_written(
     assert oct(target.stat().st_mode & 0o777) == "0o644"
 
 
-def test_export_replaces_a_link_instead_of_writing_through_it(
-        data_dir: Path, tmp_path: Path) -> None:
+def test_export_refuses_a_link_even_with_force_and_changes_nothing(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A link at the target is neither written through nor replaced: whoever made it meant
+    the file it points at, and --force is not a licence to guess."""
     seed_history(data_dir / "history.sqlite3")
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("not yours to change")
     link = tmp_path / "out.csv"
     os.symlink(elsewhere, link)
-    assert _export("--output", str(link), "--force")[0] == 0
-    assert elsewhere.read_text() == "not yours to change"
-    assert not link.is_symlink() and link.read_text().startswith('"id"')
+    code, _out = _export("--output", str(link), "--force")
+    assert code == 1 and "a link" in capsys.readouterr().err
+    assert elsewhere.read_text() == "not yours to change" and link.is_symlink()
 
 
 # --------------------------------------------------------------------------- illustrations
@@ -343,9 +345,12 @@ def test_self_contained_svgs_and_pngs_are_accepted_and_huge_pngs_refused(tmp_pat
                 + chunk(b"IDAT", zlib.compress(b"\x00" * (1 + 3 * width) * height))
                 + chunk(b"IEND", b""))
 
+    import base64
+
+    inline = base64.b64encode(png(1, 1)).decode()
     (tmp_path / "ok.svg").write_text(SVG.format(
         '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
-        '<use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/>'))
+        f'<use xlink:href="#g"/><image href="data:image/png;base64,{inline}"/>'))
     (tmp_path / "ok.png").write_bytes(png(4, 3))
     (tmp_path / "huge.png").write_bytes(png(1, 1)[:16] + struct.pack(">II", 100_000, 100_000)
                                         + png(1, 1)[24:])

@@ -333,3 +333,150 @@ def test_a_png_illustration_is_shown_and_an_svg_changed_to_point_outside_is_not(
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/hostname"/>'
                    '</svg>')  # changed after the routine was checked
     assert not view.show_file(svg) and not view.is_showing
+
+
+# ----------------------------------------------------------------------------- direction
+
+#: The values whose letters, numbers or controls can reorder what stands around them.
+BIDI = ("rtl-override", "rtl-isolate-open", "pdi-escape", "hebrew", "arabic-digits")
+
+
+def _tip_text(tip: str) -> str:
+    """A tooltip's words as shown: our rich text (``plain.tooltip``) read back."""
+    import html
+    import re
+
+    if not QtGui.mightBeRichText(tip):
+        return tip
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", tip)))
+
+
+def texts_of(root: QWidget) -> list[tuple[str, str]]:
+    """Every text ``root`` and its children show or say: labels, buttons, fields, titles,
+    tooltips, accessible names, menu entries, combo box and tab entries, and every cell of
+    every view (its text, tooltip and accessible text)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QMenu,
+        QTabBar,
+        QTextEdit,
+    )
+
+    out: list[tuple[str, str]] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__}:{widget.objectName()}"
+        found = [widget.windowTitle() if widget.isWindow() else "", widget.accessibleName(),
+                 widget.accessibleDescription(), _tip_text(widget.toolTip()),
+                 widget.statusTip()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            found.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            found.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTabBar):
+            found += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QMenu) or widget is root:
+            found += [t for a in widget.actions() for t in (a.text(), _tip_text(a.toolTip()))]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount()
+            except TypeError:
+                columns = 1
+            for row in range(min(model.rowCount(), 200)):
+                for col in range(columns):
+                    index = model.index(row, col, QModelIndex())
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                 Qt.ItemDataRole.AccessibleTextRole):
+                        value = model.data(index, role)
+                        if isinstance(value, str):
+                            found.append(_tip_text(value))
+        out += [(where, text) for text in found if text]
+    return out
+
+
+def assert_direction_kept(root: QWidget) -> int:
+    """No text under ``root`` lets a hostile value reorder the app's own words; returns how
+    many texts were looked at."""
+    from tests.hostile import direction_leaks
+
+    texts = texts_of(root)
+    leaks = [(where, problem) for where, text in texts
+             for problem in direction_leaks(text, ALL.values())]
+    assert not leaks, leaks[:5]
+    return len(texts)
+
+
+def test_no_hostile_value_reorders_the_apps_words_in_any_window(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Every window and dialog, walked with the values that carry right-to-left letters,
+    numbers and controls (an unclosed isolate, a stray PDI that would close ours early):
+    the home, the library with each routine, the settings, each routine's editor and each
+    of its steps, a session at every step and its end, the history with each session, and
+    the tray's menu."""
+    from PySide6.QtWidgets import QDialog
+
+    from soleus_coach.gui.common.actions import ActionId
+
+    looked = 0
+    window.apply_settings(replace(window.settings, after_run_routine="hostile-pdi-escape",
+                                  before_run_routine="hostile-hebrew",
+                                  reminder_on=True))  # (a reminder keeps the tray)
+    window.refresh_summary()
+    looked += assert_direction_kept(window)
+
+    window.actions_by_id[ActionId.ALL_ROUTINES].trigger()
+    page = window.library_page
+    for key in BIDI:
+        assert page.select(f"hostile-{key}")
+        looked += assert_direction_kept(window)
+
+    window.actions_by_id[ActionId.SETTINGS].trigger()
+    dialog = window.findChild(QDialog, "settingsDialog")
+    assert dialog is not None and dialog.isVisible()
+    looked += assert_direction_kept(dialog)
+    dialog.reject()
+
+    for key in BIDI:
+        assert page.select(f"hostile-{key}")
+        qtbot.mouseClick(page.customize_button, Qt.MouseButton.LeftButton)
+        editor = window.editors.editors[-1]
+        steps = editor.findChild(QAbstractItemView, "stepList")
+        assert steps is not None and steps.model().rowCount() >= 2
+        for row in range(steps.model().rowCount()):
+            steps.setCurrentIndex(steps.model().index(row, 0))
+            looked += assert_direction_kept(editor)
+        editor.hide()
+        editor.deleteLater()
+
+    assert window.tray is not None
+    looked += assert_direction_kept(window.tray.menu)
+
+    window.activateWindow()  # (the editors had the keyboard)
+    qtbot.waitUntil(window.isActiveWindow)
+    for key in BIDI:
+        window.actions_by_id[ActionId.HOME].trigger()
+        assert window.start_session(f"hostile-{key}")
+        screen = running(qtbot, window)
+        for _ in range(40):
+            looked += assert_direction_kept(window)
+            if screen.state is not State.RUNNING:
+                break
+            qtbot.keyClick(screen, Qt.Key.Key_Right)
+        assert screen.state is State.FINISHED
+        looked += assert_direction_kept(window)
+        finish = window.flow.finish_page
+        assert finish is not None
+        qtbot.keyClick(finish, Qt.Key.Key_Escape)
+
+    window.actions_by_id[ActionId.HISTORY].trigger()
+    history = window.history_window
+    assert history is not None
+    qtbot.waitUntil(lambda: history.model.rowCount() >= len(ALL))
+    for row in range(history.model.rowCount()):
+        history.table.selectRow(row)
+        looked += assert_direction_kept(history)
+    assert looked > 2000

@@ -22,6 +22,8 @@ def test_wheel_installs_and_lists_routines_from_root(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for required in ("soleus_coach/protocols/post-run-soleus.json",
                      "soleus_coach/protocols/schema/protocol.schema.json",
+                     "soleus_coach/protocols/programmes/soleus-loading-12-weeks.json",
+                     "soleus_coach/protocols/schema/programme.schema.json",
                      "soleus_coach/assets/illustrations/soleus-wall-stretch.svg"):
         assert required in names
 

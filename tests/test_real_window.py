@@ -565,7 +565,7 @@ def test_screenshot_of_help_about(
     app = App(display, tmp_path / "about")
     try:
         app.size(1280, 800)
-        app.xdo("mousemove", "--sync", "205", "8")  # the Help menu's title
+        app.xdo("mousemove", "--sync", "290", "8")  # the Help menu's title (after Programme)
         app.xdo("click", "1")
         app.wait(lambda: len(app.windows()) > 1, "the Help menu open")
         app.keys("Up", "Return")  # its last item: About Soleus Coach

@@ -56,6 +56,7 @@ def test_menu_has_the_run_actions(qtbot: QtBot, data_dir: Path) -> None:
     file_menu = win.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
     assert texts.index("Import r&uns…") < texts.index("&Quit")
+    assert "Import a f&older of runs…" in texts
     assert "Add a run by &hand…" in texts and "&Watched folder for runs…" in texts
 
 
@@ -71,15 +72,19 @@ def test_import_shows_a_summary_and_offers_the_routine_after_a_recent_run(
              write(tmp_path, "broken.fit", b"\x0e\x10nonsense")]
     results = imported(qtbot, ui, files)
     assert [r.outcome.value for r in results] == ["imported", "duplicate", "imported",
-                                                  "skipped", "failed"]
+                                                  "not_run", "failed"]
     summary = ui.summary
     assert isinstance(summary, ImportSummary) and summary.isVisible()
-    assert summary.headline.text() == ("2 runs imported, 1 duplicate, 1 skipped (not runs), "
-                                       "1 failed")
+    assert summary.headline.text() == ("2 runs imported, 1 duplicate, 1 not run, 1 failed")
+    assert not summary.review_button.isVisible()  # nothing to confirm
     lines = summary.details.toPlainText().splitlines()
-    assert lines[0].startswith("today.fit: imported — 2026-11-18 18:05, 12.3 km")
-    assert lines[3] == "ride.fit: skipped — cycling, not a run"
-    assert lines[4].startswith("broken.fit: failed — damaged FIT file")
+    assert lines[:3] == ["Could not be read:", "  broken.fit",
+                         "      damaged FIT file: no FIT header"]
+    assert lines[4:7] == ["Not runs:", "  ride.fit", "      cycling"]
+    assert lines[8] == "Imported:"
+    assert lines[9] == "  today.fit — 2026-11-18 18:05, 12.3 km, 1:01:40, 5:01/km"
+    assert lines[12:14] == ["Already in your history:",
+                            "  today.tcx — 2026-11-18 18:05, 12.3 km, 1:01:40, 5:01/km"]
     offer = ui.offer
     assert isinstance(offer, QMessageBox)
     assert offer.text() == "You ran 12.3 km at 18:05 — start your post-run routine?"
@@ -132,8 +137,9 @@ def test_watched_folder_imports_what_appears(qtbot: QtBot, data_dir: Path,
     with qtbot.waitSignal(ui.finished, timeout=20000):
         write(folder, "second.fit", fit(Track(start=Track().start + timedelta(days=1))))
     assert win.history.run_count() == 2
-    ui.scan_watched()  # nothing new: nothing read again
-    assert ui.pool.activeThreadCount() == 0 and win.history.run_count() == 2
+    with qtbot.waitSignal(ui.scanned, timeout=20000) as scan:
+        ui.scan_watched()  # nothing new: nothing read again
+    assert scan.args == [0] and win.history.run_count() == 2
     # a new window (the next start) watches the same folder
     assert RunsUi(win, lambda: win.history, start_routine=lambda _p: None,
                   state_file=data_dir / "window.ini").watched_folder() == folder
@@ -203,7 +209,7 @@ def test_history_window_shows_runs_beside_sessions(qtbot: QtBot, data_dir: Path,
     hw = win.history_window
     assert hw is not None
     chart = hw.chart
-    assert chart.runs and chart.accessibleName() == "Distance per week"
+    assert chart.runs and chart.accessibleName() == "Kilometres run per week"
     bars = chart.layout_bars(600, 150)
     assert [b.value for b in bars[-5:]] == ["21", "21", "21", "21", "32"]  # km, this week
     assert all(b.pain is not None for b in bars[-5:])  # the pain line over the bars
@@ -227,7 +233,7 @@ def test_history_window_shows_runs_beside_sessions(qtbot: QtBot, data_dir: Path,
     assert detail.textFormat() == Qt.TextFormat.PlainText
     shown = detail.plain_text()  # what the label holds (it shows it isolated and breakable)
     assert EVIL in shown and "4.00 km" in shown
-    assert "Moving 23:20" in shown and "pace 5:50/km" in shown
+    assert "Time 23:20 (moving)" in shown and "pace 5:50/km" in shown
     assert not any(isinstance(w, QLabel) and w.textFormat() != Qt.TextFormat.PlainText
                    and EVIL in w.text() for w in hw.findChildren(QLabel))
     assert hw.grab().width() > 0  # painted with the hostile name, nothing loaded
@@ -249,7 +255,8 @@ def test_summary_shows_hostile_names_as_plain_text(qtbot: QtBot, data_dir: Path,
     imported(qtbot, ui, [path, write(tmp_path, "x\u202e.fit", b"junk")])
     assert ui.summary is not None
     text = ui.summary.details.toPlainText()
-    assert "x\u202e.fit: failed" in text  # shown, not interpreted, in a plain-text editor
+    # shown, not interpreted, in a plain-text editor; isolated, so it reorders nothing
+    assert "  \u2068x\u202e.fit\u202c\u2069\n      damaged FIT file" in text
     assert ui.summary.headline.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -259,7 +266,8 @@ def test_the_parsing_libraries_are_not_loaded_with_the_window() -> None:
     import sys
 
     code = ("import sys; import soleus_coach.gui.main_window, soleus_coach.gui.history.run_intake; "
-            "print(sorted(m for m in ('gpxpy', 'fitdecode', 'defusedxml') if m in sys.modules))")
+            "print(sorted(m for m in ('gpxpy', 'fitdecode', 'defusedxml', "
+            "'concurrent.futures.process') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout
     assert out.strip() == "[]"

@@ -89,7 +89,8 @@ def test_the_editor_exports_a_routine_with_its_picture_as_a_zip_that_imports_aga
     shutil.rmtree(data_dir / "protocols")
     window.reload_library()
     assert window.library.get(routine_id) is None
-    assert window.import_protocol(shared)
+    with qtbot.waitSignal(window.routine_files.imported, timeout=10000):  # read off-thread
+        assert not window.import_protocol(shared)  # a zip: said when it has been read
     imported = window.library.get(routine_id)
     assert imported is not None and imported.name == "My physio's programme"
     assert imported.steps[0].illustration is not None

@@ -67,7 +67,7 @@ def test_the_window_speaks_german(qtbot: QtBot, data_dir: Path, german: None) ->
         win.show()
         win.activateWindow()
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&Datei", "&Einheit", "&Ansicht", "E&xtras", "&Hilfe"]
+    assert menus == ["&Datei", "&Einheit", "&Ansicht", "E&xtras", "&Programm", "&Hilfe"]
     model = win.library_page.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Routine", "Wann", "Dauer", "Schritte", "Herkunft"]

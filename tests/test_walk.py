@@ -177,7 +177,8 @@ def test_the_first_hour(qtbot: QtBot, data_dir: Path, tmp_path: Path, out: Path,
     friend = make_window(qtbot, friend_data, FakeClock())
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(shared), "")))
-    qtbot.keyClick(friend, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File → Import
+    with qtbot.waitSignal(friend.routine_files.imported, timeout=10000):
+        qtbot.keyClick(friend, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # Import
     assert friend.library.get("my-strength") is not None
     friend.actions_by_id[ActionId.ALL_ROUTINES].trigger()
     friend.library_page.select("my-strength")

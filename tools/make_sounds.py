@@ -3,9 +3,11 @@
     python tools/make_sounds.py            # tones (pure Python) and spoken (espeak-ng)
 
 Tones are synthesised sine notes with a 10 ms fade in and out, so they do not click.
-Spoken prompts are rendered with espeak-ng (``apt-get install espeak-ng``), en-us voice.
-The 3-2-1 countdown is one file in both styles: its beeps (or words) sit exactly one second
-apart in the file, so their spacing cannot jitter. Licence: assets/sounds/README.md.
+Recorded words are rendered with espeak-ng (``apt-get install espeak-ng``) in each language
+the app speaks (English: en-us; German), from the app's own words and their translations, so
+the German UI never plays English. The 3-2-1 countdown is one file in both styles: its beeps
+(or words) sit exactly one second apart in the file, so their spacing cannot jitter.
+Licence: assets/sounds/README.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import wave
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,41 +57,28 @@ TONES: dict[str, list[tuple[float, float, float]]] = {
     "heat_off": [(659.25, 0.25, 0.0), (523.25, 0.25, 0.3), (392.0, 0.45, 0.6)],
 }
 
-# cue -> words; countdown is three words placed one second apart.
-SPOKEN: dict[str, str | list[str]] = {
-    "get_ready": "Get ready",
-    "hold_start": "Hold",
-    "countdown": ["three", "two", "one"],
-    "relax": "And relax",
-    "switch_legs": "Switch legs",
-    "caution": "Do not stretch to the point of pain",
-    "exercise_start": "Begin",
-    "ice_on": "Ice on. Keep a cloth between the ice and your skin",
-    "ice_skin_check": "Check your skin",
-    "ice_halfway": "Halfway",
-    "ice_off": "Ice off",
-    "complete": "Routine complete. Well done",
-    "rep": "Next",
-    "count": "and",
-    "tempo_down": "Down",
-    "tempo_up": "Up",
-    "tempo_hold": "Hold",
-    "last_rep": "Last one",
-    "set": "Next set",
-    "rest": "Rest",
-    "heat_on": "Heat on. Warm, not hot",
-    "heat_off": "Heat off",
-}
-
-#: Spoken numbers for counts and reps (``number_7.wav`` says "seven"): the count of a tempo
-#: part ("two", "three") and the rep of a steady count or a key press.
-NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-           "eighteen", "nineteen", "twenty", "twenty-one", "twenty-two", "twenty-three",
-           "twenty-four", "twenty-five", "twenty-six", "twenty-seven", "twenty-eight",
-           "twenty-nine", "thirty"]
+#: Recorded words: the language, and the eSpeak NG voice that records it. The words are the
+#: app's own (soleus_coach.texts, context "Speech", and their translations in
+#: translations/*.ts), so the recorded clips say what the system voice says.
+LANGUAGES = {"en": "en-us", "de": "de"}
 #: "Set two of three" for sets of up to five; more sets say "next set".
 MAX_SETS_SPOKEN = 5
+#: Numbers recorded for counts and reps (``number_7.wav``); the system voice says any.
+MAX_NUMBER = 30
+
+
+def translator(language: str) -> Callable[[str, str], str]:
+    """The finished translations of ``translations/soleus_coach_<language>.ts``."""
+    table: dict[tuple[str, str], str] = {}
+    ts = ROOT / "translations" / f"soleus_coach_{language}.ts"
+    if language != "en":
+        for context in ET.parse(ts).iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.get("type") is None:
+                    table[(name, message.findtext("source") or "")] = translation.text or ""
+    return lambda context, source: table.get((context, source), source)
 
 
 def envelope(i: int, n: int, rate: int) -> float:
@@ -125,21 +116,21 @@ def read_wav(data: bytes) -> tuple[array.array[int], int]:
         return samples, w.getframerate()
 
 
-def espeak(text: str, speed: int = 150) -> tuple[array.array[int], int]:
+def espeak(text: str, voice: str, speed: int = 150) -> tuple[array.array[int], int]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "s.wav")
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(speed), "-w", str(out), text],
-                       check=True)
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(out), "--stdin"],
+                       input=text.encode("utf-8"), check=True)
         samples, rate = read_wav(out.read_bytes())
     # Trim the leading silence so the word starts when the cue is due.
     start = next((i for i, v in enumerate(samples) if abs(v) > 300), 0)
     return samples[max(0, start - int(0.005 * rate)):], rate
 
 
-def spoken(words: str | list[str]) -> tuple[array.array[int], int]:
+def spoken(words: str | list[str], voice: str) -> tuple[array.array[int], int]:
     if isinstance(words, str):
-        return espeak(words)
-    parts = [espeak(w) for w in words]
+        return espeak(words, voice)
+    parts = [espeak(w, voice) for w in words]
     rate = parts[0][1]
     total = int((len(parts) - 1) * rate) + len(parts[-1][0])
     buf = array.array("h", bytes(2 * total))
@@ -150,6 +141,34 @@ def spoken(words: str | list[str]) -> tuple[array.array[int], int]:
     return buf, rate
 
 
+def record(language: str, voice: str) -> None:
+    """Every cue's recorded words in ``language`` into ``spoken/<language>/``."""
+    from soleus_coach import texts
+    from soleus_coach.cues import SPOKEN_ONLY, Cue
+    from soleus_coach.session import phrases
+
+    previous = texts.install_translator(translator(language))
+    try:
+        folder = OUT / "spoken" / language
+        for cue in Cue:
+            if cue in SPOKEN_ONLY:
+                continue
+            words: str | list[str] = ["3", "2", "1"] if cue is Cue.COUNTDOWN else \
+                phrases.recorded_words(cue)
+            assert words, cue
+            samples, rate = spoken(words, voice)
+            write_wav(folder / f"{cue.value}.wav", samples, rate)
+        for n in range(1, MAX_NUMBER + 1):
+            samples, rate = espeak(str(n), voice, speed=190)
+            write_wav(folder / f"number_{n}.wav", samples, rate)
+        for total in range(2, MAX_SETS_SPOKEN + 1):
+            for k in range(1, total + 1):
+                samples, rate = espeak(phrases.say(texts.SAY_SET_N, k, total), voice)
+                write_wav(folder / f"set_{k}_of_{total}.wav", samples, rate)
+    finally:
+        texts.install_translator(previous)
+
+
 def main() -> int:
     for cue, notes in TONES.items():
         write_wav(OUT / "tones" / f"{cue}.wav", tone(notes), RATE)
@@ -157,16 +176,8 @@ def main() -> int:
     if shutil.which("espeak-ng") is None:
         print("espeak-ng not found: spoken prompts not rebuilt", file=sys.stderr)
         return 1
-    for cue, words in SPOKEN.items():
-        samples, rate = spoken(words)
-        write_wav(OUT / "spoken" / f"{cue}.wav", samples, rate)
-    for n, word in enumerate(NUMBERS, 1):
-        samples, rate = espeak(word, speed=190)
-        write_wav(OUT / "spoken" / f"number_{n}.wav", samples, rate)
-    for total in range(2, MAX_SETS_SPOKEN + 1):
-        for k in range(1, total + 1):
-            samples, rate = espeak(f"Set {NUMBERS[k - 1]} of {NUMBERS[total - 1]}")
-            write_wav(OUT / "spoken" / f"set_{k}_of_{total}.wav", samples, rate)
+    for language, voice in LANGUAGES.items():
+        record(language, voice)
     return 0
 
 

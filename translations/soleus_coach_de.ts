@@ -195,8 +195,16 @@
         <translation>Lä&amp;ufe importieren …</translation>
     </message>
     <message>
-        <source>Read GPX, TCX or FIT files from your watch or app</source>
-        <translation>GPX-, TCX- oder FIT-Dateien Ihrer Uhr oder App lesen</translation>
+        <source>Read GPX, TCX or FIT files, or a whole Strava or Garmin Connect export (.zip)</source>
+        <translation>GPX-, TCX- oder FIT-Dateien lesen, oder einen ganzen Strava- oder Garmin-Connect-Export (.zip)</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older of runs…</source>
+        <translation>Läufe aus einem &amp;Ordner importieren …</translation>
+    </message>
+    <message>
+        <source>Read every activity file in a folder, or an unpacked Strava export</source>
+        <translation>Jede Aktivitätsdatei in einem Ordner lesen, oder einen entpackten Strava-Export</translation>
     </message>
     <message>
         <source>Add a run by &amp;hand…</source>
@@ -393,6 +401,56 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Programme calendar</source>
+        <extracomment>Background and mark of each kind of day (the mark says it without the colour).</extracomment>
+        <translation>Programmkalender</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ &amp;Früher</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>&amp;Später ▶</translation>
+    </message>
+    <message>
+        <source>km in
+the week</source>
+        <translation>km in
+der Woche</translation>
+    </message>
+    <message>
+        <source>✓ done   ◐ partly done   ✗ missed   – rest day   … today, not finished   ☀ pain on the first steps that morning (0–10)</source>
+        <translation>✓ erledigt   ◐ teilweise   ✗ verpasst   – Ruhetag   … heute, noch offen   ☀ Schmerz bei den ersten Schritten an diesem Morgen (0–10)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>teilweise erledigt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <source>rest day</source>
+        <translation>Ruhetag</translation>
+    </message>
+    <message>
+        <source>today, not finished</source>
+        <translation>heute, noch offen</translation>
+    </message>
+    <message>
+        <source>Morning: %1/10</source>
+        <translation>Morgens: %1/10</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>How is your calf?</source>
@@ -452,6 +510,63 @@
     <message>
         <source>Do you have any of these?</source>
         <translation>Haben Sie etwas davon?</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseDialog</name>
+    <message>
+        <source>Start a programme</source>
+        <translation>Ein Programm beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Make a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n Tag pro Woche</numerusform>
+            <numerusform>%n Tage pro Woche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phase %1: %2 (%3)</source>
+        <translation>Phase %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Moving on: %1 days in a row with pain during at most %2/10 and every next morning settled</source>
+        <translation>Weiter: %1 Tage in Folge mit Schmerz während der Übungen von höchstens %2/10 und jeden nächsten Morgen abgeklungen</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
     </message>
 </context>
 <context>
@@ -524,8 +639,19 @@
 <context>
     <name>EditorHub</name>
     <message>
-        <source>%1 could not be read again: %2</source>
+        <source>A draft kept when Soleus Coach was last closed cannot be opened (%1); it is in %2.</source>
         <extracomment>Deleted routines go here, inside the user&apos;s folder (the library does not read it).</extracomment>
+        <translation>Ein Entwurf, der beim letzten Schließen von Soleus Coach aufbewahrt wurde, lässt sich nicht öffnen (%1); er liegt in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n nicht gespeicherte Routine, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+            <numerusform>%n nicht gespeicherte Routinen, beim letzten Schließen von Soleus Coach aufbewahrt, wieder geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be read again: %2</source>
         <translation>%1 konnte nicht erneut gelesen werden: %2</translation>
     </message>
     <message>
@@ -659,6 +785,10 @@
     <message>
         <source>Fix the problems first, then try it.</source>
         <translation>Erst die Probleme beheben, dann ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Opened again as it was when Soleus Coach was closed; not saved yet.</source>
+        <translation>Wieder geöffnet, wie er beim Schließen von Soleus Coach war; noch nicht gespeichert.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1043,6 +1173,7 @@
     <name>HistoryWindow</name>
     <message>
         <source>History — Soleus Coach</source>
+        <extracomment>A period of this many days or more is charted by month.</extracomment>
         <translation>Verlauf — Soleus Coach</translation>
     </message>
     <message>
@@ -1431,27 +1562,36 @@
     <name>ImportSummary</name>
     <message>
         <source>Runs imported</source>
+        <extracomment>The runner wants to review the runs marked &quot;not sure&quot; (in the history window).</extracomment>
         <translation>Läufe importiert</translation>
     </message>
     <message>
-        <source>imported</source>
-        <translation>importiert</translation>
+        <source>Stopped after %1 of %2: what was read is kept; import again to read the rest (what is stored already is found as duplicates).</source>
+        <translation>Angehalten nach %1 von %2: Was gelesen wurde, bleibt gespeichert; importieren Sie noch einmal, um den Rest zu lesen (schon Gespeichertes wird als vorhanden erkannt).</translation>
     </message>
     <message>
-        <source>duplicate</source>
-        <translation>schon vorhanden</translation>
+        <source>Not sure these are runs — confirm or delete them in History:</source>
+        <translation>Ob das Läufe sind, ist unsicher – im Verlauf bestätigen oder löschen:</translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
+        <source>Could not be read:</source>
+        <translation>Nicht lesbar:</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <source>Not runs:</source>
+        <translation>Keine Läufe:</translation>
     </message>
     <message>
-        <source>%1, not a run</source>
-        <translation>%1, kein Lauf</translation>
+        <source>Imported:</source>
+        <translation>Importiert:</translation>
+    </message>
+    <message>
+        <source>Already in your history:</source>
+        <translation>Schon in Ihrem Verlauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Review in History…</source>
+        <translation>Im &amp;Verlauf prüfen …</translation>
     </message>
     <message>
         <source>Files read</source>
@@ -1791,6 +1931,65 @@
     </message>
 </context>
 <context>
+    <name>MakerDialog</name>
+    <message>
+        <source>Make a programme</source>
+        <translation>Programm erstellen</translation>
+    </message>
+    <message>
+        <source>Phase 1</source>
+        <translation>Phase 1</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>ohne Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Add phase</source>
+        <translation>Phase &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove phase</source>
+        <translation>Phase &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Phasen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>Phase %1</translation>
+    </message>
+</context>
+<context>
     <name>ManualRunDialog</name>
     <message>
         <source>Add a run</source>
@@ -1858,6 +2057,33 @@
     </message>
 </context>
 <context>
+    <name>MorningCheck</name>
+    <message>
+        <source>Good morning: how is your calf?</source>
+        <translation>Guten Morgen: Wie geht es Ihrer Wade?</translation>
+    </message>
+    <message>
+        <source>How much did your calf hurt on your first steps out of bed today?</source>
+        <translation>Wie stark hat Ihre Wade heute bei den ersten Schritten nach dem Aufstehen geschmerzt?</translation>
+    </message>
+    <message>
+        <source>0 = no pain · 10 = worst pain imaginable. Type a number, or use the arrow keys. Pain after loading should have settled by the next morning.</source>
+        <translation>0 = kein Schmerz · 10 = stärkster vorstellbarer Schmerz. Tippen Sie eine Zahl oder nutzen Sie die Pfeiltasten. Schmerz nach der Belastung sollte bis zum nächsten Morgen abgeklungen sein.</translation>
+    </message>
+    <message>
+        <source>Is it stiffer than yesterday morning?</source>
+        <translation>Ist sie steifer als gestern Morgen?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, stiffer</source>
+        <translation>&amp;Ja, steifer</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Sound is unavailable: %1. The countdown flashes instead.</source>
@@ -1888,6 +2114,10 @@
         <translation>Verlauf von Schema %1 auf %2 aktualisiert.</translation>
     </message>
     <message>
+        <source>%1 session(s) in your history hold values this app cannot read; they are left out of what it shows and exports, and kept in the file as they are.</source>
+        <translation>%1 Einheit(en) im Verlauf enthalten Werte, die diese App nicht lesen kann; sie werden weder angezeigt noch exportiert und bleiben unverändert in der Datei.</translation>
+    </message>
+    <message>
         <source>History cannot be saved in %1 (%2). Your sessions still run and are kept in memory until you quit: export them from History.</source>
         <translation>Der Verlauf kann in %1 nicht gespeichert werden (%2). Ihre Einheiten laufen trotzdem und bleiben bis zum Beenden im Speicher: Exportieren Sie sie im Verlauf.</translation>
     </message>
@@ -1915,6 +2145,30 @@
         <source>setting &apos;%1&apos; ignored (%2)</source>
         <translation>Einstellung „%1“ ignoriert (%2)</translation>
     </message>
+    <message>
+        <source>No system voice speaks this language here, so recorded words play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden aufgenommene Wörter abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>No system voice speaks this language here, so tones play instead. %1</source>
+        <translation>Hier spricht keine Systemstimme diese Sprache, daher werden Töne abgespielt. %1</translation>
+    </message>
+    <message>
+        <source>Install espeak-ng to hear each step&apos;s name.</source>
+        <translation>Installieren Sie espeak-ng, um die Namen der Schritte zu hören.</translation>
+    </message>
+    <message>
+        <source>Add a voice in System Settings, Accessibility, Spoken Content.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Systemeinstellungen, Bedienungshilfen, Gesprochene Inhalte.</translation>
+    </message>
+    <message>
+        <source>Add a voice in Settings, Time and language, Speech.</source>
+        <translation>Fügen Sie eine Stimme hinzu: Einstellungen, Zeit und Sprache, Spracherkennung.</translation>
+    </message>
+    <message>
+        <source>The system voice failed (%1), so recorded words play instead.</source>
+        <translation>Die Systemstimme hat versagt (%1), daher werden aufgenommene Wörter abgespielt.</translation>
+    </message>
 </context>
 <context>
     <name>OwnFiles</name>
@@ -1937,6 +2191,99 @@
     <message>
         <source>File not copied</source>
         <translation>Datei nicht kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>PainDuring</name>
+    <message>
+        <source>How did the exercises feel?</source>
+        <translation>Wie haben sich die Übungen angefühlt?</translation>
+    </message>
+    <message>
+        <source>During %1: how much did your calf hurt at most?</source>
+        <translation>Während %1: Wie stark hat Ihre Wade höchstens geschmerzt?</translation>
+    </message>
+    <message>
+        <source>Up to 5/10 is acceptable while loading, if it has settled by tomorrow morning. Sharp pain means stop.</source>
+        <translation>Bis 5/10 ist bei Belastung in Ordnung, wenn es bis morgen früh abgeklungen ist. Stechender Schmerz heißt: aufhören.</translation>
+    </message>
+</context>
+<context>
+    <name>PainRow</name>
+    <message>
+        <source>Pain %1 of 10</source>
+        <translation>Schmerz %1 von 10</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseForm</name>
+    <message>
+        <source>Phase &amp;name:</source>
+        <translation>&amp;Name der Phase:</translation>
+    </message>
+    <message>
+        <source>L&amp;oad:</source>
+        <translation>&amp;Belastung:</translation>
+    </message>
+    <message>
+        <source>Add rou&amp;tine</source>
+        <translation>Ü&amp;bungsfolge hinzufügen</translation>
+    </message>
+    <message>
+        <source>Suggest the next phase after</source>
+        <translation>Die nächste Phase vorschlagen nach</translation>
+    </message>
+    <message>
+        <source> days in a row</source>
+        <translation> Tagen in Folge</translation>
+    </message>
+    <message>
+        <source>/10</source>
+        <translation>/10</translation>
+    </message>
+    <message>
+        <source>with pain during at most</source>
+        <translation>mit Schmerz während der Übungen von höchstens</translation>
+    </message>
+    <message>
+        <source>…and every next morning settled (the pain-monitoring model).</source>
+        <translation>…und jeden nächsten Morgen abgeklungen (das Schmerz-Monitoring-Modell).</translation>
+    </message>
+    <message>
+        <source>The last phase: there is no next one.</source>
+        <translation>Die letzte Phase: Danach kommt keine mehr.</translation>
+    </message>
+    <message>
+        <source>Routines, and how often:</source>
+        <translation>Übungsfolgen, und wie oft:</translation>
+    </message>
+    <message>
+        <source>after every run</source>
+        <translation>nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>before every run</source>
+        <translation>vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>einmal täglich</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>zweimal täglich</translation>
+    </message>
+    <message>
+        <source>days a week</source>
+        <translation>Tage pro Woche</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2323,370 @@
     <message>
         <source>Print routine</source>
         <translation>Routine drucken</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>Ease off for a few days?</source>
+        <translation>Ein paar Tage kürzertreten?</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: %2 sets fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>For the next %1 days: one set fewer of each loading exercise, and no added load. Then back to the plan if your calf has settled.</source>
+        <translation>In den nächsten %1 Tagen: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht. Danach zurück zum Plan, wenn sich Ihre Wade beruhigt hat.</translation>
+    </message>
+    <message>
+        <source>Ease off</source>
+        <translation>Kürzertreten</translation>
+    </message>
+    <message>
+        <source>Keep going as planned</source>
+        <translation>Wie geplant weitermachen</translation>
+    </message>
+    <message>
+        <source>Ready for the next phase?</source>
+        <translation>Bereit für die nächste Phase?</translation>
+    </message>
+    <message>
+        <source>The next phase: %1 (%2).</source>
+        <translation>Die nächste Phase: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Move on</source>
+        <translation>Weiter zur nächsten Phase</translation>
+    </message>
+    <message>
+        <source>Stay in this phase</source>
+        <translation>In dieser Phase bleiben</translation>
+    </message>
+    <message>
+        <source>Your calf has not settled</source>
+        <translation>Ihre Wade hat sich nicht beruhigt</translation>
+    </message>
+    <message>
+        <source>Your calf pain has not been settling, even after easing off. A physiotherapist can check it. Until then, keep the load down.</source>
+        <translation>Ihre Wadenschmerzen klingen nicht ab, auch nicht nach dem Kürzertreten. Eine Physiotherapeutin oder ein Physiotherapeut kann das prüfen. Bis dahin: Belastung gering halten.</translation>
+    </message>
+    <message>
+        <source>Rest today</source>
+        <translation>Heute ausruhen</translation>
+    </message>
+    <message>
+        <source>You decide. This is a suggestion from your own answers, not a diagnosis; your physiotherapist knows your calf best.</source>
+        <translation>Sie entscheiden. Das ist ein Vorschlag aus Ihren eigenen Antworten, keine Diagnose; Ihre Physiotherapie kennt Ihre Wade am besten.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: %2 sets fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung %2 Sätze weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>Easing off until %1: one set fewer of each loading exercise, and no added load.</source>
+        <translation>Kürzertreten bis %1: bei jeder Belastungsübung ein Satz weniger und kein Zusatzgewicht.</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s %1 weeks are over. What comes next is for you and your physiotherapist to decide.</source>
+        <translation>Die %1 Wochen des Programms sind vorbei. Wie es weitergeht, entscheiden Sie mit Ihrer Physiotherapie.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz während der Übungen erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>Pain after a session reached %1/10 on %2: more than 5/10 is too much.</source>
+        <translation>Der Schmerz nach einer Einheit erreichte am %2 %1/10: mehr als 5/10 ist zu viel.</translation>
+    </message>
+    <message>
+        <source>On your first steps this morning the pain was %1/10, higher than %2/10 on %3: it had not settled overnight.</source>
+        <translation>Bei den ersten Schritten heute Morgen lag der Schmerz bei %1/10, höher als %2/10 am %3: Er ist über Nacht nicht abgeklungen.</translation>
+    </message>
+    <message>
+        <source>This morning your calf felt stiffer than the day before.</source>
+        <translation>Heute Morgen fühlte sich Ihre Wade steifer an als am Vortag.</translation>
+    </message>
+    <message>
+        <source>Your pain on the first steps averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Ihr Schmerz bei den ersten Schritten lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>Pain during the exercises averaged %1/10 over the last 7 days, up from %2/10 the 7 days before.</source>
+        <translation>Der Schmerz während der Übungen lag in den letzten 7 Tagen im Mittel bei %1/10, nach %2/10 in den 7 Tagen davor.</translation>
+    </message>
+    <message>
+        <source>You already eased off on %1.</source>
+        <translation>Sie sind schon am %1 kürzergetreten.</translation>
+    </message>
+    <message>
+        <source>For %1 days in a row (%2 to %3) pain during the exercises stayed at %4/10 or less (the highest was %5/10), and every next morning had settled.</source>
+        <translation>An %1 Tagen in Folge (%2 bis %3) blieb der Schmerz während der Übungen bei höchstens %4/10 (am höchsten: %5/10), und jeden nächsten Morgen war er abgeklungen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCard</name>
+    <message>
+        <source>A suggestion is &amp;waiting…</source>
+        <translation>Ein Vorschlag &amp;wartet…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar…</source>
+        <translation>Ka&amp;lender…</translation>
+    </message>
+    <message>
+        <source>R&amp;eport…</source>
+        <translation>B&amp;ericht…</translation>
+    </message>
+    <message>
+        <source>A PDF of this programme for your physiotherapist</source>
+        <translation>Ein PDF dieses Programms für Ihre Physiotherapie</translation>
+    </message>
+    <message>
+        <source>week %1 of %2</source>
+        <translation>Woche %1 von %2</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>Woche %1</translation>
+    </message>
+    <message>
+        <source>Phase %1 of %2: %3 · %4 · %5</source>
+        <translation>Phase %1 von %2: %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Heute: %1</translation>
+    </message>
+    <message>
+        <source>Paused: nothing is due and there are no reminders. Programme → Resume carries on.</source>
+        <translation>Pausiert: Nichts ist fällig, und es gibt keine Erinnerungen. Programm → Fortsetzen macht weiter.</translation>
+    </message>
+    <message>
+        <source>Rest today: see a doctor before loading your calf again.</source>
+        <translation>Heute ausruhen: Lassen Sie die Wade ärztlich ansehen, bevor Sie sie wieder belasten.</translation>
+    </message>
+    <message>
+        <source> (%1 of %2)</source>
+        <translation> (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Next: %1%2 — start</source>
+        <translation>&amp;Als Nächstes: %1%2 — beginnen</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 after each run</source>
+        <translation>%1 nach jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1 before each run</source>
+        <translation>%1 vor jedem Lauf</translation>
+    </message>
+    <message>
+        <source>%1: rest day</source>
+        <translation>%1: Ruhetag</translation>
+    </message>
+    <message>
+        <source>%1 to do</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 von %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeReport</name>
+    <message>
+        <source>accepted</source>
+        <extracomment>A note longer than this is cut (with &quot;…&quot;): the report is a summary, the history has all. The three pain lines: told apart by colour and by their marks (circle, square, triangle).</extracomment>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>kept going</source>
+        <translation>weitergemacht</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Calf programme: report for the physiotherapist</source>
+        <translation>Wadenprogramm: Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · the runner&apos;s own answers, not a diagnosis</source>
+        <translation>%1 bis %2 · die eigenen Angaben des Läufers, keine Diagnose</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>No programme ran in this period.</source>
+        <translation>In diesem Zeitraum lief kein Programm.</translation>
+    </message>
+    <message>
+        <source>Adherence: %1 of %2 sessions due were done (%3). Days: %4 done, %5 partly done, %6 missed, %7 rest.</source>
+        <translation>Einhaltung: %1 von %2 fälligen Einheiten erledigt (%3). Tage: %4 erledigt, %5 teilweise, %6 verpasst, %7 Ruhetage.</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>● first steps in the morning   ■ during the exercises   ▲ after the session   — 5/10: the most the model accepts</source>
+        <translation>● erste Schritte am Morgen   ■ während der Übungen   ▲ nach der Einheit   — 5/10: mehr lässt das Modell nicht zu</translation>
+    </message>
+    <message>
+        <source>Running distance per week (km)</source>
+        <translation>Laufstrecke pro Woche (km)</translation>
+    </message>
+    <message>
+        <source>Suggestions and what was chosen</source>
+        <translation>Vorschläge und was gewählt wurde</translation>
+    </message>
+    <message>
+        <source>No suggestions in this period.</source>
+        <translation>Keine Vorschläge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>Keine Notizen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>… and %1 more %2 (all of them are in the app&apos;s history).</source>
+        <translation>… und %1 weitere %2 (alle stehen im Verlauf der App).</translation>
+    </message>
+    <message>
+        <source>suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Soleus Coach · page %1 of %2</source>
+        <translation>Soleus Coach · Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Calf programme report</source>
+        <translation>Bericht zum Wadenprogramm</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeUi</name>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Start a programme…</source>
+        <translation>Programm &amp;beginnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Morning check…</source>
+        <translation>&amp;Morgenfrage…</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar…</source>
+        <translation>&amp;Kalender…</translation>
+    </message>
+    <message>
+        <source>&amp;Report for the physio…</source>
+        <translation>Bericht für die &amp;Physiotherapie…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;End programme…</source>
+        <translation>Programm b&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>M&amp;ake a programme…</source>
+        <translation>Programm &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Time for %1</source>
+        <translation>Zeit für %1</translation>
+    </message>
+    <message>
+        <source>%1 today: %2. Click here to open Soleus Coach.</source>
+        <translation>%1 heute: %2. Hier klicken, um Soleus Coach zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No programme is under way: Programme → Start a programme… begins one.</source>
+        <translation>Kein Programm läuft: Programm → Programm beginnen… startet eines.</translation>
+    </message>
+    <message>
+        <source>%1 is under way: end it first (Programme → End programme).</source>
+        <translation>%1 läuft gerade: Beenden Sie es zuerst (Programm → Programm beenden).</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 begonnen.</translation>
+    </message>
+    <message>
+        <source>Programme resumed.</source>
+        <translation>Programm fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Programme paused: nothing is due and there are no reminders.</source>
+        <translation>Programm pausiert: Nichts ist fällig, und es gibt keine Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>End programme</source>
+        <translation>Programm beenden</translation>
+    </message>
+    <message>
+        <source>End %1? Everything you answered stays in your history and its report.</source>
+        <translation>%1 beenden? Alles, was Sie angegeben haben, bleibt in Ihrem Verlauf und im Bericht.</translation>
+    </message>
+    <message>
+        <source>Programme ended.</source>
+        <translation>Programm beendet.</translation>
+    </message>
+    <message>
+        <source>That file exists: choose another name (or choose it with Choose… to replace it).</source>
+        <translation>Diese Datei gibt es schon: Wählen Sie einen anderen Namen (oder wählen Sie sie mit „Auswählen…“, um sie zu ersetzen).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Bericht gespeichert: %1 (%n Seite)</numerusform>
+            <numerusform>Bericht gespeichert: %1 (%n Seiten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Programme saved (%1): Programme → Start a programme… starts it.</source>
+        <translation>Programm gespeichert (%1): Programm → Programm beginnen… startet es.</translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2803,49 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for the physio</source>
+        <translation>Bericht für die Physiotherapie</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
         <source>Problems</source>
@@ -2191,28 +2945,8 @@
         <translation>Routine importieren</translation>
     </message>
     <message>
-        <source>Routines (*.json *.zip)</source>
-        <translation>Routinen (*.json *.zip)</translation>
-    </message>
-    <message>
-        <source>Not imported</source>
-        <translation>Nicht importiert</translation>
-    </message>
-    <message>
-        <source>%1 has problems; nothing was copied.</source>
-        <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
-    </message>
-    <message>
-        <source>“%1” is in your routines already: nothing was imported.</source>
-        <translation>„%1“ ist schon in deinen Routinen: Es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Imported as a copy, “%1”: the routine %2 was kept as it is.</source>
-        <translation>Als Kopie importiert, „%1“: Die Routine %2 bleibt, wie sie ist.</translation>
-    </message>
-    <message>
-        <source>Imported %1</source>
-        <translation>%1 importiert</translation>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
     </message>
     <message numerus="yes">
         <source>%n of its files renamed (another routine has a file of that name)</source>
@@ -2236,6 +2970,30 @@
     <message>
         <source>&amp;Keep both</source>
         <translation>&amp;Beide behalten</translation>
+    </message>
+    <message>
+        <source>Routines (*.json *.zip)</source>
+        <translation>Routinen (*.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>%1 has problems; nothing was copied.</source>
+        <translation>%1 hat Fehler; es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>“%1” is in your routines already: nothing was imported.</source>
+        <translation>„%1“ ist schon in deinen Routinen: Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Imported as a copy, “%1”: the routine %2 was kept as it is.</source>
+        <translation>Als Kopie importiert, „%1“: Die Routine %2 bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
     </message>
 </context>
 <context>
@@ -2372,8 +3130,8 @@
         <translation>keine GPX-, TCX- oder FIT-Datei</translation>
     </message>
     <message>
-        <source>not UTF-8 text</source>
-        <translation>kein UTF-8-Text</translation>
+        <source>not readable as %1 text</source>
+        <translation>nicht als %1-Text lesbar</translation>
     </message>
     <message>
         <source>refused: the XML declares a DOCTYPE (entities are not allowed in GPX or TCX)</source>
@@ -2388,8 +3146,28 @@
         <translation>beschädigte FIT-Datei: %1</translation>
     </message>
     <message>
+        <source>damaged FIT file: broken at byte %1 of %2, and no summary of the activity after it</source>
+        <translation>beschädigte FIT-Datei: bei Byte %1 von %2 unterbrochen, und danach keine Zusammenfassung der Aktivität</translation>
+    </message>
+    <message>
+        <source>damaged FIT file: it ends early, before the summary of the activity</source>
+        <translation>beschädigte FIT-Datei: Sie endet zu früh, vor der Zusammenfassung der Aktivität</translation>
+    </message>
+    <message>
+        <source>a FIT file of another kind (%1), not a recorded activity</source>
+        <translation>eine FIT-Datei anderer Art (%1), keine aufgezeichnete Aktivität</translation>
+    </message>
+    <message>
         <source>no activity with a time and a distance in it</source>
         <translation>keine Aktivität mit Zeit und Strecke darin</translation>
+    </message>
+    <message>
+        <source>no times in the file: a planned route, not a recorded activity</source>
+        <translation>keine Zeiten in der Datei: eine geplante Route, keine aufgezeichnete Aktivität</translation>
+    </message>
+    <message>
+        <source>no real date in the file: the device&apos;s clock was not set</source>
+        <translation>kein echtes Datum in der Datei: Die Uhr des Geräts war nicht gestellt</translation>
     </message>
     <message>
         <source>no distance recorded</source>
@@ -2416,12 +3194,160 @@
         <translation>im Schnitt %1 km/h ist schneller als %2 km/h: kein Lauf zu Fuß</translation>
     </message>
     <message>
-        <source>time goes backwards in the file</source>
-        <translation>die Zeit läuft in der Datei rückwärts</translation>
+        <source>dated %1, before 1980: the device&apos;s clock was wrong</source>
+        <translation>datiert auf %1, vor 1980: Die Uhr des Geräts ging falsch</translation>
     </message>
     <message>
-        <source>starts on %1, not between 1990 and today</source>
-        <translation>beginnt am %1, nicht zwischen 1990 und heute</translation>
+        <source>dated %1, in the future: the device&apos;s clock was wrong</source>
+        <translation>datiert auf %1, in der Zukunft: Die Uhr des Geräts ging falsch</translation>
+    </message>
+    <message>
+        <source>%1 of %2 track points stepped back in time and were left out</source>
+        <translation>%1 von %2 Trackpunkten gingen in der Zeit zurück und wurden ausgelassen</translation>
+    </message>
+    <message>
+        <source>read from the watch&apos;s summary; the track was damaged</source>
+        <translation>aus der Zusammenfassung der Uhr gelesen; der Track war beschädigt</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match; its figures were read all the same</source>
+        <translation>die Prüfsumme der Datei stimmt nicht; ihre Werte wurden trotzdem gelesen</translation>
+    </message>
+    <message>
+        <source>a pace of %1/km is slower than running: a walk or a swim</source>
+        <translation>ein Tempo von %1/km ist langsamer als Laufen: Gehen oder Schwimmen</translation>
+    </message>
+    <message>
+        <source>%1 km/h is faster than running: a ride or a drive</source>
+        <translation>%1 km/h ist schneller als Laufen: Rad- oder Autofahrt</translation>
+    </message>
+    <message>
+        <source>a pace of %1/km at %2 steps a minute: a walk</source>
+        <translation>ein Tempo von %1/km bei %2 Schritten pro Minute: Gehen</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and a pace of %1/km could be a walk</source>
+        <translation>die Datei nennt keine Sportart, und ein Tempo von %1/km könnte Gehen sein</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 km/h could be a ride</source>
+        <translation>die Datei nennt keine Sportart, und %1 km/h könnten eine Radfahrt sein</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and %1 steps a minute is a walker&apos;s cadence</source>
+        <translation>die Datei nennt keine Sportart, und %1 Schritte pro Minute sind die Schrittfrequenz beim Gehen</translation>
+    </message>
+    <message>
+        <source>the file names no sport, and stretches at %1 km/h could be a ride</source>
+        <translation>die Datei nennt keine Sportart, und Abschnitte mit %1 km/h könnten eine Radfahrt sein</translation>
+    </message>
+    <message>
+        <source>cycling</source>
+        <translation>Radfahren</translation>
+    </message>
+    <message>
+        <source>swimming</source>
+        <translation>Schwimmen</translation>
+    </message>
+    <message>
+        <source>walking</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <source>hiking</source>
+        <translation>Wandern</translation>
+    </message>
+    <message>
+        <source>rowing</source>
+        <translation>Rudern</translation>
+    </message>
+    <message>
+        <source>paddling</source>
+        <translation>Paddeln</translation>
+    </message>
+    <message>
+        <source>skiing</source>
+        <translation>Skifahren</translation>
+    </message>
+    <message>
+        <source>skating</source>
+        <translation>Skaten oder Eislaufen</translation>
+    </message>
+    <message>
+        <source>climbing</source>
+        <translation>Klettern</translation>
+    </message>
+    <message>
+        <source>fitness training</source>
+        <translation>Fitnesstraining</translation>
+    </message>
+    <message>
+        <source>a team or racket sport</source>
+        <translation>ein Mannschafts- oder Schlägersport</translation>
+    </message>
+    <message>
+        <source>a water sport</source>
+        <translation>ein Wassersport</translation>
+    </message>
+    <message>
+        <source>driving or flying</source>
+        <translation>Auto- oder Motorradfahrt, Flug</translation>
+    </message>
+    <message>
+        <source>a triathlon transition</source>
+        <translation>ein Triathlon-Wechsel</translation>
+    </message>
+    <message>
+        <source>another sport</source>
+        <translation>eine andere Sportart</translation>
+    </message>
+    <message>
+        <source>%1 (named “%2” in the export)</source>
+        <translation>%1 (im Export „%2“ genannt)</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: %1</source>
+        <translation>kein lesbares ZIP-Archiv: %1</translation>
+    </message>
+    <message>
+        <source>the archive lists %1 entries; at most %2 are read</source>
+        <translation>das Archiv verzeichnet %1 Einträge; höchstens %2 werden gelesen</translation>
+    </message>
+    <message>
+        <source>compressed more than %1 to 1: refused as a zip bomb</source>
+        <translation>stärker als %1 zu 1 komprimiert: als ZIP-Bombe abgelehnt</translation>
+    </message>
+    <message>
+        <source>an archive inside an archive more than %1 levels deep: not read</source>
+        <translation>ein Archiv in einem Archiv, mehr als %1 Ebenen tief: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>encrypted: it cannot be read without a password</source>
+        <translation>verschlüsselt: ohne Passwort nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 GiB: the rest was not read</source>
+        <translation>das Archiv entpackt sich auf mehr als %1 GiB: der Rest wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>entered by hand on Strava: the export holds no file for it</source>
+        <translation>auf Strava von Hand eingetragen: Der Export enthält keine Datei dafür</translation>
+    </message>
+    <message>
+        <source>listed in activities.csv but not in the export</source>
+        <translation>in activities.csv verzeichnet, aber nicht im Export</translation>
+    </message>
+    <message>
+        <source>activities.csv cannot be read: %1</source>
+        <translation>activities.csv ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the %1 file&apos;s figures and time zone replace those of the %2 file</source>
+        <translation>die Werte und die Zeitzone der %1-Datei ersetzen die der %2-Datei</translation>
+    </message>
+    <message>
+        <source>this file says it was a run: no longer marked “not sure”</source>
+        <translation>diese Datei sagt, dass es ein Lauf war: nicht mehr als „unsicher“ markiert</translation>
     </message>
     <message>
         <source>more than %1 files under %2: the rest were not read</source>
@@ -2454,12 +3380,20 @@
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <source>%1 · not sure</source>
+        <translation>%1 · unsicher</translation>
+    </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
         <source>Runs</source>
         <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as a run</source>
+        <translation>Als Lauf &amp;bestätigen</translation>
     </message>
     <message>
         <source>Delete r&amp;un</source>
@@ -2476,6 +3410,13 @@
             <numerusform>Läufe (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only the %n not sure</source>
+        <translation>
+            <numerusform>Nur den %n unsicheren</numerusform>
+            <numerusform>Nur die %n unsicheren</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Runs that day: %1</source>
         <translation>Läufe an diesem Tag: %1</translation>
@@ -2489,8 +3430,12 @@
         <translation>Keine Läufe in diesem Zeitraum. Importieren Sie sie mit Datei → Läufe importieren … oder ziehen Sie die Dateien auf das Hauptfenster.</translation>
     </message>
     <message>
-        <source>Moving %1, elapsed %2, pace %3</source>
-        <translation>In Bewegung %1, gesamt %2, Tempo %3</translation>
+        <source>Time %1 (moving), elapsed %2, pace %3</source>
+        <translation>Zeit %1 (in Bewegung), gesamt %2, Tempo %3</translation>
+    </message>
+    <message>
+        <source>Not sure this was a run: the file names no sport, and its pace or cadence could be another one. Confirm it, or delete it if it was not a run. Until then it is counted nowhere.</source>
+        <translation>Unsicher, ob das ein Lauf war: Die Datei nennt keine Sportart, und Tempo oder Schrittfrequenz könnten zu einer anderen passen. Bestätigen Sie ihn, oder löschen Sie ihn, wenn es kein Lauf war. Bis dahin zählt er nirgends.</translation>
     </message>
     <message>
         <source>Climb: %1 m (%2 m per km)</source>
@@ -2513,7 +3458,7 @@
     <name>RunsUi</name>
     <message>
         <source>&amp;Runs</source>
-        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. Files read between two deliveries to the GUI thread. A watched folder is scanned this long after its last change (a sync tool writes in bursts). An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
+        <extracomment>A run imported that started this recently gets the after-a-run offer. The routine offered after a run. A watched folder is scanned this long after its last change (a sync tool writes in bursts). The progress dialog shows once an import has taken this long. An import finished: every result of it (list[FileResult]). The after-a-run offer was made for this run. An import&apos;s progress: entries read, entries in all (0 while they are being found). A watched folder was scanned: how many new files or exports it found. The routine the offer starts: the runner&apos;s choice for &quot;After a run&quot;.</extracomment>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
@@ -2521,19 +3466,27 @@
         <translation>Läufe importieren</translation>
     </message>
     <message>
-        <source>Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;All files (*)</source>
-        <translation>Aktivitätsdateien (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz);;Alle Dateien (*)</translation>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n files and folders…</source>
+        <translation>
+            <numerusform>%n Datei oder Ordner wird gelesen …</numerusform>
+            <numerusform>%n Dateien und Ordner werden gelesen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for activity files…</source>
+        <translation>Aktivitätsdateien werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 read</source>
+        <translation>%1 von %2 gelesen</translation>
     </message>
     <message>
         <source>Reading runs…</source>
         <translation>Läufe werden gelesen …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reading runs… %n file(s) so far</source>
-        <translation>
-            <numerusform>Läufe werden gelesen … bisher %n Datei</numerusform>
-            <numerusform>Läufe werden gelesen … bisher %n Dateien</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) imported</source>
@@ -2549,11 +3502,35 @@
             <numerusform>%n schon vorhanden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Activity files and exports (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)</source>
+        <translation>Aktivitätsdateien und Exporte (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of runs</source>
+        <translation>Läufe aus einem Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Looking for runs…</source>
+        <translation>Läufe werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Importing runs</source>
+        <translation>Läufe werden importiert</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten …</translation>
+    </message>
     <message numerus="yes">
-        <source>%n skipped (not runs)</source>
+        <source>%n not sure</source>
         <translation>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
-            <numerusform>%n übersprungen (keine Läufe)</numerusform>
+            <numerusform>%n unsicher</numerusform>
+            <numerusform>%n unsicher</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2561,6 +3538,13 @@
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
             <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run(s)</source>
+        <translation>
+            <numerusform>%n kein Lauf</numerusform>
+            <numerusform>%n keine Läufe</numerusform>
         </translation>
     </message>
     <message>
@@ -2765,7 +3749,7 @@
     <name>SessionFlow</name>
     <message>
         <source>%1 was not started: read the safety notice first.</source>
-        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question). A routine asked for while the first-run questions were open: it starts after them.</extracomment>
+        <extracomment>How long a routine waits for the sound back-end before its clock starts without it. The probe takes 0.1–0.4 s (docs/benchmarks/audio.md); a broken back-end must not hold the routine up for longer than a moment. A step long enough to offer the compact timer (ice or heat over 5 minutes). Ice or heat steps longer than this offer the compact timer. The dialog the flow waits for, if any (check-in, red-flag advice, leg question). What a programme changes in a routine today (easing off: fewer sets, and a line to read), given by the window; None: nothing. A routine asked for while the first-run questions were open: it starts after them.</extracomment>
         <translation>%1 wurde nicht gestartet: Lies zuerst den Sicherheitshinweis.</translation>
     </message>
     <message>
@@ -2970,8 +3954,20 @@
         <translation>Töne</translation>
     </message>
     <message>
-        <source>Spoken</source>
-        <translation>Gesprochen</translation>
+        <source>Recorded words</source>
+        <translation>Aufgenommene Wörter</translation>
+    </message>
+    <message>
+        <source>The system voice</source>
+        <translation>Die Systemstimme</translation>
+    </message>
+    <message>
+        <source>The system voice says each step&apos;s name, the leg, the numbers and what comes next, in the language of Soleus Coach</source>
+        <translation>Die Systemstimme sagt den Namen jedes Schritts, das Bein, die Zahlen und was als Nächstes kommt, in der Sprache von Soleus Coach</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>T&amp;on</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -3002,6 +3998,10 @@
         <translation>Gilt ab dem nächsten Start von Soleus Coach</translation>
     </message>
     <message>
+        <source>Play a cue with the style and volume above; the system voice says a sample</source>
+        <translation>Einen Hinweis mit dem Stil und der Lautstärke von oben abspielen; die Systemstimme spricht ein Beispiel</translation>
+    </message>
+    <message>
         <source>&amp;Routines</source>
         <translation>&amp;Routinen</translation>
     </message>
@@ -3026,16 +4026,28 @@
         <translation>Kühldauer:</translation>
     </message>
     <message>
-        <source>Sound and &amp;look</source>
-        <translation>Ton und &amp;Aussehen</translation>
-    </message>
-    <message>
         <source>Cue style:</source>
         <translation>Art der Signale:</translation>
     </message>
     <message>
         <source>Volume:</source>
         <translation>Lautstärke:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Stimme:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Say:</source>
+        <translation>Ansagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Look</source>
+        <translation>&amp;Aussehen</translation>
     </message>
     <message>
         <source>Re&amp;minders</source>
@@ -3048,6 +4060,46 @@
     <message>
         <source>On:</source>
         <translation>An:</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The voices installed for the language of Soleus Coach (see the README to add more)</source>
+        <translation>Die für die Sprache von Soleus Coach installierten Stimmen (wie Sie weitere hinzufügen, steht in der README)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> words a minute</source>
+        <translation> Wörter pro Minute</translation>
+    </message>
+    <message>
+        <source>Step names, the leg, and what comes next</source>
+        <translation>Namen der Schritte, das Bein und was als Nächstes kommt</translation>
+    </message>
+    <message>
+        <source>Numbers: holds, sets, reps, rounds, “ten seconds”</source>
+        <translation>Zahlen: Dehnungen, Sätze, Wiederholungen, Runden, „noch zehn Sekunden“</translation>
+    </message>
+    <message>
+        <source>Instructions while getting into position</source>
+        <translation>Anleitung, während Sie in Position gehen</translation>
+    </message>
+    <message>
+        <source>The language&apos;s default voice</source>
+        <translation>Standardstimme der Sprache</translation>
+    </message>
+    <message>
+        <source>Looking for voices…</source>
+        <translation>Stimmen werden gesucht …</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (nicht installiert)</translation>
     </message>
     <message>
         <source>Offer the small always-on-top timer on ice and heat steps over 5 minutes</source>
@@ -3080,10 +4132,6 @@
     <message>
         <source>Not sure: asked each time</source>
         <translation>Unsicher: wird jedes Mal gefragt</translation>
-    </message>
-    <message>
-        <source>Play a cue with the style and volume above</source>
-        <translation>Ein Signal mit der obigen Art und Lautstärke abspielen</translation>
     </message>
     <message>
         <source>Appearance:</source>
@@ -3261,6 +4309,144 @@
     <message>
         <source>Pain after your last sessions, oldest first: %1</source>
         <translation>Schmerz nach Ihren letzten Einheiten, älteste zuerst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2</source>
+        <translation>Dehnung %1 von %2</translation>
+    </message>
+    <message>
+        <source>And relax</source>
+        <translation>Und entspannen</translation>
+    </message>
+    <message>
+        <source>Switch legs</source>
+        <translation>Bein wechseln</translation>
+    </message>
+    <message>
+        <source>Do not stretch to the point of pain</source>
+        <translation>Nicht bis zum Schmerz dehnen</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Ice on. Keep a cloth between the ice and your skin</source>
+        <translation>Eis auflegen. Immer ein Tuch zwischen Eis und Haut</translation>
+    </message>
+    <message>
+        <source>Check your skin</source>
+        <translation>Haut prüfen</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halbzeit</translation>
+    </message>
+    <message>
+        <source>Ice off</source>
+        <translation>Eis ab</translation>
+    </message>
+    <message>
+        <source>Routine complete. Well done</source>
+        <translation>Routine geschafft. Gut gemacht</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Last rep</source>
+        <translation>Letzte Wiederholung</translation>
+    </message>
+    <message>
+        <source>Last one</source>
+        <extracomment>The same, short: where a rep leaves a second for it (and the recorded clip).</extracomment>
+        <translation>Die letzte</translation>
+    </message>
+    <message>
+        <source>Next set</source>
+        <translation>Nächster Satz</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Satz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Rest, %1 seconds</source>
+        <translation>Pause, %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Heat on. Warm, not hot</source>
+        <translation>Wärme auflegen. Warm, nicht heiß</translation>
+    </message>
+    <message>
+        <source>Heat off</source>
+        <translation>Wärme ab</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Ten seconds</source>
+        <translation>Noch zehn Sekunden</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>left leg back</source>
+        <translation>linkes Bein hinten</translation>
+    </message>
+    <message>
+        <source>right leg back</source>
+        <translation>rechtes Bein hinten</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A step&apos;s name and its side: &quot;Seated calf raise, left leg&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Seated calf raise</source>
+        <extracomment>The step the Test button names.</extracomment>
+        <translation>Wadenheben im Sitzen</translation>
     </message>
 </context>
 <context>
@@ -3525,6 +4711,13 @@
     </message>
 </context>
 <context>
+    <name>SuggestionDialog</name>
+    <message>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+</context>
+<context>
     <name>Surface</name>
     <message>
         <source>Road</source>
@@ -3656,31 +4849,40 @@
     <name>WeeklyChart</name>
     <message>
         <source>Minutes per week</source>
+        <extracomment>Labels under the bars at least this far apart; values over them from this slot width.</extracomment>
         <translation>Minuten pro Woche</translation>
     </message>
     <message>
-        <source>week of %1: %2 min</source>
-        <translation>Woche vom %1: %2 min</translation>
-    </message>
-    <message>
-        <source>Distance per week</source>
-        <translation>Strecke pro Woche</translation>
-    </message>
-    <message>
-        <source>week of %1: %2 km</source>
-        <translation>Woche vom %1: %2 km</translation>
+        <source>Kilometres run per month</source>
+        <translation>Gelaufene Kilometer pro Monat</translation>
     </message>
     <message>
         <source>Kilometres run per week</source>
         <translation>Gelaufene Kilometer pro Woche</translation>
     </message>
     <message>
+        <source>Minutes per month</source>
+        <translation>Minuten pro Monat</translation>
+    </message>
+    <message>
+        <source>Older runs, from %1, are outside this period</source>
+        <translation>Ältere Läufe, ab %1, liegen außerhalb dieses Zeitraums</translation>
+    </message>
+    <message>
+        <source>%1: %2 km</source>
+        <translation>%1: %2 km</translation>
+    </message>
+    <message>
+        <source>%1: %2 min</source>
+        <translation>%1: %2 min</translation>
+    </message>
+    <message>
         <source>● pain after (0–10)</source>
         <translation>● Schmerz danach (0–10)</translation>
     </message>
     <message>
-        <source>No sessions in these weeks yet</source>
-        <translation>In diesen Wochen noch keine Einheiten</translation>
+        <source>No sessions or runs in this period</source>
+        <translation>Keine Einheiten oder Läufe in diesem Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -3688,6 +4890,17 @@
     <message>
         <source>Time remaining in this step</source>
         <translation>Verbleibende Zeit in diesem Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>_Question</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Überspringen (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChooseDialog</name>
+    <message numerus="yes">
+        <source>%n day(s) a week</source>
+        <translation>
+            <numerusform>%n day a week</numerusform>
+            <numerusform>%n days a week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorHub</name>
+    <message numerus="yes">
+        <source>%n unsaved routine(s) kept when Soleus Coach was last closed opened again.</source>
+        <translation>
+            <numerusform>%n unsaved routine kept when Soleus Coach was last closed opened again.</numerusform>
+            <numerusform>%n unsaved routines kept when Soleus Coach was last closed opened again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message numerus="yes">
         <source>%n skipped</source>
@@ -79,6 +106,16 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeUi</name>
+    <message numerus="yes">
+        <source>Report saved: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>Report saved: %1 (%n page)</numerusform>
+            <numerusform>Report saved: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message numerus="yes">
         <source>Problems: %n</source>
@@ -107,14 +144,21 @@
             <numerusform>Runs (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only the %n not sure</source>
+        <translation>
+            <numerusform>Only the %n not sure</numerusform>
+            <numerusform>Only the %n not sure</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunsUi</name>
     <message numerus="yes">
-        <source>Reading runs… %n file(s) so far</source>
+        <source>Reading %n files and folders…</source>
         <translation>
-            <numerusform>Reading runs… %n file so far</numerusform>
-            <numerusform>Reading runs… %n files so far</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
+            <numerusform>Reading %n files and folders…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -125,6 +169,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n not sure</source>
+        <translation>
+            <numerusform>%n not sure</numerusform>
+            <numerusform>%n not sure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n duplicate(s)</source>
         <translation>
             <numerusform>%n duplicate</numerusform>
@@ -132,10 +183,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n skipped (not runs)</source>
+        <source>%n not run(s)</source>
         <translation>
-            <numerusform>%n skipped (not runs)</numerusform>
-            <numerusform>%n skipped (not runs)</numerusform>
+            <numerusform>%n not run</numerusform>
+            <numerusform>%n not runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2,18 +2,24 @@
 
 :meth:`CuePlayer.play` only puts the file on a queue (microseconds); a worker thread owns
 the back-end: it picks one, measures its start latency once with a short silent clip, starts
-one player process per cue (a newer cue stops the older), and checks each exit code. A
+one player process per cue, and checks each exit code. A newer cue stops an older one only
+while the older is still within its clip's length: a player whose clip has ended but whose
+output is still draining (2 s on a PulseAudio null sink; the buffer of a Bluetooth headset)
+is left to finish, so the tail of a word is never cut. A
 back-end that fails is dropped for the next; when none is left the player reports
 :attr:`PlayerState.UNAVAILABLE` once, with what to install. Nothing here can block the caller.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import math
 import queue
 import sys
 import threading
 import time
+import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,13 +28,18 @@ from typing import TYPE_CHECKING, Any
 
 from soleus_coach import texts
 from soleus_coach.cues import Cue
+from soleus_coach.reader import read_user_file
 
 if TYPE_CHECKING:
     from soleus_coach.audio.backends import Backend
 
 log = logging.getLogger(__name__)
 
-PROBE_RUNS = 3  # the first start of a player is often slower (cold caches)
+PROBE_RUNS = 5  # the first start of a player is often slower (cold caches)
+#: Between probe runs: spread over a quarter second, one of them likely falls in a quiet
+#: moment of the app's own start-up work.
+PROBE_GAP_S = 0.04
+SWITCH_INTERVAL_S = 0.001
 #: Ignore probe results above this: a back-end that slow is reported, not compensated.
 MAX_LEAD_S = 0.5
 
@@ -58,23 +69,64 @@ NUMBERED = frozenset({Cue.REP, Cue.COUNT})
 
 
 def sound_for(cue: Cue, style: str, sounds_dir: Path, custom: Path | None = None,
-              variant: str = "") -> Path:
+              variant: str = "", language: str = "en") -> Path:
     """The file a cue plays: the protocol's own if it has one; else the style's file for the
     variant (``number_7.wav`` for a count of seven, ``set_2_of_3.wav``), or for the cue
-    (a tick for any count in the tones style; "next set" past five sets)."""
+    (a tick for any count in the tones style; "next set" past five sets). Recorded words
+    are per language (``spoken/de/``): a language without them gets the tones, never
+    another language's words."""
     if custom is not None:
         return custom
+    folder = sounds_dir / style
+    if style == "spoken":
+        spoken = recorded_language(sounds_dir, language)
+        folder = folder / spoken if spoken else sounds_dir / "tones"
     if variant:
         name = f"number_{variant}" if cue in NUMBERED else f"{cue.value}_{variant}"
-        path = sounds_dir / style / f"{name}.wav"
+        path = folder / f"{name}.wav"
         if path.is_file():
             return path
-    path = sounds_dir / style / f"{cue.value}.wav"
+    path = folder / f"{cue.value}.wav"
     return path if path.is_file() else sounds_dir / "tones" / f"{cue.value}.wav"
+
+
+def recorded_language(sounds_dir: Path, language: str) -> str:
+    """The folder of recorded words for ``language`` ("de-AT" → "de"), or "" if none."""
+    base = language.replace("_", "-").split("-")[0].lower()
+    return base if base and (sounds_dir / "spoken" / base).is_dir() else ""
 
 
 _STOP = object()
 _SILENCE = object()
+
+
+#: The largest sound a routine may bring (as the routine zip's limit for a sound).
+MAX_CLIP_BYTES = 16 * 1024 * 1024
+
+
+def clip_seconds(path: Path) -> float | None:
+    """How long a WAV clip plays; None when it cannot be told (another format, unreadable)."""
+    if path.suffix.lower() != ".wav":
+        return None
+    try:  # a routine's own sound: read through the one reader (a FIFO never blocks)
+        data = read_user_file(path, MAX_CLIP_BYTES, "sounds")
+        with wave.open(io.BytesIO(data), "rb") as w:
+            rate = w.getframerate()
+            return w.getnframes() / rate if rate else None
+    except (OSError, EOFError, wave.Error):
+        return None
+
+
+@dataclass(slots=True)
+class _Playing:
+    """A player process, its clip, and when that clip has been heard to its end."""
+
+    proc: Any
+    path: Path
+    ends_at: float  # on the player's clock; inf when the clip's length is unknown
+
+    def audible(self, now: float) -> bool:
+        return now < self.ends_at
 
 
 class CuePlayer:
@@ -141,12 +193,19 @@ class CuePlayer:
 
         The back-end plays a WAV with no frames: the player starts, connects, opens its
         stream and exits, and nothing is heard. The median time of a few runs matched the
-        first-sample latency measured in a null sink (paplay 8.4 vs 8.8–9.5 ms, aplay 12 vs
-        11–15 ms; docs/benchmarks.md). A clip with even one frame would measure the
-        server's drain (2 s) instead. A non-zero exit means the back-end cannot play."""
+        first-sample latency measured in a null sink on a quiet machine (paplay 8.4 vs
+        8.8–9.5 ms, aplay 12 vs 11–15 ms; docs/benchmarks.md). But the probe runs while a
+        routine is being set up, and a run is only ever slowed, never sped up (a cold cache,
+        the app's own work, the GIL held by the GUI thread): measured end to end, the median
+        of three then came out at 23–43 ms against a true 12–15 ms, and every cue sounded
+        that much early (tests/test_audio_e2e.py). So the shortest of five runs, spread over
+        a quarter second, is taken. A clip with even one frame would measure the server's
+        drain (2 s) instead. A non-zero exit means the back-end cannot play."""
         probe = self.sounds_dir / "probe.wav"
         times = []
-        for _ in range(PROBE_RUNS):
+        for run in range(PROBE_RUNS):
+            if run:
+                time.sleep(PROBE_GAP_S)
             try:
                 t0 = self._clock()
                 proc = backend.play(str(probe))
@@ -158,7 +217,7 @@ class CuePlayer:
             if code != 0:
                 log.warning("sound back-end %s exited with %s", backend.name, code)
                 return None
-        return sorted(times)[len(times) // 2]
+        return min(times)
 
     def _next_backend(self, backends: list[Backend]) -> Backend | None:
         while backends:
@@ -177,33 +236,39 @@ class CuePlayer:
         return None
 
     def _run(self) -> None:
+        # A cue is started by this thread, which needs the GIL for it: while the GUI thread
+        # builds a page (a session's end, its finish page) it would wait up to the switch
+        # interval, 5 ms by default, more than once. 1 ms costs nothing while only one
+        # thread runs, which is nearly always.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         backends = self._load_backends()
         backend = self._next_backend(backends)
-        current: Any = None
-        current_path: Path | None = None
+        playing: list[_Playing] = []  # the newest last; older ones only while draining
+        lengths: dict[Path, float | None] = {}
         while True:
             try:
-                item = self._queue.get(timeout=0.05 if current is not None else None)
+                item = self._queue.get(timeout=0.05 if playing else None)
             except queue.Empty:
                 item = None
-            if current is not None:
-                code = current.poll()
-                if code is not None:
-                    if code != 0 and backend is not None:
-                        log.warning("%s failed on %s (exit %s)", backend.name, current_path,
-                                    code)
-                        backends.pop(0)
-                        backend = self._next_backend(backends)
-                    current, current_path = None, None
+            for p in list(playing):
+                code = p.proc.poll()
+                if code is None:
+                    continue
+                playing.remove(p)
+                if code != 0 and code != -15 and backend is not None:
+                    log.warning("%s failed on %s (exit %s)", backend.name, p.path, code)
+                    backends.pop(0)
+                    backend = self._next_backend(backends)
             if item is None:
                 continue
+            now = self._clock()
+            for p in list(playing):
+                if item is _STOP or p.audible(now):
+                    # a newer cue, silence or the end: cut off what is still being heard
+                    p.proc.terminate()
+                    playing.remove(p)
             if item is _STOP:
-                if current is not None:
-                    current.terminate()
                 return
-            if current is not None and current.poll() is None:
-                current.terminate()  # a newer cue, or silence: cut the older one off
-            current, current_path = None, None
             if item is _SILENCE or backend is None:
                 continue
             path = item
@@ -211,11 +276,16 @@ class CuePlayer:
             if path.suffix.lower() not in backend.formats:
                 log.warning("%s cannot play %s; using the default sound", backend.name, path)
                 continue
+            if path not in lengths:
+                lengths[path] = clip_seconds(path)
             try:
-                current = backend.play(str(path))
+                proc = backend.play(str(path))
             except Exception as exc:
                 log.warning("%s failed to start: %s", backend.name, exc)
                 backends.pop(0)
                 backend = self._next_backend(backends)
                 continue
-            current_path = path
+            length = lengths[path]
+            lead = self.status.latency_s
+            playing.append(_Playing(proc, path, math.inf if length is None
+                                    else self._clock() + lead + length))

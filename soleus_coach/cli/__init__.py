@@ -2,7 +2,9 @@
 
 ``soleus-coach list``, ``soleus-coach validate FILE...``, ``soleus-coach import FILE...``
 (:mod:`.routines`), ``soleus-coach export ID -o OUT``, ``soleus-coach history ...``,
-``soleus-coach runs ...`` (:mod:`.runs`);
+``soleus-coach runs ...`` (:mod:`.runs`), ``soleus-coach programme ...`` and
+``soleus-coach report ...`` (the one command that lays out a PDF with Qt, offscreen: see
+:mod:`soleus_coach.cli.programme`);
 with no command the GUI starts (see :mod:`soleus_coach.app`).
 """
 
@@ -70,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     from soleus_coach.cli.runs import add_parser as add_runs_parser
 
     add_runs_parser(sub)
+    from soleus_coach.cli.programme import add_parsers as add_programme_parsers
+
+    add_programme_parsers(sub)
     sub.add_parser("install-desktop",
                    help="add Soleus Coach to your desktop's applications (this user only)")
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
@@ -278,6 +283,10 @@ def dispatch(args: argparse.Namespace, out: TextIO) -> int:
         from soleus_coach.cli.runs import run as run_runs
 
         return run_runs(args, out)
+    if args.command in ("programme", "report"):
+        from soleus_coach.cli.programme import run as run_programme
+
+        return run_programme(args, out)
     if args.command in ("install-desktop", "uninstall-desktop"):
         from soleus_coach import desktop
 

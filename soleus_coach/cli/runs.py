@@ -1,71 +1,151 @@
-"""``soleus-coach runs import FILE...`` and ``soleus-coach runs list [-n N]``. No Qt.
+"""``soleus-coach runs import PATH...`` and ``soleus-coach runs list [-n N]``. No Qt.
 
 The command line's ``runs`` verb; :mod:`soleus_coach.cli` adds :func:`add_parser` and one
-dispatch line.
+dispatch line. ``import`` takes files, folders, and whole exports (a Strava or Garmin zip, or
+an unpacked Strava folder); it prints one line per activity, a progress bar on a terminal,
+and the counts; Ctrl+C stops after the files in hand, keeping what was stored.
+
+It never touches a session: the history is opened without the recovery of sessions left in
+progress, which belongs to the app (it may be recording one right now).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from soleus_coach import paths
-from soleus_coach.runs.describe import clock, describe, pace
+from soleus_coach.runs.describe import clock, describe, pace, start_text
 from soleus_coach.untrusted import for_terminal
+
+CONFIRM_HINT = "confirm it in the History window (Runs), or delete it there"
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     runs = sub.add_parser("runs", help="your runs, from GPX, TCX and FIT files")
     rsub = runs.add_subparsers(dest="runs_command", metavar="ACTION", required=True)
-    imp = rsub.add_parser("import", help="import runs from files or folders; one line per file")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                     help="GPX, TCX or FIT files (also .gz), or folders to search")
+    imp = rsub.add_parser(
+        "import", help="import runs from files, folders or whole exports; one line each")
+    imp.add_argument("files", nargs="+", type=Path, metavar="PATH",
+                     help="GPX, TCX or FIT files (also .gz), folders to search, a Strava or "
+                          "Garmin Connect export (.zip, or Strava's unpacked folder)")
+    imp.add_argument("-q", "--quiet", action="store_true",
+                     help="print only what needs you (not sure, failed) and the counts")
     rlist = rsub.add_parser("list", help="print the recent runs")
     rlist.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.runs_command == "import":
-        return run_import(args.files, out)
+        return run_import(args.files, out, quiet=args.quiet)
     return run_list(max(1, args.limit), out)
 
 
-def run_import(files: list[Path], out: TextIO) -> int:
+class _Bar:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.on = err.isatty()
+        self.total = 0
+        self.done = 0
+
+    def draw(self) -> None:
+        if not self.on or not self.total:
+            return
+        width = 30
+        filled = width * self.done // self.total
+        self.err.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                       f"{self.done:,}/{self.total:,} read")
+        self.err.flush()
+
+    def clear(self) -> None:
+        if self.on and self.total:
+            self.err.write("\r\033[K")
+            self.err.flush()
+
+
+def run_import(files: list[Path], out: TextIO, *, quiet: bool = False) -> int:
     """Import into the history file. Unlike ``history export`` this writes, so it opens the
-    store as the app does (WAL: safe while the app is open)."""
+    store as the app does (WAL: safe while the app is open), without recovering sessions."""
     from soleus_coach.history.run_import import import_paths
     from soleus_coach.history.store import StoreWriteError, open_store
-    from soleus_coach.runs.importer import FileResult, Outcome, Summary
+    from soleus_coach.runs.results import FileResult, Outcome, Summary
 
-    store = open_store(paths.history_db_path())
+    store = open_store(paths.history_db_path(), recover=False)
     for notice in store.notices:
         sys.stderr.write(f"soleus-coach: {notice.text}\n")
     if not store.persistent:
         store.close()
         return 1
+    bar = _Bar(sys.stderr)
+    stop = threading.Event()
 
     def line(r: FileResult) -> None:
-        name = for_terminal(str(r.path))
+        if quiet and r.outcome not in (Outcome.NOT_SURE, Outcome.FAILED):
+            return
+        bar.clear()
+        name = for_terminal(r.name)
+        detail = for_terminal(r.detail)
         if r.outcome is Outcome.FAILED:
-            out.write(f"{name}: failed: {for_terminal(r.detail)}\n")
-        elif r.outcome is Outcome.SKIPPED:
-            out.write(f"{name}: skipped: {for_terminal(r.detail)}, not a run\n")
-        elif r.run is not None:
-            out.write(f"{name}: {r.outcome.value} {describe(r.run)}\n")
+            text = f"{name}: failed: {detail}"
+        elif r.outcome is Outcome.NOT_RUN:
+            text = f"{name}: not a run: {detail}"
+        elif r.run is None:
+            text = f"{name}: {r.outcome.value}"
+        elif r.outcome is Outcome.NOT_SURE:
+            text = f"{name}: not sure {describe(r.run)}: {detail}; {CONFIRM_HINT}"
+        else:
+            text = f"{name}: {r.outcome.value} {describe(r.run)}"
+            if detail:
+                text += f": {detail}"
+        if r.notes:
+            text += f" ({for_terminal('; '.join(r.notes))})"
+        out.write(text + "\n")
+        bar.draw()
 
+    def listed(total: int) -> None:
+        bar.total = total
+        bar.draw()
+
+    def step(done: int) -> None:
+        bar.done = done
+        bar.draw()
+
+    def interrupt(_sig: int, _frame: FrameType | None) -> None:
+        if stop.is_set():  # a second Ctrl+C: stop at once
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, interrupt) \
+        if threading.current_thread() is threading.main_thread() else None
     try:
-        results = import_paths(store, files, progress=line)
+        results = import_paths(store, files, progress=line, cancelled=stop.is_set,
+                               listed=listed, step=step)
     except StoreWriteError as exc:
+        bar.clear()
         sys.stderr.write(f"soleus-coach: {exc}\n")
         return 1
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         store.close()
+    bar.clear()
     s = Summary.of(results)
-    if len(results) != 1:
-        out.write(f"{s.imported} imported, {s.duplicate} duplicate, {s.skipped} skipped "
-                  f"(not runs), {s.failed} failed\n")
+    if len(results) != 1 or stop.is_set():
+        out.write(f"{s.imported} imported, {s.not_sure} not sure, {s.duplicate} duplicate, "
+                  f"{s.not_runs} not runs, {s.failed} failed\n")
+    if s.not_sure > 1:
+        out.write(f"{s.not_sure} runs are marked “not sure”: confirm them in the History "
+                  "window (Runs), or delete them there.\n")
+    if stop.is_set():
+        out.write(f"Stopped: {bar.done:,} of {bar.total:,} read; what was read is stored.\n")
+        return 130
     return 1 if s.failed else 0
 
 
@@ -83,8 +163,10 @@ def run_list(limit: int, out: TextIO) -> int:
     rows = [("STARTED", "DISTANCE", "TIME", "PACE", "SOURCE")]
     for r in runs:
         source = r.source.value + (f" {r.file_name}" if r.file_name else "")
-        rows.append((r.local_start.strftime("%Y-%m-%d %H:%M"), f"{r.distance_m / 1000:.1f} km",
-                     clock(r.moving_s), pace(r.pace_s_per_km), for_terminal(source)))
+        if r.not_sure:
+            source += "  (not sure: confirm it in the History window)"
+        rows.append((start_text(r), f"{r.distance_m / 1000:.1f} km", clock(r.time_s),
+                     pace(r.pace_s_per_km), for_terminal(source)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         cells = [c.rjust(w) if i in (1, 2, 3) else c.ljust(w)

@@ -101,7 +101,7 @@ def run_gui(start_id: str | None = None, argv: list[str] | None = None, *,
         return 1
     closer = SignalCloser()  # before --start can start a routine
     window = launch(app, start_id, hidden=hidden)  # referenced until the loop ends
-    closer.set_close(window.close)
+    closer.set_close(window.terminate)  # quits whatever is open (drafts are kept)
     # Closing the window quits, even when it was hidden (the compact timer or the tray shown):
     # Qt quits by itself only when the last *visible* window closes.
     window.closed.connect(app.quit, Qt.ConnectionType.QueuedConnection)

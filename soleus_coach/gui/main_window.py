@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.audio import PlayerState
-from soleus_coach.cues import Cue
 from soleus_coach.gui.common.actions import SPECS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = services.settings_store.load()
+        self.terminating = False  # told to quit from outside: nothing may ask
         self.setWindowTitle(self.tr("Soleus Coach"))
         self._library: Library | None = None  # read after the first paint, or when needed
         self.history_window: HistoryWindow | None = None
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
                                   services.make_player(services.assets_dir / "sounds")
                                   if services.make_player else None, self)
         self.sound.status_changed.connect(self._on_sound_status)
+        self.sound.notice.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.sound_label = QLabel()
         self.sound_label.setObjectName("soundUnavailable")
         self.sound_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderService(
             services.window_state_file, now=services.now, settings=lambda: self.settings,
             practised_today=self._practised_today, in_session=lambda: self.flow.busy,
-            parent=self)
+            parent=self, programme=lambda: self.programme.reminder_times())
         self.reminders.reminded.connect(self._remind)
         self.home = HomePage()
         self.home.start_requested.connect(self.start_requested)
@@ -132,9 +133,13 @@ class MainWindow(QMainWindow):
         from soleus_coach.gui.editor.hub import install as install_editor
 
         self.editors = install_editor(self)  # File → New routine; Customize, Edit, Delete
+        from soleus_coach.gui.programme.hub import install as install_programme
+
+        self.programme = install_programme(self)  # its menu, its card, questions in turn
         self.runs_ui = RunsUi(self, lambda: self.history, start_routine=self.start_routine,
                               on_change=self.refresh_summary, state_file=services.window_state_file,
-                              after_run_routine=lambda: self.settings.after_run_routine)
+                              after_run_routine=lambda: self.settings.after_run_routine,
+                              open_history=self.show_history)
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
         self.resize(1000, 640)
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
         if self._library_page is not None:
             self._library_page.set_library(self.library)
         self._update_home()  # reads it again (and says so when a file is broken)
+        self.programme.reload()  # its programmes name routines
 
     def open_protocol_folder(self) -> None:
         self.routine_files.open_folder()
@@ -341,8 +347,11 @@ class MainWindow(QMainWindow):
     def _on_flow_state(self, state: FlowState) -> None:
         if state is FlowState.FINISHED:  # its keys are the finish page's now (Alt+S: Swelling)
             self.session_menu.setEnabled(False)
+            if self.flow.recorder is not None:  # the programme asks about it afterwards
+                self.programme.session_finished(self.flow.recorder.record)
         elif state is FlowState.IDLE and self._summary_scheduled:
             self.reminders.check()  # one may have come due during the routine: not now, though
+            self.programme.ask()
 
     # ----------------------------------------------------------------- tray, compact, reminders
 
@@ -382,6 +391,10 @@ class MainWindow(QMainWindow):
                        self.tr("After a run") if moment is Moment.AFTER else
                        self.tr("Before a run"), name or "—")
         action = ActionId.START_AFTER if moment is Moment.AFTER else ActionId.START_BEFORE
+        programme = self.programme.reminder_text()  # a programme's: what is due next
+        if programme is not None:
+            (title, text), action = programme, ActionId.SHOW
+            self.programme.ask()  # the morning check, if it is due
         self.companions.alert(title, text, action)
         if self.companions.tray is None or not self.companions.tray.available:
             self.companions.show_full()
@@ -424,9 +437,10 @@ class MainWindow(QMainWindow):
                                now=self.services.now(), last_checkin=store.last_checkin())
         if self.history_window is not None:
             self.history_window.reload()
+        QTimer.singleShot(0, self.programme.ask)  # its card and questions: right after this
         self.summary_shown.emit()
 
-    def show_history(self) -> None:
+    def show_history(self) -> HistoryWindow:
         if self.history_window is None:
             from soleus_coach.gui.history.window import HistoryWindow
 
@@ -435,6 +449,7 @@ class MainWindow(QMainWindow):
         self.history_window.show()
         self.history_window.raise_()
         self.history_window.activateWindow()
+        return self.history_window
 
     # ----------------------------------------------------------------- sound
 
@@ -453,11 +468,7 @@ class MainWindow(QMainWindow):
 
     def test_sound(self, settings: Settings) -> None:
         """Play a cue as ``settings`` would (the settings dialog's "Test sound")."""
-        current = self.sound.settings
-        self.sound.apply(replace(settings, sound_on=True))
-        played = self.sound.play(Cue.HOLD_START)
-        self.sound.apply(current)
-        if not played:
+        if not self.sound.test(settings):
             self.statusBar().showMessage(self.sound.status.message or
                                          self.tr("Sound is still starting; try again."), 8000)
 
@@ -466,7 +477,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from soleus_coach.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound)
+        dialog = SettingsDialog(self.settings, self, on_test_sound=self.test_sound,
+                                sound=self.sound)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.value()))
         dialog.open()
@@ -559,6 +571,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.reminders.check)
         QTimer.singleShot(0, self.companions.sync)
         QTimer.singleShot(0, self.flow.welcome)  # the first start's questions, if due
+        QTimer.singleShot(0, self.editors.reopen_kept_drafts)
 
     def start_hidden(self) -> None:
         """Started with the desktop session: in the tray if there is one, else minimised."""
@@ -568,6 +581,13 @@ class MainWindow(QMainWindow):
             self._after_first_paint()
         else:
             self.showMinimized()
+
+    def terminate(self) -> None:
+        """Told to quit from outside (log-out, ``kill``, Ctrl+C in a terminal): quit whatever
+        is open. A running routine is recorded as stopped; an editor's unsaved changes are
+        kept as a draft to open again at the next start (no question can be answered now)."""
+        self.terminating = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flow.stop_now()  # a running routine is recorded as stopped, with what was done

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
@@ -25,6 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from soleus_coach.settings import CueStyle, Leg, Settings, Theme
+from soleus_coach.texts import fill_in
+
+if TYPE_CHECKING:
+    from soleus_coach.audio.speech import Voice
+    from soleus_coach.gui.common.sound import SoundService
 
 
 def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComboBox:
@@ -51,7 +57,8 @@ def _spin(name: str, lo: int, hi: int, value: int | None, suffix: str,
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 on_test_sound: Callable[[Settings], None] | None = None) -> None:
+                 on_test_sound: Callable[[Settings], None] | None = None,
+                 sound: SoundService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -83,9 +90,14 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play sound cues"))
         self.sound.setAccessibleName(self.tr("Play sound cues"))
         self.sound.setChecked(settings.sound_on)
-        self.cue_style = _combo(self.tr("Cue style"), [(self.tr("Tones"), CueStyle.TONES),
-                                                      (self.tr("Spoken"), CueStyle.SPOKEN)],
+        self.cue_style = _combo(self.tr("Cue style"),
+                                [(self.tr("Tones"), CueStyle.TONES),
+                                 (self.tr("Recorded words"), CueStyle.SPOKEN),
+                                 (self.tr("The system voice"), CueStyle.VOICE)],
                                 settings.cue_style)
+        self.cue_style.setToolTip(self.tr("The system voice says each step's name, the leg, "
+                                          "the numbers and what comes next, in the language "
+                                          "of Soleus Coach"))
         self.volume = QSlider()
         self.volume.setOrientation(self.volume.orientation().Horizontal)
         self.volume.setAccessibleName(self.tr("Volume"))
@@ -100,9 +112,11 @@ class SettingsDialog(QDialog):
                                                      ("English", "en"), ("Deutsch", "de")],
                                settings.language)
         self.language.setToolTip(self.tr("Takes effect the next time Soleus Coach starts"))
+        self._voice_widgets(settings, sound)
         self.test_sound_button = QPushButton(self.tr("&Test sound"))
         self.test_sound_button.setObjectName("testSound")
-        self.test_sound_button.setToolTip(self.tr("Play a cue with the style and volume above"))
+        self.test_sound_button.setToolTip(self.tr("Play a cue with the style and volume above; "
+                                                  "the system voice says a sample"))
         self.test_sound_button.setEnabled(on_test_sound is not None)
         if on_test_sound is not None:
             self.test_sound_button.clicked.connect(lambda: on_test_sound(self.value()))
@@ -118,15 +132,22 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ice time:"), self.ice)
         form.addRow("", self.ask_before)
         form.addRow("", self.compact_offer)
-        form = self._tab(self.tr("Sound and &look"))
+        form = self._tab(self.tr("&Sound"))
+        self.sound_tab = self.tabs.widget(self.tabs.count() - 1)
         form.addRow("", self.sound)
         form.addRow(self.tr("Cue style:"), self.cue_style)
         form.addRow(self.tr("Volume:"), self.volume)
+        form.addRow(self.tr("Voice:"), self.voice)
+        form.addRow(self.tr("Speed:"), self.rate)
+        form.addRow(self.tr("Say:"), self.speak_names)
+        form.addRow("", self.speak_counts)
+        form.addRow("", self.speak_instructions)
         form.addRow("", self.test_sound_button)
+        form = self._tab(self.tr("&Look"))
         form.addRow(self.tr("Appearance:"), self.theme)
         form.addRow(self.tr("Language:"), self.language)
         form = self._tab(self.tr("Re&minders"))
-        self.reminders_tab = self.tabs.widget(2)
+        self.reminders_tab = self.tabs.widget(self.tabs.count() - 1)
         form.addRow("", self.reminder_on)
         form.addRow(self.tr("At:"), self.reminder_time)
         form.addRow(self.tr("On:"), self.days_row)
@@ -140,6 +161,59 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def _voice_widgets(self, settings: Settings, sound: SoundService | None) -> None:
+        """The system voice: which one (the UI language's voices, looked up in the
+        background), how fast, and what it says besides the cues' words."""
+        self.voice = QComboBox()
+        self.voice.setObjectName("voice")
+        self.voice.setAccessibleName(self.tr("Voice"))
+        self.voice.setToolTip(self.tr("The voices installed for the language of Soleus Coach "
+                                      "(see the README to add more)"))
+        self._wanted_voice = settings.voice
+        self.rate = QSpinBox()
+        self.rate.setObjectName("speechRate")
+        self.rate.setAccessibleName(self.tr("Speed"))
+        self.rate.setRange(80, 300)
+        self.rate.setSingleStep(10)
+        self.rate.setSuffix(self.tr(" words a minute"))
+        self.rate.setValue(settings.speech_rate)
+        self.speak_names = QCheckBox(self.tr("Step names, the leg, and what comes next"))
+        self.speak_names.setChecked(settings.speak_names)
+        self.speak_counts = QCheckBox(self.tr("Numbers: holds, sets, reps, rounds, "
+                                              "“ten seconds”"))
+        self.speak_counts.setChecked(settings.speak_counts)
+        self.speak_instructions = QCheckBox(self.tr("Instructions while getting into "
+                                                    "position"))
+        self.speak_instructions.setChecked(settings.speak_instructions)
+        self._sound = sound
+        self._voices_asked = False
+        self._fill_voices([])
+        if sound is not None:
+            sound.voices_found.connect(self._fill_voices)
+        self.cue_style.currentIndexChanged.connect(self._enable_voice)
+        self._enable_voice()
+
+    def _fill_voices(self, voices: list[Voice] | None) -> None:
+        wanted = self.voice.currentData() if self.voice.count() else self._wanted_voice
+        self.voice.clear()
+        self.voice.addItem(self.tr("The language's default voice"), "")
+        if voices is None:
+            self.voice.addItem(self.tr("Looking for voices…"), None)
+        for voice in voices or ():
+            self.voice.addItem(f"{voice.name} ({voice.language}, {voice.engine})", voice.id)
+        if wanted and self.voice.findData(wanted) < 0:
+            self.voice.addItem(fill_in(self.tr("%1 (not installed)"), wanted), wanted)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(wanted)))
+
+    def _enable_voice(self) -> None:
+        on = self.cue_style.currentData() == CueStyle.VOICE
+        for widget in (self.voice, self.rate, self.speak_names, self.speak_counts,
+                       self.speak_instructions):
+            widget.setEnabled(on)
+        if on and not self._voices_asked and self._sound is not None:
+            self._voices_asked = True  # looked up when the voice is chosen, in the background
+            self._fill_voices(self._sound.voices())
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()
@@ -209,6 +283,11 @@ class SettingsDialog(QDialog):
             ask_pain_before=self.ask_before.isChecked(),
             cue_style=CueStyle(self.cue_style.currentData()),
             volume=self.volume.value(),
+            voice=str(self.voice.currentData() or ""),
+            speech_rate=self.rate.value(),
+            speak_names=self.speak_names.isChecked(),
+            speak_counts=self.speak_counts.isChecked(),
+            speak_instructions=self.speak_instructions.isChecked(),
             theme=Theme(self.theme.currentData()),
             language=str(self.language.currentData()),
             compact_offer=self.compact_offer.isChecked(),

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, QTimer, Signal
 
 from soleus_coach.digest import sha256_hex
+from soleus_coach.gui.common.windows import set_aside
+from soleus_coach.reader import is_regular_or_absent
 
 if TYPE_CHECKING:  # QtNetwork is imported after the first paint (or by a second launch)
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -28,6 +30,10 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "soleus-coach.lock"
 #: A request (``{"action": "start", "id": ...}``) is far shorter than this.
 MAX_MESSAGE = 4096
+#: At most this many other launches talk to us at once; more are dropped at once.
+MAX_CLIENTS = 8
+#: A launch that has not sent its one line within this time is dropped.
+IDLE_MS = 5000
 #: How long a second launch waits for the first to answer (it may be starting up, and only
 #: listens once its window is painted).
 TIMEOUT_MS = 5000
@@ -35,8 +41,30 @@ TIMEOUT_MS = 5000
 
 def server_name(data_dir: Path) -> str:
     """A per-user, per-data-folder socket name (short: Unix sockets allow ~100 bytes)."""
-    key = f"{getpass.getuser()}:{data_dir.resolve()}".encode()
+    try:
+        folder = data_dir.resolve()
+    except (OSError, RuntimeError):  # a link loop: the name as given still tells them apart
+        folder = data_dir.absolute()
+    key = f"{getpass.getuser()}:{folder}".encode()
     return "soleus-coach-" + sha256_hex(key)[:16]
+
+
+def parse_request(line: bytes) -> dict[str, str] | None:
+    """A launch's request, if ``line`` is one: a flat JSON object whose ``action`` is
+    ``raise`` or ``start`` and whose values are short strings; None for anything else (never
+    an exception: a line of 4,000 ``[`` is just not a request)."""
+    if len(line) > MAX_MESSAGE or line.count(b"{") + line.count(b"[") > 1:
+        return None
+    try:
+        message = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(message, dict) or message.get("action") not in ("raise", "start"):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) and len(v) <= 200
+               for k, v in message.items()):
+        return None
+    return dict(message)
 
 
 class SingleInstance(QObject):
@@ -63,6 +91,9 @@ class SingleInstance(QObject):
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             problem = f"cannot create {self.data_dir}: {exc.strerror}"
+        lock = self.data_dir / LOCK_NAME
+        if not is_regular_or_absent(lock):  # a folder, a FIFO, a link to a device
+            set_aside(lock, "a lock file that is not a file")
         if not self._lock.tryLock(100):
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 return False
@@ -117,9 +148,16 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
+            if len(self._clients) >= MAX_CLIENTS:
+                log.warning("single instance: too many launches at once; one dropped")
+                socket.abort()
+                socket.deleteLater()
+                continue
             # PySide gives the socket to Python: it lives while it is in _clients, and is
-            # dropped (outside its own signal) once the other side hangs up.
+            # dropped (outside its own signal) once the other side hangs up, or when it has
+            # said nothing for IDLE_MS.
             self._clients.append(socket)
+            QTimer.singleShot(IDLE_MS, socket, lambda s=socket: self._expire(s))
             # A request is one short line; a peer that sends more without a newline is
             # not ours, and is dropped rather than buffered (see _read).
             socket.setReadBufferSize(MAX_MESSAGE)
@@ -131,16 +169,19 @@ class SingleInstance(QObject):
         if socket in self._clients:
             self._clients.remove(socket)
 
+    def _expire(self, socket: QLocalSocket) -> None:
+        if socket in self._clients:
+            log.warning("single instance: dropped a launch that said nothing in time")
+            socket.abort()
+            self._drop(socket)
+
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
-            line = bytes(socket.readLine(MAX_MESSAGE + 1).data())
-            try:
-                message = json.loads(line)
-            except ValueError:
+            message = parse_request(bytes(socket.readLine(MAX_MESSAGE + 1).data()).strip())
+            if message is None:
                 log.warning("single instance: ignored a malformed request")
                 continue
-            if isinstance(message, dict) and message.get("action") in ("raise", "start"):
-                self.requested.emit({k: str(v) for k, v in message.items()})
+            self.requested.emit(message)
         if socket.bytesAvailable() >= MAX_MESSAGE:
             log.warning("single instance: dropped a peer that sent %d bytes without a "
                         "newline", socket.bytesAvailable())

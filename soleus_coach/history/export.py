@@ -4,7 +4,10 @@ ISO-8601 times, UTC.
 Runs in CSV: the run columns follow the session columns, and the ``type`` column says which
 kind a row is (``session`` or ``run``); a run row fills ``id`` (``run-<n>``), ``started_at``,
 ``ended_at`` and its own columns. One table, so a spreadsheet filters it by ``type``. In JSON
-runs are a ``runs`` array beside ``sessions``.
+runs are a ``runs`` array beside ``sessions``. A run's ``local_started_at`` is its start on
+its own clock (with the offset), as the window and the command line show it; its time is
+``moving_s`` (the watch's timer) and its pace is over that time; ``not_sure`` marks a run the
+runner has not yet confirmed (counted nowhere).
 
 ``read_json`` reads an export back into records: the JSON export loses nothing.
 """
@@ -39,7 +42,8 @@ SESSION_CSV_COLUMNS = (
 )
 RUN_CSV_COLUMNS = (
     "type", "distance_km", "moving_s", "elapsed_s", "climb_m", "pace_s_per_km", "source",
-    "file_name", "activity_name", "surface", "shoes", "utc_offset_s",
+    "file_name", "activity_name", "surface", "shoes", "utc_offset_s", "local_started_at",
+    "not_sure",
 )
 CSV_COLUMNS: tuple[str, ...] = SESSION_CSV_COLUMNS + RUN_CSV_COLUMNS
 _SESSION_TAIL = ("session", *[""] * (len(RUN_CSV_COLUMNS) - 1))
@@ -99,12 +103,14 @@ def session_json(rec: SessionRecord) -> dict[str, Any]:
 
 def run_json(run: Run) -> dict[str, Any]:
     return {
-        "id": run.id, "started_at": to_iso(run.start), "utc_offset_s": run.utc_offset_s,
-        "distance_m": run.distance_m, "moving_s": run.moving_s, "elapsed_s": run.elapsed_s,
+        "id": run.id, "started_at": to_iso(run.start), "utc_offset_s": run.offset_s,
+        "local_started_at": run.local_start.isoformat(), "distance_m": run.distance_m,
+        "moving_s": run.moving_s, "elapsed_s": run.elapsed_s,
         "climb_m": run.climb_m, "pace_s_per_km": round(run.pace_s_per_km, 1),
         "sport": run.sport, "source": run.source.value, "file_name": run.file_name,
         "name": run.name, "surface": run.surface.value if run.surface else None,
         "shoes": run.shoe or None, "content_hash": run.content_hash,
+        "not_sure": run.not_sure,
     }
 
 
@@ -182,8 +188,8 @@ def run_csv_row(run: Run) -> list[str]:
     ended = run.start + timedelta(seconds=run.elapsed_s)
     head = {"id": f"run-{run.id}", "started_at": to_iso(run.start), "ended_at": to_iso(ended)}
     return [*(head.get(c, "") for c in SESSION_CSV_COLUMNS),
-            "run", f"{run.distance_m / 1000:.3f}", f"{run.moving_s:.0f}",
+            "run", f"{run.distance_m / 1000:.3f}", f"{run.time_s:.0f}",
             f"{run.elapsed_s:.0f}", "" if run.climb_m is None else f"{run.climb_m:.0f}",
             f"{run.pace_s_per_km:.0f}", run.source.value, _line(run.file_name),
             _line(run.name), run.surface.value if run.surface else "", _line(run.shoe),
-            "" if run.utc_offset_s is None else str(run.utc_offset_s)]
+            str(run.offset_s), run.local_start.isoformat(), "1" if run.not_sure else ""]

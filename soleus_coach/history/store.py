@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ from urllib.parse import quote
 
 from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
+from soleus_coach.history.programme_store import MIGRATION_PROGRAMME, ProgrammeStore
 from soleus_coach.history.records import (
     EventRecord,
     SegmentRecord,
@@ -41,7 +43,7 @@ from soleus_coach.history.records import (
     to_iso,
     utc_now,
 )
-from soleus_coach.history.run_store import MIGRATION_RUNS, RunStore
+from soleus_coach.history.run_store import MIGRATION_RUNS, MIGRATION_RUNS_2, RunStore
 
 log = logging.getLogger(__name__)
 
@@ -125,15 +127,102 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE segment;
     ALTER TABLE segment_new RENAME TO segment;
     """,
+    # 4 → 5: a programme over weeks: its events, morning checks, pain during loading,
+    # suggestions and choices (soleus_coach/history/programme_store.py).
+    MIGRATION_PROGRAMME,
+    # 5 → 6: every run's UTC offset and local clock; runs not sure to be runs (issue 25).
+    MIGRATION_RUNS_2,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: A session "counts" towards streaks and weekly figures when it did real work.
 _COUNTS = "(status = 'completed' OR active_s >= 60)"
 
+#: What a readable row looks like. The file's own CHECKs are not enough: a crafted file can
+#: hold text in a number column or a date that is not one. A session whose row, or any of its
+#: segments or events, is not like this is left out of every read (never a crash), said once
+#: as a notice, and kept in the file as it is.
+_DATE = "(typeof({c}) = 'text' AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' " \
+        "AND julianday({c}) IS NOT NULL)"
+_NUMBER = "typeof({c}) IN ('integer', 'real')"
+_PAIN = "({c} IS NULL OR (typeof({c}) = 'integer' AND {c} BETWEEN 0 AND 10))"
+_TEXT = "typeof({c}) = 'text'"
+_OPT_TEXT = "({c} IS NULL OR typeof({c}) = 'text')"
+
+
+#: The readable shape of each table's columns (a file of an older version has fewer).
+_READABLE: dict[str, tuple[tuple[str, str], ...]] = {
+    "session": (*((_TEXT, c) for c in ("uid", "protocol_id", "protocol_name",
+                                       "protocol_digest", "leg", "notes")),
+                ("{c} IN ('in_progress', 'completed', 'stopped', 'interrupted')", "status"),
+                (_DATE, "started_at"), (_DATE, "updated_at"),
+                ("({c} IS NULL OR " + _DATE + ")", "ended_at"),
+                *((_NUMBER, c) for c in ("planned_s", "active_s", "paused_s")),
+                (_PAIN, "pain_before"), (_PAIN, "pain_after"),
+                (_OPT_TEXT, "flags_before"), (_OPT_TEXT, "flags_after")),
+    "segment": (("typeof({c}) = 'integer'", "seq"), (_TEXT, "kind"), (_TEXT, "label"),
+                (_OPT_TEXT, "side"), ("({c} IS NULL OR typeof({c}) = 'integer')", "rep"),
+                (_NUMBER, "planned_s"), (_NUMBER, "actual_s"),
+                ("{c} IN ('completed', 'skipped', 'stopped', 'hurt')", "outcome"),
+                (_DATE, "ended_at")),
+    "event": ((_DATE, "at"), (_TEXT, "kind"), (_TEXT, "detail")),
+    "run": ((_DATE, "started_at"), ("({c} IS NULL OR " + _DATE + ")", "started_local"),
+            ("typeof({c}) IN ('integer', 'real') AND {c} > 0", "distance_m"),
+            (_NUMBER, "moving_s"), (_NUMBER, "elapsed_s"),
+            ("({c} IS NULL OR typeof({c}) IN ('integer', 'real'))", "climb_m"),
+            ("({c} IS NULL OR typeof({c}) = 'integer')", "utc_offset_s"),
+            *((_TEXT, c) for c in ("sport", "source", "file_name", "name"))),
+}
+
+
+def _readable(conn: sqlite3.Connection, table: str) -> str:
+    """The SQL condition a readable row of ``table`` meets (for the columns it has)."""
+    columns = {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
+    parts = [pattern.format(c=column) for pattern, column in _READABLE[table]
+             if column in columns]
+    return " AND ".join(parts) or "1"
+
+
+def _mark_unreadable(conn: sqlite3.Connection) -> int:
+    """Note (in a temporary table, never in the file) every session that cannot be read,
+    and make the views every read goes through; returns how many sessions."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_schema WHERE "
+                                         "type = 'table'")}
+    if "run" in tables:  # a run whose values are not ours is left out of every read too
+        conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_run AS SELECT * FROM main.run "
+                     f"WHERE {_readable(conn, 'run')}")
+        left_out = conn.execute("SELECT (SELECT count(*) FROM main.run) - "
+                                "(SELECT count(*) FROM temp.readable_run)").fetchone()[0]
+        if left_out:
+            log.warning("%d run(s) with values that cannot be read, left out", left_out)
+    if not {"session", "segment", "event"} <= tables:  # an empty file, or version 1
+        for table in ("session", "segment", "event"):
+            if table in tables:
+                conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_{table} AS "
+                             f"SELECT * FROM main.{table}")
+        return 0
+    conn.executescript(f"""
+        CREATE TEMP TABLE IF NOT EXISTS unreadable (id INTEGER PRIMARY KEY);
+        DELETE FROM temp.unreadable;
+        INSERT OR IGNORE INTO temp.unreadable
+            SELECT id FROM main.session WHERE NOT ({_readable(conn, "session")});
+        INSERT OR IGNORE INTO temp.unreadable
+            SELECT session_id FROM main.segment WHERE NOT ({_readable(conn, "segment")});
+        INSERT OR IGNORE INTO temp.unreadable
+            SELECT session_id FROM main.event WHERE NOT ({_readable(conn, "event")});
+        CREATE TEMP VIEW IF NOT EXISTS readable_session AS SELECT * FROM main.session
+            WHERE id NOT IN (SELECT id FROM temp.unreadable);
+        CREATE TEMP VIEW IF NOT EXISTS readable_segment AS SELECT * FROM main.segment
+            WHERE session_id NOT IN (SELECT id FROM temp.unreadable);
+        CREATE TEMP VIEW IF NOT EXISTS readable_event AS SELECT * FROM main.event
+            WHERE session_id NOT IN (SELECT id FROM temp.unreadable);
+    """)
+    return int(conn.execute("SELECT count(*) FROM temp.unreadable").fetchone()[0])
+
 
 class NoticeKind(StrEnum):
     MOVED_ASIDE = "moved_aside"  # damaged or foreign file renamed; a new history started
+    UNREADABLE_ROWS = "unreadable_rows"  # sessions with values that are not ours: left out
     NEWER = "newer"  # written by a newer app: left untouched
     NOT_SAVED = "not_saved"  # folder unwritable: this run's sessions live in memory only
     RECOVERED = "recovered"  # sessions found in progress were marked interrupted
@@ -207,10 +296,21 @@ def _first_row(conn: sqlite3.Connection, sql: str) -> Any:
         raise _Unusable(f"damaged ({exc})") from exc
 
 
+#: What ``quick_check`` says of a row whose values break a CHECK or NOT NULL: the file is
+#: sound, the row is not ours; the readable views (below) leave its session out.
+_ROW_LEVEL = ("CHECK constraint failed in ", "NULL value in ")
+
+
 def _quick_check(conn: sqlite3.Connection) -> None:
-    check = _first_row(conn, "PRAGMA quick_check")[0]
-    if check != "ok":
-        raise _Unusable(f"damaged ({check})")
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(50)")]
+    except sqlite3.DatabaseError as exc:
+        if _is_unwritable(exc):
+            raise
+        raise _Unusable(f"damaged ({exc})") from exc
+    damage = [r for r in rows if r != "ok" and not str(r).startswith(_ROW_LEVEL)]
+    if damage:
+        raise _Unusable(f"damaged ({damage[0]})")
 
 
 def _in_progress(conn: sqlite3.Connection) -> bool:
@@ -241,12 +341,24 @@ def _inspect(conn: sqlite3.Connection, size: int = 0) -> int:
     return version
 
 
+#: The only objects SQLite makes by itself: an index for a UNIQUE or PRIMARY KEY constraint
+#: (no SQL of its own), AUTOINCREMENT's counters, ANALYZE's statistics. Anything else whose
+#: name starts with ``sqlite_`` was planted (``PRAGMA writable_schema``) and is a stranger.
+_SQLITE_OWN = re.compile(r"^sqlite_(autoindex_.+_\d+|sequence|stat[1-4])$")
+
+
 def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    """Every table, index, view and trigger by (type, name), with its SQL, whitespace
-    folded; SQLite's own internal objects left out."""
-    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in conn.execute(
-        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "
-        "ESCAPE '\\'")}
+    """Every row of the file's schema (tables, indexes, views, triggers) by (type, name),
+    with its SQL, whitespace folded; only the objects SQLite makes by itself are left out,
+    and only in the form SQLite makes them."""
+    out = {}
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM main.sqlite_schema"):
+        own = _SQLITE_OWN.match(name or "")
+        if own and ((kind == "index" and sql is None and name.startswith("sqlite_autoindex_"))
+                    or (kind == "table" and not name.startswith("sqlite_autoindex_"))):
+            continue
+        out[(kind, name)] = " ".join((sql or "").split())
+    return out
 
 
 @functools.lru_cache(maxsize=4)
@@ -290,9 +402,11 @@ def _move_aside(path: Path, reason: str, moment: datetime) -> Notice:
                   target)
 
 
-def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryStore:
+def open_store(path: Path, *, now: Callable[[], datetime] = utc_now,
+               recover: bool = True) -> HistoryStore:
     """Open (creating or migrating) the history at ``path``. Never raises for bad files or
-    folders: see :attr:`HistoryStore.notices` for what happened."""
+    folders: see :attr:`HistoryStore.notices` for what happened. ``recover=False`` (the
+    command line) leaves sessions found in progress alone: the app may be recording one."""
     notices: list[Notice] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -321,7 +435,8 @@ def open_store(path: Path, *, now: Callable[[], datetime] = utc_now) -> HistoryS
                     texts.HISTORY_MIGRATED, version, SCHEMA_VERSION), path))
             _migrate(conn, version)
         store = HistoryStore(conn, path, notices, persistent=True, now=now)
-        store.recover()
+        if recover:
+            store.recover()
         return store
     except (OSError, sqlite3.Error) as exc:
         reason = _why(exc, path.parent)
@@ -450,7 +565,7 @@ def _where(protocol_id: str | None, since: datetime | None,
     return " AND ".join(where), params
 
 
-class HistoryStore(RunStore):
+class HistoryStore(RunStore, ProgrammeStore):
     """All reads and writes of the history. Writes raise :class:`StoreWriteError`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[Notice], *,
@@ -460,6 +575,12 @@ class HistoryStore(RunStore):
         self.notices = notices
         self.persistent = persistent  # False: kept in memory only, lost at quit
         self._now = now
+        unreadable = _mark_unreadable(conn)
+        if unreadable:
+            log.warning("%s: %d session(s) with values that cannot be read, left out",
+                        path, unreadable)
+            notices.append(Notice(NoticeKind.UNREADABLE_ROWS,
+                                  texts.fill(texts.HISTORY_UNREADABLE_ROWS, unreadable), path))
 
     def close(self) -> None:
         self._conn.close()
@@ -547,7 +668,7 @@ class HistoryStore(RunStore):
         direction = "DESC" if descending else "ASC"
         column = _ORDER[order]
         sql = ("SELECT uid, protocol_id, protocol_name, started_at, ended_at, planned_s, "
-               "active_s, status, pain_before, pain_after, notes != '' FROM session WHERE "
+               "active_s, status, pain_before, pain_after, notes != '' FROM readable_session WHERE "
                f"{where} ORDER BY {column} {direction}, started_at {direction}, id {direction}")
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -558,15 +679,15 @@ class HistoryStore(RunStore):
     def count(self, *, protocol_id: str | None = None, since: datetime | None = None,
               until: datetime | None = None) -> int:
         where, params = _where(protocol_id, since, until)
-        return int(self._rows(f"SELECT count(*) FROM session WHERE {where}", params)[0][0])
+        return int(self._rows(f"SELECT count(*) FROM readable_session WHERE {where}", params)[0][0])
 
     def oldest(self) -> datetime | None:
-        return _opt_dt(self._rows("SELECT min(started_at) FROM session")[0][0])
+        return _opt_dt(self._rows("SELECT min(started_at) FROM readable_session")[0][0])
 
     def routines(self) -> list[tuple[str, str]]:
         """(protocol id, latest name) of every routine in the history, by name."""
         # With max(), SQLite takes the bare column from the row holding the maximum.
-        rows = self._rows("SELECT protocol_id, protocol_name, max(id) FROM session "
+        rows = self._rows("SELECT protocol_id, protocol_name, max(id) FROM readable_session "
                           "GROUP BY protocol_id")
         return sorted(((r[0], r[1]) for r in rows), key=lambda r: (r[1].casefold(), r[0]))
 
@@ -574,7 +695,7 @@ class HistoryStore(RunStore):
         row = self._conn.execute(
             "SELECT id, uid, protocol_id, protocol_name, protocol_digest, started_at, "
             "planned_s, leg, status, ended_at, updated_at, active_s, paused_s, pain_before, "
-            "flags_before, pain_after, flags_after, notes FROM session WHERE uid = ?",
+            "flags_before, pain_after, flags_after, notes FROM readable_session WHERE uid = ?",
             (uid,)).fetchone()
         if row is None:
             return None
@@ -588,14 +709,15 @@ class HistoryStore(RunStore):
         rec.segments = [SegmentRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
                                       from_iso(r[8])) for r in self._rows(
             "SELECT seq, kind, label, side, rep, planned_s, actual_s, outcome, ended_at "
-            "FROM segment WHERE session_id = ? ORDER BY seq", (sid,))]
+            "FROM readable_segment WHERE session_id = ? ORDER BY seq", (sid,))]
         rec.events = [EventRecord(from_iso(r[0]), r[1], r[2]) for r in self._rows(
-            "SELECT at, kind, detail FROM event WHERE session_id = ? ORDER BY seq", (sid,))]
+            "SELECT at, kind, detail FROM readable_event WHERE session_id = ? ORDER BY seq",
+            (sid,))]
         return rec
 
     def all_sessions(self) -> Iterator[SessionRecord]:
         """Every session in full, oldest first (for export)."""
-        for (uid,) in self._rows("SELECT uid FROM session ORDER BY started_at, id"):
+        for (uid,) in self._rows("SELECT uid FROM readable_session ORDER BY started_at, id"):
             rec = self.session(uid)
             if rec is not None:
                 yield rec
@@ -606,13 +728,13 @@ class HistoryStore(RunStore):
         monday = today - timedelta(days=today.weekday())
         week_start = local_midnight_utc(monday, tz)
         n, seconds = self._rows(
-            f"SELECT count(*), coalesce(sum(active_s), 0) FROM session "
+            f"SELECT count(*), coalesce(sum(active_s), 0) FROM readable_session "
             f"WHERE started_at >= ? AND {_COUNTS}", (to_iso(week_start),))[0]
-        total, last = self._rows("SELECT count(*), max(started_at) FROM session")[0]
+        total, last = self._rows("SELECT count(*), max(started_at) FROM readable_session")[0]
         streak = 0
         expected = today
         for (day_text,) in self._conn.execute(
-                f"SELECT DISTINCT date(started_at, ?) AS d FROM session WHERE {_COUNTS} "
+                f"SELECT DISTINCT date(started_at, ?) AS d FROM readable_session WHERE {_COUNTS} "
                 "ORDER BY d DESC", (offset,)):
             day = date.fromisoformat(day_text)
             if day > today:
@@ -632,8 +754,9 @@ class HistoryStore(RunStore):
         first = this_monday - timedelta(weeks=weeks - 1)
         by_week = {r[0]: r for r in self._rows(
             f"SELECT date(started_at, ?, 'weekday 0', '-6 days') AS w, count(*), "
-            f"sum(active_s), avg(pain_after) FROM session WHERE started_at >= ? AND {_COUNTS} "
-            "GROUP BY w", (offset, to_iso(local_midnight_utc(first, tz))))}
+            f"sum(active_s), avg(pain_after) FROM readable_session "
+            f"WHERE started_at >= ? AND {_COUNTS} GROUP BY w",
+            (offset, to_iso(local_midnight_utc(first, tz))))}
         out = []
         for i in range(weeks):
             monday = first + timedelta(weeks=i)
@@ -644,7 +767,7 @@ class HistoryStore(RunStore):
 
     def recent_pain_after(self, limit: int = 3) -> list[int]:
         """Pain after the last sessions that recorded it, oldest first."""
-        rows = self._rows("SELECT pain_after FROM session WHERE pain_after IS NOT NULL "
+        rows = self._rows("SELECT pain_after FROM readable_session WHERE pain_after IS NOT NULL "
                           "ORDER BY started_at DESC LIMIT ?", (limit,))
         return [r[0] for r in reversed(rows)]
 
@@ -653,7 +776,7 @@ class HistoryStore(RunStore):
         before it when there was none after (a routine not started for red flags has only
         that one)."""
         row = self._conn.execute(
-            "SELECT pain_after, flags_after, pain_before, flags_before FROM session "
+            "SELECT pain_after, flags_after, pain_before, flags_before FROM readable_session "
             "WHERE pain_after IS NOT NULL OR flags_after IS NOT NULL OR pain_before IS NOT "
             "NULL OR flags_before IS NOT NULL ORDER BY started_at DESC LIMIT 1").fetchone()
         if row is None:
@@ -666,7 +789,7 @@ class HistoryStore(RunStore):
         the safety rules go by when a routine starts without a check-in of its own."""
         start = local_midnight_utc(today, tz)
         row = self._conn.execute(
-            "SELECT pain_after, flags_after, pain_before, flags_before FROM session "
+            "SELECT pain_after, flags_after, pain_before, flags_before FROM readable_session "
             "WHERE started_at >= ? AND started_at < ? AND (pain_after IS NOT NULL OR "
             "flags_after IS NOT NULL OR pain_before IS NOT NULL OR flags_before IS NOT NULL) "
             "ORDER BY started_at DESC LIMIT 1",
@@ -679,7 +802,8 @@ class HistoryStore(RunStore):
         """When the last ice on record came off (for "ice up to 20 minutes every 2–3
         hours"): the end of the latest ice segment that ran at all."""
         row = self._conn.execute(
-            "SELECT max(ended_at) FROM segment WHERE kind = 'ice' AND actual_s > 0").fetchone()
+            "SELECT max(ended_at) FROM readable_segment WHERE kind = 'ice' AND actual_s > 0"
+        ).fetchone()
         return None if row is None or row[0] is None else from_iso(row[0])
 
     def integrity(self) -> str:

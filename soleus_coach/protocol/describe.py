@@ -16,6 +16,7 @@ from soleus_coach.protocol.model import (
     StrengthStep,
     StretchStep,
 )
+from soleus_coach.untrusted import shown
 
 _SIDES = {
     Sides.LEFT: texts.STEP_LEFT,
@@ -95,7 +96,7 @@ def describe_step(step: Step) -> str:
             text = texts.fill(texts.STEP_HOLD, step.name, int(step.sets.default),
                               _secs(step.hold_s.default))
         else:
-            text = f"{step.name}: {describe_dose(step)}"
+            text = f"{shown(step.name)}: {describe_dose(step)}"
         if step.rest_s and step.sets.default > 1:
             text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
         return text + (f", {sides}" if sides else "")
@@ -105,6 +106,6 @@ def describe_step(step: Step) -> str:
     if isinstance(step, HeatStep):
         return texts.fill(texts.STEP_HEAT, step.name, _secs(step.duration_s.default))
     if isinstance(step, RestStep):
-        return f"{step.name}: {_secs(step.duration_s)}"
+        return f"{shown(step.name)}: {_secs(step.duration_s)}"
     assert isinstance(step, InstructionStep)
-    return f"{step.name}: {_secs(step.duration_s)}"
+    return f"{shown(step.name)}: {_secs(step.duration_s)}"

@@ -1,36 +1,35 @@
-"""Reading a file a protocol names (or the protocol itself) without being tricked. No Qt."""
+"""Reading a file a protocol names (or the protocol itself): through the one reader
+(:mod:`soleus_coach.reader`), and what a sound file must look like. No Qt."""
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
+from soleus_coach.reader import FileTooLarge, NotRegularFile, OutsideFolder, read_user_file
 
-class NotRegularFile(OSError):
-    """A FIFO, a device, a folder: never read (it could block, or never end)."""
+__all__ = ["FileTooLarge", "NotRegularFile", "OutsideFolder", "SoundInvalid", "check_sound",
+           "read_regular_file"]
 
 
-class FileTooLarge(OSError):
+def read_regular_file(path: Path, limit: int, what: str, *,
+                      within: Path | None = None) -> bytes:
+    """The one reader, for a protocol and the files it names (see
+    :func:`soleus_coach.reader.read_user_file`)."""
+    return read_user_file(path, limit, what, within=within)
+
+
+class SoundInvalid(ValueError):
     pass
 
 
-def read_regular_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
-
-    Opened without blocking and checked with ``fstat`` on the open file (so a FIFO put in
-    its place after a check cannot hang the app). Raises :class:`NotRegularFile`,
-    :class:`FileTooLarge` or the ``OSError`` of the reading."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFile(path)
-        if st.st_size > limit:
-            raise FileTooLarge(f"file is {st.st_size / 1024 / 1024:.1f} MiB; {what} may be "
-                               f"at most {limit // 1024} KiB")
-        data = fh.read(limit + 1)
-    if len(data) > limit:  # it grew while being read
-        raise FileTooLarge(f"file is over {limit // 1024} KiB; {what} may be at most "
-                           f"{limit // 1024} KiB")
-    return data
+def check_sound(data: bytes, suffix: str) -> None:
+    """Raise :class:`SoundInvalid` unless ``data`` starts as a file of its kind does: a
+    WAV (RIFF…WAVE), an Ogg stream, an MP3 (an ID3 tag or an MPEG frame). A player is never
+    handed something else under a sound's name."""
+    kind = suffix.lower()
+    ok = (data[:4] == b"RIFF" and data[8:12] == b"WAVE") if kind == ".wav" else \
+        data[:4] == b"OggS" if kind == ".ogg" else \
+        data[:3] == b"ID3" or (len(data) > 1 and data[0] == 0xFF and data[1] & 0xE0 == 0xE0) \
+        if kind == ".mp3" else False
+    if not ok:
+        raise SoundInvalid(f"not a {kind.lstrip('.').upper()} sound file")

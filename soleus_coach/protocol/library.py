@@ -6,10 +6,11 @@ bundled protocol's id replaces it and is marked as such.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soleus_coach.atomic import write_bytes_atomic
+from soleus_coach.protocol.files import read_regular_file
 from soleus_coach.protocol.loader import ProtocolError, ProtocolInvalid, load_file
 from soleus_coach.protocol.model import Origin, Protocol
 
@@ -144,5 +145,10 @@ def ensure_user_folder(user_dir: Path, schema_source: Path) -> None:
     schema_dir = user_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
     target = schema_dir / schema_source.name
-    if not target.exists() or target.read_bytes() != schema_source.read_bytes():
-        shutil.copyfile(schema_source, target)
+    ours = schema_source.read_bytes()  # the app's own file
+    try:
+        same = read_regular_file(target, len(ours), "the schema") == ours
+    except OSError:  # missing, or not a plain file: written afresh (or refused, if a link)
+        same = False
+    if not same:
+        write_bytes_atomic(target, lambda fh: fh.write(ours), replace=True)

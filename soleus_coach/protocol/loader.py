@@ -4,6 +4,7 @@ found, the line."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import math
@@ -15,7 +16,12 @@ from typing import Any
 
 from soleus_coach.digest import sha256_hex
 from soleus_coach.protocol import spec as S
-from soleus_coach.protocol.files import FileTooLarge, NotRegularFile, read_regular_file
+from soleus_coach.protocol.files import (
+    FileTooLarge,
+    NotRegularFile,
+    OutsideFolder,
+    read_regular_file,
+)
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
     Protocol,
@@ -127,11 +133,14 @@ def locate_line(text: str, location: str) -> int | None:
 
 
 class _Validator:
-    def __init__(self, file: str, base_dir: Path | None, assets_dir: Path | None):
+    def __init__(self, file: str, base_dir: Path | None, assets_dir: Path | None,
+                 draft: bool = False):
         self.file = file
         self.base_dir = base_dir
         self.assets_dir = assets_dir
         self.errors: list[tuple[str, str]] = []
+        #: A draft being edited may be unfinished: texts empty, lists short (not wrong).
+        self.draft = draft
 
     def error(self, loc: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -153,7 +162,7 @@ class _Validator:
             if not isinstance(value, list):
                 self.error(loc, f"expected a list, got {_kind(value)}")
                 return
-            if not spec.min_items <= len(value) <= spec.max_items:
+            if not (0 if self.draft else spec.min_items) <= len(value) <= spec.max_items:
                 self.error(loc, f"has {len(value)} items; expected {spec.min_items} to "
                            f"{spec.max_items}")
                 if len(value) > spec.max_items:
@@ -292,7 +301,7 @@ class _Validator:
             if value not in spec.enum:
                 self.error(loc, f"{_show(value)} is not one of " + ", ".join(spec.enum))
             return
-        if not spec.min_length <= len(value) <= spec.max_length:
+        if not (0 if self.draft else spec.min_length) <= len(value) <= spec.max_length:
             self.error(loc, f"text of {len(value)} characters; expected {spec.min_length} to "
                        f"{spec.max_length}")
         elif has_line_break(value):
@@ -425,20 +434,19 @@ def _fmt(x: float) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def parse_bytes(
-    data: bytes,
-    file: str,
-    base_dir: Path | None = None,
-    assets_dir: Path | None = None,
-) -> Protocol:
-    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem."""
+def decode_json(data: bytes, file: str, *, limit: int = S.MAX_FILE_BYTES,
+                what: str = "protocols") -> tuple[dict[str, Any], str]:
+    """The JSON object in ``data`` and its text: the one reading of a file of the format's
+    family (routines, programmes). Raises :class:`ProtocolInvalid` for a file that is too
+    large (``limit`` bytes; ``what`` names the kind of file in the message), empty, not
+    UTF-8, not JSON (NaN, Infinity and over-long numbers included) or not one object."""
 
     def fail(message: str, line: int | None = None) -> ProtocolInvalid:
         return ProtocolInvalid([ProtocolError(file, "", message, line)])
 
-    if len(data) > S.MAX_FILE_BYTES:
-        raise fail(f"file is {len(data) / 1024 / 1024:.1f} MiB; protocols may be at most "
-                   f"{S.MAX_FILE_BYTES // 1024} KiB")
+    if len(data) > limit:
+        raise fail(f"file is {len(data) / 1024 / 1024:.1f} MiB; {what} may be at most "
+                   f"{limit // 1024} KiB")
     if not data.strip():
         raise fail("file is empty")
     try:
@@ -454,10 +462,38 @@ def parse_bytes(
         raise fail("not valid JSON: nested too deeply") from None
     except ValueError as exc:  # NaN/Infinity, huge numbers, over-long integers
         raise fail(f"not valid JSON: {exc}") from None
-
-    v = _Validator(file, base_dir, assets_dir)
     if not isinstance(doc, dict):
         raise fail(f"expected one JSON object {{...}} at the top, got {_kind(doc)}")
+    return doc, text
+
+
+def walk(doc: Any, spec: S.Obj, file: str) -> list[tuple[str, str]]:
+    """Every problem of ``doc`` against ``spec`` as (JSON path, message): the same walk a
+    routine gets, for another document of the family (a programme) that names no files."""
+    v = _Validator(file, None, None)
+    v.check(doc, spec, "$")
+    return v.errors
+
+
+def invalid(file: str, text: str, errors: list[tuple[str, str]]) -> ProtocolInvalid:
+    """The problems found in ``text`` as one exception, each with its line where found."""
+    return ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc
+                                          else None) for loc, msg in errors[:MAX_ERRORS]])
+
+
+def parse_bytes(
+    data: bytes,
+    file: str,
+    base_dir: Path | None = None,
+    assets_dir: Path | None = None,
+    *,
+    draft: bool = False,
+) -> Protocol:
+    """Validate ``data`` as a protocol; raise :class:`ProtocolInvalid` with every problem.
+    A ``draft`` (an editor's, kept when the app was told to quit) may be unfinished: its
+    texts may be empty and its lists short; everything else is checked as for a file."""
+    doc, text = decode_json(data, file)
+    v = _Validator(file, base_dir, assets_dir, draft)
     raw_version = doc.get("format")
     known = next((f for f in S.FORMATS if raw_version == f and not isinstance(raw_version, bool)),
                  None)
@@ -479,12 +515,12 @@ def parse_bytes(
                 return protocol
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "
                     f"{S.PROTOCOL_MAX_TOTAL_S // 3600} hours are allowed")
-    raise ProtocolInvalid([ProtocolError(file, loc, msg, locate_line(text, loc) if loc else None)
-                           for loc, msg in v.errors])
+    raise invalid(file, text, v.errors)
 
 
-def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
-    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem.
+def read_guarded(path: Path, *, limit: int = S.MAX_FILE_BYTES, what: str = "protocols"
+                 ) -> bytes:
+    """The bytes of a file of the user's folders, or :class:`ProtocolInvalid` saying why not.
 
     Only a regular file in its own folder is read: a link that leads out of the folder is
     refused (it would read a file the user never put there), and so is anything that is not
@@ -493,12 +529,10 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
         return ProtocolInvalid([ProtocolError(path.name, "", message)])
 
     try:
-        if path.is_symlink():
-            target = path.resolve(strict=True)
-            if not target.is_relative_to(path.parent.resolve()):
-                raise fail(f"is a link to {target}, outside its folder; copy the file here "
-                           "instead")
-        data = read_regular_file(path, S.MAX_FILE_BYTES, "protocols")
+        return read_regular_file(path, limit, what, within=path.parent)
+    except OutsideFolder:
+        raise fail(f"is a link to {_real(path)}, outside its folder; copy the file here "
+                   "instead") from None
     except FileTooLarge as exc:
         raise fail(str(exc)) from None
     except NotRegularFile:
@@ -506,9 +540,23 @@ def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
     except RuntimeError:  # a link loop, before Python 3.13
         raise fail("cannot read: a link loop (the link leads back to itself)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise fail("cannot read: a link loop (the link leads back to itself)") from None
         raise fail(f"cannot read: {exc.strerror or exc}") from None
-    protocol = parse_bytes(data, path.name, path.parent, assets_dir)
+
+
+def load_file(path: Path, assets_dir: Path | None = None) -> Protocol:
+    """Read and validate a protocol file; :class:`ProtocolInvalid` for any problem (see
+    :func:`read_guarded` for which files are read at all)."""
+    protocol = parse_bytes(read_guarded(path), path.name, path.parent, assets_dir)
     return _with_path(protocol, path)
+
+
+def _real(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "?"
 
 
 def _with_path(p: Protocol, path: Path) -> Protocol:

@@ -288,7 +288,7 @@ class Protocol:
                        steps=steps)
 
 
-def _pick(language: str, translations: Mapping[str, Translation], own: str) -> str | None:
+def _pick(language: str, translations: Mapping[str, object], own: str) -> str | None:
     if not language or language == own or language.split("-")[0] == own:
         return None
     if language in translations:

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from soleus_coach.cues import Cue
+from soleus_coach.cues import SPOKEN_ONLY, Cue
+from soleus_coach.protocol import programme_spec as P
 from soleus_coach.protocol.spec import (
     FORMAT_VERSION,
     FORMATS,
@@ -204,7 +205,7 @@ def docs_reference() -> str:
     lines += [
         "### Cue names (for `sounds`)",
         "",
-        ", ".join(f"`{c.value}`" for c in Cue),
+        ", ".join(f"`{c.value}`" for c in Cue if c not in SPOKEN_ONLY),
         "",
         "### Limits",
         "",
@@ -225,10 +226,52 @@ DOCS_BEGIN = "<!-- BEGIN GENERATED REFERENCE: python -m soleus_coach.protocol --
 DOCS_END = "<!-- END GENERATED REFERENCE -->"
 
 
-def splice_docs(text: str) -> str:
+def splice_docs(text: str, reference: str | None = None) -> str:
     head, _, rest = text.partition(DOCS_BEGIN)
     _, _, tail = rest.partition(DOCS_END)
-    return f"{head}{DOCS_BEGIN}\n\n{docs_reference()}\n{DOCS_END}{tail}"
+    body = docs_reference() if reference is None else reference
+    return f"{head}{DOCS_BEGIN}\n\n{body}\n{DOCS_END}{tail}"
+
+
+# --------------------------------------------------------------------------- programmes
+
+PROGRAMME_SCHEMA_NAME = "programme.schema.json"
+
+
+def programme_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a programme file, from :data:`programme_spec.PROGRAMME`."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://soleus-coach.invalid/{PROGRAMME_SCHEMA_NAME}",
+        "title": "Soleus Coach programme",
+        **to_json_schema(P.PROGRAMME),
+    }
+
+
+def programme_schema_text() -> str:
+    return json.dumps(programme_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def programme_docs_reference() -> str:
+    """The generated reference section of docs/programme-format.md."""
+    lines = _table(P.PROGRAMME, "The file")
+    for obj, heading in ((P.PHASE, "A phase (in `phases`)"),
+                         (P.PLANNED, "A routine entry (in a phase's `routines`)"),
+                         (P.MOVE_ON, "`move_on`"), (P.EASE_OFF, "`ease_off`"),
+                         (P.PROGRAMME_TRANSLATION, "A translation (in `translations`)"),
+                         (P.PHASE_TEXTS, "A phase's texts (in a translation's `phases`)")):
+        lines += _table(obj, heading)
+    lines += [
+        "### Limits",
+        "",
+        f"- A file may be at most {P.MAX_PROGRAMME_BYTES // 1024} KiB.",
+        f"- At most {P.MAX_PHASES} phases, and {P.MAX_ROUTINES_PER_PHASE} routines in a phase.",
+        f"- Moving on never allows more than {P.PAIN_DURING_LIMIT}/10 pain during the "
+        "exercises (the pain-monitoring model's limit).",
+        "- Every text is one line (no line breaks, no control characters).",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
@@ -241,6 +284,13 @@ def main(argv: list[str]) -> int:
             schema_path.write_text(json_schema_text(version), encoding="utf-8")
             print(f"wrote {schema_path}")
         docs_path.write_text(splice_docs(docs_path.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"wrote {docs_path}")
+        schema_path = root / "protocols" / "schema" / PROGRAMME_SCHEMA_NAME
+        schema_path.write_text(programme_schema_text(), encoding="utf-8")
+        print(f"wrote {schema_path}")
+        docs_path = root / "docs" / "programme-format.md"
+        docs_path.write_text(splice_docs(docs_path.read_text(encoding="utf-8"),
+                                         programme_docs_reference()), encoding="utf-8")
         print(f"wrote {docs_path}")
     else:
         sys.stdout.write(json_schema_text())

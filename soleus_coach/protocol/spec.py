@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from soleus_coach.cues import Cue
+from soleus_coach.cues import SPOKEN_ONLY, Cue
 
 FORMAT_VERSION = 2
 FORMATS = (1, 2)
@@ -139,8 +139,12 @@ Spec = Num | Amount | Str | FileRef | Arr | Obj | Map | Dict | OneOf
 
 TEXT_LINE = Str(min_length=1, max_length=300)
 INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12)
-SOUNDS = Map(keys=tuple(c.value for c in Cue), values=FileRef(SOUND_EXTENSIONS))
+# The cues only the system voice says (next, ten seconds) take no sound of their own.
+SOUNDS = Map(keys=tuple(c.value for c in Cue if c not in SPOKEN_ONLY),
+             values=FileRef(SOUND_EXTENSIONS))
 STEP_NAME = Str(min_length=1, max_length=80)
+#: The longest name of a routine.
+NAME_MAX = 120
 SIDES = Str(enum=("none", "left", "right", "both", "injured-first"))
 SIDE_IS = Str(enum=("leg-back", "working-leg"))
 
@@ -332,7 +336,7 @@ TRANSLATION = Obj(
     title="translation",
     doc="The routine's texts in one more language.",
     fields={
-        "name": Field(Str(min_length=1, max_length=120), "The routine's name."),
+        "name": Field(Str(min_length=1, max_length=NAME_MAX), "The routine's name."),
         "summary": Field(Str(min_length=1, max_length=500), "Its summary."),
         "steps": Field(Arr(STEP_TEXTS, 0, 100), "One object per step, in order (`{}` for a "
                        "step with nothing to translate)."),
@@ -353,7 +357,8 @@ PROTOCOL = Obj(
                     "Unique id: lower-case ASCII letters a–z, digits 0–9 and dashes, e.g. "
                     "`my-post-run`. A file of yours with the id of a bundled routine "
                     "replaces it.", True),
-        "name": Field(Str(min_length=1, max_length=120), "Name shown in the library.", True),
+        "name": Field(Str(min_length=1, max_length=NAME_MAX), "Name shown in the library.",
+                      True),
         "summary": Field(Str(min_length=1, max_length=500), "One or two sentences.", True),
         "when": Field(Str(enum=("pre-run", "post-run", "any")), "When it is meant for.", True),
         "author": Field(Str(max_length=200), "Who wrote it."),

@@ -1,7 +1,8 @@
-"""Runs from GPS files (GPX, TCX, FIT) and by hand: parsing, checks, import. No Qt.
+"""Runs from GPS files (GPX, TCX, FIT, and whole Strava and Garmin exports) and by hand:
+reading, judging, checks, import. No Qt.
 
-The parsing libraries (gpxpy, defusedxml, fitdecode) are imported when a file is first read,
-never at start-up: importing this package costs only its own small modules.
+The parsing libraries (defusedxml, fitdecode) are imported when a file is first read, never
+at start-up: importing this package costs only its own small modules.
 """
 
 from soleus_coach.runs.model import (

@@ -129,6 +129,10 @@ class PlanContext:
     #: Lines for the runner to read on the first ice step (already translated): how to ice
     #: safely, the last ice, no ice before a run.
     ice_notices: tuple[str, ...] = ()
+    #: Lines to read while getting ready (already translated): a programme's easing off.
+    notices: tuple[str, ...] = ()
+    #: Easing off in a programme: this many sets fewer on each loading step (never below 1).
+    fewer_sets: int = 0
 
 
 def side_order(sides: Sides, leg: Leg) -> tuple[Side | None, ...]:
@@ -215,7 +219,8 @@ class _Builder:
         # One short line while the runner gets ready: the details are on the steps they
         # are about (a 10-second screen is no place for five lines of ice safety).
         self.add(SegmentKind.GET_READY, -1, _t(texts.SEG_GET_READY), self.settings.get_ready_s,
-                 notes=(texts.fill(texts.SEG_STARTING, self.protocol.name),),
+                 notes=(texts.fill(texts.SEG_STARTING, self.protocol.name),
+                        *self.context.notices),
                  cues=(self.cue(None, Cue.GET_READY, 0),))
         self.raw += body
         return Plan(self.protocol.id, self.protocol.name, self.finish())
@@ -258,6 +263,8 @@ class _Builder:
     def sets(self, i: int, step: ExerciseStep | StrengthStep) -> None:
         """Sets of timed movement, of an isometric hold, or of counted reps, per side."""
         sets = int(step.sets.default)
+        if isinstance(step, StrengthStep):
+            sets = max(1, sets - self.context.fewer_sets)
         counting = step.counting
         reps = int(counting.reps.default) if counting is not None else 0
         timed = step.duration_s if isinstance(step, ExerciseStep) else step.hold_s

@@ -41,6 +41,7 @@ class ActionId(StrEnum):
     OPEN_FOLDER = "open_folder"
     RELOAD = "reload"
     IMPORT_RUNS = "import_runs"
+    IMPORT_RUNS_FOLDER = "import_runs_folder"
     ADD_RUN = "add_run"
     WATCHED_FOLDER = "watched_folder"
     HOME = "home"
@@ -147,8 +148,12 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.RELOAD, QT_TRANSLATE_NOOP("Actions", "&Reload routines"),
                QT_TRANSLATE_NOOP("Actions", "Reload routines"), ("F5",)),
     ActionSpec(ActionId.IMPORT_RUNS, QT_TRANSLATE_NOOP("Actions", "Import r&uns…"),
-               QT_TRANSLATE_NOOP("Actions", "Read GPX, TCX or FIT files from your watch or "
-                                            "app")),
+               QT_TRANSLATE_NOOP("Actions", "Read GPX, TCX or FIT files, or a whole Strava or "
+                                            "Garmin Connect export (.zip)")),
+    ActionSpec(ActionId.IMPORT_RUNS_FOLDER,
+               QT_TRANSLATE_NOOP("Actions", "Import a f&older of runs…"),
+               QT_TRANSLATE_NOOP("Actions", "Read every activity file in a folder, or an "
+                                            "unpacked Strava export")),
     ActionSpec(ActionId.ADD_RUN, QT_TRANSLATE_NOOP("Actions", "Add a run by &hand…"),
                QT_TRANSLATE_NOOP("Actions", "Enter a run's date, distance and time")),
     ActionSpec(ActionId.WATCHED_FOLDER,

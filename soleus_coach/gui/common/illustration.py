@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -19,6 +19,26 @@ from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustr
 
 #: Megabytes Qt may allocate to decode one image (the default is 256).
 ALLOCATION_LIMIT_MB = 64
+
+
+def load_picture(path: Path, parent: QObject | None = None) -> QSvgRenderer | QImage | None:
+    """The picture at ``path`` for Qt to draw, made from the bytes the one picture check
+    passed (``read_illustration``), never from a path Qt opens itself; None when it cannot
+    be shown. The view and the printed sheet both draw through this."""
+    try:
+        data = read_illustration(path)
+    except IllustrationInvalid:
+        return None
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(QByteArray(data), parent)
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        return renderer if renderer.isValid() else None
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    image = QImageReader(buffer, QByteArray(b"png")).read()
+    return None if image.isNull() else image
 
 
 class IllustrationView(QWidget):
@@ -47,27 +67,12 @@ class IllustrationView(QWidget):
         return self._svg is not None or self._image is not None
 
     def _load(self, path: Path) -> bool:
-        try:
-            data = read_illustration(path)
-        except IllustrationInvalid:
-            return False
-        if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(QByteArray(data), self)
-            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            if not renderer.isValid():
-                return False
-            self._svg = renderer
-            return True
-        QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer, b"png")
-        image = reader.read()
-        if image.isNull():
-            return False
-        self._image = image
-        return True
+        picture = load_picture(path, self)
+        if isinstance(picture, QSvgRenderer):
+            self._svg = picture
+        elif isinstance(picture, QImage):
+            self._image = picture
+        return picture is not None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.is_showing:

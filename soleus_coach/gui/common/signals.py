@@ -4,8 +4,9 @@ Python runs its signal handlers only between bytecodes, and inside Qt's event lo
 bytecode runs until an event calls into Python. Instead of a timer polling for signals
 (which would wake the idle app), the C-level handler writes to a socket
 (``signal.set_wakeup_fd``) that a :class:`QSocketNotifier` watches: the loop wakes, Python
-runs the handler, the window closes — a running session is recorded as stopped, the window's
-place is saved — and the app exits with 0.
+runs the handler, which only notes the signal; the notifier's slot then closes the window
+from the event loop — a running session is recorded as stopped, the window's place is
+saved — and the app exits with 0.
 """
 
 from __future__ import annotations
@@ -44,20 +45,28 @@ class SignalCloser(QObject):
                 self._previous[number] = signal.signal(number, self._on_signal)
 
     def _drain(self) -> None:
+        """The event loop's turn: close now, if a signal came (never from the handler)."""
         with contextlib.suppress(OSError):
-            self._read.recv(512)  # the handler itself runs as soon as Python gets control
+            self._read.recv(512)
+        if self._pending and self._close is not None:
+            self._pending = False
+            self._close()
 
     def _on_signal(self, number: int, _frame: object) -> None:
+        # Python runs this between any two bytecodes of the main thread, possibly in the
+        # middle of a Qt call (a slot, a widget being built): closing the window here
+        # re-entered Qt and crashed it, 1 start in 100. So it only notes the signal; the
+        # wake-up socket's notifier closes the window from the event loop (_drain), and a
+        # timer does when the socket's byte was already read.
         log.info("%s: closing", signal.Signals(number).name)
-        if self._close is None:
-            self._pending = True
-        else:
-            self._close()
+        self._pending = True
+        if self._close is not None:
+            QTimer.singleShot(0, self._drain)
 
     def set_close(self, close: Callable[[], object]) -> None:
         self._close = close
         if self._pending:
-            QTimer.singleShot(0, close)
+            QTimer.singleShot(0, self._drain)
 
     def restore(self) -> None:
         for number, handler in self._previous.items():

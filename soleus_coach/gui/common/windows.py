@@ -4,10 +4,17 @@ the reminder came, the watched folder) in one ini file, ``window.ini``."""
 
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
+
+from soleus_coach.reader import is_regular_or_absent
+
+log = logging.getLogger(__name__)
 
 
 def bring_forward(window: QWidget) -> None:
@@ -19,9 +26,46 @@ def bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
+#: The window state is a few kilobytes; a larger file is not ours.
+MAX_STATE_BYTES = 1024 * 1024
+#: Window-state files that could not be used nor set aside, and the private file used instead.
+_REPLACED: dict[Path, Path] = {}
+
+
 def window_state(state_file: Path) -> QSettings:
-    """The store of window state (an ini file)."""
+    """The store of window state (an ini file). Qt reads the file itself, so it is looked at
+    first: a FIFO, a device or a folder in its place (or a link to one), or a huge file, is
+    set aside and the state starts afresh, instead of hanging the start or filling memory."""
+    if state_file in _REPLACED:
+        state_file = _REPLACED[state_file]
+    elif not _usable(state_file):
+        set_aside(state_file, "window state that is not a plain file")
+        if not _usable(state_file):  # could not be moved: a private file instead, from now on
+            private = Path(tempfile.gettempdir()) / f"soleus-coach-{os.getpid()}.ini"
+            _REPLACED[state_file] = private
+            state_file = private
     return QSettings(str(state_file), QSettings.Format.IniFormat)
+
+
+def _usable(path: Path) -> bool:
+    try:
+        return is_regular_or_absent(path) and (not path.exists()
+                                                or path.stat().st_size <= MAX_STATE_BYTES)
+    except OSError:
+        return False
+
+
+def set_aside(path: Path, why: str) -> None:
+    """Rename ``path`` (the entry itself, never what a link points at) out of the way, as
+    ``<name>.unusable``; logged, never raised."""
+    target, n = path.with_name(f"{path.name}.unusable"), 2
+    while os.path.lexists(target):
+        target, n = path.with_name(f"{path.name}.unusable-{n}"), n + 1
+    try:
+        os.rename(path, target)
+        log.warning("%s: %s; set aside as %s", path, why, target.name)
+    except OSError as exc:
+        log.warning("%s: %s, and it cannot be set aside (%s)", path, why, exc)
 
 
 def restore_geometry(window: QWidget, state_file: Path, key: str) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from soleus_coach.digest import sha256_hex
+from soleus_coach.protocol.files import read_regular_file
+from soleus_coach.protocol.spec import MAX_FILE_BYTES
 
 
 class FileWatch(QObject):
@@ -28,7 +30,7 @@ class FileWatch(QObject):
         if self.file is None:
             return ""
         try:
-            return sha256_hex(self.file.read_bytes())
+            return sha256_hex(read_regular_file(self.file, MAX_FILE_BYTES, "routines"))
         except OSError:
             return ""
 

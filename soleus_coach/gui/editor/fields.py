@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from soleus_coach.cues import Cue
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.protocol.model import Phase, Range, Tempo
+from soleus_coach.untrusted import shown
 
 #: Spin boxes take values past the format's limits on purpose: the validator says what is
 #: allowed, next to the field, instead of the box silently refusing a key.
@@ -242,7 +243,7 @@ class SoundsEdit(QWidget):
         self.sounds = dict(sounds)
         self.list.clear()
         for cue, path in self.sounds.items():
-            self.list.addItem(f"{self.cue_label(cue)}: {path.name}")
+            self.list.addItem(f"{self.cue_label(cue)}: {shown(path.name)}")
         self.list.setVisible(bool(self.sounds))
         self.remove.setEnabled(bool(self.sounds))
 

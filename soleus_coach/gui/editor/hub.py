@@ -45,6 +45,7 @@ class EditorHost(Interface):
     services: Services
     settings: Settings
     flow: SessionFlow
+    terminating: bool  # told to quit from outside: unsaved drafts are kept, not asked about
     import_action: QAction  # New routine goes before it in the File menu
 
     @property
@@ -85,13 +86,44 @@ class EditorHub(QObject):
         and the window stays open until it has been answered."""
         if watched is self.window and event.type() == QEvent.Type.Close and self.editors:
             for editor in list(self.editors):
-                editor.close()
+                if self.host.terminating:
+                    editor.keep_draft_and_close(self._drafts())
+                else:
+                    editor.close()
             if any(e.isVisible() for e in self.editors):
                 event.ignore()
                 return True
         return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- opening
+
+    def _drafts(self) -> Path:
+        return self.host.services.data_dir / "drafts"
+
+    def reopen_kept_drafts(self) -> int:
+        """Open again, in editors, the drafts kept when the app was last told to quit; say
+        so in the status bar. A draft that cannot be opened stays where it is, and the
+        status bar says where. Returns how many were opened."""
+        from soleus_coach import editing
+
+        s = self.host.services
+        opened = 0
+        for kept in editing.kept_drafts(self._drafts(), s.user_protocols_dir, s.assets_dir):
+            if kept.draft is None:
+                self.host.statusBar().showMessage(fill_in(
+                    self.tr("A draft kept when Soleus Coach was last closed cannot be opened "
+                            "(%1); it is in %2."), kept.problem, kept.kept), 0)
+                continue
+            editor = self.open(kept.draft, kept.file if kept.file and kept.file.exists()
+                               else None)
+            editor.mark_recovered()
+            kept.kept.unlink(missing_ok=True)  # the editor holds it now; closing asks
+            opened += 1
+        if opened:
+            self.host.statusBar().showMessage(
+                self.tr("%n unsaved routine(s) kept when Soleus Coach was last closed "
+                        "opened again.", "", opened), 15000)
+        return opened
 
     def _taken(self) -> set[str]:
         return {p.id for p in self.host.library.protocols}

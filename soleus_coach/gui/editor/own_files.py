@@ -40,6 +40,10 @@ class OwnFiles(QObject):
         (and a message saying why) when it cannot be."""
         try:
             target, copied = editing.copy_in(source, folder)
+        except editing.NotOneOfOurs as exc:
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("File not copied"),
+                        str(exc), name="copyFailed").open()
+            return None
         except OSError as exc:
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("File not copied"),
                         f"{source.name}: {exc.strerror or exc}", name="copyFailed").open()

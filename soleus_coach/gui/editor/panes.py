@@ -36,7 +36,7 @@ from soleus_coach.gui.editor.step_form import StepForm
 from soleus_coach.protocol.describe import describe_dose, format_duration
 from soleus_coach.protocol.model import Protocol, When
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import one_line
+from soleus_coach.untrusted import one_line, shown
 
 
 def _caption(text: str, buddy: QWidget) -> QLabel:
@@ -157,7 +157,7 @@ class RoutinePane(QWidget):
             dose = "…"
         sides = getattr(step, "sides", None)
         each = self.tr(" each leg") if sides is not None and sides.legs == 2 else ""
-        return f"{i + 1}. {kind} · {one_line(step.name) or '…'} — {dose}{each}"
+        return f"{i + 1}. {kind} · {shown(step.name) or '…'} — {dose}{each}"
 
     def show_steps(self, draft: Protocol, current: int, problems: Sequence[Problem]) -> None:
         """One row a step, ``current`` selected, rows with problems in red; without
@@ -284,18 +284,18 @@ class ReviewPane(QWidget):
         return fill_in(self.tr("Step %1"), p.step + 1) + (f", {field_label}"
                                                           if field_label else "")
 
-    def show_preview(self, shown: Preview | None) -> None:
+    def show_preview(self, preview: Preview | None) -> None:
         """The plan builder's timeline, a line a segment; None: no plan can be made yet."""
-        if shown is None:
+        if preview is None:
             self.total_label.setText(self.tr("No preview until the problems are fixed."))
             self.preview_text.setPlainText("")
             return
-        self.total_label.setText(fill_in(self.tr("Total %1"), format_duration(shown.total_s)))
+        self.total_label.setText(fill_in(self.tr("Total %1"), format_duration(preview.total_s)))
         side = {"left": self.tr("left"), "right": self.tr("right")}
         lines = []
-        for r in shown.rows:
+        for r in preview.rows:
             extra = f" ({side[r.side]})" if r.side else ""
-            lines.append(f"{format_duration(r.start_s):>7}  {one_line(r.label)}{extra}"
+            lines.append(f"{format_duration(r.start_s):>7}  {shown(r.label)}{extra}"
                          f"  · {format_duration(r.duration_s)}")
         self.preview_text.setPlainText("\n".join(lines))
 

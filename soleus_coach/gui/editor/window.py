@@ -538,6 +538,24 @@ class EditorWindow(QMainWindow):
         save_geometry(self, self.state_file, GEOMETRY_KEY)
         super().closeEvent(event)
 
+    def keep_draft_and_close(self, drafts: Path) -> None:
+        """The app is told to quit (no question can be answered): unsaved changes are kept
+        as a draft in ``drafts`` (opened again at the next start), then the window closes."""
+        if self.isWindowModified():
+            try:
+                editing.keep_draft(self.draft, self.file, self.folder, drafts, self.assets)
+            except OSError:
+                log.exception("the draft of %s could not be kept", self.draft.id)
+        self._discarding = True
+        self.close()
+
+    def mark_recovered(self) -> None:
+        """Opened from a kept draft: unsaved, as it was when the app was closed."""
+        self.undo_stack.resetClean()
+        self.setWindowModified(True)
+        self.statusBar().showMessage(self.tr("Opened again as it was when Soleus Coach was "
+                                             "closed; not saved yet."), 0)
+
     def _ask_to_close(self) -> None:
         B = QMessageBox.StandardButton
         box = question(self, self.tr("Unsaved changes"),

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from soleus_coach.gui.common.plain import plain_label
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import one_line
+from soleus_coach.untrusted import isolate, one_line
 
 if TYPE_CHECKING:
     from soleus_coach.history.store import HistoryStore
-    from soleus_coach.runs.importer import FileResult
     from soleus_coach.runs.model import Run, Surface
+    from soleus_coach.runs.results import FileResult
 
 
 def surface_names() -> dict[Surface, str]:
@@ -45,27 +45,51 @@ def surface_names() -> dict[Surface, str]:
 
 
 class ImportSummary(QDialog):
-    """Counts, then one line per file: imported, duplicate, skipped or why it failed."""
+    """The counts, then one line per activity, grouped: those marked "not sure" first (with
+    a button to review them in History), then failures, not runs, imported and duplicates.
+    Names and reasons are shown as plain text."""
+
+    #: The runner wants to review the runs marked "not sure" (in the history window).
+    review = Signal()
 
     def __init__(self, results: list[FileResult], headline: str,
-                 parent: QWidget | None = None) -> None:
-        from soleus_coach.runs.importer import Outcome
+                 parent: QWidget | None = None, *,
+                 stopped: tuple[int, int] | None = None) -> None:
+        from soleus_coach.runs.results import Outcome
 
         super().__init__(parent)
         self.setObjectName("importSummary")
         self.setWindowTitle(self.tr("Runs imported"))
-        words = {Outcome.IMPORTED: self.tr("imported"), Outcome.DUPLICATE: self.tr("duplicate"),
-                 Outcome.SKIPPED: self.tr("skipped"), Outcome.FAILED: self.tr("failed")}
         self.headline = plain_label(headline)
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
-        lines = []
-        for r in results:
-            what = r.detail if r.run is None else describe_run(r.run)
-            if r.outcome is Outcome.SKIPPED:
-                what = fill_in(self.tr("%1, not a run"), r.detail)
-            lines.append(f"{r.path.name}: {words[r.outcome]} — {what}")
+        self.stopped = plain_label(fill_in(self.tr(
+            "Stopped after %1 of %2: what was read is kept; import again to read the rest "
+            "(what is stored already is found as duplicates)."),
+            QLocale().toString(stopped[0]), QLocale().toString(stopped[1])) if stopped else "")
+        self.stopped.setObjectName("importStopped")
+        self.stopped.setVisible(stopped is not None)
+        groups = [(Outcome.NOT_SURE, self.tr("Not sure these are runs — confirm or delete "
+                                             "them in History:")),
+                  (Outcome.FAILED, self.tr("Could not be read:")),
+                  (Outcome.NOT_RUN, self.tr("Not runs:")),
+                  (Outcome.IMPORTED, self.tr("Imported:")),
+                  (Outcome.DUPLICATE, self.tr("Already in your history:"))]
+        lines: list[str] = []
+        for outcome, title in groups:
+            mine = [r for r in results if r.outcome is outcome]
+            if not mine:
+                continue
+            if lines:
+                lines.append("")
+            lines.append(title)
+            for r in mine:
+                what = describe_run(r.run) if r.run is not None else ""
+                lines.append(f"  {isolate(one_line(r.short))}" +
+                             (f" — {what}" if what else ""))
+                lines.extend(f"      {isolate(one_line(x))}" for x in (r.detail, *r.notes)
+                             if x)  # why, on a line of its own
         self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")
         self.details.setReadOnly(True)
@@ -73,20 +97,31 @@ class ImportSummary(QDialog):
         self.details.setPlainText("\n".join(lines))
         self.details.setAccessibleName(self.tr("Files read"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.review_button = buttons.addButton(self.tr("&Review in History…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.review_button.setVisible(any(r.outcome is Outcome.NOT_SURE for r in results))
+        self.review_button.clicked.connect(self._review)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.stopped)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(620, 360)
+        self.resize(680, 400)
+
+    def _review(self) -> None:
+        self.review.emit()
+        self.accept()
 
 
 def describe_run(run: Run) -> str:
-    from soleus_coach.runs.describe import clock, pace
+    """A run in the summary and the manual dialog: its start on its own clock, distance,
+    time (the timer's) and pace."""
+    from soleus_coach.runs.describe import clock, pace, start_text
 
-    return (f"{run.local_start.strftime('%Y-%m-%d %H:%M')}, {run.distance_m / 1000:.1f} km, "
-            f"{clock(run.moving_s)}, {pace(run.pace_s_per_km)}")
+    return (f"{start_text(run)}, {run.distance_m / 1000:.1f} km, "
+            f"{clock(run.time_s)}, {pace(run.pace_s_per_km)}")
 
 
 class WatchedFolderDialog(QDialog):
@@ -225,15 +260,15 @@ class ManualRunDialog(QDialog):
 
         try:
             run = check_run(self.value(), self.now())
-            stored, new = self.store.add_run(run)
+            kept = self.store.add_run(run)
         except (RunProblem, StoreWriteError) as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
-        if not new:
-            self.error.setText(self.tr("You already have this run (%1).").replace(
-                "%1", describe_run(stored)))
+        if not kept.new:
+            self.error.setText(fill_in(self.tr("You already have this run (%1)."),
+                                       describe_run(kept.run)))
             self.error.show()
             return
-        self.added.emit(stored)
+        self.added.emit(kept.run)
         super().accept()

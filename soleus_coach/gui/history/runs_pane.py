@@ -1,5 +1,9 @@
 """Runs in the history window: the runs of the period beside the sessions (those of the
-selected session's day in bold), a run's detail, delete with undo, and the load notes.
+selected session's day in bold), a run's detail, delete with undo, the runs marked "not
+sure" (in italics, with a filter) to confirm or delete, and the load notes.
+
+Every run is shown on its own clock (the offset stored with it: the file's, or the
+computer's at that date), as the command line and the export show it.
 
 Kept apart from :mod:`soleus_coach.gui.history.window`, which only places the panel. Texts
 from files (activity and file names) are shown as plain text: table cells and a PlainText
@@ -12,15 +16,20 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QDate,
+    QDateTime,
     QItemSelection,
+    QLocale,
     QModelIndex,
     QObject,
     Qt,
+    QTime,
     Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -33,14 +42,21 @@ from soleus_coach import texts
 from soleus_coach.gui.common.plain import plain_label
 from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.gui.history.run_dialogs import surface_names
-from soleus_coach.gui.history.sessions_model import local_datetime_text
 from soleus_coach.history.store import HistoryStore, StoreWriteError
-from soleus_coach.runs.describe import clock, pace
-from soleus_coach.runs.model import Run
+from soleus_coach.runs.describe import clock, offset_text, pace
+from soleus_coach.runs.model import Run, computer_offset_s
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line
 
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def run_start_text(run: Run) -> str:
+    """The start on the run's own clock, the day and month named in the user's language."""
+    local = run.local_start
+    moment = QDateTime(QDate(local.year, local.month, local.day),
+                       QTime(local.hour, local.minute))
+    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
 
 
 class RunsModel(RowsTableModel):
@@ -57,24 +73,34 @@ class RunsModel(RowsTableModel):
         self.runs: list[Run] = []
         self.matching = 0
         self.day: date | None = None
-        self._since: datetime | None = None
-        self._until: datetime | None = None
+        self.first_day: date | None = None
+        self.last_day: date | None = None
+        self.only_not_sure = False
         self._headers = [self.tr("Date"), self.tr("Distance"), self.tr("Time"), self.tr("Pace"),
                          self.tr("Climb"), self.tr("Source")]
 
-    def set_period(self, since: datetime | None, until: datetime | None) -> None:
-        self._since, self._until = since, until
+    def set_period(self, first: date | None, last: date | None) -> None:
+        """The runs of these local days (None: from the first, to the last)."""
+        self.first_day, self.last_day = first, last
+        self.reload()
+
+    def set_only_not_sure(self, only: bool) -> None:
+        self.only_not_sure = only
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.matching = self.store.run_count(since=self._since, until=self._until)
+        self.matching = self.store.run_count(first_day=self.first_day, last_day=self.last_day,
+                                             not_sure=True if self.only_not_sure else None)
         self.runs = self._page(0)
         self.endResetModel()
 
+    def not_sure_count(self) -> int:
+        return self.store.run_count(first_day=self.first_day, last_day=self.last_day, not_sure=True)
+
     def _page(self, offset: int) -> list[Run]:
-        return self.store.runs(since=self._since, until=self._until, limit=self.PAGE,
-                               offset=offset)
+        return self.store.runs(first_day=self.first_day, last_day=self.last_day, limit=self.PAGE,
+                               offset=offset, not_sure=True if self.only_not_sure else None)
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self.runs) < self.matching
@@ -116,16 +142,18 @@ class RunsModel(RowsTableModel):
         r = self.runs[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [lambda: local_datetime_text(r.start), lambda: f"{r.distance_m / 1000:.1f} km",
-                    lambda: clock(r.moving_s), lambda: pace(r.pace_s_per_km),
+            return [lambda: run_start_text(r), lambda: f"{r.distance_m / 1000:.1f} km",
+                    lambda: clock(r.time_s), lambda: pace(r.pace_s_per_km),
                     lambda: "" if r.climb_m is None else f"{r.climb_m:.0f} m",
-                    lambda: r.source.value.upper()][col]()
+                    lambda: fill_in(self.tr("%1 · not sure"), r.source.value.upper())
+                    if r.not_sure else r.source.value.upper()][col]()
         if role == RUN_ID_ROLE:
             return r.id
-        if role == Qt.ItemDataRole.FontRole and self.day is not None and \
-                r.local_start.date() == self.day:
+        bold = self.day is not None and r.local_start.date() == self.day
+        if role == Qt.ItemDataRole.FontRole and (bold or r.not_sure):
             font = QFont()
-            font.setBold(True)
+            font.setBold(bold)
+            font.setItalic(r.not_sure)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.DATE and col != self.SOURCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -135,7 +163,7 @@ class RunsModel(RowsTableModel):
 class RunsPanel(QWidget):
     """Title and count, the runs table, the selected run's detail, delete and undo."""
 
-    changed = Signal()  # a run was deleted or restored
+    changed = Signal()  # a run was deleted, restored or confirmed
 
     def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +196,14 @@ class RunsPanel(QWidget):
         self.detail = plain_label()
         self.detail.setObjectName("runDetail")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.only_not_sure = QCheckBox()
+        self.only_not_sure.setObjectName("onlyNotSure")
+        self.only_not_sure.toggled.connect(self._only_not_sure)
+        self.only_not_sure.hide()
+        self.confirm_button = QPushButton(self.tr("&Confirm as a run"))
+        self.confirm_button.setObjectName("confirmRun")
+        self.confirm_button.clicked.connect(self.confirm_current)
+        self.confirm_button.hide()
         self.delete_button = QPushButton(self.tr("Delete r&un"))
         self.delete_button.setObjectName("deleteRun")
         self.delete_button.clicked.connect(self.delete_current)
@@ -177,8 +213,10 @@ class RunsPanel(QWidget):
         self.undo_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addWidget(self.only_not_sure)
         top.addStretch(1)
         top.addWidget(self.undo_button)
+        top.addWidget(self.confirm_button)
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -187,10 +225,37 @@ class RunsPanel(QWidget):
         layout.addWidget(self.detail)
         self._show(None)
 
-    def set_period(self, since: datetime | None, until: datetime | None) -> None:
-        self.model.set_period(since, until)
-        self.title.setText(self.tr("Runs (%n)", "", self.model.matching))
+    def set_period(self, first: date | None, last: date | None) -> None:
+        """The runs of these local days (None: all of them)."""
+        self.model.set_period(first, last)
+        self._counts()
         self._show(None)
+
+    def _counts(self) -> None:
+        doubtful = self.model.not_sure_count()
+        total = self.model.matching if not self.model.only_not_sure else \
+            self.store.run_count(first_day=self.model.first_day,
+                                     last_day=self.model.last_day)
+        self.title.setText(self.tr("Runs (%n)", "", total))
+        self.only_not_sure.setText(self.tr("Only the %n not sure", "", doubtful))
+        self.only_not_sure.setVisible(bool(doubtful) or self.model.only_not_sure)
+
+    def _only_not_sure(self, only: bool) -> None:
+        self.model.set_only_not_sure(only)
+        self._counts()
+        self._show(None)
+        if only and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def review_not_sure(self) -> bool:
+        """Show only the runs marked not sure, the first selected (from the import's
+        summary); False when there are none in the period."""
+        if not self.model.not_sure_count():
+            return False
+        self.only_not_sure.setChecked(True)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        return True
 
     def show_day(self, day: date | None) -> None:
         """The runs of the selected session's day: bold, the first scrolled into view."""
@@ -200,10 +265,7 @@ class RunsPanel(QWidget):
 
     def day_text(self, day: date) -> str:
         """"Runs that day: 12.3 km at 18:05" for a session's detail; "" when none."""
-        start = datetime(day.year, day.month, day.day).astimezone()
-        runs = [r for r in self.store.runs(since=start - timedelta(hours=14),
-                                           until=start + timedelta(hours=38))
-                if r.local_start.date() == day]  # a day in any zone a file may carry
+        runs = self.store.runs(first_day=day, last_day=day, not_sure=False)
         if not runs:
             return ""
         return fill_in(self.tr("Runs that day: %1"), ", ".join(
@@ -225,16 +287,25 @@ class RunsPanel(QWidget):
 
     def _show(self, run: Run | None) -> None:
         self.delete_button.setEnabled(run is not None)
+        self.confirm_button.setVisible(run is not None and run.not_sure)
         if run is None:
             self.detail.setText("" if self.model.runs else self.tr(
                 "No runs in this period. Import them with File → Import runs…, or drop the "
                 "files on the main window."))
             return
+        when = f"{run_start_text(run)} · {run.distance_m / 1000:.2f} km"
+        if run.offset_s != computer_offset_s(run.start):  # run in another zone: say which
+            when += f" · {offset_text(run.offset_s)}"
         lines = [
-            f"{local_datetime_text(run.start)} · {run.distance_m / 1000:.2f} km",
-            fill_in(self.tr("Moving %1, elapsed %2, pace %3"), clock(run.moving_s),
+            when,
+            fill_in(self.tr("Time %1 (moving), elapsed %2, pace %3"), clock(run.time_s),
                     clock(run.elapsed_s), pace(run.pace_s_per_km)),
         ]
+        if run.not_sure:
+            lines.insert(0, self.tr("Not sure this was a run: the file names no sport, and its "
+                                    "pace or cadence could be another one. Confirm it, or "
+                                    "delete it if it was not a run. Until then it is counted "
+                                    "nowhere."))
         if run.climb_m is not None:
             lines.append(fill_in(self.tr("Climb: %1 m (%2 m per km)"), f"{run.climb_m:.0f}",
                                  f"{run.climb_per_km or 0:.1f}"))
@@ -247,6 +318,19 @@ class RunsPanel(QWidget):
             lines.append(one_line(run.name))
         self.detail.setText("\n".join(lines))
 
+    def confirm_current(self) -> None:
+        run = self.current()
+        if run is None or run.id is None:
+            return
+        try:
+            self.store.confirm_run(run.id)
+        except StoreWriteError as exc:
+            self.detail.setText(str(exc))
+            return
+        self._after_change()
+        if not self.select(run.id) and self.model.rowCount():
+            self.table.selectRow(0)
+
     def delete_current(self) -> None:
         run = self.current()
         if run is None or run.id is None:
@@ -257,7 +341,15 @@ class RunsPanel(QWidget):
             self.detail.setText(str(exc))
             return
         self.undo_button.show()
-        self.model.reload()
+        self._after_change()
+
+    def _after_change(self) -> None:
+        """The list and counts again; the filter of runs to confirm ends with the last."""
+        if self.model.only_not_sure and not self.model.not_sure_count():
+            self.only_not_sure.setChecked(False)  # reloads
+        else:
+            self.model.reload()
+        self._counts()
         self.changed.emit()
 
     def undo_delete(self) -> None:
@@ -265,13 +357,14 @@ class RunsPanel(QWidget):
         if run is None:
             return
         try:
-            stored, _new = self.store.add_run(run)
+            stored = self.store.add_run(run).run
         except StoreWriteError as exc:
             self.detail.setText(str(exc))
             return
         self._undo = None
         self.undo_button.hide()
         self.model.reload()
+        self._counts()
         self.changed.emit()
         if stored.id is not None:
             self.select(stored.id)
@@ -284,7 +377,7 @@ def load_notes_text(store: HistoryStore, today: date, weekly_pain: list[float | 
     from soleus_coach.load_notes import load_notes
 
     weeks = store.weekly_runs(today, 5)
-    runs = store.runs(since=now - timedelta(days=50))
+    runs = store.runs(since=now - timedelta(days=50), not_sure=False)
     notes = load_notes(weeks, runs, weekly_pain, now)
     if not notes:
         return ""

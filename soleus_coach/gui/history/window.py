@@ -40,12 +40,15 @@ from soleus_coach.gui.history.sessions_model import (
 from soleus_coach.gui.history.weekly_chart import WeeklyChart
 from soleus_coach.history import export, words
 from soleus_coach.history.records import SessionRecord, utc_now
+from soleus_coach.history.run_store import Unit, bucket_starts
 from soleus_coach.history.store import HistoryStore, StoreWriteError
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import isolate, one_line
+from soleus_coach.untrusted import isolate, one_line, shown
 
 CHART_WEEKS = 8
+#: A period of this many days or more is charted by month.
+CHART_MONTHS_FROM_DAYS = 365
 
 
 def _local_midnight(day: QDate) -> datetime:
@@ -236,9 +239,7 @@ class HistoryWindow(QWidget):
         found = self.routine.findData(current)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
-        weeks = self.store.weekly(self._today(), CHART_WEEKS)
-        self.chart.set_weeks(weeks)
-        self.chart.set_runs(self.store.weekly_runs(self._today(), CHART_WEEKS))
+        weeks = self.store.weekly(self._today(), CHART_WEEKS)  # the load notes' pain trend
         today = self._today()
         notes = load_notes_text(self.store, today, [w.mean_pain_after for w in weeks],
                                 _local_midnight(QDate(today.year, today.month, today.day)
@@ -259,10 +260,13 @@ class HistoryWindow(QWidget):
             return
         today = self._today()
         until = QDate(today.year, today.month, today.day)
-        if days == 0:
-            oldest = self.store.oldest()
-            since = until if oldest is None else QDate.fromString(
-                oldest.astimezone().date().isoformat(), Qt.DateFormat.ISODate)
+        if days == 0:  # the first and last day of anything on record
+            span = self.store.activity_span()
+            if span is not None:
+                since = QDate(span[0].year, span[0].month, span[0].day)
+                until = max(until, QDate(span[1].year, span[1].month, span[1].day))
+            else:
+                since = until
         else:
             since = until.addDays(-(days - 1))
         self._setting_dates = True
@@ -283,12 +287,32 @@ class HistoryWindow(QWidget):
         all_time = self.period.currentData() == 0
         since = None if all_time else _local_midnight(self.since_edit.date())
         until = None if all_time else _local_midnight(self.until_edit.date().addDays(1))
-        self.runs.set_period(since, until)  # first: the session shown next names its runs
+        first, last = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        self._chart(first, max(first, last))
+        # first: the session shown next names its runs
+        self.runs.set_period(None if all_time else first, None if all_time else last)
         self.model.set_filter(self.routine.currentData(), since, until)
         shown, total = self.model.matching_count(), self.model.total_count()
         self.count_label.setText(fill_in(self.tr("%1 of %2 sessions"), shown, total)
                                  if shown != total else
                                  self.tr("%n session(s)", "", total))
+
+    def _chart(self, first: date, last: date) -> None:
+        """The chart of the period: weeks, or months for a year or more; and whether runs
+        older than its first bar exist."""
+        unit: Unit = "month" if (last - first).days + 1 >= CHART_MONTHS_FROM_DAYS else "week"
+        starts = bucket_starts(first, last, unit)
+        older = self.store.first_run_day(before=starts[0]) if starts else None
+        self.chart.set_period(unit, self.store.session_buckets(first, last, unit),
+                              self.store.run_buckets(first, last, unit), older)
+
+    def review_not_sure(self) -> None:
+        """All time, and only the runs marked "not sure", the first selected (from an
+        import's summary)."""
+        self.period.setCurrentIndex(self.period.findData(0))
+        self.runs.review_not_sure()
+
     def _reselect(self) -> None:
         """After a filter or sort: keep the session shown if it is still listed."""
         if self._current is None or not self.select(self._current.uid):
@@ -359,7 +383,7 @@ class HistoryWindow(QWidget):
                         sum(1 for s in rec.segments if s.outcome == "skipped"))]
         for s in rec.segments:
             place = words.segment_place(s.kind, s.side, s.rep)
-            text.append(f"  {one_line(s.label)}{f' ({place})' if place else ''}  "
+            text.append(f"  {shown(s.label)}{f' ({place})' if place else ''}  "
                         f"{format_duration(s.actual_s)} / {format_duration(s.planned_s)}  "
                         f"{words.outcome(s.outcome)}")
         if rec.events:

@@ -33,6 +33,7 @@ from soleus_coach.gui.common.plain import ElidedLabel, plain_label
 from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.settings import Leg, Settings
 from soleus_coach.texts import fill_in
+from soleus_coach.untrusted import shown
 
 if TYPE_CHECKING:  # the history and the routines load after the first paint
     from soleus_coach.checkin import CheckIn
@@ -259,6 +260,7 @@ class HomePage(QWidget):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(16)
+        self._column = inner
         inner.addWidget(self.red_flag)
         inner.addLayout(buttons)
         inner.addLayout(side_row)
@@ -280,6 +282,10 @@ class HomePage(QWidget):
 
     # ----------------------------------------------------------------- content
 
+    def add_card(self, card: QWidget) -> None:
+        """A card above the two buttons (the programme's: what is due today)."""
+        self._column.insertWidget(0, card)
+
     def set_routines(self, settings: Settings, after: Protocol | None,
                      before: Protocol | None) -> None:
         """The routines behind the two buttons (None: the chosen one is gone)."""
@@ -299,7 +305,7 @@ class HomePage(QWidget):
             button.routine.setText(protocol.name)
             minutes = max(1, round(routine_duration_s(protocol) / 60))
             button.duration.setText(self.tr("%n min", "", minutes))
-            button.setAccessibleName(f"{button.moment.text()}: {protocol.name}")
+            button.setAccessibleName(f"{button.moment.text()}: {shown(protocol.name)}")
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings

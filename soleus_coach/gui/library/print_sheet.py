@@ -18,17 +18,12 @@ so tests (and a preview) can check it.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QMarginsF,
     QPointF,
     QRectF,
@@ -40,7 +35,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QImageReader,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -54,11 +48,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QDialog, QWidget
 
-from soleus_coach import paths, safety, texts
-from soleus_coach.atomic import ProtectedFile
-from soleus_coach.gui.common.illustration import ALLOCATION_LIMIT_MB
+from soleus_coach import safety, texts
+from soleus_coach.atomic import safe_file_name, write_file_with
+from soleus_coach.gui.common.illustration import load_picture
 from soleus_coach.protocol.describe import describe_step
-from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
 from soleus_coach.protocol.model import (
     ExerciseStep,
     HeatStep,
@@ -415,20 +408,7 @@ class _Pictures:
 
     @staticmethod
     def _load(path: Path) -> QSvgRenderer | QImage | None:
-        try:
-            data = read_illustration(path)
-        except IllustrationInvalid:
-            return None
-        if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(QByteArray(data))
-            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            return renderer if renderer.isValid() else None
-        QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        image = QImageReader(buffer, QByteArray(b"png")).read()
-        return None if image.isNull() else image
+        return load_picture(path)
 
 
 def _paint_page(painter: QPainter, sheet: SheetLayout, page: int,
@@ -504,26 +484,16 @@ def _page_layout() -> QPageLayout:
 
 
 def save_pdf(protocol: Protocol, path: Path) -> SheetLayout:
-    """Write the sheet to ``path`` as an A4 PDF, whole or not at all (a temporary file
-    beside it, renamed when done; a file there is replaced: the file dialog has asked).
+    """Write the sheet to ``path`` as an A4 PDF, whole or not at all, through the one writer
+    (a file there is replaced: the file dialog has asked; never one of the app's own files,
+    never a device, a FIFO or a link).
 
-    Raises :class:`soleus_coach.atomic.ProtectedFile` for one of the app's own data
-    files, or ``OSError`` when the PDF cannot be written."""
-    if paths.is_own_data_file(path):
-        raise ProtectedFile(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(fd)
-    try:
-        printer = _pdf_printer(Path(tmp))
-        sheet = render_sheet(protocol, printer)
-        if Path(tmp).stat().st_size == 0:
-            raise OSError(5, "the PDF could not be written", str(path))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return sheet
+    Raises :class:`soleus_coach.atomic.ProtectedFile`, :class:`~soleus_coach.atomic.
+    UnsafeTarget`, or ``OSError`` when the PDF cannot be written."""
+    sheets: list[SheetLayout] = []
+    write_file_with(path, lambda tmp: sheets.append(render_sheet(protocol, _pdf_printer(tmp))),
+                    replace=True)
+    return sheets[0]
 
 
 def print_routine(parent: QWidget | None, protocol: Protocol,
@@ -532,7 +502,9 @@ def print_routine(parent: QWidget | None, protocol: Protocol,
     user accepts; ``done`` is told whether it printed. Returns the dialog (for tests)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_page_layout())
-    printer.setDocName(one_line(protocol.name))
+    # The print dialog offers "<doc name>.pdf" in the home folder for Print to File: a name
+    # made from the routine's, with no folder in it (a routine called "Documents/Taxes").
+    printer.setDocName(safe_file_name(one_line(protocol.name)))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintSheet", "Print routine"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -540,7 +512,7 @@ def print_routine(parent: QWidget | None, protocol: Protocol,
     def finished(result: int) -> None:
         accepted = result == QDialog.DialogCode.Accepted
         if accepted:
-            render_sheet(protocol, printer)
+            accepted = _print_or_save(parent, protocol, printer)
         if done is not None:
             done(accepted)
 
@@ -549,6 +521,29 @@ def print_routine(parent: QWidget | None, protocol: Protocol,
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
     return dialog
+
+
+def _print_or_save(parent: QWidget | None, protocol: Protocol, printer: QPrinter) -> bool:
+    """Print; or, for Print to File, write the PDF through the one writer (Qt would write
+    the file the dialog names itself: the history, say, or a device)."""
+    name = printer.outputFileName()
+    if printer.outputFormat() is not QPrinter.OutputFormat.PdfFormat or not name:
+        render_sheet(protocol, printer)
+        return True
+    try:
+        save_pdf(protocol, Path(name))
+    except OSError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        from soleus_coach.gui.common.plain import message_box
+
+        if parent is None:
+            return False
+        message_box(parent, QMessageBox.Icon.Warning,
+                    QCoreApplication.translate("PrintSheet", "Not saved"),
+                    f"{Path(name).name}: {exc.strerror or exc}", name="printFailed").open()
+        return False
+    return True
 
 
 def sheet_image(protocol: Protocol, *, dpi: int = 150, page: int = 0,

@@ -12,14 +12,15 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from soleus_coach.gui.common.background import in_background
 from soleus_coach.gui.common.plain import message_box, question
 from soleus_coach.gui.common.services import Services
 from soleus_coach.texts import fill_in
-from soleus_coach.untrusted import one_line
+from soleus_coach.untrusted import one_line, shown
 
 if TYPE_CHECKING:  # the protocol modules load after the first paint
     from soleus_coach.protocol import Library
-    from soleus_coach.sharing import Clash, IdTaken
+    from soleus_coach.sharing import Clash, IdTaken, Imported
 
 
 class RoutineFiles(QObject):
@@ -65,27 +66,46 @@ class RoutineFiles(QObject):
             if not name:
                 return False
             path = Path(name)
-        from soleus_coach.protocol import ProtocolInvalid
-        from soleus_coach.sharing import Clash, IdTaken, import_routine
+        from soleus_coach.sharing import Clash, import_routine, is_routine_zip
 
         library = self.library()
-        try:
-            done = import_routine(path, self.services().user_protocols_dir,
-                                  self.services().assets_dir, own=library.own,
-                                  bundled=library.bundled_ids, clash=clash or Clash.REFUSE,
-                                  existing=library.files)
-        except IdTaken as exc:
-            self._ask_replace(path, exc)
+        services = self.services()
+
+        def work() -> Imported:
+            return import_routine(path, services.user_protocols_dir, services.assets_dir,
+                                  own=library.own, bundled=library.bundled_ids,
+                                  clash=clash or Clash.REFUSE, existing=library.files)
+
+        if is_routine_zip(path):  # unpacked and checked off the GUI thread; said when done
+            self.status(fill_in(self.tr("Reading %1…"), path.name), 0)
+            in_background(self, work, lambda done: self._finish(path, done),
+                          lambda exc: self._fail(path, exc))
             return False
-        except ProtocolInvalid as exc:
+        try:
+            done = work()
+        except Exception as exc:  # what _fail does not know is raised again
+            self._fail(path, exc)
+            return False
+        return self._finish(path, done)
+
+    def _fail(self, path: Path, exc: BaseException) -> None:
+        from soleus_coach.protocol import ProtocolInvalid
+        from soleus_coach.sharing import IdTaken
+
+        self.status("", 1)
+        if isinstance(exc, IdTaken):
+            self._ask_replace(path, exc)
+        elif isinstance(exc, ProtocolInvalid):
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not imported"),
                         fill_in(self.tr("%1 has problems; nothing was copied."), path.name),
                         "\n".join(str(e) for e in exc.errors), name="importErrors").open()
-            return False
-        except OSError as exc:
+        elif isinstance(exc, OSError):
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not imported"),
-                        f"{path.name}: {exc.strerror or exc}", name="importFailed").open()
-            return False
+                        f"{shown(path.name)}: {exc.strerror or exc}", name="importFailed").open()
+        else:
+            raise exc
+
+    def _finish(self, path: Path, done: Imported) -> bool:
         if done.same_as is not None:
             self.status(fill_in(self.tr("“%1” is in your routines already: nothing was "
                                         "imported."), one_line(done.name)), 15000)

@@ -15,6 +15,7 @@ from soleus_coach.gui.common.tables import Index, RowsTableModel
 from soleus_coach.protocol import Entry, Library, Origin
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.session.plan import routine_duration_s
+from soleus_coach.untrusted import shown
 
 WHEN_LABELS = {"pre-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "Before a run"),
                "post-run": QT_TRANSLATE_NOOP("ProtocolTableModel", "After a run"),
@@ -71,7 +72,7 @@ class ProtocolTableModel(RowsTableModel):
             if entry.protocol is None:
                 return tooltip("\n".join(str(e) for e in entry.errors))
             if col == 0:  # the whole name of an elided one
-                return tooltip(f"{entry.protocol.name}\n{entry.path}")
+                return tooltip(f"{shown(entry.protocol.name)}\n{shown(str(entry.path))}")
             return tooltip(str(entry.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -91,7 +92,7 @@ class ProtocolTableModel(RowsTableModel):
     def _display(self, entry: Entry, col: int) -> str:
         p = entry.protocol
         if p is None:
-            return (f"⚠ {entry.path.name}", self.tr("failed to load"), "", "",
+            return (f"⚠ {shown(entry.path.name)}", self.tr("failed to load"), "", "",
                     self.tr("your file"))[col]
         if col == 0:
             return p.name

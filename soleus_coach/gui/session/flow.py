@@ -132,6 +132,9 @@ class SessionFlow(QObject):
         self.status: SessionStatus | None = None
         #: The dialog the flow waits for, if any (check-in, red-flag advice, leg question).
         self.dialog: QDialog | None = None
+        #: What a programme changes in a routine today (easing off: fewer sets, and a line
+        #: to read), given by the window; None: nothing.
+        self.adjust: Callable[[Protocol], tuple[int, str]] | None = None
         self.closing = False  # the window is closing: no questions after the session
         from soleus_coach.gui.session.first_run import FirstRun
 
@@ -337,8 +340,11 @@ class SessionFlow(QObject):
         protocol = self.protocol
         assert protocol is not None
         clock, speed = self._clock()
-        plan = build_plan(protocol, replace(self._settings(), injured_leg=leg),
-                          self._plan_context(protocol, before))
+        # With the system voice, the plan gains the cues only a voice says, and its phrases
+        # are rendered from now on (the first before the clock starts: self.sound.ready).
+        plan = self.sound.prepare(build_plan(protocol, replace(self._settings(),
+                                                               injured_leg=leg),
+                                             self._plan_context(protocol, before)))
         screen = SessionScreen(plan, clock, speed=speed,
                                offer_compact_s=COMPACT_OFFER_S if self._settings().compact_offer
                                else None)
@@ -361,8 +367,9 @@ class SessionFlow(QObject):
         self.page_shown.emit(screen)
         self.session_started.emit(screen)
         self._set(FlowState.STARTING)
-        if self.sound.status.state is PlayerState.STARTING and not self.sound.muted:
-            # The first cue ("get ready") would wait for the probe: the clock waits instead.
+        if not self.sound.ready and not self.sound.muted:
+            # The first cue ("get ready") would wait for the probe (or its phrase): the clock
+            # waits instead.
             self._sound_wait.start(SOUND_WAIT_MS)
         else:
             self._start_clock()
@@ -379,8 +386,10 @@ class SessionFlow(QObject):
         checkin = before or history.checkin_today(date.today())
         rules = before_routine(protocol, checkin=checkin, last_ice_end=history.last_ice_end(),
                                now=utc_now())
+        fewer, line = self.adjust(protocol) if self.adjust is not None else (0, "")
         return PlanContext(no_heat=rules.no_heat,
-                           ice_notices=tuple(texts.translate(n) for n in rules.ice_notices))
+                           ice_notices=tuple(texts.translate(n) for n in rules.ice_notices),
+                           notices=(line,) if line else (), fewer_sets=fewer)
 
     def _start_clock(self) -> None:
         self._sound_wait.stop()
@@ -391,7 +400,7 @@ class SessionFlow(QObject):
     def _on_sound_status(self, status: PlayerStatus) -> None:
         if status.state is PlayerState.READY and self.screen is not None:
             self.screen.controller.set_cue_lead(status.latency_s)
-        if status.state is not PlayerState.STARTING and self.state is FlowState.STARTING:
+        if self.sound.ready and self.state is FlowState.STARTING:
             self._start_clock()
 
     def _on_cue(self, event: CueDue) -> None:
@@ -533,9 +542,11 @@ class SessionFlow(QObject):
             if not name:
                 return False
             path = Path(name)
-        try:
-            with path.open("w", encoding="utf-8") as fh:
-                export.write_json([recorder.record], fh, exported_at=utc_now())
+        from soleus_coach.atomic import write_text_atomic
+
+        try:  # through the one writer: never over the history it could not be saved in
+            write_text_atomic(path, lambda fh: export.write_json(
+                [recorder.record], fh, exported_at=utc_now()), replace=True)
         except OSError as exc:
             message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                         f"{path}: {exc.strerror or exc}").open()
