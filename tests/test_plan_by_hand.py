@@ -25,7 +25,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from soleus_coach import paths
-from soleus_coach.cues import Cue
+from soleus_coach.cues import SPOKEN_ONLY, Cue
 from soleus_coach.protocol import load_file, parse_bytes
 from soleus_coach.protocol.model import (
     Counting,
@@ -432,7 +432,9 @@ def test_every_cue_of_a_step_plays_the_steps_own_sound_then_the_routines() -> No
                 Path(f"all/{c.cue.value}.wav")
             assert c.sound == expected, (seg.label, seg.kind, c)
             seen.add(c.cue)
-    assert seen == set(Cue)  # every cue the app has was planned, and checked, here
+    # every cue the app has was planned, and checked, here (but those only the system voice
+    # says, which take no sound: issue 29)
+    assert seen == set(Cue) - SPOKEN_ONLY
 
 
 # ------------------------------------------------------------------ the routine's duration
