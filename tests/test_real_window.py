@@ -207,10 +207,12 @@ class App:
         self.xdo("windowmove", "--sync", wid, str(x), str(y))
         if w is not None and h is not None:
             self.xdo("windowsize", "--sync", wid, str(w), str(h))
-        want = (x, y, w, h)
+        # A window manager puts its frame where the window was asked to go: the window's own
+        # place is then below and right of it. Its size is what it is asked to be.
+        want = (None, None, w, h) if w is not None else (x, y, None, None)
         self.wait(lambda: all(a is None or a == b for a, b in
                               zip(want, self.geometry(wid), strict=True)),
-                  f"window {wid} at {want}")
+                  f"window {wid} at {(x, y, w, h)}")
 
     def size(self, w: int, h: int) -> None:
         """Resize to w×h physical pixels (xdotool works in physical pixels)."""
