@@ -456,14 +456,15 @@ def describe_next(seg: Segment | None) -> str:
         return texts.translate(texts.SEG_DONE)
     text = seg.label
     left = seg.side is Side.LEFT
-    if seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.side is not None and seg.reps:
+    in_sets = seg.kind in (SegmentKind.HOLD, SegmentKind.SET, SegmentKind.EXERCISE)
+    if in_sets and seg.side is not None and seg.reps:
         hold = seg.step_kind == "stretch"
         if hold:
             template = texts.NEXT_HOLD_LEFT if left else texts.NEXT_HOLD_RIGHT
         else:
             template = texts.NEXT_SET_LEFT if left else texts.NEXT_SET_RIGHT
         text = texts.fill(template, seg.label, seg.rep, seg.reps)
-    elif seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.reps:
+    elif in_sets and seg.reps:
         text = texts.fill(texts.NEXT_SET, seg.label, seg.rep, seg.reps)
     elif seg.side is not None and seg.kind in (SegmentKind.POSITION, SegmentKind.EXERCISE,
                                                SegmentKind.SET, SegmentKind.HOLD):
