@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint check bench soak clean schema screenshots translations \
-        install-desktop uninstall-desktop dist
+        install-desktop uninstall-desktop dist mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,8 @@ screenshots: $(STAMP)  ## real windows under Xvfb -> docs/screenshots/
 	  tests/test_real_window_compact.py tests/test_format2_screens.py \
 	  tests/test_compact_tray_reminders.py tests/test_print_sheet.py tests/test_editor_screens.py \
 	  tests/test_audio_voice.py tests/test_programme_screens.py tests/test_programme_report.py \
-	  tests/test_walk.py tests/test_runs_screens.py \
-	  tests/test_every_screen.py
+	  tests/test_walk.py tests/test_runs_screens.py tests/test_rounds_editor.py \
+	  tests/test_rounds_languages.py tests/test_every_screen.py
 
 translations: $(STAMP)  ## lupdate + lrelease: translations/*.ts -> soleus_coach/translations/*.qm
 	$(BIN)/python tools/i18n.py
@@ -56,8 +56,14 @@ dist: $(STAMP)  ## standalone build (no Python needed to run it): dist/soleus-co
 	  --workpath build/pyinstaller packaging/soleus-coach.spec
 	$(BIN)/python tools/smoke_dist.py dist/soleus-coach
 
+mutation: $(STAMP)  ## mutmut over the safety rules and the plan builder (docs/testing.md)
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	rm -rf mutants
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run --max-children $${MUTMUT_CHILDREN:-2}
+	$(BIN)/mutmut results
+
 soak: $(STAMP)  ## 500 accelerated sessions in one process; docs/benchmarks/soak.md
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks.soak --sessions $${SOAK_SESSIONS:-500} --write
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist mutants .pytest_cache .mypy_cache .ruff_cache

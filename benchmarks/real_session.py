@@ -63,7 +63,6 @@ def run(hold_s: float = 10.0) -> dict[str, Any]:
     return {
         "planned_s": planned,
         "finish_error_ms": ((finished_at[0] - t0) - planned) * 1000,
-        "recorded_end_error_ms": (engine.elapsed_wall_s - planned) * 1000,
         "cues": len(onsets),
         "cue_error_p50_ms": statistics.median(onsets_ms),
         "cue_error_p95_ms": onsets_ms[min(len(onsets_ms) - 1, int(0.95 * len(onsets_ms)))],

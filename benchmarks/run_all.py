@@ -11,19 +11,115 @@ import os
 import platform
 import subprocess
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks.md"
+#: The sections the benchmarks with a report of their own write.
+PARTS = ROOT / "docs" / "benchmarks"
 
 
 def _run(module: str, *args: str) -> dict[str, Any]:
-    """Each benchmark in its own process, so one cannot warm or pollute another."""
+    """Each benchmark in its own process, so one cannot warm or pollute another; the JSON
+    object it prints last."""
     proc = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=1800, check=True)
+                          text=True, timeout=1800, check=False)
+    if proc.returncode != 0:
+        last = [line for line in proc.stderr.strip().splitlines() if line.strip()][-1:]
+        raise BenchmarkFailed(f"exit status {proc.returncode}"
+                              + (f": {last[0].strip()}" if last else ""))
     text = proc.stdout
-    return dict(json.loads(text[text.index("{"):text.rindex("}") + 1]))
+    try:
+        return dict(json.loads(text[text.index("{"):text.rindex("}") + 1]))
+    except ValueError as exc:
+        raise BenchmarkFailed(f"printed no figures ({exc})") from exc
+
+
+class BenchmarkFailed(Exception):
+    """A benchmark did not give its figures in this run: why, in one line."""
+
+
+@dataclass(frozen=True)
+class Bench:
+    key: str
+    #: The section's heading: what it measures, and the command that measures it.
+    title: str
+    module: str
+    args: tuple[str, ...]
+    #: The benchmark writes its own section, docs/benchmarks/<part>.md.
+    part: str | None = None
+
+    @property
+    def command(self) -> str:
+        return " ".join(("python -m", self.module, *self.args))
+
+
+BENCHES = (
+    Bench("startup", "Start-up and memory", "benchmarks.startup", ("--runs", "7")),
+    Bench("session", "A real session", "benchmarks.real_session", ("--hold", "26")),
+    Bench("idle", "Idle, no session", "benchmarks.idle", ("--seconds", "60")),
+    Bench("protocols", "500 user protocols", "benchmarks.protocols",
+          ("--count", "500", "--runs", "7"), part="protocols"),
+    Bench("editor", "The routine editor", "benchmarks.editor", ("--runs", "15", "--edits", "100"),
+          part="editor"),
+    Bench("history", "History at scale", "benchmarks.history",
+          ("--sessions", "10000", "--runs", "7"), part="history"),
+    Bench("runs", "Runs", "benchmarks.runs", ("--files", "300", "--records", "4400", "--runs",
+                                             "1"), part="runs"),
+    Bench("programme", "A programme over a year", "benchmarks.programme",
+          ("--days", "365", "--runs", "7"), part="programme"),
+    Bench("soak", "Soak: 500 sessions", "benchmarks.soak", ("--sessions", "500", "--write",
+                                                            "--json"), part="soak"),
+    Bench("audio", "Audio", "benchmarks.audio", ("--trials", "12"), part="audio"),
+    Bench("speech", "Speech", "benchmarks.speech", ("--runs", "3"), part="speech"),
+)
+
+
+@dataclass
+class Outcome:
+    """One benchmark's result in this run: its figures, or why there are none."""
+
+    figures: dict[str, Any] | None = None
+    #: Its own section (docs/benchmarks/<part>.md) as it wrote it in this run.
+    part: str | None = None
+    error: str = ""
+
+
+def measure(bench: Bench, parts: Path = PARTS,
+            run: Callable[..., dict[str, Any]] = _run) -> Outcome:
+    """Run ``bench``. A failure is an outcome, not an exception: the other benchmarks still
+    run, and the failed one's section says it failed. Its own section file is replaced by
+    that note too, so no old figure is left to be read as this run's."""
+    path = parts / f"{bench.part}.md" if bench.part else None
+    started = time.time()
+    try:
+        figures = run(bench.module, *bench.args)
+        part = None
+        if path is not None:
+            if not path.exists() or path.stat().st_mtime < started:
+                raise BenchmarkFailed(f"it did not write {path.name}")
+            part = path.read_text(encoding="utf-8").strip()
+        return Outcome(figures, part)
+    except (BenchmarkFailed, subprocess.TimeoutExpired, OSError) as exc:
+        outcome = Outcome(error=str(exc).strip() or type(exc).__name__)
+        print(f"{bench.key} benchmark failed: {outcome.error}", file=sys.stderr)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(failed_section(bench, outcome.error, dt.date.today()) + "\n",
+                            encoding="utf-8")
+        return outcome
+
+
+def failed_section(bench: Bench, error: str, day: dt.date, level: str = "##") -> str:
+    return "\n".join([
+        f"{level} {bench.title} (`{bench.command}`)", "",
+        f"❌ **Failed in the run of {day.isoformat()}**: {error}. No figures: those of an "
+        "earlier run are not repeated here (they are in the history of this file).",
+    ])
 
 
 STARTUP_NOTES = (
@@ -58,38 +154,8 @@ def _row(name: str, value: str, target: str, met: bool | None) -> str:
     return f"| {name} | {value} | {target}{mark} |"
 
 
-def main() -> None:
-    startup = _run("benchmarks.startup", "--runs", "7")
-    session = _run("benchmarks.real_session", "--hold", "26")
-    idle = _run("benchmarks.idle", "--seconds", "60")
-    _run("benchmarks.protocols", "--count", "500", "--runs", "7")  # docs/benchmarks/protocols.md
-    subprocess.run([sys.executable, "-m", "benchmarks.soak", "--sessions", "500", "--write"],
-                   cwd=ROOT, capture_output=True, timeout=1800, check=True)
-    _run("benchmarks.editor", "--runs", "15", "--edits", "100")  # docs/benchmarks/editor.md
-    _run("benchmarks.history", "--sessions", "10000", "--runs", "7")  # docs/benchmarks/history.md
-    _run("benchmarks.runs", "--files", "1000", "--records", "4400", "--runs", "1")  # runs.md
-    _run("benchmarks.programme", "--days", "365", "--runs", "7")  # programme.md
-    try:
-        _run("benchmarks.audio", "--trials", "12")  # docs/benchmarks/audio.md
-    except subprocess.CalledProcessError as exc:  # no PulseAudio here: keep the last figures
-        print(f"audio benchmark skipped: {exc.stderr.strip()[-300:]}", file=sys.stderr)
-    try:
-        _run("benchmarks.speech", "--runs", "3")  # docs/benchmarks/speech.md
-    except subprocess.CalledProcessError as exc:  # no espeak-ng here: keep the last figures
-        print(f"speech benchmark skipped: {exc.stderr.strip()[-300:]}", file=sys.stderr)
-    quiet = idle["app"]["wakeups_per_s"] <= idle["bare"]["wakeups_per_s"] + 0.05
-    quiet_reminders = (idle["app_reminders"]["wakeups_per_s"]
-                       <= idle["bare"]["wakeups_per_s"] + 1 / 60 + 0.05)
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, "
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"{_cores()} cores, Qt offscreen. Regenerate with `make bench` "
-        "(`python -m benchmarks.run_all`); each benchmark can also run alone.",
-        "",
-        "## Start-up and memory (`python -m benchmarks.startup --runs 7`)",
-        "",
+def startup_section(startup: dict[str, Any]) -> list[str]:
+    return [
         "Process start to the first painted main window, and peak RSS, against a bare "
         "PySide6 window (a `QLabel`) started the same way in the same run; median of 7 "
         "alternating runs.",
@@ -111,9 +177,11 @@ def main() -> None:
              startup["rss_ratio"] <= 1.3),
         "",
         STARTUP_NOTES,
-        "",
-        "## A real session (`python -m benchmarks.real_session --hold 26`)",
-        "",
+    ]
+
+
+def session_section(session: dict[str, Any]) -> list[str]:
+    return [
         f"A {session['planned_s']:.0f} s routine (two sides, two 26 s holds each) run by the "
         "real session screen and its own precise single-shot QTimer on the real clock; "
         "errors against `time.monotonic()`.",
@@ -122,8 +190,6 @@ def main() -> None:
         "|---|---|---|",
         _row("finish noticed after the planned end", f"{session['finish_error_ms']:.1f} ms",
              "< one display tick (1000 ms)", session["finish_error_ms"] < 1000),
-        _row("recorded end vs planned end", f"{session['recorded_end_error_ms']:.1f} ms",
-             "0 (deadline-based)", session["recorded_end_error_ms"] == 0),
         _row("cue delivery error p50 / p95 / max",
              f"{session['cue_error_p50_ms']:.1f} / {session['cue_error_p95_ms']:.1f} / "
              f"{session['cue_error_max_ms']:.1f} ms ({session['cues']} cues)", "p95 < 20 ms",
@@ -134,9 +200,14 @@ def main() -> None:
         _row("CPU while running, countdown visible",
              f"{session['cpu_percent_of_one_core']:.2f} % of one core", "≤ 1 %",
              session["cpu_percent_of_one_core"] <= 1),
-        "",
-        "## Idle, no session (`python -m benchmarks.idle --seconds 60`)",
-        "",
+    ]
+
+
+def idle_section(idle: dict[str, Any]) -> list[str]:
+    quiet = idle["app"]["wakeups_per_s"] <= idle["bare"]["wakeups_per_s"] + 0.05
+    quiet_reminders = (idle["app_reminders"]["wakeups_per_s"]
+                       <= idle["bare"]["wakeups_per_s"] + 1 / 60 + 0.05)
+    return [
         "The app left open on its routine list for 60 s after a 3 s settle, measured from "
         "outside (utime + stime and the context switches of all its threads, from /proc), "
         "against a bare PySide6 window measured the same way.",
@@ -164,15 +235,47 @@ def main() -> None:
         "",
         "The session controller's only timer is stopped when paused, finished or stopped "
         "(`tests/test_qt_controller.py`); the soak below counts timers after 500 sessions.",
+    ]
+
+
+SECTIONS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "startup": startup_section, "session": session_section, "idle": idle_section}
+
+
+def assemble(outcomes: dict[str, Outcome], day: dt.date, machine: str) -> str:
+    """docs/benchmarks.md from this run's outcomes, in the order of :data:`BENCHES`: the
+    figures of each benchmark that ran, and for one that failed, that it failed and why."""
+    failed = [b for b in BENCHES if outcomes[b.key].figures is None]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {day.isoformat()} on {machine}. Regenerate with `make bench` "
+        "(`python -m benchmarks.run_all`); each benchmark can also run alone.",
         "",
     ]
-    for extra in ("protocols", "editor", "history", "runs", "programme", "soak", "audio",
-                  "speech"):
-        part = ROOT / "docs" / "benchmarks" / f"{extra}.md"
-        if part.exists():
-            lines += [part.read_text(encoding="utf-8").strip(), ""]
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    if failed:
+        lines += [f"❌ {len(failed)} of {len(BENCHES)} benchmarks failed in this run: "
+                  + ", ".join(b.title for b in failed) + ".", ""]
+    for bench in BENCHES:
+        outcome = outcomes[bench.key]
+        if outcome.figures is None:
+            lines += [failed_section(bench, outcome.error, day), ""]
+        elif bench.part is not None:
+            lines += [outcome.part or "", ""]
+        else:
+            lines += [f"## {bench.title} (`{bench.command}`)", "",
+                      *SECTIONS[bench.key](outcome.figures), ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    outcomes = {bench.key: measure(bench) for bench in BENCHES}
+    machine = (f"{platform.machine()}, {platform.python_implementation()} "
+               f"{platform.python_version()}, {_cores()} cores, Qt offscreen")
+    OUT.write_text(assemble(outcomes, dt.date.today(), machine), encoding="utf-8")
     print(f"wrote {OUT}")
+    if any(o.figures is None for o in outcomes.values()):
+        sys.exit(1)
 
 
 def _cores() -> int:

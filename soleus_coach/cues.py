@@ -33,6 +33,8 @@ class Cue(StrEnum):
     REST = "rest"  # a rest between sets begins
     HEAT_ON = "heat_on"
     HEAT_OFF = "heat_off"
+    # Rounds: a group of steps done several times.
+    ROUND = "round"  # "round two of three" (variant: "2_of_3")
     # Spoken only (issue 29): added to a plan when the system voice speaks it
     # (soleus_coach.session.phrases.spoken_plan); tones and recorded words leave them out.
     NEXT = "next"  # "Next: seated calf raise, right leg", near the end of a rest

@@ -35,6 +35,7 @@ from soleus_coach.protocol.model import (
     Protocol,
     Range,
     RestStep,
+    Rounds,
     SelfPaced,
     SideMeaning,
     Sides,
@@ -43,6 +44,7 @@ from soleus_coach.protocol.model import (
     StrengthStep,
     StretchStep,
     Tempo,
+    Translation,
     When,
 )
 from soleus_coach.protocol.write import dumps
@@ -50,9 +52,10 @@ from soleus_coach.untrusted import named
 
 __all__ = [
     "DraftInvalid", "Kind", "Preview", "PreviewRow", "Problem", "add_step", "copy_in",
-    "customize", "duplicate_step", "kind_of", "move_step", "named_by_a_routine",
-    "new_routine", "parse_draft", "preview", "problems", "remove_step", "save", "set_field",
-    "set_step", "set_step_field", "unique_id",
+    "customize", "duplicate_step", "kind_of", "make_rounds", "move_step",
+    "named_by_a_routine", "new_routine", "parse_draft", "preview", "problems", "remove_rounds",
+    "remove_step", "save", "set_field", "set_rounds", "set_step", "set_step_field",
+    "set_translation", "starting_at", "unique_id",
 ]
 
 
@@ -85,11 +88,19 @@ def kind_of(step: Step) -> Kind:
 MY_VERSION = " (my version)"
 
 
-def new_routine(taken: Iterable[str], name: str = "", summary: str = "") -> Protocol:
-    """An empty routine for after a run, with an id nobody has. It has no steps yet: the
-    validator says so until one is added."""
+def new_routine(taken: Iterable[str], name: str = "", summary: str = "",
+                language: str = "en") -> Protocol:
+    """An empty routine for after a run, in ``language`` (the window's), with an id nobody
+    has. It has no steps yet: the validator says so until one is added."""
     return Protocol(id=unique_id("my-routine", taken), name=name, summary=summary,
-                    when=When.POST_RUN, steps=())
+                    when=When.POST_RUN, steps=(), language=language_code(language))
+
+
+def language_code(language: str) -> str:
+    """A language as the format writes it: ``de``, ``pt-BR`` (from ``de_DE``, ``pt_br``)."""
+    parts = language.replace("_", "-").split("-")
+    base = parts[0].lower() or "en"
+    return f"{base}-{parts[1].upper()}" if len(parts) > 1 and len(parts[1]) == 2 else base
 
 
 def customize(protocol: Protocol, taken: Iterable[str], suffix: str = MY_VERSION) -> Protocol:
@@ -103,8 +114,9 @@ def customize(protocol: Protocol, taken: Iterable[str], suffix: str = MY_VERSION
 
 
 def set_field(draft: Protocol, name: str, value: Any) -> Protocol:
-    """One of the routine's own fields (name, summary, when, author, source, id)."""
-    if name not in ("id", "name", "summary", "when", "author", "source"):
+    """One of the routine's own fields (name, summary, when, author, source, id,
+    language)."""
+    if name not in ("id", "name", "summary", "when", "author", "source", "language"):
         raise ValueError(f"not an editable routine field: {name}")
     if name == "when":
         value = When(value)
@@ -136,12 +148,41 @@ def default_step(kind: Kind, name: str) -> Step:
     return InstructionStep(name=name, duration_s=10, instructions=())
 
 
-def _reorder(draft: Protocol, change: Callable[[list[Any]], None], blank: Any) -> Protocol:
+def _tags(draft: Protocol) -> list[int | None]:
+    """Which group of rounds each step is in (its index in ``draft.rounds``), or None."""
+    tags: list[int | None] = [None] * len(draft.steps)
+    for g, group in enumerate(draft.rounds):
+        for i in range(group.first, min(group.last + 1, len(tags))):
+            tags[i] = g
+    return tags
+
+
+def _regroup(groups: tuple[Rounds, ...], tags: list[int | None]) -> tuple[Rounds, ...]:
+    """The groups again, from each step's tag: a run of steps with one tag is its group."""
+    out, i = [], 0
+    while i < len(tags):
+        tag = tags[i]
+        j = i
+        while j + 1 < len(tags) and tags[j + 1] == tag:
+            j += 1
+        if tag is not None:
+            out.append(replace(groups[tag], first=i, count=j - i + 1))
+        i = j + 1
+    return tuple(out)
+
+
+def _reorder(draft: Protocol, change: Callable[[list[Any]], None], blank: Any,
+             tag: Callable[[list[int | None]], None] | None = None) -> Protocol:
     """Apply ``change`` to the steps and, the same way, to each translation's step texts
     (a translation has one entry per step: adding, removing or moving a step keeps them
-    together; ``blank`` stands for a step with nothing translated yet)."""
+    together; ``blank`` stands for a step with nothing translated yet) and to the group of
+    rounds each step is in (``tag`` then says which group a new or moved step joins)."""
     steps = list(draft.steps)
     change(steps)
+    tags = _tags(draft)
+    change(tags)
+    if tag is not None:
+        tag(tags)
     translations = {}
     for lang, tr in draft.translations.items():
         if not tr.steps:
@@ -151,16 +192,32 @@ def _reorder(draft: Protocol, change: Callable[[list[Any]], None], blank: Any) -
         change(texts)
         texts = [StepTexts() if t is blank else t for t in texts]
         translations[lang] = replace(tr, steps=tuple(texts))
-    return replace(draft, steps=tuple(steps),
+    return replace(draft, steps=tuple(steps), rounds=_regroup(draft.rounds, tags),
                    translations=MappingProxyType(translations) if draft.translations
                    else draft.translations)
 
 
+def _placed(at: int, own: int | None) -> Callable[[list[int | None]], None]:
+    """The group the step now at ``at`` is in: the one around it when it lies between two
+    steps of one group, its own (``own``) while it is still beside that, else none."""
+    def tag(tags: list[int | None]) -> None:
+        before = tags[at - 1] if at > 0 else None
+        after = tags[at + 1] if at + 1 < len(tags) else None
+        if before is not None and before == after:
+            tags[at] = before
+        elif own is not None and own in (before, after):
+            tags[at] = own
+        else:
+            tags[at] = None
+    return tag
+
+
 def add_step(draft: Protocol, kind: Kind, name: str, at: int | None = None) -> Protocol:
-    """A new step of ``kind`` at ``at`` (default: the end)."""
+    """A new step of ``kind`` at ``at`` (default: the end); between two steps of a group
+    of rounds, it is in that group."""
     where = len(draft.steps) if at is None else at
     new = default_step(kind, name)
-    return _reorder(draft, lambda items: items.insert(where, new), new)
+    return _reorder(draft, lambda items: items.insert(where, new), new, _placed(where, None))
 
 
 def remove_step(draft: Protocol, index: int) -> Protocol:
@@ -168,13 +225,95 @@ def remove_step(draft: Protocol, index: int) -> Protocol:
 
 
 def duplicate_step(draft: Protocol, index: int) -> Protocol:
-    return _reorder(draft, lambda items: items.insert(index + 1, items[index]), None)
+    """A copy of step ``index`` after it (in its group of rounds, if it is in one)."""
+    own = _tags(draft)[index]
+
+    def tag(tags: list[int | None]) -> None:
+        tags[index + 1] = own
+    return _reorder(draft, lambda items: items.insert(index + 1, items[index]), None, tag)
 
 
 def move_step(draft: Protocol, index: int, to: int) -> Protocol:
-    """The step at ``index`` moved to ``to`` (clamped to the list)."""
+    """The step at ``index`` moved to ``to`` (clamped to the list): into a group of rounds
+    when it lands between two of its steps, out of its own when it leaves it."""
     to = max(0, min(len(draft.steps) - 1, to))
-    return _reorder(draft, lambda items: items.insert(to, items.pop(index)), None)
+    own = _tags(draft)[index]
+    return _reorder(draft, lambda items: items.insert(to, items.pop(index)), None,
+                    _placed(to, own))
+
+
+def make_rounds(draft: Protocol, first: int, last: int, times: int,
+                rest_between_s: float = 0.0) -> Protocol:
+    """Steps ``first`` … ``last`` done ``times`` times: a group of rounds (with the steps of
+    any group it overlaps, which it replaces)."""
+    first, last = max(0, min(first, last)), min(len(draft.steps) - 1, max(first, last))
+    for group in draft.rounds:
+        if group.first <= last and group.last >= first:
+            first, last = min(first, group.first), max(last, group.last)
+    kept = [g for g in draft.rounds if g.last < first or g.first > last]
+    new = Rounds(first, last - first + 1, times, rest_between_s)
+    return replace(draft, rounds=tuple(sorted([*kept, new], key=lambda g: g.first)))
+
+
+def set_rounds(draft: Protocol, index: int, *, times: int | None = None,
+               rest_between_s: float | None = None) -> Protocol:
+    """The rounds of the group step ``index`` is in: how many, the rest between them."""
+    group = draft.round_of(index)
+    if group is None:
+        return draft
+    changed = replace(group, times=group.times if times is None else times,
+                      rest_between_s=group.rest_between_s if rest_between_s is None
+                      else rest_between_s)
+    return replace(draft, rounds=tuple(changed if g == group else g for g in draft.rounds))
+
+
+def remove_rounds(draft: Protocol, index: int) -> Protocol:
+    """The steps of the group step ``index`` is in, done once again."""
+    return replace(draft, rounds=tuple(g for g in draft.rounds if not g.holds(index)))
+
+
+def starting_at(draft: Protocol, index: int) -> Protocol:
+    """The routine from step ``index`` on (Try it), from the start of its group of rounds
+    when it is in one; without translations (what is tried is what the editor shows)."""
+    group = draft.round_of(index)
+    start = group.first if group is not None else index
+    rounds = tuple(replace(g, first=g.first - start) for g in draft.rounds if g.first >= start)
+    return replace(draft, steps=draft.steps[start:], rounds=rounds, translations={})
+
+
+#: The texts a translation has for a step, and for the routine.
+STEP_TEXT_FIELDS = ("name", "instructions", "caution", "rest_text")
+
+
+def set_translation(draft: Protocol, language: str, field: str, value: Any,
+                    step: int | None = None) -> Protocol:
+    """One text of the routine in ``language`` (``name`` or ``summary`` of the routine; a
+    step's ``name``, ``instructions``, ``caution`` or ``rest_text``); an empty one is taken
+    as written in the routine's own language."""
+    tr = draft.translations.get(language, Translation())
+    empty = not value or (isinstance(value, tuple) and not any(value))
+    if step is None:
+        if field not in ("name", "summary"):
+            raise ValueError(f"a translation has no {field}")
+        changes: dict[str, Any] = {field: None if empty else value}
+        tr = replace(tr, **changes)
+    else:
+        if field not in STEP_TEXT_FIELDS:
+            raise ValueError(f"a step's translation has no {field}")
+        texts = list(tr.steps) + [StepTexts()] * (len(draft.steps) - len(tr.steps))
+        new: dict[str, Any] = {field: None if empty else
+                               (tuple(value) if field == "instructions" else value)}
+        texts[step] = replace(texts[step], **new)
+        if all(t == StepTexts() for t in texts):
+            texts = []
+        tr = replace(tr, steps=tuple(texts))
+    return replace(draft, translations=MappingProxyType({**draft.translations,
+                                                          language: tr}))
+
+
+def remove_translation(draft: Protocol, language: str) -> Protocol:
+    return replace(draft, translations=MappingProxyType(
+        {k: v for k, v in draft.translations.items() if k != language}))
 
 
 def set_step(draft: Protocol, index: int, step: Step) -> Protocol:
@@ -269,16 +408,38 @@ class Problem:
         return self.message
 
 
-_LOCATION = re.compile(r"^\$(?:\.steps\[(\d+)\])?\.?([A-Za-z_$]*)")
+_LOCATION = re.compile(r"^\$(?:\.steps\[(\d+)\](?:\.steps\[(\d+)\])?)?\.?([A-Za-z_$]*)")
+#: The fields of a ``rounds`` block: the editor shows them in its rounds box.
+ROUNDS_FIELD = "rounds"
 
 
-def place(error: ProtocolError) -> Problem:
-    """Where in the draft an error of the validator belongs."""
+def _entry_starts(draft: Protocol) -> list[int]:
+    """For each entry of the file's ``steps`` (a step, or a block of rounds), the index of
+    its first step in the draft (the writer's order: :func:`write.document`)."""
+    starts, i = [], 0
+    while i < len(draft.steps):
+        starts.append(i)
+        group = draft.round_of(i)
+        i = group.last + 1 if group is not None and group.first == i else i + 1
+    return starts
+
+
+def place(error: ProtocolError, draft: Protocol | None = None) -> Problem:
+    """Where in the draft an error of the validator belongs: a step inside a block of
+    rounds at its place among the draft's steps, the block's own fields at its first step
+    (field ``rounds``)."""
     match = _LOCATION.match(error.location)
     if not match:
         return Problem(None, "", error.message, error.location)
-    step = int(match.group(1)) if match.group(1) is not None else None
-    field_name = match.group(2)
+    entry, inner, field_name = match.group(1), match.group(2), match.group(3)
+    step = None
+    if entry is not None:
+        starts = _entry_starts(draft) if draft is not None else []
+        e = int(entry)
+        step = (starts[e] if e < len(starts) else e) + (int(inner) if inner else 0)
+        if inner is None and draft is not None and draft.round_of(step) is not None \
+                and field_name in ("times", "rest_between_s", "steps", "kind"):
+            field_name = ROUNDS_FIELD
     if step is None and field_name == "steps" and re.match(r"^\$\.steps\[", error.location):
         field_name = ""
     return Problem(step, field_name, error.message, error.location)
@@ -302,7 +463,7 @@ def parse_draft(draft: Protocol, folder: Path | None = None, assets: Path | None
 def problems(draft: Protocol, folder: Path | None = None, assets: Path | None = None
              ) -> list[Problem]:
     """Every problem the validator finds in the draft, each placed at its step and field."""
-    return [place(e) for e in parse_draft(draft, folder, assets)[2]]
+    return [place(e, draft) for e in parse_draft(draft, folder, assets)[2]]
 
 
 # --------------------------------------------------------------------------- preview
@@ -316,6 +477,8 @@ class PreviewRow:
     kind: str  # the segment kind ("hold", "rest", "set"…)
     step_index: int
     side: str  # "left", "right" or ""
+    round: int = 0  # in a group of rounds: which, of how many
+    rounds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +498,8 @@ def preview(draft: Protocol, settings: Any = None) -> Preview:
     rows, t = [], 0.0
     for seg in plan.segments:
         rows.append(PreviewRow(t, seg.duration_s, seg.label, seg.kind.value, seg.step_index,
-                               seg.side.value if seg.side is not None else ""))
+                               seg.side.value if seg.side is not None else "", seg.round,
+                               seg.rounds))
         t += seg.duration_s
     return Preview(tuple(rows), plan.total_s)
 
@@ -364,7 +528,7 @@ def save(draft: Protocol, folder: Path, assets: Path | None = None, *,
     (:class:`FileExistsError`). Returns the saved routine as the loader reads it."""
     text, parsed, errors = parse_draft(replace(draft, path=None), folder, assets)
     if parsed is None:
-        raise DraftInvalid([place(e) for e in errors])
+        raise DraftInvalid([place(e, draft) for e in errors])
     target = target_path(draft, folder)
     same = replaces is not None and replaces.resolve() == target.resolve()
     folder.mkdir(parents=True, exist_ok=True)

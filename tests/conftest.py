@@ -9,12 +9,68 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+pytest_plugins = ["pytester"]  # tests/test_honest_environment.py runs pytest on small files
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
     # Set late so a plugin that starts Xvfb can set DISPLAY first.
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# --- an honest environment: in CI a skip is a failure ----------------------------------------
+
+#: What a skip turns into in CI, where .ci/run installs every tool the tests need.
+CI_SKIP = "skipped in CI, where every tool the tests need is installed (.ci/run): "
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _skip_reason(report: pytest.TestReport | pytest.CollectReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return str(longrepr)
+
+
+def _fail_skip_in_ci(report: pytest.TestReport | pytest.CollectReport) -> None:
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        report.longrepr = CI_SKIP + _skip_reason(report)
+        report.outcome = "failed"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item,
+                              call: pytest.CallInfo[None]) -> Any:
+    """Locally a test that cannot run skips with its reason (``-ra`` lists them); in CI
+    (``CI=true``) the same skip fails the test with that reason: a missing tool is a broken
+    CI machine, not a test to leave out silently."""
+    report = yield
+    _fail_skip_in_ci(report)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Any:
+    """The same for a whole module skipped while it is collected."""
+    report = yield
+    _fail_skip_in_ci(report)
+    return report
+
+
+def need_tool(name: str, package: str, missing: str = "") -> str:
+    """The path of the command ``name``; when it is not installed, the test skips with the
+    reason (and fails in CI): ``missing`` says what goes unchecked without it."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (apt-get install {package})"
+                    + (f": {missing}" if missing else ""))
+    return found
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -31,7 +31,7 @@ from soleus_coach.session.phrases import (
     sample_line,
     spoken_plan,
 )
-from soleus_coach.session.plan import Plan, Segment, build_plan
+from soleus_coach.session.plan import Plan, build_plan
 from soleus_coach.settings import Leg, Settings
 from tests.conftest import minimal_protocol_v2
 from tests.test_german import ENGLISH, normalise
@@ -125,19 +125,12 @@ def test_the_next_step_is_named_at_the_end_of_a_rest() -> None:
 
 
 def test_a_round_is_said_before_the_step_where_the_plan_carries_one() -> None:
-    """Rounds come with issue 27: a segment carrying ``round`` and ``rounds``."""
-
-    @dataclass(frozen=True, slots=True)
-    class RoundSegment(Segment):
-        round: int = 0
-        rounds: int = 0
-
+    """A segment of a round (issue 27) carries its ``round`` and ``rounds``."""
     plan = bundled("calf-stretch-only")
     segments = list(plan.segments)
     for i, seg in enumerate(segments):
         if seg.step_index >= 0:
-            values = {f.name: getattr(seg, f.name) for f in fields(Segment)}
-            segments[i] = RoundSegment(**values, round=2, rounds=3)
+            segments[i] = replace(seg, round=2, rounds=3)
     rounds = Plan(plan.protocol_id, plan.protocol_name, tuple(segments))
     _p, script = script_of(rounds)
     assert [p.text for p in script.lines[0].choices[0]][:3] == [

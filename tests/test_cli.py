@@ -66,7 +66,8 @@ def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> Non
     lines = out.splitlines()
     assert len(lines) == 3
     assert any(line.startswith("my-routine.json: $.steps[0].hold_s.default (line ")
-               and line.endswith("45 s is above the allowed maximum 30 s") for line in lines)
+               and line.endswith("45 s is more than the most the runner may choose, 30 s: "
+                                 "raise the most or lower it") for line in lines)
     assert any("$.when" in line for line in lines)
     assert any(line.startswith("missing.json: cannot read") for line in lines)
 

@@ -38,6 +38,34 @@ def check(widget: QWidget, where: str, seen: list[str]) -> None:
     seen.append(where)
 
 
+# Pairs whose ratio is published outside this project: WCAG 2's definition (black on white
+# is the largest, 21:1; a colour on itself the smallest, 1:1); the WCAG Understanding page for
+# 1.4.3 and WebAIM (#777777 on white falls just short of 4.5:1, #767676 is the lightest grey
+# that passes, #595959 the lightest that passes AAA at 7:1); WebAIM's checker's own example
+# (pure blue on white, 8.59:1). Rounded to two places, as the checkers show them.
+KNOWN_PAIRS = [
+    ("#000000", "#ffffff", 21.0),
+    ("#ffffff", "#ffffff", 1.0),
+    ("#777777", "#ffffff", 4.48),
+    ("#767676", "#ffffff", 4.54),
+    ("#595959", "#ffffff", 7.0),
+    ("#0000ff", "#ffffff", 8.59),
+]
+
+
+@pytest.mark.parametrize(("text", "paper", "ratio"), KNOWN_PAIRS)
+def test_the_contrast_function_agrees_with_published_wcag_pairs(text: str, paper: str,
+                                                                ratio: float) -> None:
+    """Every contrast test here judges with ``contrast_ratio``: it is checked against
+    figures that do not come from it."""
+    from PySide6.QtGui import QColor
+
+    from soleus_coach.gui.common.theme import contrast_ratio
+
+    assert round(contrast_ratio(QColor(text), QColor(paper)), 2) == ratio
+    assert round(contrast_ratio(QColor(paper), QColor(text)), 2) == ratio  # either way round
+
+
 def test_the_palette_colours_meet_aa_on_paper() -> None:
     from PySide6.QtGui import QColor
 

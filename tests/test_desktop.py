@@ -3,7 +3,6 @@ with the right Exec line and icons, uninstall cleanly; the window carries the ic
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,16 +11,15 @@ from PySide6.QtWidgets import QApplication
 
 from soleus_coach import desktop, paths
 from soleus_coach.gui.application import app_icon
+from tests.conftest import need_tool
 
 DESKTOP = paths.assets_dir() / "desktop" / f"{paths.APP_ID}.desktop"
 METAINFO = paths.assets_dir() / "desktop" / f"{paths.APP_ID}.metainfo.xml"
 
 
-def need(tool: str) -> str:
-    found = shutil.which(tool)
-    if found is None:
-        pytest.skip(f"{tool} is not installed (CI installs it: .ci/run)")
-    return found
+def need(tool: str, missing: str = "") -> str:
+    package = {"desktop-file-validate": "desktop-file-utils"}.get(tool, tool)
+    return need_tool(tool, package, missing)
 
 
 def test_the_launcher_file_validates() -> None:
@@ -51,13 +49,16 @@ def test_install_for_this_user_and_uninstall(tmp_path: Path) -> None:
     assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / f"{paths.APP_ID}.svg"
             ).is_file()
     assert (tmp_path / "metainfo" / f"{paths.APP_ID}.metainfo.xml").is_file()
-    if shutil.which("desktop-file-validate"):
-        proc = subprocess.run(["desktop-file-validate", str(launcher)], capture_output=True,
-                              text=True, check=False)
-        assert proc.returncode == 0, proc.stdout
+    kept = tmp_path.parent / f"{tmp_path.name}-launcher" / launcher.name  # validated last
+    kept.parent.mkdir()
+    kept.write_text(text, encoding="utf-8")
     removed = desktop.uninstall(tmp_path)
     assert sorted(removed) == sorted(written)
     assert not any(p.is_file() for p in tmp_path.rglob("*") if paths.APP_ID in p.name)
+    proc = subprocess.run([need("desktop-file-validate", "the installed launcher was not "
+                                "validated"), str(kept)], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout
 
 
 def test_the_command_line_installs_into_xdg_data_home(tmp_path: Path,

@@ -169,7 +169,7 @@ def test_an_invalid_edit_shows_the_validators_message_at_the_field_and_blocks_sa
     checked(qtbot, editor)
     box = editor.form.field_box("duration_s")
     assert box is not None and box.problem.isVisibleTo(editor)
-    assert "1200" in box.problem.plain_text()
+    assert "at most 20 min" in box.problem.plain_text()
     assert box.problem.textFormat() is Qt.TextFormat.PlainText
     assert not editor.save_button.isEnabled()
     assert "1 problem" in editor.save_reason.plain_text()
@@ -182,7 +182,7 @@ def test_an_invalid_edit_shows_the_validators_message_at_the_field_and_blocks_sa
     type_into(qtbot, editor.name_edit, "x")  # an empty name: said at the name
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_Backspace)
     checked(qtbot, editor)
-    assert "expected 1 to 120" in editor.routine_boxes["name"].problem.plain_text()
+    assert "empty: write it" in editor.routine_boxes["name"].problem.plain_text()
 
     # a click on a problem goes to its field: reps 0 on step 2
     editor.step_list.setCurrentRow(1)
@@ -195,7 +195,7 @@ def test_an_invalid_edit_shows_the_validators_message_at_the_field_and_blocks_sa
     qtbot.mouseClick(editor.problem_list.viewport(), CLICK, pos=rect.center())
     assert editor.step_list.currentRow() == 1
     assert editor.form.reps.value_box.hasFocus() or editor.form.reps.hasFocus()
-    assert "below the allowed minimum 1" in editor.form.boxes["reps"].problem.plain_text()
+    assert "too few: at least 1" in editor.form.boxes["reps"].problem.plain_text()
 
 
 def test_undo_back_to_the_start_gives_the_original_exactly_and_redo_again(

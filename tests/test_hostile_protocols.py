@@ -88,7 +88,7 @@ def build_corpus(folder: Path, outside: Path) -> dict[str, str]:
         "deep.json": "nested too deeply",
         "nan.json": "NaN is not allowed",
         "infinity.json": "Infinity is not allowed",
-        "huge-number.json": "above the allowed maximum",
+        "huge-number.json": "too long: at most",
         "negative.json": "is negative",
         "million-steps.json": "KiB",
         "duplicate-keys.json": "key appears twice",

@@ -110,9 +110,9 @@ def test_bundled_programmes_point_to_the_schema_and_pass_it() -> None:
     (lambda d: d["phases"][1].update(move_on={"days": 7, "pain_during_max": 3}),
      "$.phases[1].move_on", "the last phase"),
     (lambda d: d["phases"][0]["move_on"].update(pain_during_max=6),
-     "$.phases[0].move_on.pain_during_max", "above the allowed maximum 5"),
+     "$.phases[0].move_on.pain_during_max", "6 is 1 too many: at most 5"),
     (lambda d: d.update(name="two\nlines"), "$.name", "must be one line"),
-    (lambda d: d.update(name="x" * 121), "$.name", "text of 121 characters"),
+    (lambda d: d.update(name="x" * 121), "$.name", "one character too many: at most 120"),
     (lambda d: d.update(id="Mine Programme"), "$.id", "may use only lower-case"),
     (lambda d: d.update(kind="routine"), "$.kind", "must be 'programme'"),
     (lambda d: d["phases"][0]["routines"][0].update(often="hourly"),
@@ -120,7 +120,7 @@ def test_bundled_programmes_point_to_the_schema_and_pass_it() -> None:
     (lambda d: d.update(phasse=[]), "$.phasse", "did you mean 'phases'"),
     (lambda d: d.update(translations={"de": {"phases": [{}, {}, {}]}}),
      "$.translations.de.phases[2]", "only 2 phase(s)"),
-    (lambda d: d.update(phases=[]), "$.phases", "has 0 items"),
+    (lambda d: d.update(phases=[]), "$.phases", "at least one"),
 ])
 def test_each_problem_is_said_where_it_is(change: Any, where: str, words: str) -> None:
     doc = minimal()

@@ -60,7 +60,9 @@ def test_bundled_protocols_point_to_the_schema_and_pass_it() -> None:
 
 
 # Checks that need more than a schema can say: the validator is allowed to be stricter here.
-SEMANTIC = ("is above max", "is above the allowed maximum", "is below the allowed minimum",
+SEMANTIC = ("is more than the most", "is less than the least", "too long: at most",
+            "too short: at least", "too many: at most", "too few: at least", "too high: at most",
+            "too low: at least",
             "hours are allowed", "no such file", "contains control characters",
             "points outside", "may not leave", "not absolute", "forward slashes",
             # format 2's rules that need more than a schema (spec.Obj.rules, in the docs)

@@ -9,13 +9,15 @@ uses docs/screenshots) or a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from soleus_coach.gui.common.theme import (
     PHASE_COLOURS,
     contrast_ratio,
 )
+from soleus_coach.history.store import open_snapshot
 
 TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = [
@@ -37,28 +40,75 @@ pytestmark = [
 ]
 
 
+#: How often a condition is looked at while waiting for it (a poll, not a pause).
+POLL_S = 0.05
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = 20.0,
+             proc: subprocess.Popen[bytes] | None = None) -> None:
+    """Until ``condition()`` holds; a failure saying ``what`` did not happen within
+    ``timeout`` seconds, or at once when ``proc`` (the app) has exited."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"the app exited ({proc.returncode}) while waiting for {what}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:g} s: {what}")
+        time.sleep(POLL_S)
+
+
+def _listening(proc: subprocess.Popen[bytes], number: int) -> bool:
+    """Whether the Xvfb of ``proc`` listens on :number (waiting until it does or dies)."""
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    with contextlib.suppress(AssertionError):
+        wait_for(lambda: socket.exists() or proc.poll() is not None,
+                 f"Xvfb :{number} to listen", timeout=15)
+    return proc.poll() is None and socket.exists()
+
+
+def _managed(env: dict[str, str], name: str, timeout: float = 15.0) -> None:
+    """Until a window manager manages the screen: it has published its list of the windows
+    it manages (``_NET_CLIENT_LIST``, set once its start-up is done), watched by one
+    ``xprop -spy`` (a new X client every few milliseconds while the window manager connects
+    can make its own connection fail)."""
+    spy = subprocess.Popen(["stdbuf", "-oL", "xprop", "-root", "-spy"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert spy.stdout is not None
+    deadline = time.monotonic() + timeout
+    try:
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([spy.stdout], [], [], left)
+            if not ready:
+                break
+            line = spy.stdout.readline()
+            if line.startswith("_NET_CLIENT_LIST(WINDOW)"):
+                return
+            if not line:  # xprop ended
+                break
+    finally:
+        spy.kill()
+        spy.wait(10)
+    raise AssertionError(f"not within {timeout:g} s: {name} to manage the screen")
+
+
 def xvfb(numbers: range, size: str = "2560x1600x24",
          window_manager: list[str] | None = None) -> Iterator[str]:
     """A private Xvfb on the first free display number of ``numbers``, ready when its socket
-    is, with ``window_manager`` (a command) running on it if given."""
+    is, with ``window_manager`` (a command) running on it if given, ready when it manages
+    the screen."""
     for number in numbers:
         if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
             continue
         proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", size,
                                  "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and proc.poll() is None:
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                break
-            time.sleep(0.05)
-        if proc.poll() is None and Path(f"/tmp/.X11-unix/X{number}").exists():
+        if _listening(proc, number):
+            env = {**os.environ, "DISPLAY": f":{number}"}
             wm = None if window_manager is None else subprocess.Popen(
-                window_manager, env={**os.environ, "DISPLAY": f":{number}"},
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            if wm is not None:
-                time.sleep(1.0)  # managing the root window
+                window_manager, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
+                if window_manager is not None:
+                    _managed(env, window_manager[0])
                 yield f":{number}"
             finally:
                 for p in (wm, proc):
@@ -98,33 +148,100 @@ class App:
                "LANGUAGE": "", "DISPLAY": display, "SOLEUS_COACH_DATA_DIR": str(data),
                "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": f"{scale:g}", **(env or {})}
         self.env = env
+        self.data = data
+        self.started = time.time() - 1  # the history's times are whole seconds
         self.proc = subprocess.Popen([sys.executable, "-m", "soleus_coach", *args], env=env)
-        out = self.xdo("search", "--sync", "--onlyvisible", "--name", "Soleus Coach")
-        self.wid = out.split()[0]
+        self.wid = self.window("Soleus Coach")
 
     def xdo(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env=self.env, capture_output=True,
                               text=True, timeout=30, check=True).stdout
 
+    def wait(self, condition: Callable[[], object], what: str, timeout: float = 20.0) -> None:
+        wait_for(condition, what, timeout, self.proc)
+
+    def windows(self, title: str | None = None) -> list[str]:
+        """The app's windows on screen, or those titled ``title`` (menus and tooltips are
+        windows of the app too)."""
+        query = ["--name", title] if title is not None else ["--pid", str(self.proc.pid)]
+        for _ in range(20):
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", *query],
+                                   env=self.env, capture_output=True, text=True, timeout=30)
+            if not found.stderr.strip():  # an X error: a window went while it looked
+                return found.stdout.split()
+            time.sleep(POLL_S)
+        raise AssertionError(f"xdotool could not look for windows: {found.stderr.strip()}")
+
+    def window(self, title: str, timeout: float = 20.0) -> str:
+        """The window titled ``title``, once it is on screen: xdotool's own wait, in one
+        connection (a new X client every few milliseconds while the app starts made its own
+        connection fail now and then: 1 start in 15, measured). xdotool gives up on an X
+        error (a window closed while it looked at it, as a window manager's frames are):
+        then it looks again."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible",
+                                        "--name", title], env=self.env, capture_output=True,
+                                       text=True, timeout=left).stdout.split()
+            except subprocess.TimeoutExpired:
+                break
+            if found:
+                return found[0]
+            time.sleep(POLL_S)
+        exited = self.proc.poll()
+        raise AssertionError(f"not within {timeout:g} s: a window titled {title!r}" + (
+            f" (the app exited: {exited})" if exited is not None else ""))
+
+    def gone(self, title: str) -> None:
+        self.wait(lambda: not self.windows(title), f"the window {title!r} to close")
+
+    def geometry(self, wid: str) -> tuple[int, int, int, int]:
+        shell = self.xdo("getwindowgeometry", "--shell", wid)
+        g = dict(line.split("=") for line in shell.split())
+        return int(g["X"]), int(g["Y"]), int(g["WIDTH"]), int(g["HEIGHT"])
+
+    def place(self, wid: str, x: int, y: int, w: int | None = None,
+              h: int | None = None) -> None:
+        """Move (and size) a window, waiting until the X server has done it."""
+        self.xdo("windowmove", "--sync", wid, str(x), str(y))
+        if w is not None and h is not None:
+            self.xdo("windowsize", "--sync", wid, str(w), str(h))
+        # A window manager puts its frame where the window was asked to go: the window's own
+        # place is then below and right of it. Its size is what it is asked to be.
+        want = (None, None, w, h) if w is not None else (x, y, None, None)
+        self.wait(lambda: all(a is None or a == b for a, b in
+                              zip(want, self.geometry(wid), strict=True)),
+                  f"window {wid} at {(x, y, w, h)}")
+
     def size(self, w: int, h: int) -> None:
         """Resize to w×h physical pixels (xdotool works in physical pixels)."""
-        self.xdo("windowmove", self.wid, "0", "0")
-        self.xdo("windowsize", self.wid, str(w), str(h))
-        self.xdo("windowfocus", "--sync", self.wid)
-        time.sleep(0.6)
+        self.place(self.wid, 0, 0, w, h)
 
-    def focus(self, title: str) -> None:
-        """Give the keyboard to the window titled ``title`` (a dialog: there is no window
-        manager under Xvfb to do it)."""
-        wid = self.xdo("search", "--sync", "--onlyvisible", "--name", title).split()[0]
+    def give_keyboard(self, wid: str) -> None:
         self.xdo("windowfocus", "--sync", wid)
-        time.sleep(0.4)
+        focus: list[str] = []
+
+        def has_it() -> bool:
+            focus[:] = [self.xdo("getwindowfocus").strip()]
+            return focus[0] == str(int(wid))
+
+        try:
+            self.wait(has_it, f"window {wid} to have the keyboard", timeout=5)
+        except AssertionError as exc:
+            names = {w: self.xdo("getwindowname", w).strip() for w in (wid, *focus)}
+            raise AssertionError(f"{exc}; it is with {focus} ({names})") from None
+
+    def focus(self, title: str) -> str:
+        """Give the keyboard to the window titled ``title`` (a dialog: there is no window
+        manager under Xvfb to do it), once it is on screen."""
+        wid = self.window(title)
+        self.give_keyboard(wid)
+        return wid
 
     def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.xdo("key", "--clearmodifiers", key)
-            time.sleep(0.12)
-        time.sleep(0.5)
+        """Press keys in order (the caller then waits for what they must do)."""
+        self.xdo("key", "--clearmodifiers", *keys)
 
     def shot(self, path: Path, w: int, h: int) -> QImage:
         subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+0+0", str(path)],
@@ -133,6 +250,50 @@ class App:
         assert not image.isNull()
         return image
 
+    def shot_until(self, path: Path, w: int, h: int, shows: Callable[[QImage], bool],
+                   what: str, timeout: float = 20.0) -> QImage:
+        """A screenshot, taken again until it ``shows`` what it must (``what``) and is the
+        same as the one before (what a key started has finished: a button pressed by its
+        mnemonic is drawn pressed for 100 ms before it is ticked)."""
+        taken: list[QImage] = []
+
+        def ok() -> bool:
+            image = self.shot(path, w, h)
+            settled = bool(taken) and image == taken[-1]
+            taken[:] = [image]
+            return settled and shows(image)
+
+        self.wait(ok, f"{what} (the last screenshot: {path})", timeout)
+        return taken[0]
+
+    def grab_window(self, wid: str, path: Path) -> QImage:
+        """A screenshot of one window once it is painted (its background and some text)."""
+        def painted() -> bool:
+            subprocess.run(["import", "-window", wid, str(path)], env=self.env, check=True,
+                           timeout=30)
+            image = QImage(str(path))
+            return not image.isNull() and 0.002 < dark_share(image) < 0.3  # text, not void
+
+        self.wait(painted, f"window {wid} painted (the last screenshot: {path})")
+        return QImage(str(path))
+
+    def new_session(self, since: float, status: str | None = None) -> None:
+        """Until the history holds a session started after ``since`` (its clock started:
+        the recorder writes it then), ``status`` if given (``completed`` once it ended)."""
+        def recorded() -> bool:
+            db = self.data / "history.sqlite3"
+            if not db.exists():
+                return False
+            store = open_snapshot(db)
+            try:
+                rows = store.sessions(limit=1)
+            finally:
+                store.close()
+            return bool(rows) and rows[0].started_at.timestamp() >= since and (
+                status is None or rows[0].status.value == status)
+
+        self.wait(recorded, f"a session {status or 'started'} in {self.data}", timeout=30)
+
     def close(self) -> None:
         self.proc.terminate()
         try:
@@ -140,6 +301,29 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         assert self.proc.returncode in (0, -15), self.proc.returncode
+
+
+def dark_share(image: QImage) -> float:
+    """Fraction of sampled pixels dark enough to be text."""
+    hits = total = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            total += 1
+            hits += QColor(image.pixel(x, y)).lightness() < 80
+    return hits / max(1, total)
+
+
+def hue_share(image: QImage, colour: str) -> float:
+    """Fraction of sampled pixels of ``colour``'s hue, saturated (a chosen button is drawn in
+    a lighter shade of the highlight than the highlight itself)."""
+    want = QColor(colour).hue()
+    hits = total = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            total += 1
+            c = QColor(image.pixel(x, y))
+            hits += c.saturation() > 80 and abs(c.hue() - want) <= 10
+    return hits / max(1, total)
 
 
 def share_of(image: QImage, colour: str) -> float:
@@ -175,10 +359,9 @@ def test_screenshots_of_home_hold_rest_ice_and_finish(display: str, w: int, h: i
     main = App(display, tmp_path / "data", scale=scale)
     try:
         main.size(w, h)
-        time.sleep(0.3)
-        image = main.shot(out / f"home{suffix}.png", w, h)
-        assert share_of(image, HIGHLIGHT) > 0.01  # the primary button, filled
-        assert share_of(image, "#000000") < 0.05  # the window fills the screen (text aside)
+        main.shot_until(out / f"home{suffix}.png", w, h, lambda image: share_of(
+            image, HIGHLIGHT) > 0.01 and share_of(image, "#000000") < 0.05,
+            "the home screen filling the window (text aside), its primary button filled")
     finally:
         main.close()
 
@@ -187,21 +370,25 @@ def test_screenshots_of_home_hold_rest_ice_and_finish(display: str, w: int, h: i
         app.size(w, h)
         app.focus("How is your calf")
         if (w, scale) == (1280, 1):
-            app.keys("3", "alt+w")  # pain 3, and "swelling" ticked by its mnemonic
-            checkin = app.shot(out / "checkin.png", w, h)
-            assert share_of(checkin, HIGHLIGHT) > 0.0005  # the chosen pain button
+            app.keys("alt+w", "3")  # "swelling" ticked by its mnemonic, and pain 3
+            app.shot_until(out / "checkin.png", w, h,
+                           lambda image: share_of(image, HIGHLIGHT) > 0.0005,
+                           "the check-in with pain 3 chosen")
         app.keys("Escape")  # skip it
+        app.gone("How is your calf")
+        app.new_session(app.started)  # the routine's clock runs
+        app.give_keyboard(app.wid)
         app.keys("Right", "Right")  # past "get ready" and "get into position"
-        hold = app.shot(out / f"stretch-hold{suffix}.png", w, h)
-        assert share_of(hold, PHASE_COLOURS["hold"][0]) > 0.03
+        hold = app.shot_until(out / f"stretch-hold{suffix}.png", w, h, lambda image: share_of(
+            image, PHASE_COLOURS["hold"][0]) > 0.03, "a stretch's hold")
         app.keys("Right")
-        rest = app.shot(out / f"rest{suffix}.png", w, h)
-        assert share_of(rest, PHASE_COLOURS["rest"][0]) > 0.03
+        app.shot_until(out / f"rest{suffix}.png", w, h, lambda image: share_of(
+            image, PHASE_COLOURS["rest"][0]) > 0.03, "a rest")
         assert countdown_contrast(hold, "hold", dark=False) >= 4.5
         app.keys(*["Right"] * 10)
-        ice = app.shot(out / f"ice{suffix}.png", w, h)
-        assert share_of(ice, PHASE_COLOURS["ice"][0]) > 0.03
-        assert share_of(ice, PHASE_COLOURS["hold"][0]) < 0.001
+        ice = app.shot_until(out / f"ice{suffix}.png", w, h, lambda image: share_of(
+            image, PHASE_COLOURS["ice"][0]) > 0.03 and share_of(
+            image, PHASE_COLOURS["hold"][0]) < 0.001, "the ice, and no hold's colour left")
         assert countdown_contrast(ice, "ice", dark=False) >= 4.5
     finally:
         app.close()
@@ -213,10 +400,12 @@ def test_screenshots_of_home_hold_rest_ice_and_finish(display: str, w: int, h: i
         app.size(w, h)
         app.focus("How is your calf")
         app.keys("3", "Return")  # pain 3 before
-        time.sleep(6)
-        app.keys("2", "alt+w")  # pain 2 after, and "swelling" ticked
-        finish = app.shot(out / f"finish{suffix}.png", w, h)
-        assert share_of(finish, "#000000") < 0.05
+        app.new_session(app.started, "completed")  # the routine ran to its end
+        app.give_keyboard(app.wid)
+        app.keys("alt+w", "2")  # "swelling" ticked, and pain 2 after
+        app.shot_until(out / f"finish{suffix}.png", w, h, lambda image: hue_share(
+            image, HIGHLIGHT) > 0.002 and share_of(image, "#000000") < 0.05,
+            "the finish page filling the window, pain 2 chosen")
     finally:
         app.close()
 
@@ -230,9 +419,9 @@ def test_screenshots_in_the_dark(display: str, w: int, h: int, tmp_path: Path,
     app = App(display, tmp_path / "data", theme="dark")
     try:
         app.size(w, h)
-        time.sleep(0.3)
-        home = app.shot(out / f"home-dark{suffix}.png", w, h)
-        assert share_of(home, HIGHLIGHT) > 0.01
+        app.shot_until(out / f"home-dark{suffix}.png", w, h,
+                       lambda image: share_of(image, HIGHLIGHT) > 0.01,
+                       "the dark home screen, its primary button filled")
     finally:
         app.close()
     # Enter on the home screen would start the routine of the hour (a warm-up in the
@@ -242,8 +431,13 @@ def test_screenshots_in_the_dark(display: str, w: int, h: int, tmp_path: Path,
         app.size(w, h)
         app.focus("How is your calf")
         app.keys("Escape")
+        app.gone("How is your calf")
+        app.new_session(app.started)
+        app.give_keyboard(app.wid)
         app.keys("Right", "Right")
-        hold = app.shot(out / f"stretch-hold-dark{suffix}.png", w, h)
+        hold = app.shot_until(out / f"stretch-hold-dark{suffix}.png", w, h, lambda image:
+                              share_of(image, PHASE_COLOURS["hold"][0]) > 0.03,
+                              "a stretch's hold, dark")
         assert countdown_contrast(hold, "hold", dark=True) >= 4.5
     finally:
         app.close()
@@ -260,15 +454,19 @@ def test_screenshots_of_the_set_up_and_all_routines(
         app.size(w, h)
         app.focus("Before you start")
         app.keys("Return")  # the notice read
+        app.gone("Before you start")
         app.focus("Set-up")
         app.keys("r")  # the right calf
-        setup = app.shot(out / f"setup{suffix}.png", w, h)
-        assert share_of(setup, "#000000") < 0.05
+        app.shot_until(out / f"setup{suffix}.png", w, h,
+                       lambda image: share_of(image, "#000000") < 0.05,
+                       "the set-up over the window, which fills the screen")
         app.keys("Return")
-        app.focus("Soleus Coach")
+        app.gone("Set-up")
+        app.give_keyboard(app.wid)
         app.keys("alt+r")  # All routines
-        routines = app.shot(out / f"all-routines{suffix}.png", w, h)
-        assert share_of(routines, HIGHLIGHT) > 0.001  # the selected routine
+        app.shot_until(out / f"all-routines{suffix}.png", w, h,
+                       lambda image: share_of(image, HIGHLIGHT) > 0.001,
+                       "All routines, one of them selected")
     finally:
         app.close()
 
@@ -312,14 +510,13 @@ def test_screenshot_of_the_history_window(display: str, tmp_path: Path,
     app = App(display, data)
     try:
         app.size(1280, 800)
+        app.give_keyboard(app.wid)
         app.keys("ctrl+h")
-        app.focus("History")
-        wid = app.xdo("search", "--sync", "--onlyvisible", "--name", "History").split()[0]
-        app.xdo("windowmove", wid, "0", "0")
-        app.xdo("windowsize", wid, "1100", "720")
-        time.sleep(0.6)
-        image = app.shot(out / "history.png", 1100, 720)
-        assert share_of(image, HIGHLIGHT) > 0.01  # the chart's bars and the selected row
+        wid = app.focus("History")
+        app.place(wid, 0, 0, 1100, 720)
+        app.shot_until(out / "history.png", 1100, 720,
+                       lambda image: share_of(image, HIGHLIGHT) > 0.01,
+                       "the history: the chart's bars and the selected row")
     finally:
         app.close()
 
@@ -331,8 +528,9 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
     try:
         app.size(1280, 800)
         app.focus("Before you start")
-        notice = app.shot(out / "first-run.png", 1280, 800)
-        assert share_of(notice, "#b3261e") > 0.0005  # the emergency line, in red
+        app.shot_until(out / "first-run.png", 1280, 800,
+                       lambda image: share_of(image, "#b3261e") > 0.0005,
+                       "the safety notice's emergency line, in red")
     finally:
         app.close()
     app = App(display, tmp_path / "flags", "--start", "post-run-soleus")
@@ -341,8 +539,9 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
         app.focus("How is your calf")
         app.keys("8", "alt+w", "Return")  # 8/10 and swelling
         app.focus("Please see a doctor")
-        advice = app.shot(out / "red-flag.png", 1280, 800)
-        assert share_of(advice, "#b3261e") > 0.0005  # the title, in red
+        app.shot_until(out / "red-flag.png", 1280, 800,
+                       lambda image: share_of(image, "#b3261e") > 0.0005,
+                       "the red-flag advice's title, in red")
     finally:
         app.close()
 
@@ -354,8 +553,9 @@ def test_german_system_locale_gives_a_german_window(
     app = App(display, data, env={"LANG": "de_DE.UTF-8"})
     try:
         app.size(1280, 800)
-        image = app.shot(shot_dir(tmp_path_factory) / "home-de.png", 1280, 800)
-        assert image.width() == 1280
+        app.shot_until(shot_dir(tmp_path_factory) / "home-de.png", 1280, 800,
+                       lambda image: share_of(image, HIGHLIGHT) > 0.01,
+                       "the home screen, its primary button filled")
     finally:
         app.close()
     log = (data / "logs" / "soleus-coach.log").read_text(encoding="utf-8")
@@ -369,11 +569,12 @@ def test_screenshot_of_help_about(
         app.size(1280, 800)
         app.xdo("mousemove", "--sync", "290", "8")  # the Help menu's title (after Programme)
         app.xdo("click", "1")
-        time.sleep(0.5)
+        app.wait(lambda: len(app.windows()) > 1, "the Help menu open")
         app.keys("Up", "Return")  # its last item: About Soleus Coach
         app.focus("About Soleus Coach")
-        image = app.shot(shot_dir(tmp_path_factory) / "about.png", 1280, 800)
-        assert share_of(image, "#1f5fa8") > 0.002  # the app icon's blue, 96 px
+        app.shot_until(shot_dir(tmp_path_factory) / "about.png", 1280, 800,
+                       lambda image: share_of(image, "#1f5fa8") > 0.002,
+                       "About, with the app icon's blue (96 px)")
     finally:
         app.close()
 
@@ -441,39 +642,38 @@ def test_screenshots_of_runs(display: str, tmp_path: Path,
     app = App(display, data)
     try:
         app.size(1280, 800)
+        app.give_keyboard(app.wid)
         app.keys("alt+f", "u")  # File → Import runs…
         app.focus("Import runs")
+        shown = len(app.windows())
         app.xdo("type", "--delay", "5", f"{files}/")
-        app.keys("Escape", "Return")  # close the completer's list, then go into the folder
+        app.wait(lambda: len(app.windows()) > shown, "the file name's completer open")
+        app.keys("Escape")  # close the completer's list...
+        app.wait(lambda: len(app.windows()) == shown, "the completer closed")
+        app.keys("Return")  # ...then go into the folder
         app.xdo("type", "--delay", "5", '"2026-half-marathon.fit" "2026-half-marathon.tcx" '
                 '"ride.fit" "broken.fit"')
         app.keys("alt+o")  # Open
-        summary = app.xdo("search", "--sync", "--onlyvisible", "--name",
-                          "Runs imported").split()[0]
-        offer = app.xdo("search", "--sync", "--onlyvisible", "--name",
-                        "After your run").split()[0]
-        app.xdo("windowsize", summary, "660", "260")
+        summary = app.window("Runs imported")
+        offer = app.window("After your run")
+        app.place(summary, 60, 60, 660, 260)
         for wid, name in ((summary, "runs-import-summary.png"),
                           (offer, "runs-after-run-offer.png")):
-            app.xdo("windowmove", wid, "60", "60")
+            app.place(wid, 60, 60)
             app.xdo("windowraise", wid)
-            time.sleep(0.6)
-            subprocess.run(["import", "-window", wid, str(out / name)], env=app.env,
-                           check=True, timeout=30)
-            assert not QImage(str(out / name)).isNull()
+            app.grab_window(wid, out / name)
         app.focus("After your run")
         app.keys("alt+n")  # not now
+        app.gone("After your run")
         app.focus("Runs imported")
         app.keys("Escape")
-        app.xdo("windowfocus", "--sync", app.wid)
+        app.gone("Runs imported")
+        app.give_keyboard(app.wid)
         app.keys("ctrl+h")
-        app.focus("History")
-        wid = app.xdo("search", "--sync", "--onlyvisible", "--name", "History").split()[0]
-        app.xdo("windowmove", wid, "0", "0")
-        app.xdo("windowsize", wid, "1100", "760")
-        time.sleep(0.8)
-        chart = app.shot(out / "history-runs.png", 1100, 760)
-        assert share_of(chart, HIGHLIGHT) > 0.01  # the distance bars and the selected row
-        assert share_of(chart, "#d9534f") > 0.0005  # the pain line over them
+        wid = app.focus("History")
+        app.place(wid, 0, 0, 1100, 760)
+        app.shot_until(out / "history-runs.png", 1100, 760, lambda image: share_of(
+            image, HIGHLIGHT) > 0.01 and share_of(image, "#d9534f") > 0.0005,
+            "the distance bars, the selected row and the pain line over them")
     finally:
         app.close()

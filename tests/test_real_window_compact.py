@@ -9,11 +9,11 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 
 from soleus_coach.gui.common.theme import PHASE_COLOURS
 from tests.test_real_window import App, share_of, shot_dir, xvfb
@@ -51,47 +51,46 @@ def test_the_compact_timer_stays_over_another_window(
     other: subprocess.Popen[bytes] | None = None
     try:
         app.xdo("windowactivate", "--sync", app.wid)
-        time.sleep(1.5)
-        app.keys("Right")  # past "get ready", onto the 15-minute ice
-        app.keys("c")
-        timer = app.xdo("search", "--sync", "--onlyvisible", "--name",
-                        "Soleus Coach timer").split()[0]
+        app.new_session(app.started)  # the routine's clock runs
+        app.give_keyboard(app.wid)
+        app.keys("Right", "c")  # past "get ready", onto the 20-minute ice; its compact timer
+        timer = app.window("Soleus Coach timer")
         state = subprocess.run(["xprop", "-id", timer, "_NET_WM_STATE"], env=app.env,
                                capture_output=True, text=True, check=True, timeout=30).stdout
         assert "_NET_WM_STATE_ABOVE" in state, state
 
         other = subprocess.Popen([sys.executable, "-c", OTHER], env=app.env)
-        wid = app.xdo("search", "--sync", "--onlyvisible", "--name",
-                      "Another application").split()[0]
+        wid = app.window("Another application")
         app.xdo("windowactivate", "--sync", wid)
-        time.sleep(1.0)
-        image = app.shot(shot_dir(tmp_path_factory) / "compact-over-another-window.png",
-                         1280, 800)
-        geometry = app.xdo("getwindowgeometry", "--shell", timer)
-        g = dict(line.split("=") for line in geometry.split())
-        x, y, w, h = (int(g[k]) for k in ("X", "Y", "WIDTH", "HEIGHT"))
+        x, y, w, h = app.geometry(timer)
         assert w < 640 and h < 400, "the compact timer is small"
-        inside = image.copy(x, y, w, h)
-        assert share_of(image, "#d8c8a0") > 0.5  # the other application fills the screen...
-        assert share_of(inside, "#d8c8a0") < 0.05  # ...but not where the timer is: on top
-        assert share_of(inside, PHASE_COLOURS["ice"][0]) > 0.01  # its ice countdown is seen
+
+        def over_it(image: QImage) -> bool:
+            inside = image.copy(x, y, w, h)
+            return (share_of(image, "#d8c8a0") > 0.5  # the other application fills the screen,
+                    and share_of(inside, "#d8c8a0") < 0.05  # but not where the timer is,
+                    and share_of(inside, PHASE_COLOURS["ice"][0]) > 0.01)  # its ice countdown
+
+        app.shot_until(shot_dir(tmp_path_factory) / "compact-over-another-window.png",
+                       1280, 800, over_it, "the compact timer over another application")
 
         # A double-click returns to the full window (the time to the second on a fake clock
         # is checked in tests/test_compact_tray_reminders.py).
         app.xdo("mousemove", "--sync", str(x + w // 2), str(y + h // 2))
         app.xdo("click", "--repeat", "2", "--delay", "80", "1")
-        time.sleep(1.0)
-        viewable = subprocess.run(["xwininfo", "-id", timer], env=app.env, capture_output=True,
-                                  text=True, timeout=30).stdout
-        assert "IsUnMapped" in viewable or "IsUnviewable" in viewable, viewable
-        full = subprocess.run(["xwininfo", "-id", app.wid], env=app.env, capture_output=True,
-                              text=True, timeout=30).stdout
-        assert "IsViewable" in full, full
+
+        def mapped(wid: str) -> bool:
+            return "IsViewable" in subprocess.run(["xwininfo", "-id", wid], env=app.env,
+                                                  capture_output=True, text=True,
+                                                  timeout=30).stdout
+
+        app.wait(lambda: not mapped(timer) and mapped(app.wid),
+                 "the full window back, the compact timer gone")
+        app.give_keyboard(app.wid)
         app.keys("c")  # and back to the compact timer: the app is closed (SIGTERM) from there
-        app.xdo("search", "--sync", "--onlyvisible", "--name", "Soleus Coach timer")
+        app.window("Soleus Coach timer")
     finally:
         if other is not None:
             other.terminate()
             other.wait(10)
         app.close()  # it quits with its window hidden behind the compact timer (it used not to)
-

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -32,20 +31,29 @@ def test_hovering_broken_protocols_that_quote_markup_shows_it_as_text(
                        ("c-link", "<a href='file:///etc/passwd'>passwd</a>")):
         write_protocol(folder, f"{name}.json", minimal_protocol(id=name, when=when))
     assert json.loads((folder / "a-dev-zero.json").read_text())["when"].startswith("<img")
+    bundled = len(list((Path(__file__).resolve().parents[1] / "protocols").glob("*.json")))
+    rows = bundled + len(list(folder.glob("*.json")))  # the broken ones last
     app = App(display, data)
     try:
         app.size(1280, 800)
-        app.keys("alt+r")  # All routines
-        # The list is on the left: rest on each row long enough for its tooltip to open.
-        for y in range(90, 370, 14):
+        app.give_keyboard(app.wid)
+        app.keys("alt+r")  # All routines: the first row selected (home's button is larger)
+        app.shot_until(tmp_path / "all-routines.png", 1280, 800,
+                       lambda image: 0.002 < share_of(image, HIGHLIGHT) < 0.02,
+                       "All routines, its first row selected")
+        alone = len(app.windows())
+        # The list is on the left, a row every 14 px from y=81: rest on each row until its
+        # tooltip opens, then move off it (onto the detail, which has none) until it closes.
+        for row in range(rows):
+            y = 81 + 14 * row
             app.xdo("mousemove", "--sync", "200", str(y))
-            time.sleep(0.9)
-            assert app.proc.poll() is None, f"the app died with the mouse at y={y}"
-        app.xdo("mousemove", "--sync", "200", "340")  # off the rows, then onto the first
-        time.sleep(0.5)
-        app.xdo("mousemove", "--sync", "60", "191")  # broken one (6th row, at 1280×800)
-        time.sleep(1.5)
-        image = app.shot(shot_dir(tmp_path_factory) / "hostile-tooltip.png", 1280, 800)
-        assert share_of(image, HIGHLIGHT) > 0.0005  # the window is there and painted
+            app.wait(lambda: len(app.windows()) > alone, f"the tooltip of the row at y={y}")
+            app.xdo("mousemove", "--sync", "900", "400")
+            app.wait(lambda: len(app.windows()) == alone, f"the tooltip at y={y} to close")
+        app.xdo("mousemove", "--sync", "60", str(81 + 14 * bundled))  # the first broken one
+        app.wait(lambda: len(app.windows()) > alone, "the broken routine's tooltip")
+        app.shot_until(shot_dir(tmp_path_factory) / "hostile-tooltip.png", 1280, 800,
+                       lambda image: share_of(image, HIGHLIGHT) > 0.0005,
+                       "the window there and painted, with the tooltip")
     finally:
         app.close()  # SIGTERM: exits 0 only if its event loop still runs

@@ -109,7 +109,7 @@ def bluish(image: QImage) -> float:
 
 
 def shoot(app: App, title: str, path: Path, size: tuple[int, int] | None = None) -> QImage:
-    wid = app.xdo("search", "--sync", "--onlyvisible", "--name", title).split()[0]
+    wid = app.window(title, timeout=60)
     if size is not None:
         app.xdo("windowsize", wid, str(size[0]), str(size[1]))
     app.xdo("windowmove", wid, "40", "40")
@@ -137,9 +137,7 @@ def test_screenshots_of_an_archive_import(wm_display: str, tmp_path: Path,
         time.sleep(1.5)
         progress = shoot(app, "Importing runs", out / "runs-archive-progress.png")
         assert bluish(progress) > 0.01  # the bar, part filled
-        summary_wid = app.xdo("search", "--sync", "--onlyvisible", "--name",
-                              "Runs imported").split()[0]
-        assert summary_wid
+        app.window("Runs imported", timeout=60)  # the progress window closes as it opens
         summary = shoot(app, "Runs imported", out / "runs-archive-summary.png", (760, 460))
         assert share_of(summary, "#ffffff") > 0.2  # the list of files read
     finally:

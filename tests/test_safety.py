@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -12,7 +14,16 @@ from hypothesis import strategies as st
 
 from soleus_coach import texts
 from soleus_coach.checkin import RED_FLAG_PAIN, CheckIn
-from soleus_coach.protocol.model import IceStep, Protocol, Range, RestStep, When
+from soleus_coach.protocol.model import (
+    IceStep,
+    InstructionStep,
+    Protocol,
+    Range,
+    RestStep,
+    Sides,
+    StretchStep,
+    When,
+)
 from soleus_coach.protocol.spec import ICE_HARD_MAX_S
 from soleus_coach.safety import (
     CHECK_BEFORE_WHEN,
@@ -24,14 +35,21 @@ from soleus_coach.safety import (
     RedFlagDecision,
     TrendReason,
     advice_for,
+    before_routine,
+    caution_for,
+    guidance_after,
+    hurt_advice,
+    ice_again_soon,
     ice_seconds,
     ices_before_run,
+    needs_leg_question,
     overtraining_advice,
     pain_trend_advice,
     red_flags,
     should_check_before,
 )
 from soleus_coach.session.plan import Side
+from soleus_coach.settings import Leg
 
 # --- red flags -------------------------------------------------------------------------------
 
@@ -206,6 +224,7 @@ def test_trend_suggests_a_therapist(history: list[int | None], reason: TrendReas
         [5, 4, 3],  # falling
         [6, 4, 2],  # falling from high
         [1, 2, 2],  # not strictly rising
+        [2, 2, 3],  # the same twice, then up: not three rises
         [1, 2, 3, 2],  # was rising, now settling
         [5, 4],  # high once, then below
         [4, 5],  # high only the last time
@@ -323,6 +342,159 @@ def test_it_hurts_without_side_and_with_untrusted_label_round_trips() -> None:
 def test_it_hurts_rejects_bad_detail(bad: str) -> None:
     with pytest.raises(ValueError):
         ItHurts.from_detail(bad)
+
+
+@pytest.mark.parametrize(("bad", "why"), [
+    ("nope", "not JSON"),
+    ("[1]", "not a JSON object"),
+    ('{"at_s":1,"choice":"stop","segment":"x"}', "not an it-hurts record"),
+    ('{"at_s":"1","choice":"stop","segment":"x","side":null}', "not an it-hurts record"),
+])
+def test_a_damaged_it_hurts_record_is_quoted_in_the_error(bad: str, why: str) -> None:
+    """The history's reader logs the error: it must say what was wrong, and with what."""
+    with pytest.raises(ValueError, match=f"^{why}: {re.escape(repr(bad))}$"):
+        ItHurts.from_detail(bad)
+
+
+def test_a_damaged_red_flag_record_is_quoted_in_the_error() -> None:
+    bad = '{"choice":"continue","flags":3}'
+    with pytest.raises(ValueError, match=f"^not a red-flag decision: {re.escape(repr(bad))}$"):
+        RedFlagDecision.from_detail(bad)
+
+
+# --- "it hurts": what it says and offers, by the kind of step ---------------------------------
+
+
+@pytest.mark.parametrize(("kind", "ice_ahead", "body", "choices"), [
+    ("stretch", False, texts.IT_HURTS_BODY,
+     [(HurtChoice.STOP, texts.IT_HURTS_STOP),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE)]),
+    ("stretch", True, texts.IT_HURTS_BODY,
+     [(HurtChoice.TO_ICE, texts.IT_HURTS_TO_ICE), (HurtChoice.STOP, texts.IT_HURTS_STOP_ALL),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE)]),
+    ("strength", True, texts.IT_HURTS_STRENGTH,
+     [(HurtChoice.TO_ICE, texts.IT_HURTS_TO_ICE), (HurtChoice.STOP, texts.IT_HURTS_STOP_ALL),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE_STRENGTH)]),
+    ("exercise", False, texts.IT_HURTS_EXERCISE,
+     [(HurtChoice.STOP, texts.IT_HURTS_STOP),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE_EXERCISE)]),
+    # On the ice itself there is no "go on to the ice": stop, or carry on resting.
+    ("ice", True, texts.IT_HURTS_ICE,
+     [(HurtChoice.STOP, texts.IT_HURTS_STOP),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE_REST)]),
+    ("heat", False, texts.IT_HURTS_HEAT,
+     [(HurtChoice.STOP, texts.IT_HURTS_STOP),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE_REST)]),
+    ("rest", False, texts.IT_HURTS_OTHER,  # anything else: general words
+     [(HurtChoice.STOP, texts.IT_HURTS_STOP),
+      (HurtChoice.CONTINUE_GENTLY, texts.IT_HURTS_CONTINUE_REST)]),
+])
+def test_it_hurts_stops_first_and_says_what_fits_the_step(
+        kind: str, ice_ahead: bool, body: texts.Text,
+        choices: list[tuple[HurtChoice, texts.Text]]) -> None:
+    advice = hurt_advice(kind, ice_ahead=ice_ahead)
+    assert advice.body == body
+    assert list(advice.choices) == choices
+    assert advice.default is choices[0][0]  # Enter, Esc and closing mean the first
+
+
+# --- after a session: what the finish page advises, in order ---------------------------------
+
+
+def test_after_a_session_red_flags_come_first_then_build_up_then_the_trend() -> None:
+    after = CheckIn(pain=9, bruising=True)
+    advice = guidance_after(CheckIn(pain=2), after, [5, 6])
+    assert [a.title for a in advice] == [texts.RED_FLAG_AFTER_TITLE, texts.OVERTRAINING_TITLE,
+                                         texts.TREND_TITLE]
+    flags = advice[0]
+    assert flags.body == texts.RED_FLAG_BODY and flags.footer == texts.EMERGENCY
+    assert flags.reasons == (texts.REASON_BRUISING, texts.REASON_SEVERE_PAIN)
+    assert flags.event == ("red_flag_after", '{"flags":["bruising","severe_pain"]}')
+    assert advice[1].body == texts.OVERTRAINING_BODY and advice[1].event is None
+    assert advice[2].body == texts.TREND_BODY and advice[2].event is None
+
+
+def test_after_a_session_flags_before_it_advise_building_up_only() -> None:
+    advice = guidance_after(CheckIn(pain=2, swelling=True), CheckIn(pain=1), [1])
+    assert [(a.title, a.body, a.reasons, a.footer, a.event) for a in advice] == [
+        (texts.OVERTRAINING_TITLE, texts.OVERTRAINING_BODY, (), None, None)]
+
+
+@pytest.mark.parametrize(("before", "after", "recent"), [
+    (None, None, []),
+    (CheckIn(pain=2), CheckIn(pain=2), [2, 2, 2]),
+    (None, CheckIn(), [None]),  # skipped check-ins say nothing
+])
+def test_after_a_calm_session_there_is_nothing_to_advise(
+        before: CheckIn | None, after: CheckIn | None, recent: list[int | None]) -> None:
+    assert guidance_after(before, after, recent) == []
+
+
+def test_after_a_session_the_trend_alone_suggests_a_therapist() -> None:
+    assert [a.title for a in guidance_after(None, CheckIn(pain=4), [2, 3, 4])] == [
+        texts.TREND_TITLE]
+
+
+# --- before a routine -------------------------------------------------------------------------
+
+
+def _stretch(sides: Sides) -> StretchStep:
+    return StretchStep("Stretch", Range.fixed(30), Range.fixed(2), 10, sides, 10, ("Lean.",))
+
+
+@pytest.mark.parametrize(("sides", "leg", "asks"), [
+    (Sides.INJURED_FIRST, Leg.NONE, True),  # never a side picked silently
+    (Sides.INJURED_FIRST, Leg.NOT_SURE, True),
+    (Sides.INJURED_FIRST, Leg.RIGHT, False),
+    (Sides.INJURED_FIRST, Leg.BOTH, False),
+    (Sides.BOTH, Leg.NONE, False),
+    (Sides.LEFT, Leg.NONE, False),
+    (Sides.NONE, Leg.NONE, False),
+])
+def test_which_calf_is_asked_only_when_a_step_needs_it(sides: Sides, leg: Leg,
+                                                       asks: bool) -> None:
+    message = InstructionStep("Read", 5, ("Go.",))  # a step with no sides at all
+    protocol = Protocol("p", "P", "", When.ANY, (message, _stretch(sides), message))
+    assert needs_leg_question(protocol, leg) is asks
+
+
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("ago", "soon"), [
+    (None, False),  # no ice recorded
+    (timedelta(0), True),  # the ice ended this minute
+    (timedelta(hours=1, minutes=59), True),
+    (timedelta(hours=2), False),  # "every 2–3 hours": two hours later is fine
+    (timedelta(minutes=-5), False),  # a clock set back: not "soon"
+])
+def test_ice_again_within_two_hours_is_reminded(ago: timedelta | None, soon: bool) -> None:
+    last = None if ago is None else NOW - ago
+    assert ice_again_soon(last, NOW) is soon
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (30, texts.ICE_SAFETY_SHORT), (300, texts.ICE_SAFETY_SHORT),  # a round of 5 min or less
+    (301, texts.ICE_SAFETY), (1200, texts.ICE_SAFETY),
+])
+def test_ice_of_five_minutes_or_less_has_the_short_safety_text(seconds: int,
+                                                               text: texts.Text) -> None:
+    assert caution_for("ice", seconds) == text
+
+
+def test_the_app_has_a_caution_for_every_kind_of_exercise_and_none_for_a_pause() -> None:
+    assert caution_for("ice") == texts.ICE_SAFETY_SHORT  # no length known: the short one
+    assert [caution_for(k) for k in ("stretch", "strength", "exercise", "heat")] == [
+        texts.STRETCH_CAUTION, texts.LOADING_CAUTION, texts.MOVEMENT_CAUTION, texts.HEAT_SAFETY]
+    assert caution_for("rest") is None and caution_for("instruction") is None
+
+
+def test_a_pre_run_routine_with_ice_warns_last_and_a_recent_ice_is_reminded() -> None:
+    rules = before_routine(_protocol(When.PRE_RUN, ice=True), last_ice_end=NOW, now=NOW)
+    assert rules.ice_notices == (texts.ICE_CONTRAINDICATIONS_TITLE, texts.ICE_CONTRAINDICATIONS,
+                                 texts.ICE_HEALING_NOTE, texts.ICE_AGAIN_SOON,
+                                 texts.PRE_RUN_NO_ICE)
+    assert before_routine(_protocol(When.POST_RUN, ice=False)).ice_notices == ()
 
 
 # --- no Qt -----------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ TONES: dict[str, list[tuple[float, float, float]]] = {
     "rest": [(587.33, 0.18, 0.0), (440.0, 0.3, 0.2)],
     "heat_on": [(392.0, 0.45, 0.0)],
     "heat_off": [(659.25, 0.25, 0.0), (523.25, 0.25, 0.3), (392.0, 0.45, 0.6)],
+    "round": [(523.25, 0.14, 0.0), (783.99, 0.14, 0.16), (523.25, 0.14, 0.32)],
 }
 
 #: Recorded words: the language, and the eSpeak NG voice that records it. The words are the
@@ -79,6 +80,8 @@ def translator(language: str) -> Callable[[str, str], str]:
                 if translation is not None and translation.get("type") is None:
                     table[(name, message.findtext("source") or "")] = translation.text or ""
     return lambda context, source: table.get((context, source), source)
+#: "Round two of three" for up to six rounds; more say "next round".
+MAX_ROUNDS_SPOKEN = 6
 
 
 def envelope(i: int, n: int, rate: int) -> float:
@@ -165,6 +168,10 @@ def record(language: str, voice: str) -> None:
             for k in range(1, total + 1):
                 samples, rate = espeak(phrases.say(texts.SAY_SET_N, k, total), voice)
                 write_wav(folder / f"set_{k}_of_{total}.wav", samples, rate)
+        for total in range(2, MAX_ROUNDS_SPOKEN + 1):
+            for k in range(1, total + 1):
+                samples, rate = espeak(phrases.say(texts.SAY_ROUND_N, k, total), voice)
+                write_wav(folder / f"round_{k}_of_{total}.wav", samples, rate)
     finally:
         texts.install_translator(previous)
 

@@ -165,6 +165,22 @@
         <translation>Verlauf: das Fenster schließen (auch Esc)</translation>
     </message>
     <message>
+        <source>Make r&amp;ounds…</source>
+        <translation>R&amp;unden bilden…</translation>
+    </message>
+    <message>
+        <source>Editor: do the selected steps several times in a row (rounds)</source>
+        <translation>Editor: die ausgewählten Schritte mehrmals hintereinander (Runden)</translation>
+    </message>
+    <message>
+        <source>Tra&amp;nslations…</source>
+        <translation>Überse&amp;tzungen…</translation>
+    </message>
+    <message>
+        <source>Editor: the routine&apos;s texts in another language, side by side</source>
+        <translation>Editor: die Texte der Routine in einer anderen Sprache, nebeneinander</translation>
+    </message>
+    <message>
         <source>Enter</source>
         <extracomment>Key names that read better as a symbol or a word than as Qt names them.</extracomment>
         <translation>Eingabetaste</translation>
@@ -585,8 +601,8 @@ der Woche</translation>
         <translation>Kleiner Timer</translation>
     </message>
     <message>
-        <source>Time remaining in this step</source>
-        <translation>Verbleibende Zeit in diesem Schritt</translation>
+        <source>Time remaining: %1</source>
+        <translation>Verbleibende Zeit: %1</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -612,19 +628,19 @@ der Woche</translation>
         <translation>Die Datei der Routine wurde auf der Festplatte geändert, seit du sie geöffnet hast.</translation>
     </message>
     <message>
-        <source>&amp;Load the file</source>
-        <translation>Datei &amp;laden</translation>
+        <source>Load the file</source>
+        <translation>Die Datei laden</translation>
     </message>
     <message>
-        <source>&amp;Keep my version</source>
-        <translation>Meine Fassung &amp;behalten</translation>
+        <source>Keep my version</source>
+        <translation>Meine Fassung behalten</translation>
     </message>
 </context>
 <context>
     <name>DoseEdit</name>
     <message>
         <source>Adjustable</source>
-        <extracomment>Spin boxes take values past the format&apos;s limits on purpose: the validator says what is allowed, next to the field, instead of the box silently refusing a key.</extracomment>
+        <extracomment>Spin boxes take values past the format&apos;s limits on purpose: the validator says what is allowed, next to the field, instead of the box silently refusing a key. The frame of a field with a problem; a field without one has the same room empty. A count&apos;s unit for a number (&quot;1 set&quot;, &quot;3 sets&quot;: Qt&apos;s %n plural forms).</extracomment>
         <translation>Einstellbar</translation>
     </message>
     <message>
@@ -720,7 +736,28 @@ der Woche</translation>
     </message>
     <message>
         <source>Change %1</source>
+        <extracomment>The id is made from the name (a new routine, or a copy, until the person types one).</extracomment>
         <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Another routine has the file name “%1” already: choose another.</source>
+        <translation>Eine andere Routine hat schon den Dateinamen „%1“: Wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Another routine is called “%1” already: choose another name. Customize the existing one instead?</source>
+        <translation>Eine andere Routine heißt schon „%1“: Wählen Sie einen anderen Namen. Oder stattdessen die vorhandene anpassen?</translation>
+    </message>
+    <message>
+        <source>Make rounds</source>
+        <translation>Runden bilden</translation>
+    </message>
+    <message>
+        <source>Change rounds</source>
+        <translation>Runden ändern</translation>
+    </message>
+    <message>
+        <source>Undo rounds</source>
+        <translation>Runden auflösen</translation>
     </message>
     <message>
         <source>Add step</source>
@@ -743,16 +780,16 @@ der Woche</translation>
         <translation>Schritt %1: %2</translation>
     </message>
     <message>
+        <source>done in each of %1 rounds</source>
+        <translation>in jeder von %1 Runden</translation>
+    </message>
+    <message>
         <source>New routine</source>
         <translation>Neue Routine</translation>
     </message>
     <message>
         <source>%1[*] — Routine editor — Soleus Coach</source>
         <translation>%1[*] — Routinen-Editor — Soleus Coach</translation>
-    </message>
-    <message>
-        <source>Another routine is called “%1” already: choose another name, or customize that one instead.</source>
-        <translation>Eine andere Routine heißt schon „%1“: Wähle einen anderen Namen oder passe stattdessen jene an.</translation>
     </message>
     <message>
         <source>Not loaded</source>
@@ -856,6 +893,10 @@ der Woche</translation>
     <message>
         <source>Active %1 · paused %2</source>
         <translation>Aktiv %1 · angehalten %2</translation>
+    </message>
+    <message>
+        <source>Rounds done: %1 of %2</source>
+        <translation>Runden geschafft: %1 von %2</translation>
     </message>
     <message>
         <source>What you did, per step and side</source>
@@ -1120,6 +1161,11 @@ der Woche</translation>
     <message>
         <source>set %1</source>
         <translation>Satz %1</translation>
+    </message>
+    <message>
+        <source>%1, round %2 of %3</source>
+        <extracomment>A step of a group done several times, as the history keeps it (its name and round).</extracomment>
+        <translation>%1, Runde %2 von %3</translation>
     </message>
     <message>
         <source>It hurt during %1: %2</source>
@@ -1979,6 +2025,34 @@ der Woche</translation>
     <message>
         <source>A routine is already running; %1 was not started.</source>
         <translation>Es läuft schon eine Routine; %1 wurde nicht gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>MakeRoundsDialog</name>
+    <message>
+        <source>Make rounds</source>
+        <extracomment>What &quot;Make rounds…&quot; offers first: contrast therapy and most circuits are 3 rounds.</extracomment>
+        <translation>Runden bilden</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2 are done several times in a row.</source>
+        <translation>Die Schritte %1 bis %2 werden mehrmals hintereinander gemacht.</translation>
+    </message>
+    <message>
+        <source>Step %1 is done several times in a row.</source>
+        <translation>Schritt %1 wird mehrmals hintereinander gemacht.</translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation> Runden</translation>
+    </message>
+    <message>
+        <source>&amp;Rounds</source>
+        <translation>&amp;Runden</translation>
+    </message>
+    <message>
+        <source>R&amp;est between rounds</source>
+        <translation>&amp;Pause zwischen den Runden</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3012,18 @@ der Woche</translation>
         <translation>Verordnet von</translation>
     </message>
     <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Übersetzungen</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
@@ -2964,6 +3050,62 @@ der Woche</translation>
     <message>
         <source>right</source>
         <translation>rechts</translation>
+    </message>
+    <message>
+        <source>round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsBox</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation> Runden</translation>
+    </message>
+    <message>
+        <source>Rest between rounds</source>
+        <translation>Pause zwischen den Runden</translation>
+    </message>
+    <message>
+        <source>Undo rounds</source>
+        <translation>Runden auflösen</translation>
+    </message>
+    <message>
+        <source>Do these steps once again</source>
+        <translation>Diese Schritte wieder nur einmal machen</translation>
+    </message>
+    <message>
+        <source>Make rounds…</source>
+        <extracomment>&quot;Make rounds…&quot; of the selected steps (the window connects it).</extracomment>
+        <translation>Runden bilden…</translation>
+    </message>
+    <message>
+        <source>Do the selected steps several times in a row (Ctrl+G); Shift+arrow keys select more</source>
+        <translation>Die ausgewählten Schritte mehrmals hintereinander machen (Strg+G); Umschalt+Pfeiltasten wählen mehr aus</translation>
+    </message>
+    <message>
+        <source>rest between:</source>
+        <translation>Pause dazwischen:</translation>
+    </message>
+    <message>
+        <source>Rounds: select steps, then Edit → Make rounds… (Ctrl+G)</source>
+        <translation>Runden: Schritte auswählen, dann Bearbeiten → Runden bilden… (Strg+G)</translation>
+    </message>
+    <message>
+        <source>Rounds of steps %1 to %2</source>
+        <translation>Runden der Schritte %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Rounds of step %1</source>
+        <translation>Runden von Schritt %1</translation>
+    </message>
+    <message>
+        <source>Change the steps…</source>
+        <translation>Schritte ändern…</translation>
     </message>
 </context>
 <context>
@@ -3052,6 +3194,7 @@ der Woche</translation>
     <name>RoutinePane</name>
     <message>
         <source>After a run</source>
+        <extracomment>The languages the language field offers first (a routine in another is kept as it is).</extracomment>
         <translation>Nach dem Laufen</translation>
     </message>
     <message>
@@ -3067,16 +3210,32 @@ der Woche</translation>
         <translation>z. B. Verordnet von meiner Physiotherapeutin</translation>
     </message>
     <message>
-        <source>Routine &amp;name</source>
-        <translation>&amp;Name der Routine</translation>
-    </message>
-    <message>
         <source>&amp;When</source>
         <translation>&amp;Wann</translation>
     </message>
     <message>
-        <source>S&amp;ummary</source>
-        <translation>&amp;Kurzbeschreibung</translation>
+        <source>The routine&apos;s file is called this; the command line knows it by it (soleus-coach --start ID)</source>
+        <translation>So heißt die Datei der Routine; die Befehlszeile kennt sie unter diesem Namen (soleus-coach --start ID)</translation>
+    </message>
+    <message>
+        <source>The language the routine&apos;s texts are written in (Routine → Translations… adds another)</source>
+        <translation>Die Sprache, in der die Texte der Routine geschrieben sind (Routine → Übersetzungen… fügt eine weitere hinzu)</translation>
+    </message>
+    <message>
+        <source>Routine na&amp;me</source>
+        <translation>Na&amp;me der Routine</translation>
+    </message>
+    <message>
+        <source>&amp;File name</source>
+        <translation>&amp;Dateiname</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Spra&amp;che</translation>
+    </message>
+    <message>
+        <source>Summar&amp;y</source>
+        <translation>Zusammen&amp;fassung</translation>
     </message>
     <message>
         <source>Prescribed &amp;by</source>
@@ -3092,7 +3251,7 @@ der Woche</translation>
     </message>
     <message>
         <source>&amp;Add step</source>
-        <translation>Schritt &amp;hinzufügen</translation>
+        <translation>Schritt hin&amp;zufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -3119,8 +3278,8 @@ der Woche</translation>
         <translation>Schritt nach unten verschieben (Alt+Pfeil runter)</translation>
     </message>
     <message>
-        <source>Ste&amp;ps (drag, or Alt+Up/Alt+Down, to reorder)</source>
-        <translation>&amp;Schritte (ziehen oder Alt+Pfeil hoch/runter zum Umordnen)</translation>
+        <source>S&amp;teps (drag, or Alt+Up/Alt+Down, to reorder)</source>
+        <translation>Schri&amp;tte (ziehen, oder Alt+↑/Alt+↓, zum Umordnen)</translation>
     </message>
     <message>
         <source>Stretch</source>
@@ -3153,6 +3312,10 @@ der Woche</translation>
     <message>
         <source> each leg</source>
         <translation> je Bein</translation>
+    </message>
+    <message>
+        <source>%1 rounds:</source>
+        <translation>%1 Runden:</translation>
     </message>
     <message>
         <source>This step has problems</source>
@@ -3627,12 +3790,12 @@ der Woche</translation>
 <context>
     <name>SaveBar</name>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
     <message>
-        <source>&amp;Try it</source>
-        <translation>&amp;Ausprobieren</translation>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
     </message>
     <message>
         <source>Run the routine from the selected step, then come back here (Ctrl+T)</source>
@@ -3759,6 +3922,18 @@ der Woche</translation>
     <message>
         <source>Rep %1 of %2</source>
         <translation>Wiederholung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <translation>Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rest before round %1 of %2</source>
+        <translation>Pause vor Runde %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1, round %2 of %3</source>
+        <translation>%1, Runde %2 von %3</translation>
     </message>
     <message>
         <source>%1 reps</source>
@@ -4118,8 +4293,12 @@ der Woche</translation>
         <translation>Stimme</translation>
     </message>
     <message>
-        <source>The voices installed for the language of Soleus Coach (see the README to add more)</source>
-        <translation>Die für die Sprache von Soleus Coach installierten Stimmen (wie Sie weitere hinzufügen, steht in der README)</translation>
+        <source>The voices installed for the language of Soleus Coach. More come with your system&apos;s speech packages (on Linux: espeak-ng and its voices).</source>
+        <translation>Die Stimmen, die für die Sprache von Soleus Coach installiert sind. Weitere kommen mit den Sprachpaketen Ihres Systems (unter Linux: espeak-ng und seine Stimmen).</translation>
+    </message>
+    <message>
+        <source>Linux: Soleus Coach writes a file in ~/.config/autostart. macOS: add it under System Settings → General → Login Items. Windows: put a shortcut to it in the Startup folder (Win+R, shell:startup).</source>
+        <translation>Linux: Soleus Coach legt eine Datei in ~/.config/autostart an. macOS: unter Systemeinstellungen → Allgemein → Anmeldeobjekte hinzufügen. Windows: eine Verknüpfung im Autostart-Ordner ablegen (Win+R, shell:startup).</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -4172,10 +4351,6 @@ der Woche</translation>
     <message>
         <source>Start with my desktop session, minimised to the tray</source>
         <translation>Mit meiner Desktop-Sitzung starten, minimiert im Infobereich</translation>
-    </message>
-    <message>
-        <source>Linux: a file in ~/.config/autostart. macOS and Windows: see the README.</source>
-        <translation>Linux: eine Datei in ~/.config/autostart. macOS und Windows: siehe README.</translation>
     </message>
     <message>
         <source>&amp;Test sound</source>
@@ -4350,6 +4525,10 @@ der Woche</translation>
         <source>Heat off</source>
         <translation>Wärme ab</translation>
     </message>
+    <message>
+        <source>Next round</source>
+        <translation>Nächste Runde</translation>
+    </message>
 </context>
 <context>
     <name>Speech</name>
@@ -4455,6 +4634,10 @@ der Woche</translation>
         <translation>Runde %1 von %2</translation>
     </message>
     <message>
+        <source>Next round</source>
+        <translation>Nächste Runde</translation>
+    </message>
+    <message>
         <source>Next: %1</source>
         <translation>Als Nächstes: %1</translation>
     </message>
@@ -4493,16 +4676,8 @@ der Woche</translation>
     <name>StepForm</name>
     <message>
         <source>&amp;Name</source>
-        <extracomment>Which fields each kind of step has, in the order the form shows them. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
+        <extracomment>Which fields each kind of step has, in the order the form shows them. Cold this short has no skin check (the plan makes none): the field is not shown. Every row the form can show, in its order. The form&apos;s widgets that edit a field of the file under another name. The picture combo&apos;s last item: choose a file (copied into the routine&apos;s folder).</extracomment>
         <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source> sets</source>
-        <translation> Sätze</translation>
-    </message>
-    <message>
-        <source>S&amp;ets</source>
-        <translation>S&amp;ätze</translation>
     </message>
     <message>
         <source>Counted reps, paced by a tempo</source>
@@ -4526,39 +4701,19 @@ der Woche</translation>
     </message>
     <message>
         <source>&amp;Counting</source>
-        <translation>&amp;Zählung</translation>
-    </message>
-    <message>
-        <source> reps</source>
-        <translation> Wdh.</translation>
-    </message>
-    <message>
-        <source>&amp;Reps</source>
-        <translation>&amp;Wiederholungen</translation>
-    </message>
-    <message>
-        <source>Tem&amp;po</source>
-        <translation>Tem&amp;po</translation>
-    </message>
-    <message>
-        <source>Seconds per re&amp;p</source>
-        <translation>Sekunden pro &amp;Wiederholung</translation>
+        <translation>Zählun&amp;g</translation>
     </message>
     <message>
         <source>&amp;Hold</source>
-        <translation>&amp;Halten</translation>
+        <translation>Ha&amp;lten</translation>
     </message>
     <message>
         <source>&amp;Duration</source>
-        <translation>&amp;Dauer</translation>
+        <translation>Da&amp;uer</translation>
     </message>
     <message>
         <source>S&amp;kin check every</source>
-        <translation>&amp;Hautkontrolle alle</translation>
-    </message>
-    <message>
-        <source>R&amp;est between</source>
-        <translation>&amp;Pause dazwischen</translation>
+        <translation>Haut&amp;kontrolle alle</translation>
     </message>
     <message>
         <source>No side (both legs together)</source>
@@ -4581,10 +4736,6 @@ der Woche</translation>
         <translation>Nur rechtes Bein</translation>
     </message>
     <message>
-        <source>&amp;Sides</source>
-        <translation>&amp;Seiten</translation>
-    </message>
-    <message>
         <source>The back leg of a staggered stance</source>
         <translation>Das hintere Bein einer Schrittstellung</translation>
     </message>
@@ -4596,9 +4747,47 @@ der Woche</translation>
         <source>The side is</source>
         <translation>Die Seite ist</translation>
     </message>
+    <message numerus="yes">
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Get into &amp;position</source>
-        <translation>In &amp;Position gehen</translation>
+        <source>&amp;Sets</source>
+        <translation>&amp;Sätze</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rep(s)</source>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;ps per set</source>
+        <translation>Wiederh&amp;olungen pro Satz</translation>
+    </message>
+    <message>
+        <source>Temp&amp;o</source>
+        <translation>Tem&amp;po</translation>
+    </message>
+    <message>
+        <source>Sec&amp;onds per rep</source>
+        <translation>Sekunden &amp;pro Wiederholung</translation>
+    </message>
+    <message>
+        <source>Rest between</source>
+        <translation>Pause dazwischen</translation>
+    </message>
+    <message>
+        <source>Le&amp;gs</source>
+        <translation>Be&amp;ine</translation>
+    </message>
+    <message>
+        <source>Get into position</source>
+        <translation>In Position gehen</translation>
     </message>
     <message>
         <source>One instruction per line</source>
@@ -4614,7 +4803,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Ca&amp;ution</source>
-        <translation>&amp;Warnhinweis</translation>
+        <translation>Warn&amp;hinweis</translation>
     </message>
     <message>
         <source>Optional: what to read during the rests</source>
@@ -4622,7 +4811,7 @@ der Woche</translation>
     </message>
     <message>
         <source>Rest te&amp;xt</source>
-        <translation>Pausen&amp;text</translation>
+        <translation>Pausente&amp;xt</translation>
     </message>
     <message>
         <source>No picture</source>
@@ -4633,32 +4822,39 @@ der Woche</translation>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <source>Pictu&amp;re</source>
-        <translation>&amp;Bild</translation>
+        <source>Picture</source>
+        <translation>Bild</translation>
     </message>
     <message>
-        <source>Soun&amp;ds</source>
-        <translation>T&amp;öne</translation>
+        <source>Sounds</source>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Rest between holds</source>
+        <translation>Pause zwischen den Dehnungen</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Pause zwischen den Sätzen</translation>
+    </message>
+    <message>
+        <source>Holds &amp;per side</source>
+        <translation>Dehnungen pr&amp;o Seite</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hold(s)</source>
+        <translation>
+            <numerusform>%n Dehnung</numerusform>
+            <numerusform>%n Dehnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
     </message>
     <message>
         <source>&amp;Hold per set</source>
-        <translation>&amp;Halten pro Satz</translation>
-    </message>
-    <message>
-        <source>R&amp;est between holds</source>
-        <translation>&amp;Pause zwischen den Dehnungen</translation>
-    </message>
-    <message>
-        <source>R&amp;est between sets</source>
-        <translation>&amp;Pause zwischen den Sätzen</translation>
-    </message>
-    <message>
-        <source>&amp;Holds per side</source>
-        <translation>&amp;Dehnungen pro Seite</translation>
-    </message>
-    <message>
-        <source>&amp;Reps per set</source>
-        <translation>&amp;Wiederholungen pro Satz</translation>
+        <translation>Ha&amp;lten pro Satz</translation>
     </message>
 </context>
 <context>
@@ -4734,6 +4930,18 @@ der Woche</translation>
         <source>each leg, injured leg first</source>
         <translation>jedes Bein, verletztes zuerst</translation>
     </message>
+    <message>
+        <source>Steps %1–%2, %3 rounds</source>
+        <translation>Schritte %1–%2, %3 Runden</translation>
+    </message>
+    <message>
+        <source>Step %1, %2 rounds</source>
+        <translation>Schritt %1, %2 Runden</translation>
+    </message>
+    <message>
+        <source>%1 rest between rounds</source>
+        <translation>%1 Pause zwischen den Runden</translation>
+    </message>
 </context>
 <context>
     <name>Stretch</name>
@@ -4805,6 +5013,66 @@ der Woche</translation>
     <message>
         <source>pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationWindow</name>
+    <message>
+        <source>Translation &amp;into</source>
+        <translation>Übersetzung &amp;in</translation>
+    </message>
+    <message>
+        <source>Translation into</source>
+        <translation>Übersetzung in</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this translation</source>
+        <translation>Übersetzung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Translations — %1</source>
+        <extracomment>The translation&apos;s fields: (step or None, field) → its editor.</extracomment>
+        <translation>Übersetzungen — %1</translation>
+    </message>
+    <message>
+        <source>Written in %1</source>
+        <translation>Geschrieben auf %1</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name der Routine</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Warnhinweis</translation>
+    </message>
+    <message>
+        <source>Rest text</source>
+        <translation>Pausentext</translation>
+    </message>
+    <message>
+        <source>Translate %1</source>
+        <translation>%1 übersetzen</translation>
+    </message>
+    <message>
+        <source>Remove translation</source>
+        <translation>Übersetzung entfernen</translation>
     </message>
 </context>
 <context>

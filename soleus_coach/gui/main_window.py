@@ -31,12 +31,7 @@ from soleus_coach.gui.common.plain import message_box
 from soleus_coach.gui.common.services import Services
 from soleus_coach.gui.common.sound import SoundService
 from soleus_coach.gui.common.theme import apply_theme
-from soleus_coach.gui.common.windows import (
-    bring_forward,
-    fit_to_screen,
-    restore_geometry,
-    save_geometry,
-)
+from soleus_coach.gui.common.windows import bring_forward, restore_geometry, save_geometry
 from soleus_coach.gui.companions import Companions
 from soleus_coach.gui.history.run_intake import RunsUi
 from soleus_coach.gui.library.home_page import HomePage, Moment
@@ -147,8 +142,7 @@ class MainWindow(QMainWindow):
                               open_history=self.show_history)
         for problem in services.settings_store.problems:
             self.statusBar().showMessage(problem, 15000)
-        fit_to_screen(self, QSize(1000, 640))
-        restore_geometry(self, self.services.window_state_file, "geometry")
+        restore_geometry(self, self.services.window_state_file, "geometry", QSize(1000, 640))
         self._summary_scheduled = False
 
     # ----------------------------------------------------------------- collaborators
@@ -437,7 +431,7 @@ class MainWindow(QMainWindow):
     def refresh_summary(self) -> None:
         store = self.history
         last = store.sessions(limit=1)
-        from soleus_coach.history.glance import glance
+        from soleus_coach.history.glance import glance  # (the history is read after paint)
 
         today = self.services.today()
         self.home.show_summary(store.summary(today), last[0] if last else None,

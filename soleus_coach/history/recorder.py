@@ -22,6 +22,7 @@ from soleus_coach.history.records import (
     utc_now,
 )
 from soleus_coach.history.store import HistoryStore, StoreWriteError
+from soleus_coach.history.words import recorded_label
 from soleus_coach.session.engine import (
     Engine,
     Event,
@@ -64,7 +65,8 @@ class SessionRecorder:
         if isinstance(event, SegmentEnded):
             seg = event.segment
             rec.segments.append(SegmentRecord(
-                seq=self._seq, kind=seg.kind.value, label=seg.label,
+                seq=self._seq, kind=seg.kind.value,
+                label=recorded_label(seg.label, seg.round, seg.rounds),
                 side=seg.side.value if seg.side else None, rep=seg.rep,
                 planned_s=self.engine.duration(seg.index), actual_s=round(event.actual_s, 3),
                 outcome=event.outcome.value, ended_at=self._now()))

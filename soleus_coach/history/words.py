@@ -71,6 +71,8 @@ REP_ONLY = {
     "hold": QT_TRANSLATE_NOOP("History", "hold %1"),
     "set": QT_TRANSLATE_NOOP("History", "set %1"),
 }
+#: A step of a group done several times, as the history keeps it (its name and round).
+ROUND_PLACE = QT_TRANSLATE_NOOP("History", "%1, round %2 of %3")
 EVENT_IT_HURTS = QT_TRANSLATE_NOOP("History", "It hurt during %1: %2")
 EVENT_RED_FLAG = QT_TRANSLATE_NOOP("History", "Warning signs before the routine (%1): %2")
 EVENT_RED_FLAG_AFTER = QT_TRANSLATE_NOOP(
@@ -124,6 +126,12 @@ def segment_place(kind: str, side_value: str | None, rep: int | None) -> str:
     if rep and kind in REP_ONLY:
         return fill(REP_ONLY[kind], rep)
     return ""
+
+
+def recorded_label(label: str, round_: int, rounds: int) -> str:
+    """What the history keeps as a step's name: the name, and its round in a group of rounds
+    ("Heat, round 2 of 3"; the database keeps no column of its own for it)."""
+    return fill(ROUND_PLACE, label, round_, rounds) if rounds else label
 
 
 def _object(detail: str) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ from soleus_coach.protocol.model import (
     Protocol,
     Range,
     RestStep,
+    Rounds,
     SelfPaced,
     SideMeaning,
     Sides,
@@ -44,11 +45,23 @@ DEFAULT_POSITION_S = {"stretch": 10.0, "strength": 10.0, "exercise": 0.0}
 # --------------------------------------------------------------------------- rules
 
 
+def written(entries: list[Any]) -> list[tuple[str, Mapping[str, Any], int]]:
+    """Every step as written, in order, with its place in the file and how many times it
+    runs: the steps of a ``rounds`` block once each (their place inside the block), times
+    the block's rounds."""
+    out: list[tuple[str, Mapping[str, Any], int]] = []
+    for i, entry in enumerate(entries):
+        if entry.get("kind") == "rounds":
+            out += [(f"$.steps[{i}].steps[{j}]", step, int(entry["times"]))
+                    for j, step in enumerate(entry["steps"])]
+        else:
+            out.append((f"$.steps[{i}]", entry, 1))
+    return out
+
+
 def check_v2(doc: Mapping[str, Any], error: ErrorSink) -> None:
     """The rules of format 2 that need more than the schema: each reported at its place."""
-    steps = doc["steps"]
-    for i, step in enumerate(steps):
-        loc = f"$.steps[{i}]"
+    for loc, step, _times in written(doc["steps"]):
         kind = step["kind"]
         if (kind in ("stretch", "exercise", "strength") and step["sides"] != "none"
                 and "side_is" not in step):
@@ -86,16 +99,20 @@ def _longest(amount: Any) -> float:
 
 
 def _check_cold(doc: Mapping[str, Any], error: ErrorSink) -> None:
-    ice = [(i, s) for i, s in enumerate(doc["steps"]) if s["kind"] == "ice"]
-    total = sum(_longest(s["duration_s"]) for _, s in ice)
+    """All the cold of the routine as it runs (each round counted) within the cap."""
+    ice = [(n, loc, s, times) for n, (loc, s, times) in enumerate(written(doc["steps"]))
+           if s["kind"] == "ice"]
+    total = sum(_longest(s["duration_s"]) * times for _, _, s, times in ice)
     if total > S.ICE_HARD_MAX_S:
-        named = ", ".join(f"{i + 1} ({s['name']!r}, up to {_minutes(_longest(s['duration_s']))})"
-                          for i, s in ice)
+        named = ", ".join(
+            f"{n + 1} ({s['name']!r}, up to {_minutes(_longest(s['duration_s']))}"
+            + (f", {times} rounds" if times > 1 else "") + ")" for n, _, s, times in ice)
         error("$.steps", f"the ice steps {named} add up to {_minutes(total)}; a routine may "
-              f"have at most {S.ICE_HARD_MAX_S // 60} minutes of ice in all")
+              f"have at most {S.ICE_HARD_MAX_S // 60} minutes of ice in all: shorten the "
+              "ice, or do fewer rounds")
     if ice and doc["when"] == "pre-run":
-        error(f"$.steps[{ice[0][0]}]", "a routine for before a run has no ice: muscles work "
-              "less well for about 30 minutes after icing (make it post-run or any)")
+        error(ice[0][1], "a routine for before a run has no ice: muscles work less well for "
+              "about 30 minutes after icing (make it post-run or any)")
 
 
 def _minutes(seconds: float) -> str:
@@ -104,10 +121,12 @@ def _minutes(seconds: float) -> str:
 
 
 def _check_translations(doc: Mapping[str, Any], error: ErrorSink) -> None:
+    steps = len(written(doc["steps"]))
     for lang, tr in doc.get("translations", {}).items():
-        if "steps" in tr and len(tr["steps"]) != len(doc["steps"]):
+        if "steps" in tr and len(tr["steps"]) != steps:
             error(f"$.translations.{lang}.steps", f"has {len(tr['steps'])} entries; give one "
-                  f"per step ({len(doc['steps'])}), {{}} for a step with nothing to translate")
+                  f"per step ({steps}, the steps of rounds once each), {{}} for a step with "
+                  "nothing to translate")
 
 
 # --------------------------------------------------------------------------- building
@@ -230,11 +249,25 @@ def _translation(raw: Mapping[str, Any]) -> Translation:
                     for s in raw.get("steps", ())))
 
 
+def _rounds(entries: list[Any]) -> tuple[Rounds, ...]:
+    out, at = [], 0
+    for entry in entries:
+        if entry.get("kind") == "rounds":
+            out.append(Rounds(at, len(entry["steps"]), int(entry["times"]),
+                              float(entry.get("rest_between_s", 0))))
+            at += len(entry["steps"])
+        else:
+            at += 1
+    return tuple(out)
+
+
 def build(doc: Mapping[str, Any], version: int, resolve: Resolve, digest: str) -> Protocol:
     make = _step_v1 if version == 1 else _step_v2
+    entries = doc["steps"]
     return Protocol(
         id=doc["id"], name=doc["name"], summary=doc["summary"], when=When(doc["when"]),
-        steps=tuple(make(raw, resolve) for raw in doc["steps"]),
+        steps=tuple(make(raw, resolve) for _, raw, _ in written(entries)),
+        rounds=_rounds(entries) if version != 1 else (),
         sounds=_sounds(doc.get("sounds"), resolve),
         author=doc.get("author", ""), source=doc.get("source", ""), digest=digest,
         format=version, language=doc.get("language", "en"),

@@ -10,6 +10,7 @@ from soleus_coach.protocol.model import (
     IceStep,
     InstructionStep,
     Phase,
+    Protocol,
     RestStep,
     Sides,
     Step,
@@ -39,10 +40,16 @@ def format_duration(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _secs(x: float) -> str:
-    if x >= 60 and x % 60 == 0:
-        return f"{int(x // 60)} min"
-    return f"{x:g} s"
+def duration_words(x: float) -> str:
+    """Seconds in the one style every screen, the printed sheet and the validator use:
+    ``45 s``, ``1 min 30 s``, ``25 min`` (a clock's ``m:ss`` is for what counts down)."""
+    if x < 60:
+        return f"{x:g} s"
+    minutes, rest = divmod(x, 60)
+    return f"{int(minutes)} min" + (f" {rest:g} s" if rest else "")
+
+
+_secs = duration_words
 
 
 def _count(value: float) -> str:
@@ -80,6 +87,20 @@ def describe_dose(step: Step) -> str:
     return _secs(step.duration_s)
 
 
+def rounds_heading(protocol: Protocol, index: int) -> str:
+    """Above the first step of a group of rounds: which steps, how many times, the rest
+    between ("Steps 2–3, 3 rounds · 30 s rest between rounds"); "" for any other step."""
+    group = protocol.round_of(index)
+    if group is None or group.first != index:
+        return ""
+    text = (texts.fill(texts.STEP_ROUNDS_OF, group.first + 1, group.last + 1, group.times)
+            if group.count > 1 else texts.fill(texts.STEP_ROUNDS_ONE, group.first + 1,
+                                               group.times))
+    if group.rest_between_s:
+        text += " · " + texts.fill(texts.STEP_ROUNDS_REST, duration_words(group.rest_between_s))
+    return text
+
+
 def describe_step(step: Step) -> str:
     if isinstance(step, StretchStep):
         reps = int(step.reps.default)
@@ -101,6 +122,8 @@ def describe_step(step: Step) -> str:
             text = texts.fill(texts.STEP_REST, text, _secs(step.rest_s))
         return text + (f", {sides}" if sides else "")
     if isinstance(step, IceStep):
+        if step.duration_s.maximum == step.duration_s.default:  # "(at most 15 min)" of 15
+            return f"{shown(step.name)}: {_secs(step.duration_s.default)}"
         return texts.fill(texts.STEP_ICE, step.name, _secs(step.duration_s.default),
                           _secs(step.duration_s.maximum))
     if isinstance(step, HeatStep):

@@ -23,10 +23,7 @@ from soleus_coach.protocol.files import (
     read_regular_file,
 )
 from soleus_coach.protocol.illustration import IllustrationInvalid, read_illustration
-from soleus_coach.protocol.model import (
-    Protocol,
-    step_max_duration_s,
-)
+from soleus_coach.protocol.model import Protocol, max_duration_s
 from soleus_coach.protocol.schema import protocol_spec
 from soleus_coach.untrusted import has_line_break
 
@@ -162,11 +159,12 @@ class _Validator:
             if not isinstance(value, list):
                 self.error(loc, f"expected a list, got {_kind(value)}")
                 return
-            if not (0 if self.draft else spec.min_items) <= len(value) <= spec.max_items:
-                self.error(loc, f"has {len(value)} items; expected {spec.min_items} to "
-                           f"{spec.max_items}")
-                if len(value) > spec.max_items:
-                    return
+            if len(value) < (0 if self.draft else spec.min_items):
+                self.error(loc, f"{spec.verb} at least {_count(spec.min_items, spec.noun)}")
+            elif len(value) > spec.max_items:
+                self.error(loc, f"{_count(len(value) - spec.max_items, spec.noun)} too many: "
+                           f"at most {spec.max_items}")
+                return
             for i, item in enumerate(value):
                 self._check(item, spec.items, f"{loc}[{i}]")
         elif isinstance(spec, S.Amount):
@@ -193,6 +191,10 @@ class _Validator:
             if not self._is_object(value, loc):
                 return
             tag = value.get(spec.discriminator)
+            if tag == "rounds" and tag not in spec.variants:
+                self.error(f"{loc}.{spec.discriminator}", "rounds cannot hold rounds: write "
+                           "these steps into the outer block (or make it more rounds)")
+                return
             if not isinstance(tag, str) or tag not in spec.variants:
                 self.error(f"{loc}.{spec.discriminator}",
                            f"unknown step kind {_show(tag)}; expected one of "
@@ -262,13 +264,14 @@ class _Validator:
         default = value["default"]
         lo, hi = value.get("min", default), value.get("max", default)
         if lo > hi:
-            self.error(f"{loc}.min", f"{_q(lo, unit)} is above max {_q(hi, unit)}")
+            self.error(f"{loc}.min", f"the least, {_q(lo, unit)}, is more than the most, "
+                       f"{_q(hi, unit)}: lower the least or raise the most")
         elif default > hi:
-            self.error(f"{loc}.default", f"{_q(default, unit)} is above the allowed maximum "
-                       f"{_q(hi, unit)}")
+            self.error(f"{loc}.default", f"{_q(default, unit)} is more than the most the "
+                       f"runner may choose, {_q(hi, unit)}: raise the most or lower it")
         elif default < lo:
-            self.error(f"{loc}.default", f"{_q(default, unit)} is below the allowed minimum "
-                       f"{_q(lo, unit)}")
+            self.error(f"{loc}.default", f"{_q(default, unit)} is less than the least the "
+                       f"runner may choose, {_q(lo, unit)}: lower the least or raise it")
 
     def _num(self, value: Any, spec: S.Num, loc: str) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -279,14 +282,20 @@ class _Validator:
         elif spec.minimum == spec.maximum and value != spec.minimum:
             self.error(loc, f"must be {_fmt(spec.minimum)}, got {_fmt(value)}")
         elif value > spec.maximum:
-            self.error(loc, f"{_q(value, spec.unit)} is above the allowed maximum "
+            more = ("too long" if spec.unit == "s" else "too many" if spec.integer
+                    else "too high")
+            by = f"{_q(value - spec.maximum, spec.unit)} " if value < 1e9 else ""
+            self.error(loc, f"{_q(value, spec.unit)} is {by}{more}: at most "
                        f"{_q(spec.maximum, spec.unit)}")
         elif value < spec.minimum:
             if value < 0:
-                self.error(loc, f"{_q(value, spec.unit)} is negative; expected at least "
+                self.error(loc, f"{_q(value, spec.unit)} is negative: at least "
                            f"{_q(spec.minimum, spec.unit)}")
             else:
-                self.error(loc, f"{_q(value, spec.unit)} is below the allowed minimum "
+                less = ("too short" if spec.unit == "s" else "too few" if spec.integer
+                        else "too low")
+                self.error(loc, f"{_q(value, spec.unit)} is "
+                           f"{_q(spec.minimum - value, spec.unit)} {less}: at least "
                            f"{_q(spec.minimum, spec.unit)}")
 
     def _str(self, value: Any, spec: S.Str, loc: str) -> None:
@@ -301,9 +310,13 @@ class _Validator:
             if value not in spec.enum:
                 self.error(loc, f"{_show(value)} is not one of " + ", ".join(spec.enum))
             return
-        if not (0 if self.draft else spec.min_length) <= len(value) <= spec.max_length:
-            self.error(loc, f"text of {len(value)} characters; expected {spec.min_length} to "
-                       f"{spec.max_length}")
+        if len(value) > spec.max_length:
+            self.error(loc, f"{_count(len(value) - spec.max_length, _CHARACTERS)} too many: "
+                       f"at most {spec.max_length}")
+        elif len(value) < (0 if self.draft else spec.min_length):
+            self.error(loc, "empty: write it" if not value else
+                       f"{_count(spec.min_length - len(value), _CHARACTERS)} too few: at "
+                       f"least {spec.min_length}")
         elif has_line_break(value):
             self.error(loc, "must be one line: it contains a line break (\\n, \\r or "
                        "another)")
@@ -417,12 +430,21 @@ def _show(value: Any) -> str:
 
 
 def _q(x: float, unit: str) -> str:
-    """A quantity with its unit; seconds of five minutes or more also in minutes (an editor shows
-    ice in minutes): ``1500 s (25 min)``."""
-    text = f"{_fmt(x)} {unit}" if unit else _fmt(x)
-    if unit == "s" and 300 <= abs(x) < 1e9:
-        text += f" ({_fmt(round(x / 60, 1))} min)"
-    return text
+    """A quantity with its unit; seconds in the one style every screen uses: ``45 s``,
+    ``1 min 30 s``, ``25 min`` (:func:`soleus_coach.protocol.describe.duration_text`)."""
+    if unit == "s" and 0 <= x < 1e9 and float(x * 10).is_integer():
+        from soleus_coach.protocol.describe import duration_words
+
+        return duration_words(x)
+    return f"{_fmt(x)} {unit}" if unit else _fmt(x)
+
+
+_CHARACTERS = ("character", "characters")
+
+
+def _count(n: int, noun: tuple[str, str]) -> str:
+    """``one instruction``, ``2 instructions``."""
+    return f"one {noun[0]}" if n == 1 else f"{n} {noun[1]}"
 
 
 def _fmt(x: float) -> str:
@@ -510,7 +532,7 @@ def parse_bytes(
         if not v.errors:
             protocol = build.build(doc, version, lambda rel, kind: _resolve_valid(
                 rel, kind, base_dir, assets_dir), sha256_hex(data))
-            total = sum(step_max_duration_s(s) for s in protocol.steps)
+            total = max_duration_s(protocol)
             if total <= S.PROTOCOL_MAX_TOTAL_S:
                 return protocol
             v.error("$.steps", f"the routine could last {total / 3600:.1f} hours; at most "

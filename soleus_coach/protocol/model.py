@@ -239,6 +239,37 @@ SetStep = StretchStep | ExerciseStep | StrengthStep
 
 
 @dataclass(frozen=True, slots=True)
+class Rounds:
+    """Steps ``first`` … ``first + count - 1`` (as written) done ``times`` times in a row,
+    with ``rest_between_s`` of rest between two rounds. The steps are written once: editing
+    one edits every round."""
+
+    first: int
+    count: int
+    times: int
+    rest_between_s: float = 0.0
+
+    @property
+    def last(self) -> int:
+        return self.first + self.count - 1
+
+    def holds(self, index: int) -> bool:
+        return self.first <= index <= self.last
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One step as the session runs it: written step ``index``, in round ``round`` of
+    ``rounds`` (both 0 outside rounds); a rest between two rounds has ``rest_s`` > 0 and
+    ``round`` set to the round that follows it."""
+
+    index: int
+    round: int = 0
+    rounds: int = 0
+    rest_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class StepTexts:
     """One step's texts in another language (None: as written in the file's language)."""
 
@@ -274,6 +305,33 @@ class Protocol:
     language: str = "en"
     translations: Mapping[str, Translation] = field(
         default_factory=lambda: MappingProxyType({}))
+    #: Groups of steps done several times (in the order of their first step; never
+    #: overlapping). Every step keeps its place in :attr:`steps`, once.
+    rounds: tuple[Rounds, ...] = ()
+
+    def round_of(self, index: int) -> Rounds | None:
+        """The rounds step ``index`` belongs to, if any."""
+        return next((r for r in self.rounds if r.holds(index)), None)
+
+    def runs(self) -> tuple[Run, ...]:
+        """The steps in the order a session runs them: each round of a group in turn, a
+        rest between two rounds where the group has one. Every rule about the whole routine
+        (the cold cap, the longest total) is about this order, not the steps as written."""
+        out: list[Run] = []
+        i = 0
+        while i < len(self.steps):
+            group = self.round_of(i)
+            if group is None or group.first != i:
+                out.append(Run(i))
+                i += 1
+                continue
+            for k in range(1, group.times + 1):
+                if k > 1 and group.rest_between_s > 0:
+                    out.append(Run(group.first, k, group.times, group.rest_between_s))
+                out += [Run(j, k, group.times) for j in range(group.first, group.last + 1)
+                        if j < len(self.steps)]
+            i = group.last + 1
+        return tuple(out)
 
     def localized(self, language: str) -> Protocol:
         """The routine with its texts in ``language`` (``de`` or ``de-DE``) where the file has
@@ -349,6 +407,13 @@ def _sets_duration(step: SetStep, pick: str) -> float:
             per_set = val(step.hold_s)
     per_side = sets * per_set + (sets - 1) * rest
     return step.sides.legs * (step.position_s + per_side)
+
+
+def max_duration_s(protocol: Protocol) -> float:
+    """The longest the whole routine can be made, every round and the rests between them
+    counted (for the absurd-total check)."""
+    return sum(run.rest_s if run.rest_s else step_max_duration_s(protocol.steps[run.index])
+               for run in protocol.runs())
 
 
 def step_max_duration_s(step: Step) -> float:

@@ -96,7 +96,8 @@ PHASE = Obj(
         "name": Field(PHASE_NAME, "E.g. `Both legs`.", True),
         "load": Field(LOAD, "The load, in your words: `body weight`, `+5 kg in a backpack`.",
                       True),
-        "routines": Field(Arr(PLANNED, 1, MAX_ROUTINES_PER_PHASE), "What to do, and how "
+        "routines": Field(Arr(PLANNED, 1, MAX_ROUTINES_PER_PHASE, ("routine", "routines"),
+                                      "add"), "What to do, and how "
                           "often.", True),
         "move_on": Field(MOVE_ON, "When to suggest the next phase (not in the last phase)."),
     },
@@ -144,7 +145,8 @@ PROGRAMME = Obj(
                         "prescribed it."),
         "weeks": Field(Num(1, 52, integer=True, unit="weeks"), "How long it is meant to "
                        "last, if it has an end (`12`)."),
-        "phases": Field(Arr(PHASE, 1, MAX_PHASES), "The phases, in order.", True),
+        "phases": Field(Arr(PHASE, 1, MAX_PHASES, ("phase", "phases"), "add"),
+                        "The phases, in order.", True),
         "ease_off": Field(EASE_OFF, "What easing off means here."),
         "language": Field(Str(min_length=2, max_length=6, pattern=LANGUAGE_PATTERN,
                               rule="must be a language code such as `en`, `de` or `pt-BR`"),

@@ -22,6 +22,7 @@ from soleus_coach.protocol.spec import (
     ONE_LINE_PATTERN,
     PROTOCOL,
     PROTOCOL_MAX_TOTAL_S,
+    ROUNDS,
     STEP,
     STEP_TEXTS,
     STRENGTH,
@@ -169,7 +170,8 @@ def _describe(spec: Spec) -> str:
         title = spec.values.title if isinstance(spec.values, Obj) else _describe(spec.values)
         return f"object: {spec.key_doc} → {title}"
     if isinstance(spec, OneOf):
-        return "step (see below)"
+        return "step (see below)" if "rounds" not in spec.variants else \
+            "step or `rounds` block (see below)"
     if spec.ordered_range:
         inner = spec.fields["default"].spec
         return f"`{{default, min, max}}`, each a {_describe(inner)}; min ≤ default ≤ max"
@@ -197,6 +199,7 @@ def docs_reference() -> str:
     lines = _table(PROTOCOL, "The file")
     for obj in STEP.variants.values():
         lines += _table(obj, f"Step kind `{obj.title}`")
+    lines += _table(ROUNDS, "Rounds: a group of steps done several times")
     tempo = STRENGTH.fields["tempo"].spec
     assert isinstance(tempo, Obj)
     lines += _table(tempo, "`tempo`")

@@ -87,6 +87,10 @@ class Arr:
     items: Spec
     min_items: int
     max_items: int
+    #: What an item is (singular, plural) and how one adds one, for the validator's words:
+    #: "write at least one instruction".
+    noun: tuple[str, str] = ("item", "items")
+    verb: str = "give"
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,8 @@ Spec = Num | Amount | Str | FileRef | Arr | Obj | Map | Dict | OneOf
 # --------------------------------------------------------------------------- format 2
 
 TEXT_LINE = Str(min_length=1, max_length=300)
-INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12)
+INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12,
+                   noun=("instruction", "instructions"), verb="write")
 # The cues only the system voice says (next, ten seconds) take no sound of their own.
 SOUNDS = Map(keys=tuple(c.value for c in Cue if c not in SPOKEN_ONLY),
              values=FileRef(SOUND_EXTENSIONS))
@@ -301,7 +306,8 @@ REST = Obj(
         "kind": _kind("rest"),
         "name": _name,
         "duration_s": Field(Num(1, 1800, unit="s"), "Seconds of rest.", True),
-        "instructions": Field(Arr(TEXT_LINE, 0, 12), "Optional lines to show."),
+        "instructions": Field(Arr(TEXT_LINE, 0, 12, ("instruction", "instructions"), "write"),
+                              "Optional lines to show."),
         "sounds": _sounds,
     },
 )
@@ -321,6 +327,33 @@ INSTRUCTION = Obj(
 STEP = OneOf("kind", {o.title: o for o in (STRETCH, EXERCISE, STRENGTH, HEAT, ICE, REST,
                                            INSTRUCTION)})
 
+#: The most rounds a block may have, and the most steps in one round.
+ROUNDS_MAX = 20
+ROUND_STEPS_MAX = 20
+
+ROUNDS = Obj(
+    title="rounds",
+    doc="A group of steps done several times in a row: contrast therapy, 3 × (3 min heat, "
+        "1 min cold), or a circuit, 3 rounds of heel raises and a stretch. The steps are "
+        "written once; the session says \"Round 2 of 3\". Every rule of the routine (the "
+        "20 minutes of cold above all) counts each round.",
+    fields={
+        "kind": _kind("rounds"),
+        "times": Field(Num(2, ROUNDS_MAX, integer=True), "How many rounds: `3`.", True),
+        "rest_between_s": Field(Num(0, 600, unit="s"), "Seconds of rest between two rounds "
+                                "(default 0)."),
+        "steps": Field(Arr(STEP, min_items=1, max_items=ROUND_STEPS_MAX,
+                           noun=("step", "steps"), verb="add"), "The steps of one "
+                       "round, in order (any kind but `rounds`).", True),
+    },
+    rules=("A `rounds` block holds steps, not another `rounds` block.",
+           "In a translation's `steps`, each step of a block has its entry, in order, and the "
+           "block itself none."),
+)
+
+#: What the routine's ``steps`` list holds: steps, and blocks of rounds.
+ENTRY = OneOf("kind", {**STEP.variants, ROUNDS.title: ROUNDS})
+
 STEP_TEXTS = Obj(
     title="step texts",
     doc="One step's texts in another language; a text left out is shown as written above.",
@@ -339,7 +372,8 @@ TRANSLATION = Obj(
         "name": Field(Str(min_length=1, max_length=NAME_MAX), "The routine's name."),
         "summary": Field(Str(min_length=1, max_length=500), "Its summary."),
         "steps": Field(Arr(STEP_TEXTS, 0, 100), "One object per step, in order (`{}` for a "
-                       "step with nothing to translate)."),
+                       "step with nothing to translate); the steps of a `rounds` block each "
+                       "have one, the block none."),
     },
     rules=("`steps` has one entry per step of the routine.",),
 )
@@ -364,7 +398,9 @@ PROTOCOL = Obj(
         "author": Field(Str(max_length=200), "Who wrote it."),
         "source": Field(Str(max_length=500), "Where the advice comes from, or who prescribed "
                         "it."),
-        "steps": Field(Arr(STEP, min_items=1, max_items=100), "The steps, in order.", True),
+        "steps": Field(Arr(ENTRY, min_items=1, max_items=100, noun=("step", "steps"),
+                           verb="add"), "The steps, in order; a "
+                       "`rounds` block repeats a group of them.", True),
         "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
         "language": Field(Str(min_length=2, max_length=6, pattern=LANGUAGE_PATTERN,
                               rule="must be a language code such as `en`, `de` or `pt-BR`"),

@@ -39,7 +39,8 @@ def _range(title: str, lo: float, hi: float, *, integer: bool, unit: str, doc: s
 
 
 TEXT_LINE = Str(min_length=1, max_length=300)
-INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12)
+INSTRUCTIONS = Arr(TEXT_LINE, min_items=1, max_items=12,
+                   noun=("instruction", "instructions"), verb="write")
 SIDES = Str(enum=("left", "right", "both", "injured-first"))
 #: The cue names of format 1 (format 2 has more).
 V1_CUES = ("get_ready", "hold_start", "countdown", "relax", "switch_legs", "caution",
@@ -191,7 +192,8 @@ PROTOCOL = Obj(
         "when": Field(Str(enum=("pre-run", "post-run", "any")), "When it is meant for.", True),
         "author": Field(Str(max_length=200), "Who wrote it."),
         "source": Field(Str(max_length=500), "Where the advice comes from."),
-        "steps": Field(Arr(STEP, min_items=1, max_items=100), "The steps, in order.", True),
+        "steps": Field(Arr(STEP, min_items=1, max_items=100, noun=("step", "steps"), verb="add"),
+                       "The steps, in order.", True),
         "sounds": Field(SOUNDS, "Your own sound files for cues of every step."),
     },
 )

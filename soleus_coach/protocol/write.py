@@ -208,11 +208,33 @@ def document(protocol: Protocol, base: Path | None = None,
         doc["author"] = protocol.author
     if protocol.source:
         doc["source"] = protocol.source
-    doc["steps"] = [step_document(s, base, assets) for s in protocol.steps]
+    doc["steps"] = _entries(protocol, base, assets)
     sounds = _sounds(protocol.sounds, base, assets)
     if sounds:
         doc["sounds"] = sounds
     return _in_order(doc, S.PROTOCOL)
+
+
+def _entries(protocol: Protocol, base: Path | None, assets: Path | None
+             ) -> list[dict[str, Any]]:
+    """The steps as the file writes them: a group of rounds as one ``rounds`` block holding
+    its steps."""
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(protocol.steps):
+        group = protocol.round_of(i)
+        if group is None or group.first != i:
+            out.append(step_document(protocol.steps[i], base, assets))
+            i += 1
+            continue
+        block: dict[str, Any] = {"kind": "rounds", "times": group.times}
+        if group.rest_between_s:
+            block["rest_between_s"] = _num(group.rest_between_s)
+        block["steps"] = [step_document(s, base, assets)
+                          for s in protocol.steps[group.first:group.last + 1]]
+        out.append(block)
+        i = group.last + 1
+    return out
 
 
 def dumps(protocol: Protocol, base: Path | None = None, assets: Path | None = None) -> str:

@@ -186,7 +186,7 @@ _FIXED: dict[Cue, texts.Text] = {
     Cue.LAST_REP: texts.SAY_LAST_ONE, Cue.REST: texts.SAY_REST,
     Cue.HEAT_ON: texts.SAY_HEAT_ON, Cue.HEAT_OFF: texts.SAY_HEAT_OFF,
     Cue.TEN_SECONDS: texts.SAY_TEN_SECONDS, Cue.REP: texts.SAY_REP,
-    Cue.COUNT: texts.SAY_COUNT, Cue.SET: texts.SAY_NEXT_SET,
+    Cue.COUNT: texts.SAY_COUNT, Cue.SET: texts.SAY_NEXT_SET, Cue.ROUND: texts.SAY_NEXT_ROUND,
 }
 
 
@@ -306,6 +306,13 @@ class _Words:
                 base = _choices(_one(say(texts.SAY_NEXT, said)), _one(said))
             else:
                 base = (_one(say(texts.SAY_SET_N, k, n)),)
+        elif kind is Cue.ROUND:  # "Round two of three", before the round (issue 27)
+            k, _, n = cue.variant.partition("_of_")
+            if o.counts and k.isdigit() and n.isdigit():
+                said = say(texts.SAY_ROUND_N, k, n)
+                base = _choices(_one(say(texts.SAY_NEXT, said)), _one(said))
+            else:
+                base = (_one(say(texts.SAY_NEXT_ROUND)),)
         elif kind is Cue.LAST_REP:
             base = _choices(_one(say(texts.SAY_LAST_REP)), _one(say(texts.SAY_LAST_ONE)))
         elif kind is Cue.REST and o.counts:

@@ -46,6 +46,9 @@ __all__ = ["Plan", "PlanContext", "ScheduledCue", "Segment", "SegmentKind", "Sid
            "build_plan", "describe_next", "side_order"]
 
 _t = texts.translate  # step names the plan makes are in the user's language
+#: Cold this short has no skin check (the format says so of its default, and the editor
+#: hides the field): five minutes of cold need no reminder to look at the skin.
+NO_SKIN_CHECK_S = 300.0
 
 
 class SegmentKind(StrEnum):
@@ -102,6 +105,9 @@ class Segment:
     count: int = 0
     tempo: Tempo | None = None
     manual: SelfPaced | None = None
+    #: A step of a group done several times: its round, of how many (0 outside rounds).
+    round: int = 0
+    rounds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,8 @@ class _Builder:
         self.raw: list[Segment] = []
         self.cold_left = float(safety.ICE_HARD_MAX_S)
         self.capped = False
+        #: The round the steps being added belong to: (round, of how many), or (0, 0).
+        self.round = (0, 0)
 
     def sound(self, step: Step | None, cue: Cue) -> Path | None:
         if step is not None and cue in step.sounds:
@@ -188,11 +196,25 @@ class _Builder:
             return
         if step_index >= 0 and "step_kind" not in kw:
             kw["step_kind"] = _kind_of(self.protocol.steps[step_index])
+        if step_index >= 0 and self.round[1]:
+            kw.setdefault("round", self.round[0])
+            kw.setdefault("rounds", self.round[1])
         self.raw.append(Segment(index=0, kind=kind, step_index=step_index, label=label,
                                 duration_s=float(duration), **kw))  # type: ignore[arg-type]
 
     def build(self) -> Plan:
-        for i, step in enumerate(self.protocol.steps):
+        for run in self.protocol.runs():
+            i, step = run.index, self.protocol.steps[run.index]
+            self.round = (run.round, run.rounds)
+            if run.rest_s:
+                self.add(SegmentKind.PAUSE, i, texts.fill(texts.SEG_ROUND_REST, run.round,
+                                                          run.rounds), run.rest_s,
+                         step_kind="rest", instructions=(_t(texts.REST_SETS),), round=0,
+                         rounds=0)
+                continue
+            group = self.protocol.round_of(i)
+            if group is not None and group.first == i:
+                self.announce_round(run.round, run.rounds)
             if isinstance(step, StretchStep):
                 self.stretch(i, step)
             elif isinstance(step, (ExerciseStep, StrengthStep)):
@@ -208,6 +230,7 @@ class _Builder:
                 assert isinstance(step, InstructionStep)
                 self.add(SegmentKind.MESSAGE, i, step.name, step.duration_s,
                          instructions=step.instructions)
+        self.round = (0, 0)
         body = self.raw
         notices = list(self.context.ice_notices)
         if self.capped:
@@ -222,6 +245,8 @@ class _Builder:
                  notes=(texts.fill(texts.SEG_STARTING, self.protocol.name),
                         *self.context.notices),
                  cues=(self.cue(None, Cue.GET_READY, 0),))
+        if body and body[0].round == 1 and self.raw:
+            self.announce_round(1, body[0].rounds)  # "Round one of three", while getting ready
         self.raw += body
         return Plan(self.protocol.id, self.protocol.name, self.finish())
 
@@ -296,6 +321,23 @@ class _Builder:
                              cues=(self.cue(step, Cue.REST, 0),
                                    *self.set_announcement(step, k + 1, sets, step.rest_s)))
 
+    def announce_round(self, k: int, rounds: int) -> None:
+        """ "Round two of three", near the end of the segment before the round begins (the
+        rest between rounds, or the last step of the round before), where it fits between
+        that segment's own cues; not at all where it does not (the screen says it too)."""
+        if not self.raw:
+            return
+        seg = self.raw[-1]
+        ends = {c.offset_s for c in seg.cues if c.from_end}
+        lead = COUNTDOWN_LEAD_S if COUNTDOWN_LEAD_S not in ends else 2 * COUNTDOWN_LEAD_S
+        at = seg.duration_s - lead
+        if at < COUNTDOWN_LEAD_S or any(abs(c.due_in(seg.duration_s) - at) < 1.5
+                                        for c in seg.cues):
+            return
+        cue = ScheduledCue(Cue.ROUND, lead, True, self.protocol.sounds.get(Cue.ROUND),
+                           f"{k}_of_{rounds}")
+        self.raw[-1] = replace(seg, cues=(*seg.cues, cue))
+
     def set_announcement(self, step: Step, k: int, sets: int, room_s: float
                          ) -> tuple[ScheduledCue, ...]:
         """ "Set two of three", near the end of what comes before the set (if it has room)."""
@@ -345,7 +387,7 @@ class _Builder:
             return
         cues = [self.cue(step, Cue.ICE_ON, 0)]
         checks = []
-        t = step.skin_check_s
+        t = step.skin_check_s if duration > NO_SKIN_CHECK_S else duration
         while t < duration - 30:
             checks.append(t)
             t += step.skin_check_s
@@ -414,18 +456,21 @@ def describe_next(seg: Segment | None) -> str:
         return texts.translate(texts.SEG_DONE)
     text = seg.label
     left = seg.side is Side.LEFT
-    if seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.side is not None and seg.reps:
+    in_sets = seg.kind in (SegmentKind.HOLD, SegmentKind.SET, SegmentKind.EXERCISE)
+    if in_sets and seg.side is not None and seg.reps:
         hold = seg.step_kind == "stretch"
         if hold:
             template = texts.NEXT_HOLD_LEFT if left else texts.NEXT_HOLD_RIGHT
         else:
             template = texts.NEXT_SET_LEFT if left else texts.NEXT_SET_RIGHT
         text = texts.fill(template, seg.label, seg.rep, seg.reps)
-    elif seg.kind in (SegmentKind.HOLD, SegmentKind.SET) and seg.reps:
+    elif in_sets and seg.reps:
         text = texts.fill(texts.NEXT_SET, seg.label, seg.rep, seg.reps)
     elif seg.side is not None and seg.kind in (SegmentKind.POSITION, SegmentKind.EXERCISE,
                                                SegmentKind.SET, SegmentKind.HOLD):
         text = texts.fill(texts.NEXT_SIDE_LEFT if left else texts.NEXT_SIDE_RIGHT, seg.label)
+    if seg.rounds:
+        text = texts.fill(texts.NEXT_ROUND, text, seg.round, seg.rounds)
     if seg.manual is not None:
         return texts.fill(texts.NEXT_REPS, text, seg.count)
     secs = round(seg.duration_s)

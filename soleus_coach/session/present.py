@@ -55,6 +55,8 @@ class SegmentText:
     unit_text: str = ""
     #: Lines to read that are not numbered instructions (what starts; ice safety).
     notes: tuple[str, ...] = ()
+    #: "Round 2 of 3" in a group of steps done several times ("" elsewhere).
+    round_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,8 @@ def describe(seg: Segment) -> SegmentText:
         counted=counted,
         hint=hint,
         unit_text=_unit_text(seg),
+        round_text=texts.fill(texts.ROUND_N_OF_M, seg.round, seg.rounds) if seg.rounds
+        else "",
     )
 
 

@@ -69,6 +69,8 @@ class ActionId(StrEnum):
     EDITOR_CLOSE = "editor_close"
     EDITOR_EXPORT = "editor_export"
     EDITOR_PRINT = "editor_print"
+    EDITOR_ROUNDS = "editor_rounds"
+    EDITOR_TRANSLATIONS = "editor_translations"
     # the tray's (no key of their own)
     SHOW = "show"
     START_AFTER = "start_after"
@@ -227,6 +229,12 @@ EDITOR_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.EDITOR_PRINT, QT_TRANSLATE_NOOP("Actions", "&Print…"),
                QT_TRANSLATE_NOOP("Actions", "Editor: print the routine on one page, or save "
                                             "it as a PDF"), ("Ctrl+P",)),
+    ActionSpec(ActionId.EDITOR_ROUNDS, QT_TRANSLATE_NOOP("Actions", "Make r&ounds…"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: do the selected steps several times in a "
+                                            "row (rounds)"), ("Ctrl+G",)),
+    ActionSpec(ActionId.EDITOR_TRANSLATIONS, QT_TRANSLATE_NOOP("Actions", "Tra&nslations…"),
+               QT_TRANSLATE_NOOP("Actions", "Editor: the routine's texts in another language, "
+                                            "side by side"), ("Ctrl+L",)),
     ActionSpec(ActionId.EDITOR_CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close editor"),
                QT_TRANSLATE_NOOP("Actions", "Editor: close (asks first about unsaved "
                                             "changes)"), ("Ctrl+W",)),

@@ -112,8 +112,10 @@ def set_aside(path: Path, why: str) -> None:
         log.warning("%s: %s, and it cannot be set aside (%s)", path, why, exc)
 
 
-def restore_geometry(window: QWidget, state_file: Path, key: str) -> None:
-    """Give ``window`` the geometry kept under ``key``, if there is one."""
+def restore_geometry(window: QWidget, state_file: Path, key: str, first: QSize) -> None:
+    """Give ``window`` the geometry kept under ``key``, if there is one; else its ``first``
+    size, fitted to the screen (:func:`fit_to_screen`)."""
+    fit_to_screen(window, first)
     geometry = window_state(state_file).value(key)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)

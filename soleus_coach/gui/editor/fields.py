@@ -4,11 +4,11 @@ the person changed one; the window turns that into an edit of the draft."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
 from soleus_coach.cues import Cue
-from soleus_coach.gui.common.plain import PlainLabel
+from soleus_coach.gui.common.plain import ElidedLabel, tooltip
 from soleus_coach.protocol.model import Phase, Range, Tempo
 from soleus_coach.untrusted import shown
 
@@ -40,7 +42,7 @@ def spin(suffix: str, *, decimals: int = 0, maximum: float = SPIN_MAX) -> QDoubl
     box.setSuffix(suffix)
     box.setAccelerated(True)
     box.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToNearestValue)
-    box.setMinimumWidth(80)
+    box.setMinimumWidth(64)
     return box
 
 
@@ -59,28 +61,44 @@ def red_text(widget: QWidget) -> None:
     widget.setPalette(palette)
 
 
+#: The frame of a field with a problem; a field without one has the same room empty.
+BORDER = 2
+
+
 class FieldBox(QFrame):
-    """A field and, under it, its problems in red (plain text); the frame turns red too.
-    The problem label is made when there is a first problem to show (twenty fields, most
-    of them never wrong: the editor opens faster without twenty empty labels)."""
+    """A field and, under it, its problems in red (plain text, one line: the whole text in
+    its tooltip and in the list of problems); the frame turns red too. The line for the
+    problem is kept empty when there is none, so nothing moves when one comes or goes (a
+    click meant for one field never lands in the next). The label itself is made when
+    there is a first problem to show (twenty fields, most of them never wrong: the editor
+    opens faster without twenty empty labels); until then a spacer keeps its room."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldBox")
         self.editor = editor
-        self._problem: PlainLabel | None = None
+        self._problem: ElidedLabel | None = None
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(2, 2, 2, 2)
-        self._layout.setSpacing(2)
+        self._layout.setContentsMargins(BORDER, BORDER, BORDER, BORDER)
+        self._layout.setSpacing(0)
         self._layout.addWidget(editor)
+        self._room = QSpacerItem(0, self.fontMetrics().height() + 2, QSizePolicy.Policy.Minimum,
+                                 QSizePolicy.Policy.Fixed)
+        self._layout.addItem(self._room)
 
     @property
-    def problem(self) -> PlainLabel:
+    def problem(self) -> ElidedLabel:
         if self._problem is None:
-            self._problem = PlainLabel()
+            self._problem = ElidedLabel()
             self._problem.setObjectName("fieldProblem")
+            self._problem.setFixedHeight(self._room.sizeHint().height())
+            policy = self._problem.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            policy.setRetainSizeWhenHidden(True)
+            self._problem.setSizePolicy(policy)
             red_text(self._problem)
             self._problem.hide()
+            self._layout.removeItem(self._room)
             self._layout.addWidget(self._problem)
         return self._problem
 
@@ -91,11 +109,24 @@ class FieldBox(QFrame):
         label = self.problem
         if text == label.plain_text() and label.isVisibleTo(self) == bool(text):
             return
-        label.setText(text)
+        label.setText("; ".join(messages))
+        label._plain = text  # the whole text, as the problems list says it
+        label.setToolTip(tooltip(text) if text else "")
         label.setVisible(bool(text))
-        self.setStyleSheet(f"QFrame#fieldBox {{ border: 2px solid {PROBLEM_COLOUR}; "
-                           "border-radius: 3px; }" if text else "")
         self.setProperty("problem", bool(text))
+        self.update()  # the red frame, drawn in the margin: the field stays where it is
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The red frame round a field with a problem, painted in the box's margin (a
+        style sheet would give every widget inside another style, and other sizes)."""
+        super().paintEvent(event)
+        if self.property("problem"):
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(PROBLEM_COLOUR), BORDER))
+            half = BORDER / 2
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half),
+                                    3, 3)
 
 
 class DoseEdit(QWidget):
@@ -106,8 +137,11 @@ class DoseEdit(QWidget):
     changed = Signal(object)  # Range
 
     def __init__(self, suffix: str, *, decimals: int = 0, scale: float = 1.0,
+                 plural: Callable[[int], str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: A count's unit for a number ("1 set", "3 sets": Qt's %n plural forms).
+        self.plural = plural
         self.scale = scale
         self._suffix, self._decimals = suffix, decimals
         self.value_box = spin(suffix, decimals=decimals)
@@ -126,6 +160,21 @@ class DoseEdit(QWidget):
         self.value_box.valueChanged.connect(self._changed)
         self.adjustable.toggled.connect(self._toggled)
         self.setFocusProxy(self.value_box)
+        self._unit(self.value_box)
+
+    def _unit(self, box: QDoubleSpinBox) -> None:
+        """The box's unit for its number, singular or plural."""
+        if self.plural is not None:
+            n = round(box.value())
+            text = self.plural(n)
+            box.setSuffix(text[len(str(n)):] if text.startswith(str(n)) else " " + text)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Its widgets in the order Tab visits them."""
+        chain: list[QWidget] = [self.value_box, self.adjustable]
+        if self._range is not None:
+            chain += [self._range[0], self._range[1]]
+        return chain
 
     def _range_boxes(self) -> tuple[QDoubleSpinBox, QDoubleSpinBox, QLabel, QLabel]:
         if self._range is None:
@@ -142,6 +191,10 @@ class DoseEdit(QWidget):
             self._grid.addWidget(high, 1, 3)
             low.valueChanged.connect(self._changed)
             high.valueChanged.connect(self._changed)
+            for box in (low, high):
+                self._unit(box)
+            QWidget.setTabOrder(self.adjustable, low)
+            QWidget.setTabOrder(low, high)
             self._range = (low, high, from_label, to_label)
         return self._range
 
@@ -182,8 +235,14 @@ class DoseEdit(QWidget):
         self.adjustable.setChecked(not r.is_fixed)
         self.adjustable.blockSignals(False)
         self._show_range(not r.is_fixed)
+        self.show_units()
+
+    def show_units(self) -> None:
+        for box in (self.value_box, *(self._range[:2] if self._range else ())):
+            self._unit(box)
 
     def _changed(self, *_args: object) -> None:
+        self.show_units()
         self.changed.emit(self.value())
 
 
@@ -214,11 +273,14 @@ class SoundsEdit(QWidget):
         self.remove.clicked.connect(self._remove)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.list, 0, 0, 1, 3)
-        grid.addWidget(self.cue, 1, 0)
-        grid.addWidget(self.add, 1, 1)
-        grid.addWidget(self.remove, 1, 2)
+        grid.addWidget(self.list, 0, 0, 1, 2)
+        grid.addWidget(self.cue, 1, 0, 1, 2)
+        grid.addWidget(self.add, 2, 0)
+        grid.addWidget(self.remove, 2, 1)
         self.setFocusProxy(self.cue)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.list, self.cue, self.add, self.remove]
 
     def cue_label(self, cue: Cue) -> str:
         """What the cue is, in words (the file names it by its key: ``hold_start``)."""
@@ -237,6 +299,7 @@ class SoundsEdit(QWidget):
             Cue.TEMPO_HOLD: self.tr("Tempo: hold"), Cue.LAST_REP: self.tr("Last rep"),
             Cue.SET: self.tr("Next set"), Cue.REST: self.tr("Rest starts"),
             Cue.HEAT_ON: self.tr("Heat on"), Cue.HEAT_OFF: self.tr("Heat off"),
+            Cue.ROUND: self.tr("Next round"),
         }
 
     def set_value(self, sounds: Mapping[Cue, Path]) -> None:
@@ -285,10 +348,13 @@ class TempoEdit(QWidget):
             self.parts[phase] = box
             grid.addWidget(label, n // 2, 2 * (n % 2), Qt.AlignmentFlag.AlignRight)
             grid.addWidget(box, n // 2, 2 * (n % 2) + 1)
-        grid.addWidget(self.start, 0, 4)
-        grid.setColumnStretch(5, 1)
+        grid.addWidget(self.start, 2, 0, 1, 4)  # under the parts: the form stays narrow
+        grid.setColumnStretch(4, 1)
         self.start.currentIndexChanged.connect(self._changed)
         self.setFocusProxy(self.parts[Phase.UP])
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.parts.values(), self.start]
 
     def value(self) -> Tempo:
         p = {ph: box.value() for ph, box in self.parts.items()}

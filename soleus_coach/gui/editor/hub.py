@@ -158,9 +158,10 @@ class EditorHub(QObject):
             self.editors.remove(editor)
 
     def new_routine(self) -> EditorWindow:
-        from soleus_coach import editing
+        from soleus_coach import editing, texts
 
-        return self.open(editing.new_routine(self._taken()), None)
+        # in the language the person reads the app in (the editor's Language field says it)
+        return self.open(editing.new_routine(self._taken(), language=texts.language()), None)
 
     def _read(self, protocol_id: str, *, own: bool) -> tuple[Path, Protocol] | None:
         """The routine as its file says it: the library holds it in the window's language

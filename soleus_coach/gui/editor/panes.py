@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,11 +32,25 @@ from soleus_coach import editing
 from soleus_coach.editing import Kind, Preview, Problem
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.gui.editor.fields import FieldBox, red_text
+from soleus_coach.gui.editor.rounds import RoundsBox
 from soleus_coach.gui.editor.step_form import StepForm
 from soleus_coach.protocol.describe import describe_dose, format_duration
 from soleus_coach.protocol.model import Protocol, When
 from soleus_coach.texts import fill_in
 from soleus_coach.untrusted import one_line, shown
+
+#: The languages the language field offers first (a routine in another is kept as it is).
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "cs")
+
+
+def language_name(code: str) -> str:
+    """A language by its own name ("Deutsch", "italiano"), or its code when Qt does not
+    know it."""
+    if code == "en":  # not "American English": the language, not a country's
+        return "English"
+    locale = QLocale(code.replace("-", "_"))
+    name = locale.nativeLanguageName()
+    return name if name and locale.name() != "C" else code
 
 
 def _caption(text: str, buddy: QWidget) -> QLabel:
@@ -73,22 +87,38 @@ class RoutinePane(QWidget):
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("routineSource")
         self.source_edit.setPlaceholderText(self.tr("e.g. Prescribed by my physiotherapist"))
+        self.id_edit = QLineEdit()
+        self.id_edit.setObjectName("routineId")
+        self.id_edit.setToolTip(self.tr("The routine's file is called this; the command line "
+                                        "knows it by it (soleus-coach --start ID)"))
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("routineLanguage")
+        self.language_combo.setToolTip(self.tr("The language the routine's texts are written "
+                                               "in (Routine → Translations… adds another)"))
         routine = QFormLayout()
         self.boxes: dict[str, FieldBox] = {}
-        for key, label, editor in (("name", self.tr("Routine &name"), self.name_edit),
+        for key, label, editor in (("name", self.tr("Routine na&me"), self.name_edit),
+                                   ("id", self.tr("&File name"), self.id_edit),
                                    ("when", self.tr("&When"), self.when_combo),
-                                   ("summary", self.tr("S&ummary"), self.summary_edit),
+                                   ("language", self.tr("&Language"), self.language_combo),
+                                   ("summary", self.tr("Summar&y"), self.summary_edit),
                                    ("source", self.tr("Prescribed &by"), self.source_edit)):
             box = FieldBox(editor)
             editor.setAccessibleName(label.replace("&", ""))
             routine.addRow(_caption(label, editor), box)
             self.boxes[key] = box
 
-        # A name another routine has already: say so, and offer that one instead.
+        # A name another routine has already: say so, and offer that one instead. Its row
+        # keeps its height when hidden: the list below never jumps.
         self.customize_instead = QPushButton()
         self.customize_instead.setObjectName("customizeInstead")
+        room = QWidget()  # always there, the button in it or not
+        room_layout = QHBoxLayout(room)
+        room_layout.setContentsMargins(0, 0, 0, 0)
+        room_layout.addWidget(self.customize_instead)
+        room.setFixedHeight(self.customize_instead.sizeHint().height())
         self.customize_instead.hide()
-        routine.addRow("", self.customize_instead)
+        routine.addRow("", room)
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -96,6 +126,8 @@ class RoutinePane(QWidget):
         self.step_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.step_list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.step_list.setWordWrap(True)  # a long name wraps instead of scrolling sideways
+        # a run of steps may be selected (Shift+arrows), to make them rounds
+        self.step_list.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("stepKind")
@@ -112,6 +144,8 @@ class RoutinePane(QWidget):
         self.up_button.setObjectName("moveUp")
         self.up_button.setAccessibleName(self.tr("Move step up"))
         self.up_button.setToolTip(self.tr("Move the step up (Alt+Up arrow)"))
+        self.rounds_box = RoundsBox()
+        self.rounds_button = self.rounds_box.make
         self.down_button = QPushButton("▼")
         self.down_button.setObjectName("moveDown")
         self.down_button.setAccessibleName(self.tr("Move step down"))
@@ -120,16 +154,21 @@ class RoutinePane(QWidget):
         add_row.addWidget(self.kind_combo, 1)
         add_row.addWidget(self.add_button)
         step_row = QHBoxLayout()
+        for b in (self.up_button, self.down_button):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("▲") + 28)
         for b in (self.duplicate_button, self.remove_button, self.up_button, self.down_button):
             step_row.addWidget(b)
         step_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(routine)
-        layout.addWidget(_caption(self.tr("Ste&ps (drag, or Alt+Up/Alt+Down, to reorder)"),
-                                  self.step_list))
+        steps_caption = _caption(self.tr("S&teps (drag, or Alt+Up/Alt+Down, to reorder)"),
+                                 self.step_list)
+        steps_caption.setWordWrap(True)
+        layout.addWidget(steps_caption)
         layout.addWidget(self.step_list, 1)
         layout.addLayout(step_row)
         layout.addLayout(add_row)
+        layout.addWidget(self.rounds_box)
 
     def kind_label(self, kind: Kind) -> str:
         return {Kind.STRETCH: self.tr("Stretch"), Kind.STRENGTH: self.tr("Strength"),
@@ -144,9 +183,25 @@ class RoutinePane(QWidget):
                               (self.source_edit, draft.source)):
             if editor.text() != value:
                 editor.setText(value)
+        if self.id_edit.text() != draft.id:
+            self.id_edit.setText(draft.id)
         i = self.when_combo.findData(draft.when)
         if i != self.when_combo.currentIndex():
             self.when_combo.setCurrentIndex(i)
+        self.show_language(draft.language)
+
+    def show_language(self, code: str) -> None:
+        """The routine's language chosen in the combo (added to it when it is not there)."""
+        combo = self.language_combo
+        if combo.count() == 0:
+            for known in LANGUAGES:
+                combo.addItem(language_name(known), known)
+        i = combo.findData(code)
+        if i < 0:
+            combo.addItem(language_name(code), code)
+            i = combo.findData(code)
+        if i != combo.currentIndex():
+            combo.setCurrentIndex(i)
 
     def row_text(self, draft: Protocol, i: int) -> str:
         step = draft.steps[i]
@@ -157,7 +212,16 @@ class RoutinePane(QWidget):
             dose = "…"
         sides = getattr(step, "sides", None)
         each = self.tr(" each leg") if sides is not None and sides.legs == 2 else ""
-        return f"{i + 1}. {kind} · {shown(step.name) or '…'} — {dose}{each}"
+        text = f"{i + 1}. {kind} · {shown(step.name) or '…'} — {dose}{each}"
+        group = draft.round_of(i)
+        if group is None:
+            return text
+        # the steps of a group, marked as one: "┏ 3 × ", "┃", "┗" down the side
+        mark = ("┏" if i == group.first else "┗" if i == group.last else "┃")
+        if i == group.first:
+            head = fill_in(self.tr("%1 rounds:"), group.times)
+            return f"{mark} {head} {text}"
+        return f"{mark} {text}"
 
     def show_steps(self, draft: Protocol, current: int, problems: Sequence[Problem]) -> None:
         """One row a step, ``current`` selected, rows with problems in red; without
@@ -183,6 +247,8 @@ class RoutinePane(QWidget):
             b.setEnabled(has)
         self.up_button.setEnabled(current > 0)
         self.down_button.setEnabled(0 <= current < n - 1)
+        self.rounds_button.setEnabled(has)
+        self.rounds_box.show_group(draft.round_of(current) if has else None)
 
     def mark_rows(self, problems: Sequence[Problem]) -> None:
         bad = {p.step for p in problems if p.step is not None}
@@ -231,7 +297,7 @@ class StepPane(QScrollArea):
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner.setMinimumWidth(460)  # the widest row (the tempo) fits: no sideways scrolling
+        inner.setMinimumWidth(270)  # the widest row (the tempo) fits: no sideways scrolling
 
 
 class ReviewPane(QWidget):
@@ -245,6 +311,7 @@ class ReviewPane(QWidget):
         self.problem_list.setWordWrap(True)
         self.problem_heading = QLabel()
         self.problem_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_heading.setWordWrap(True)
         self.total_label = _bold(QLabel())
         self.total_label.setObjectName("previewTotal")
         self.preview_text = QPlainTextEdit()
@@ -257,6 +324,8 @@ class ReviewPane(QWidget):
         layout.addWidget(self.problem_list, 1)
         preview_label = QLabel(self.tr("Preview: the session as it will run"))
         preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        preview_label.setWordWrap(True)
+        self.total_label.setWordWrap(True)
         layout.addWidget(preview_label)
         layout.addWidget(self.total_label)
         layout.addWidget(self.preview_text, 3)
@@ -280,6 +349,8 @@ class ReviewPane(QWidget):
         if p.step is None:
             return {"name": self.tr("Routine name"), "summary": self.tr("Summary"),
                     "when": self.tr("When"), "source": self.tr("Prescribed by"),
+                    "id": self.tr("File name"), "language": self.tr("Language"),
+                    "translations": self.tr("Translations"),
                     "steps": self.tr("Steps")}.get(p.field, self.tr("Routine"))
         return fill_in(self.tr("Step %1"), p.step + 1) + (f", {field_label}"
                                                           if field_label else "")
@@ -295,6 +366,8 @@ class ReviewPane(QWidget):
         lines = []
         for r in preview.rows:
             extra = f" ({side[r.side]})" if r.side else ""
+            if r.rounds:
+                extra += " · " + fill_in(self.tr("round %1 of %2"), r.round, r.rounds)
             lines.append(f"{format_duration(r.start_s):>7}  {shown(r.label)}{extra}"
                          f"  · {format_duration(r.duration_s)}")
         self.preview_text.setPlainText("\n".join(lines))
@@ -305,9 +378,10 @@ class SaveBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.save_button = QPushButton(self.tr("&Save"))
+        # no mnemonics: Ctrl+S and Ctrl+T (the letters are the fields')
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveRoutine")
-        self.try_button = QPushButton(self.tr("&Try it"))
+        self.try_button = QPushButton(self.tr("Try it"))
         self.try_button.setObjectName("tryRoutine")
         self.try_button.setToolTip(self.tr("Run the routine from the selected step, then "
                                            "come back here (Ctrl+T)"))
@@ -338,9 +412,9 @@ class DiskNotice(QWidget):
         notice = QLabel(self.tr("The routine's file was changed on disk since you opened it."))
         notice.setTextFormat(Qt.TextFormat.PlainText)
         notice.setWordWrap(True)
-        self.reload_button = QPushButton(self.tr("&Load the file"))
+        self.reload_button = QPushButton(self.tr("Load the file"))
         self.reload_button.setObjectName("loadFromDisk")
-        self.keep_button = QPushButton(self.tr("&Keep my version"))
+        self.keep_button = QPushButton(self.tr("Keep my version"))
         self.keep_button.setObjectName("keepMine")
         layout.addWidget(notice, 1)
         layout.addWidget(self.reload_button)

@@ -32,12 +32,14 @@ from soleus_coach.gui.editor.fields import (
 )
 from soleus_coach.protocol.model import (
     ExerciseStep,
+    IceStep,
     Range,
     SelfPaced,
     SideMeaning,
     Sides,
     Step,
     StrengthStep,
+    StretchStep,
     Tempo,
 )
 
@@ -56,6 +58,9 @@ FIELDS: dict[Kind, tuple[str, ...]] = {
     Kind.REST: ("name", "seconds", "instructions", "sounds"),
     Kind.INSTRUCTION: ("name", "seconds", "instructions", "sounds"),
 }
+
+#: Cold this short has no skin check (the plan makes none): the field is not shown.
+NO_SKIN_CHECK_S = 300.0
 
 #: Every row the form can show, in its order.
 ROWS = ("name", "sets", "pacing", "reps", "tempo", "rep_s", "hold_s", "duration_s",
@@ -97,6 +102,8 @@ class StepForm(QWidget):
         self.kind: Kind | None = None
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # narrow (an 800×600 screen): a label above its field rather than beside it
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.boxes: dict[str, FieldBox] = {}
         self.labels: dict[str, QLabel] = {}
         self.setters: dict[str, Callable[[Step], None]] = {}
@@ -125,10 +132,10 @@ class StepForm(QWidget):
                   lambda s: self.name.setText(s.name) if self.name.text() != s.name else None)
 
     def _make_sets(self) -> None:
-        self.sets = DoseEdit(self.tr(" sets"))
+        self.sets = DoseEdit("", plural=lambda n: self.tr("%n set(s)", "", n))
         self.sets.setObjectName("stepSets")
         self.sets.changed.connect(lambda v: self.edited.emit("sets", v))
-        self._row("sets", self.tr("S&ets"), self.sets,
+        self._row("sets", self.tr("&Sets"), self.sets,
                   lambda s: self.sets.set_value(getattr(s, "sets", None)))
 
     def _make_pacing(self) -> None:
@@ -145,24 +152,24 @@ class StepForm(QWidget):
         self._row("pacing", self.tr("&Counting"), self.pacing, self._show_pacing)
 
     def _make_reps(self) -> None:
-        self.reps = DoseEdit(self.tr(" reps"))
+        self.reps = DoseEdit("", plural=lambda n: self.tr("%n rep(s)", "", n))
         self.reps.setObjectName("stepReps")
         self.reps.changed.connect(lambda v: self.edited.emit("reps", v))
-        self._row("reps", self.tr("&Reps"), self.reps,
+        self._row("reps", self.tr("Re&ps per set"), self.reps,
                   lambda s: self.reps.set_value(step_value(s, "reps")))
 
     def _make_tempo(self) -> None:
         self.tempo = TempoEdit()
         self.tempo.setObjectName("stepTempo")
         self.tempo.changed.connect(lambda v: self.edited.emit("tempo", v))
-        self._row("tempo", self.tr("Tem&po"), self.tempo,
+        self._row("tempo", self.tr("Temp&o"), self.tempo,
                   lambda s: self.tempo.set_value(step_value(s, "tempo")))
 
     def _make_rep_s(self) -> None:
         self.rep_s = spin(" s", decimals=1, maximum=99)
         self.rep_s.setObjectName("stepRepSeconds")
         self.rep_s.valueChanged.connect(lambda v: self.edited.emit("rep_s", v))
-        self._row("rep_s", self.tr("Seconds per re&p"), self.rep_s,
+        self._row("rep_s", self.tr("Sec&onds per rep"), self.rep_s,
                   lambda s: set_spin(self.rep_s, step_value(s, "rep_s") or 0))
 
     def _make_hold_s(self) -> None:
@@ -194,17 +201,20 @@ class StepForm(QWidget):
                   lambda s: set_spin(self.seconds, float(getattr(s, "duration_s", 0))))
 
     def _make_skin_check_s(self) -> None:
-        self.skin_check_s = spin(" s")
+        # in minutes, as the ice's own duration is
+        self.skin_check_s = spin(" min", decimals=1)
         self.skin_check_s.setObjectName("stepSkinCheck")
-        self.skin_check_s.valueChanged.connect(lambda v: self.edited.emit("skin_check_s", v))
+        self.skin_check_s.valueChanged.connect(
+            lambda v: self.edited.emit("skin_check_s", round(v * 60)))
         self._row("skin_check_s", self.tr("S&kin check every"), self.skin_check_s,
-                  lambda s: set_spin(self.skin_check_s, float(getattr(s, "skin_check_s", 0))))
+                  lambda s: set_spin(self.skin_check_s,
+                                     float(getattr(s, "skin_check_s", 0)) / 60))
 
     def _make_rest_s(self) -> None:
         self.rest_s = spin(" s")
         self.rest_s.setObjectName("stepRest")
         self.rest_s.valueChanged.connect(lambda v: self.edited.emit("rest_s", v))
-        self._row("rest_s", self.tr("R&est between"), self.rest_s,
+        self._row("rest_s", self.tr("Rest between"), self.rest_s,
                   lambda s: set_spin(self.rest_s, float(getattr(s, "rest_s", 0))))
 
     def _make_sides(self) -> None:
@@ -218,7 +228,7 @@ class StepForm(QWidget):
             self.sides.addItem(text, value)
         self.sides.activated.connect(lambda i: self.edited.emit("sides",
                                                                 self.sides.itemData(i)))
-        self._row("sides", self.tr("&Sides"), self.sides,
+        self._row("sides", self.tr("Le&gs"), self.sides,
                   lambda s: self._combo(self.sides, getattr(s, "sides", Sides.NONE)))
 
     def _make_side_is(self) -> None:
@@ -237,7 +247,7 @@ class StepForm(QWidget):
         self.position_s = spin(" s")
         self.position_s.setObjectName("stepPosition")
         self.position_s.valueChanged.connect(lambda v: self.edited.emit("position_s", v))
-        self._row("position_s", self.tr("Get into &position"), self.position_s,
+        self._row("position_s", self.tr("Get into position"), self.position_s,
                   lambda s: set_spin(self.position_s, float(getattr(s, "position_s", 0))))
 
     def _make_instructions(self) -> None:
@@ -278,7 +288,7 @@ class StepForm(QWidget):
             self.illustration.addItem(QIcon(str(path)), path.name, str(path.resolve()))
         self.illustration.addItem(self.tr("From a file…"), FROM_FILE)
         self.illustration.activated.connect(self._picture_chosen)
-        self._row("illustration", self.tr("Pictu&re"), self.illustration,
+        self._row("illustration", self.tr("Picture"), self.illustration,
                   self._show_illustration)
 
     def _make_sounds(self) -> None:
@@ -286,7 +296,7 @@ class StepForm(QWidget):
         self.sounds.setObjectName("stepSounds")
         self.sounds.changed.connect(lambda v: self.edited.emit("sounds", v))
         self.sounds.file_requested.connect(self.sound_requested)
-        self._row("sounds", self.tr("Soun&ds"), self.sounds,
+        self._row("sounds", self.tr("Sounds"), self.sounds,
                   lambda s: self.sounds.set_value(s.sounds))
 
 
@@ -313,6 +323,19 @@ class StepForm(QWidget):
 
     # ----------------------------------------------------------------- showing
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every widget of the form in the order Tab visits them: the rows in the order
+        they are shown (:data:`ROWS`), whichever step made them first (Qt's own order is the
+        order they were made in: an Ice step after a Stretch would go from Name to
+        Instructions). Hidden ones are in it too; Tab passes them by."""
+        chain: list[QWidget] = []
+        for key in ROWS:
+            box = self.boxes.get(key)
+            if box is not None:
+                inner = getattr(box.editor, "focus_chain", None)
+                chain += inner() if inner is not None else [box.editor]
+        return chain
+
     def visible_fields(self) -> tuple[str, ...]:
         return tuple(k for k in self.boxes if self.layout_.isRowVisible(self.boxes[k]))
 
@@ -330,6 +353,11 @@ class StepForm(QWidget):
                     "timed": {"hold_s", "duration_s"}}[pacing]
             if getattr(step, "sides", Sides.NONE) is Sides.NONE:
                 wanted.discard("side_is")
+            if isinstance(step, IceStep) and step.duration_s.maximum <= NO_SKIN_CHECK_S:
+                wanted.discard("skin_check_s")  # no skin check in 5 minutes of cold or less
+            units = getattr(step, "reps" if isinstance(step, StretchStep) else "sets", None)
+            if units is not None and units.maximum <= 1:
+                wanted.discard("rest_s")  # one hold or one set: no rest between
             for key in ROWS:
                 if key in wanted:
                     self.layout_.setRowVisible(self._ensure(key), True)
@@ -339,14 +367,19 @@ class StepForm(QWidget):
             relabel = {
                 "hold_s": self.tr("&Hold per set") if self.kind is Kind.STRENGTH else
                 self.tr("&Hold"),
-                "rest_s": self.tr("R&est between holds") if self.kind is Kind.STRETCH else
-                self.tr("R&est between sets"),
-                "reps": self.tr("&Holds per side") if self.kind is Kind.STRETCH else
-                self.tr("&Reps per set"),
+                "rest_s": self.tr("Rest between holds") if self.kind is Kind.STRETCH else
+                self.tr("Rest between sets"),
+                "reps": self.tr("Holds &per side") if self.kind is Kind.STRETCH else
+                self.tr("Re&ps per set"),
             }
             for key, text in relabel.items():
                 if key in self.labels:
                     self.labels[key].setText(text)
+            if "reps" in self.boxes:  # a stretch counts holds; the others count reps
+                self.reps.plural = ((lambda n: self.tr("%n hold(s)", "", n))
+                                    if self.kind is Kind.STRETCH else
+                                    (lambda n: self.tr("%n rep(s)", "", n)))
+                self.reps.show_units()
         finally:
             self._updating = False
 
@@ -389,15 +422,16 @@ class StepForm(QWidget):
     def field_label(self, file_field: str) -> str:
         """A field of the file as the form names it (for the list of problems)."""
         labels = {
-            "name": self.tr("&Name"), "sets": self.tr("S&ets"), "reps": self.tr("&Reps"),
-            "tempo": self.tr("Tem&po"), "rep_s": self.tr("Seconds per re&p"),
-            "self_paced": self.tr("&Counting"), "hold_s": self.tr("&Hold"),
-            "duration_s": self.tr("&Duration"), "skin_check_s": self.tr("S&kin check every"),
-            "rest_s": self.tr("R&est between"), "sides": self.tr("&Sides"),
-            "side_is": self.tr("The side is"), "position_s": self.tr("Get into &position"),
+            "name": self.tr("&Name"), "sets": self.tr("&Sets"),
+            "reps": self.tr("Re&ps per set"), "tempo": self.tr("Temp&o"),
+            "rep_s": self.tr("Sec&onds per rep"), "self_paced": self.tr("&Counting"),
+            "hold_s": self.tr("&Hold"), "duration_s": self.tr("&Duration"),
+            "skin_check_s": self.tr("S&kin check every"), "rest_s": self.tr("Rest between"),
+            "sides": self.tr("Le&gs"), "side_is": self.tr("The side is"),
+            "position_s": self.tr("Get into position"),
             "instructions": self.tr("&Instructions"), "caution": self.tr("Ca&ution"),
-            "rest_text": self.tr("Rest te&xt"), "illustration": self.tr("Pictu&re"),
-            "sounds": self.tr("Soun&ds"),
+            "rest_text": self.tr("Rest te&xt"), "illustration": self.tr("Picture"),
+            "sounds": self.tr("Sounds"), "rounds": self.tr("Rounds"),
         }
         return labels[file_field].replace("&", "") if file_field in labels else ""
 

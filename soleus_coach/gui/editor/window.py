@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,11 +33,13 @@ from soleus_coach.cues import Cue
 from soleus_coach.editing import Kind, Problem
 from soleus_coach.gui.common.actions import EDITOR_ACTIONS, ActionId, make_action
 from soleus_coach.gui.common.plain import message_box, question
-from soleus_coach.gui.common.windows import fit_to_screen, restore_geometry, save_geometry
+from soleus_coach.gui.common.windows import bring_forward, restore_geometry, save_geometry
 from soleus_coach.gui.editor.disk import FileWatch
 from soleus_coach.gui.editor.own_files import OwnFiles
 from soleus_coach.gui.editor.panes import DiskNotice, ReviewPane, RoutinePane, SaveBar, StepPane
+from soleus_coach.gui.editor.routine_edits import RoutineEdits
 from soleus_coach.gui.editor.step_form import pacing_value
+from soleus_coach.gui.editor.translations import TranslationWindow
 from soleus_coach.gui.editor.undo import DraftCommand
 from soleus_coach.protocol.model import Protocol
 from soleus_coach.texts import fill_in
@@ -49,7 +52,7 @@ CHECK_DELAY_MS = 150
 GEOMETRY_KEY = "editor/geometry"
 
 
-class EditorWindow(QMainWindow):
+class EditorWindow(QMainWindow, RoutineEdits):
     saved = Signal(object)  # the Protocol as saved (with its path)
     try_requested = Signal(object)  # a Protocol to run now
     customize_requested = Signal(str)  # the id of a routine to customize instead of this one
@@ -72,6 +75,7 @@ class EditorWindow(QMainWindow):
         #: The other routines' names, folded (``casefold``): name → (id, name as shown).
         self._names = names
         self._clash: str | None = None
+        self.id_follows_name = file is None
         self.problems: list[Problem] = []
         self.current = 0 if draft.steps else -1
         self._discarding = False
@@ -96,9 +100,11 @@ class EditorWindow(QMainWindow):
         self.problem_heading.setText(self.tr("Checking…"))
         self.save_button.setEnabled(False)
         self.try_button.setEnabled(False)
+        self.translations_window: TranslationWindow | None = None
         QTimer.singleShot(0, self, self.check_now)  # not after the window is gone
-        fit_to_screen(self, QSize(1280, 800))
-        restore_geometry(self, self.state_file, GEOMETRY_KEY)
+        restore_geometry(self, self.state_file, GEOMETRY_KEY, QSize(1280, 800))
+        share = (0.36, 0.38, 0.26) if self.width() >= 1000 else (0.38, 0.40, 0.22)
+        self.splitter.setSizes([round(self.width() * f) for f in share])
 
     # ----------------------------------------------------------------- building
 
@@ -112,11 +118,14 @@ class EditorWindow(QMainWindow):
         self.add_button, self.duplicate_button = pane.add_button, pane.duplicate_button
         self.remove_button = pane.remove_button
         self.up_button, self.down_button = pane.up_button, pane.down_button
+        self.id_edit, self.language_combo = pane.id_edit, pane.language_combo
         for edit, key in ((self.name_edit, "name"), (self.summary_edit, "summary"),
-                          (self.source_edit, "source")):
+                          (self.source_edit, "source"), (self.id_edit, "id")):
             edit.textEdited.connect(lambda t, key=key: self._edit_routine(key, t))
-        self.when_combo.activated.connect(
-            lambda i: self._edit_routine("when", self.when_combo.itemData(i)))
+        for combo, key in ((self.when_combo, "when"), (self.language_combo, "language")):
+            combo.activated.connect(
+                lambda i, c=combo, k=key: self._edit_routine(k, c.itemData(i)))
+        self.connect_rounds()
         self.step_list.currentRowChanged.connect(self._select_row)
         self.step_list.model().rowsMoved.connect(self._dropped)
         self.add_button.clicked.connect(self.add_step)
@@ -143,14 +152,18 @@ class EditorWindow(QMainWindow):
         self.problem_list.itemClicked.connect(self._jump)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(pane)
+        left = QScrollArea()  # on a small screen (800×600) the routine's fields scroll
+        left.setWidget(pane)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter.addWidget(left)
         splitter.addWidget(steps)
         splitter.addWidget(self.review)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 2)  # made smaller, the preview gives way first
+        splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([420, 520, 340])
+        self.splitter = splitter
 
         # the file changed on disk
         self.disk_notice = DiskNotice()
@@ -184,6 +197,8 @@ class EditorWindow(QMainWindow):
             ActionId.EDITOR_DOWN: lambda: self.move_step(1),
             ActionId.EDITOR_TRY: self.try_it, ActionId.EDITOR_CLOSE: self.close,
             ActionId.EDITOR_EXPORT: lambda: self.export(), ActionId.EDITOR_PRINT: self.print_sheet,
+            ActionId.EDITOR_ROUNDS: self.make_rounds,
+            ActionId.EDITOR_TRANSLATIONS: self.open_translations,
         }
         self.actions_by_id: dict[ActionId, QAction] = {
             spec.id: make_action(self, spec, handlers[spec.id]) for spec in EDITOR_ACTIONS}
@@ -194,13 +209,13 @@ class EditorWindow(QMainWindow):
         self.undo_stack.canRedoChanged.connect(a[ActionId.EDITOR_REDO].setEnabled)
         bar = self.menuBar()
         routine = bar.addMenu(self.tr("&Routine"))
-        for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_EXPORT,
-                    ActionId.EDITOR_PRINT, ActionId.EDITOR_CLOSE):
+        for aid in (ActionId.EDITOR_SAVE, ActionId.EDITOR_TRY, ActionId.EDITOR_TRANSLATIONS,
+                    ActionId.EDITOR_EXPORT, ActionId.EDITOR_PRINT, ActionId.EDITOR_CLOSE):
             routine.addAction(a[aid])
         edit = bar.addMenu(self.tr("&Edit"))
         for aid in (ActionId.EDITOR_UNDO, ActionId.EDITOR_REDO, ActionId.EDITOR_ADD,
                     ActionId.EDITOR_DUPLICATE, ActionId.EDITOR_REMOVE, ActionId.EDITOR_UP,
-                    ActionId.EDITOR_DOWN):
+                    ActionId.EDITOR_DOWN, ActionId.EDITOR_ROUNDS):
             edit.addAction(a[aid])
 
     def _clean_changed(self, clean: bool) -> None:
@@ -234,12 +249,11 @@ class EditorWindow(QMainWindow):
             self._show_current_step()
         elif 0 <= self.current < len(draft.steps):
             self.form.show_step(draft.steps[self.current])  # rows that follow a choice
+            self.tab_order()
         self._update_title()
+        if self.translations_window is not None:
+            self.translations_window.show_draft(draft)
         self._check_timer.start()
-
-    def _edit_routine(self, field: str, value: Any) -> None:
-        self.edit(editing.set_field(self.draft, field, value),
-                  fill_in(self.tr("Change %1"), field), f"routine.{field}")
 
     def _edit_step(self, field: str, value: Any) -> None:
         i = self.current
@@ -354,11 +368,15 @@ class EditorWindow(QMainWindow):
         self.no_step.setVisible(not has)
         if has:
             step = self.draft.steps[i]
+            group = self.draft.round_of(i)
             self.form_title.setText(fill_in(self.tr("Step %1: %2"), i + 1,
-                                            self.kind_label(editing.kind_of(step))))
+                                            self.kind_label(editing.kind_of(step))) + (
+                " · " + fill_in(self.tr("done in each of %1 rounds"), group.times)
+                if group is not None else ""))
             self.form.show_step(step)
         else:
             self.form_title.setText(self.tr("Steps"))
+        self.tab_order()
         self._show_problems()
 
     def _update_title(self) -> None:
@@ -371,14 +389,12 @@ class EditorWindow(QMainWindow):
         """The draft through the one validator and the plan builder."""
         self._check_timer.stop()
         self.problems = editing.problems(self.draft, self.folder, self.assets)
-        clash = self._names().get(self.draft.name.strip().casefold())
-        self._clash = (clash[0] if clash is not None
-                       and clash[0] not in (self.original.id, self.draft.id) else None)
-        if self._clash is not None and clash is not None:
-            self.problems.append(editing.Problem(None, "name", fill_in(
-                self.tr("Another routine is called “%1” already: choose another name, or "
-                        "customize that one instead."), one_line(clash[1])), "$.name"))
-        self.routine_pane.show_clash(clash[1] if self._clash is not None and clash else None)
+        self.problems += self.routine_problems()
+        clash = self.name_clash()
+        self._clash = clash[0] if clash is not None else None
+        if clash is not None:
+            self.problems.append(self.clash_problem(clash))
+        self.routine_pane.show_clash(clash[1] if clash is not None else None)
         self._show_problems()
         self._show_preview()
         self.checked = True
@@ -480,12 +496,6 @@ class EditorWindow(QMainWindow):
                                          8000)
             return False
         draft = self.draft
-        if self.file is None and draft.name.strip():
-            # a routine's first save: its file is named after it, not "my-routine"
-            wanted = editing.unique_id(draft.name, self._taken_ids() - {draft.id})
-            if draft.id.startswith("my-routine") or draft.id == self.original.id:
-                draft = replace(draft, id=wanted) if wanted != draft.id and \
-                    not (self.folder / f"{wanted}.json").exists() else draft
         try:
             saved = editing.save(draft, self.folder, self.assets, replaces=self.file)
         except editing.DraftInvalid as exc:  # pragma: no cover (checked just above)
@@ -523,11 +533,17 @@ class EditorWindow(QMainWindow):
                                          8000)
             return
         start = max(0, self.current)
-        protocol = replace(self.draft, steps=self.draft.steps[start:],
-                           translations={}) if start else self.draft
-        self.try_requested.emit(protocol)
+        self.try_requested.emit(editing.starting_at(self.draft, start) if start else self.draft)
 
     # ----------------------------------------------------------------- window
+
+    def open_translations(self) -> TranslationWindow:
+        """Routine → Translations…: the routine's texts beside a translation of them."""
+        if self.translations_window is None:
+            self.translations_window = TranslationWindow(self, self)
+        self.translations_window.show_draft(self.draft)
+        bring_forward(self.translations_window)
+        return self.translations_window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isWindowModified() and not self._discarding:

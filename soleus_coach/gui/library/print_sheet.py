@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from soleus_coach import safety, texts
 from soleus_coach.atomic import safe_file_name, write_file_with
 from soleus_coach.gui.common.illustration import load_picture
-from soleus_coach.protocol.describe import describe_step
+from soleus_coach.protocol.describe import describe_step, rounds_heading
 from soleus_coach.protocol.model import (
     ExerciseStep,
     HeatStep,
@@ -234,7 +234,7 @@ def _thumb_size(b: _Builder, picture: Path, pictures: _Pictures) -> QSizeF:
 
 
 def _step(b: _Builder, number: int, step: Step, text_x: float,
-          pictures: _Pictures) -> _Chunk:
+          pictures: _Pictures, head: str = "") -> _Chunk:
     items: list[Item] = []
     picture = getattr(step, "illustration", None)
     thumb_h = 0.0
@@ -245,6 +245,10 @@ def _step(b: _Builder, number: int, step: Step, text_x: float,
             thumb_h = size.height()
     width = b.width - text_x
     y = 0.0
+    if head:  # a group of rounds begins: "Steps 2–3, 3 rounds · 30 s rest between rounds"
+        item = b.para(head, b.font(DOSE_PT, bold=True), text_x, y, width, "rounds", BOX_EDGE)
+        items.append(item)
+        y += item.rect.height() + b.gap(0.6)
     # The number beside the name, so that a long name wraps under the name.
     title = b.hanging(f"{number}.", step.name, b.font(STEP_PT, bold=True), text_x, y, width,
                       "step")
@@ -340,7 +344,8 @@ def _try(protocol: Protocol, device: QPaintDevice, area: QRectF, scale: float,
     has_pictures = any(p is not None and not _thumb_size(b, p, pictures).isEmpty()
                        for p in named)
     text_x = THUMB_MM * b.mm * scale + b.gap(GAP_MM) if has_pictures else 0.0
-    steps = [_step(b, n, s, text_x, pictures) for n, s in enumerate(protocol.steps, 1)]
+    steps = [_step(b, n, s, text_x, pictures, rounds_heading(protocol, n - 1))
+             for n, s in enumerate(protocol.steps, 1)]
     box = _safety(b, protocol)
     foot_h = _footer(b, 0, 2).rect.height()
     room = area.height() - box.height - foot_h - b.gap(2)

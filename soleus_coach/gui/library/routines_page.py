@@ -23,7 +23,7 @@ from soleus_coach.gui.common.tables import ReadableNames
 from soleus_coach.gui.library.home_page import Moment
 from soleus_coach.gui.library.routines_model import ProtocolTableModel, when_label
 from soleus_coach.protocol import Library, Origin, Protocol
-from soleus_coach.protocol.describe import describe_step, format_duration
+from soleus_coach.protocol.describe import describe_step, format_duration, rounds_heading
 from soleus_coach.session.plan import routine_duration_s
 
 
@@ -232,8 +232,12 @@ class LibraryPage(QWidget):
                           f"{format_duration(routine_duration_s(p))} · "
                           + self.tr("%n step(s)", "", len(p.steps)))
         self.summary.setText(p.summary)
-        self.steps.setPlainText("\n".join(f"{i}. {describe_step(s)}"
-                                          for i, s in enumerate(p.steps, 1)))
+        lines = []
+        for i, s in enumerate(p.steps, 1):
+            head = rounds_heading(p, i - 1)  # a group of rounds begins
+            lines += [head] if head else []
+            lines.append(f"{i}. {describe_step(s)}")
+        self.steps.setPlainText("\n".join(lines))
         self._enable(True, own)
 
     def _enable(self, valid: bool, own: bool = False) -> None:

@@ -30,6 +30,7 @@ from soleus_coach.gui.common.plain import plain_label, tooltip
 from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.gui.session.checkin_dialog import CheckInForm
 from soleus_coach.history.records import SessionRecord
+from soleus_coach.history.words import recorded_label
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.safety import AfterAdvice
 from soleus_coach.session.plan import Plan, SegmentKind
@@ -58,21 +59,25 @@ class StepSummary:
 def summarise(plan: Plan, record: SessionRecord) -> list[StepSummary]:
     """Per step and side, in the plan's order: how many holds were done and skipped, and
     the time spent. Pure: tested without a window."""
-    groups: dict[tuple[str, str | None, str], list[int]] = {}
+    groups: dict[tuple[str, str | None, str], list[tuple[str, int]]] = {}
     planned_s: dict[tuple[str, str | None, str], float] = {}
     for seg in plan.segments:
         if seg.kind in _NOT_WORK:
             continue
         key = (seg.label, seg.side.value if seg.side else None, seg.kind.value)
-        groups.setdefault(key, []).append(seg.rep)
+        # each round of a step is one more of the row's (the history names the round)
+        groups.setdefault(key, []).append((recorded_label(seg.label, seg.round, seg.rounds),
+                                           seg.rep))
         planned_s[key] = planned_s.get(key, 0.0) + seg.duration_s
     out = []
-    for key, reps in groups.items():
-        recs = [r for r in record.segments if (r.label, r.side, r.kind) == key]
+    for key, units in groups.items():
+        names = {name for name, _ in units}
+        reps = [rep for _, rep in units]
+        recs = [r for r in record.segments if r.label in names and (r.side, r.kind) == key[1:]]
         if any(reps):  # numbered holds: a hold done twice (Back) counts once
-            done = len({r.rep for r in recs if r.outcome == "completed"})
-            tried = len({r.rep for r in recs} - {r.rep for r in recs
-                                                 if r.outcome == "completed"})
+            done = len({(r.label, r.rep) for r in recs if r.outcome == "completed"})
+            tried = len({(r.label, r.rep) for r in recs} - {(r.label, r.rep) for r in recs
+                                                             if r.outcome == "completed"})
         else:
             done = sum(r.outcome == "completed" for r in recs)
             tried = sum(r.outcome != "completed" for r in recs)
@@ -81,6 +86,22 @@ def summarise(plan: Plan, record: SessionRecord) -> list[StepSummary]:
                                min(tried, len(reps) - done),
                                sum(r.actual_s for r in recs), planned_s[key]))
     return out
+
+
+def rounds_done(plan: Plan, record: SessionRecord) -> tuple[int, int]:
+    """How many rounds were done in full, of how many (0, 0: the routine has no rounds): a
+    round is done when every step of it was. Pure: tested without a window."""
+    rounds = max((seg.rounds for seg in plan.segments), default=0)
+    completed = {(r.label, r.side, r.kind, r.rep) for r in record.segments
+                 if r.outcome == "completed"}
+    done = 0
+    for k in range(1, rounds + 1):
+        work = [seg for seg in plan.segments if seg.round == k and seg.kind not in _NOT_WORK]
+        if work and all((recorded_label(s.label, s.round, s.rounds),
+                         s.side.value if s.side else None, s.kind.value, s.rep) in completed
+                        for s in work):
+            done += 1
+    return done, rounds
 
 
 class FinishPage(QWidget):
@@ -111,6 +132,12 @@ class FinishPage(QWidget):
                                 format_duration(record.paused_s)))
         totals.setObjectName("finishTotals")
         totals.setTextFormat(Qt.TextFormat.PlainText)
+
+        done, rounds = rounds_done(plan, record)
+        self.rounds_line = QLabel(fill_in(self.tr("Rounds done: %1 of %2"), done, rounds))
+        self.rounds_line.setObjectName("finishRounds")
+        self.rounds_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.rounds_line.setVisible(rounds > 0)
 
         self.table = QTreeWidget()
         self.table.setObjectName("finishSummary")
@@ -178,6 +205,7 @@ class FinishPage(QWidget):
         layout.addWidget(self.guidance)  # warning signs: right under the title, plainly
         layout.addWidget(name)
         layout.addWidget(totals)
+        layout.addWidget(self.rounds_line)
         layout.addWidget(self.table)
         layout.addWidget(self.before_line)
         layout.addWidget(self.form)

@@ -117,7 +117,10 @@ class SessionPage(QWidget):
         self.title = _label("stepTitle")
         self.side = _label("sideText")
         self.rep = _label("repText", wrap=False)
-        for widget, scale in ((self.title, 1.7), (self.side, 2.6), (self.rep, 2.0)):
+        self.round = _label("roundText", wrap=False)  # "Round 2 of 3" in a group of rounds
+        self.round.hide()
+        for widget, scale in ((self.title, 1.7), (self.side, 2.6), (self.rep, 2.0),
+                              (self.round, 2.0)):
             font = widget.font()
             font.setPointSizeF(font.pointSizeF() * scale)
             font.setBold(widget is not self.rep)
@@ -127,6 +130,7 @@ class SessionPage(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.rep, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         band_layout.addLayout(head)
+        band_layout.addWidget(self.round)
         band_layout.addWidget(self.side)
 
         self.countdown = _Countdown()
@@ -256,6 +260,8 @@ class SessionPage(QWidget):
         self.side.setText(view.side_text)
         self.side.setVisible(bool(view.side_text))
         self.rep.setText(view.rep_text)
+        self.round.setText(view.round_text)
+        self.round.setVisible(bool(view.round_text))
         self.instructions.setText("\n".join(f"{i}. {line}"
                                             for i, line in enumerate(view.instructions, 1)))
         self.instructions.setVisible(bool(view.instructions))
