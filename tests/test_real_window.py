@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QImage
 from soleus_coach.gui.common.theme import (
     COUNTDOWN_COLOURS,
     HIGHLIGHT,
+    PAIN_LINE_COLOURS,
     PHASE_COLOURS,
     contrast_ratio,
 )
@@ -236,6 +237,16 @@ class App:
         """Give the keyboard to the window titled ``title`` (a dialog: there is no window
         manager under Xvfb to do it), once it is on screen."""
         wid = self.window(title)
+        self.give_keyboard(wid)
+        return wid
+
+    def focus_over(self, title: str, w: int, h: int) -> str:
+        """:meth:`focus` on a dialog that opened with the app, first put back over the
+        window's middle: the app opened it over the window where that first appeared
+        (centred on the screen), before :meth:`size` put the window at the top left."""
+        wid = self.window(title)
+        dw, dh = self.geometry(wid)[2:]
+        self.place(wid, max(0, (w - dw) // 2), max(0, (h - dh) // 2))
         self.give_keyboard(wid)
         return wid
 
@@ -527,7 +538,7 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
     app = App(display, tmp_path / "first", first_run=True)
     try:
         app.size(1280, 800)
-        app.focus("Before you start")
+        app.focus_over("Before you start", 1280, 800)
         app.shot_until(out / "first-run.png", 1280, 800,
                        lambda image: share_of(image, "#b3261e") > 0.0005,
                        "the safety notice's emergency line, in red")
@@ -536,7 +547,7 @@ def test_screenshots_of_the_first_run_notice_and_a_red_flag_advice(
     app = App(display, tmp_path / "flags", "--start", "post-run-soleus")
     try:
         app.size(1280, 800)
-        app.focus("How is your calf")
+        app.focus_over("How is your calf", 1280, 800)
         app.keys("8", "alt+w", "Return")  # 8/10 and swelling
         app.focus("Please see a doctor")
         app.shot_until(out / "red-flag.png", 1280, 800,
@@ -673,7 +684,7 @@ def test_screenshots_of_runs(display: str, tmp_path: Path,
         wid = app.focus("History")
         app.place(wid, 0, 0, 1100, 760)
         app.shot_until(out / "history-runs.png", 1100, 760, lambda image: share_of(
-            image, HIGHLIGHT) > 0.01 and share_of(image, "#d9534f") > 0.0005,
+            image, HIGHLIGHT) > 0.01 and share_of(image, PAIN_LINE_COLOURS[0]) > 0.0005,
             "the distance bars, the selected row and the pain line over them")
     finally:
         app.close()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from soleus_coach.gui.common.theme import HIGHLIGHT
+from soleus_coach.gui.common.theme import HIGHLIGHT, PAIN_LINE_COLOURS
 from tests.runfiles import Track, fit, gpx, write
 from tests.test_real_window import App, share_of, shot_dir, xvfb
 
@@ -194,6 +194,6 @@ def test_screenshot_of_a_year_of_runs(wm_display: str, tmp_path: Path,
         app.keys("ctrl+h")
         image = shoot(app, "History", out / "runs-year-chart.png", (1180, 760))
         assert share_of(image, HIGHLIGHT) > 0.01  # the monthly bars
-        assert share_of(image, "#d9534f") > 0.0005  # the pain line
+        assert share_of(image, PAIN_LINE_COLOURS[0]) > 0.0005  # the pain line
     finally:
         app.close()
