@@ -181,15 +181,7 @@ def test_a_hold_exposes_its_countdown_and_announces_each_step(
 
 def test_the_finish_page(qtbot: QtBot, app: crawl.App) -> None:
     crawl.start(app)
-    screen = app.win.session
-    assert screen is not None
-    for _ in range(80):
-        if screen.state is not State.RUNNING:
-            break
-        screen.controller.skip()
-    finish = app.win.flow.finish_page
-    assert finish is not None
-    qtbot.waitUntil(finish.isVisible)
+    crawl.to_finish(app)
     check(qtbot, app.win, "the finish page")
 
 

@@ -40,6 +40,7 @@ from soleus_coach.gui.common.actions import SPECS, ActionId, bound_keys
 from soleus_coach.gui.history.run_dialogs import WatchedFolderDialog
 from soleus_coach.gui.main_window import MainWindow
 from soleus_coach.gui.session.checkin_dialog import CheckInDialog
+from soleus_coach.gui.session.finish_page import FinishPage
 from soleus_coach.gui.session.flow import FlowState
 from soleus_coach.gui.session.safety_dialogs import FirstRunDialog
 from soleus_coach.gui.session.setup_dialog import LegQuestion, SetupDialog
@@ -191,6 +192,20 @@ def to_kind(app: App, kind: SegmentKind, *, min_elapsed: float = 0.0) -> None:
     if min_elapsed:
         app.clock.advance(min_elapsed)
         screen.controller.process()
+
+
+def to_finish(app: App) -> FinishPage:
+    """Skip (as Right does) through the rest of the routine to its finish page."""
+    screen = app.win.session
+    assert screen is not None
+    for _ in range(80):
+        if app.win.flow.finish_page is not None and app.win.flow.finish_page.isVisible():
+            break
+        screen.controller.skip()
+    finish = app.win.flow.finish_page
+    assert finish is not None
+    app.qtbot.waitUntil(finish.isVisible)
+    return finish
 
 
 def answer_file_dialogs(monkeypatch: pytest.MonkeyPatch, *, open_file: Path | None = None,

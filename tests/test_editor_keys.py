@@ -66,12 +66,14 @@ def top_of(w: QWidget, editor: EditorWindow) -> int:
     return w.mapTo(editor, QPoint(0, 0)).y()
 
 
-@pytest.mark.parametrize("before", KINDS, ids=[k.value for k in KINDS])
-def test_tab_goes_through_each_step_in_the_order_of_its_fields_whatever_came_before(
-        qtbot: QtBot, window: MainWindow, before: Kind) -> None:  # noqa: F811
-    editor = open_new(qtbot, window)
+def each_form(qtbot: QtBot, editor: EditorWindow,
+              before: Kind | None = None) -> Iterator[tuple[Kind, int | None]]:
+    """Each step kind's form in turn, a new step of it selected (after a step of kind
+    ``before``, if given), and for counted kinds each pacing: (kind, pacing index)."""
     for kind in KINDS:
-        editor.edit(editing.add_step(editor.draft, before, "Before"), "add", from_form=False)
+        if before is not None:
+            editor.edit(editing.add_step(editor.draft, before, "Before"), "add",
+                        from_form=False)
         editor.edit(editing.add_step(editor.draft, kind, "Step"), "add",
                     select=len(editor.draft.steps), from_form=False)
         editor.step_list.setCurrentRow(len(editor.draft.steps) - 1)
@@ -83,14 +85,21 @@ def test_tab_goes_through_each_step_in_the_order_of_its_fields_whatever_came_bef
                 editor.form.pacing.setCurrentIndex(p)
                 editor.form.pacing.activated.emit(p)
                 checked(qtbot, editor)
-            path = tab_path(qtbot, editor)
-            assert path == expected_path(editor), (before, kind, p,
-                                                   [w.objectName() for w in path])
-            tops = [top_of(w, editor) for w in path]
-            rows = [editor.form.layout_.getWidgetPosition(b)[0]
-                    for w in path for b in editor.form.boxes.values() if b.isAncestorOf(w)]
-            assert rows == sorted(rows), (kind, p)  # never back up the form
-            assert len(tops) >= 3
+            yield kind, p
+
+
+@pytest.mark.parametrize("before", KINDS, ids=[k.value for k in KINDS])
+def test_tab_goes_through_each_step_in_the_order_of_its_fields_whatever_came_before(
+        qtbot: QtBot, window: MainWindow, before: Kind) -> None:  # noqa: F811
+    editor = open_new(qtbot, window)
+    for kind, p in each_form(qtbot, editor, before):
+        path = tab_path(qtbot, editor)
+        assert path == expected_path(editor), (before, kind, p, [w.objectName() for w in path])
+        tops = [top_of(w, editor) for w in path]
+        rows = [editor.form.layout_.getWidgetPosition(b)[0]
+                for w in path for b in editor.form.boxes.values() if b.isAncestorOf(w)]
+        assert rows == sorted(rows), (kind, p)  # never back up the form
+        assert len(tops) >= 3
 
 
 def mnemonics(root: QWidget) -> dict[str, list[str]]:
@@ -138,20 +147,9 @@ def test_every_mnemonic_of_every_editor_form_is_used_once(
         qtbot: QtBot, language: str, window: MainWindow) -> None:  # noqa: F811
     editor = open_new(qtbot, window)
     assert_unique(mnemonics(editor), "the empty editor")
-    for kind in KINDS:
-        editor.edit(editing.add_step(editor.draft, kind, "Step"), "add",
-                    select=len(editor.draft.steps), from_form=False)
-        editor.step_list.setCurrentRow(len(editor.draft.steps) - 1)
-        checked(qtbot, editor)
-        pacings = (range(editor.form.pacing.count())
-                   if kind in (Kind.STRENGTH, Kind.EXERCISE) else [None])
-        for p in pacings:
-            if p is not None:
-                editor.form.pacing.setCurrentIndex(p)
-                editor.form.pacing.activated.emit(p)
-                checked(qtbot, editor)
-            editor.form.sides.setCurrentIndex(1) if "sides" in editor.form.boxes else None
-            assert_unique(mnemonics(editor), f"{language}: {kind} {p}")
+    for kind, p in each_form(qtbot, editor):
+        editor.form.sides.setCurrentIndex(1) if "sides" in editor.form.boxes else None
+        assert_unique(mnemonics(editor), f"{language}: {kind} {p}")
     editor.disk_notice.show()
     assert_unique(mnemonics(editor), f"{language}: the file changed on disk")
     editor.disk_notice.hide()

@@ -150,12 +150,7 @@ def _each_window(app: crawl.App, shots: Shots) -> None:
     crawl.start(app)
     crawl.to_kind(app, SegmentKind.HOLD, min_elapsed=3)
     shots.take("session-hold", win)
-    screen = win.session
-    assert screen is not None
-    for _ in range(80):
-        if win.flow.finish_page is not None and win.flow.finish_page.isVisible():
-            break
-        screen.controller.skip()
+    crawl.to_finish(app)
     shots.take("finish", win)
 
 

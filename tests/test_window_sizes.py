@@ -148,12 +148,7 @@ def test_every_question_of_a_routine_fits(qtbot: QtBot, data_dir: Path, tmp_path
                                 for w in QApplication.topLevelWidgets()), timeout=3000)
     now("it hurts")
     crawl.close_dialogs(app)
-    screen = win.session
-    assert screen is not None
-    for _ in range(80):
-        if win.flow.finish_page is not None and win.flow.finish_page.isVisible():
-            break
-        screen.controller.skip()
+    crawl.to_finish(app)
     now("finish page")
     assert found == []
 
