@@ -227,3 +227,31 @@ def test_edits_keep_each_group_in_one_piece_and_its_translations_with_its_steps(
     if tr:
         assert [t.name for t in tr].count("Übersetzt") <= 1 + sum(
             1 for s in d.steps if s.name == "Step 1")
+
+
+def test_the_finish_page_counts_the_rounds_of_each_group_on_their_own(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from soleus_coach.gui.session.finish_page import rounds_done
+    from soleus_coach.history.records import SegmentRecord, SessionRecord
+
+    doc = contrast()  # three rounds of heat and cold, then two of a circuit
+    doc["steps"].append({"kind": "rounds", "times": 2, "rest_between_s": 0, "steps": [
+        {"kind": "instruction", "name": "Lunge", "duration_s": 20, "instructions": ["Lunge."]},
+        {"kind": "instruction", "name": "Walk", "duration_s": 30, "instructions": ["Walk."]}]})
+    plan = build_plan(load_file(write_protocol(tmp_path, "two.json", doc)), Settings())
+    at = datetime(2026, 12, 7, tzinfo=UTC)
+
+    def done_but(missing: str) -> tuple[int, int]:
+        segs = [SegmentRecord(n, s.kind.value, recorded_label(s.label, s.round, s.rounds),
+                              s.side.value if s.side else None, s.rep, s.duration_s,
+                              s.duration_s, "completed", at)
+                for n, s in enumerate(plan.segments)]
+        segs = [r if r.label != missing else SegmentRecord(
+            r.seq, r.kind, r.label, r.side, r.rep, r.planned_s, 0, "skipped", at) for r in segs]
+        return rounds_done(plan, SessionRecord("u", "contrast", "Contrast", "d", at, 0,
+                                               segments=segs))
+
+    assert done_but("") == (5, 5)
+    assert done_but("Walk, round 2 of 2") == (4, 5)  # the circuit's second round
+    assert done_but("Cold pack, round 1 of 3") == (4, 5)  # not the circuit's first with it

@@ -33,7 +33,7 @@ from soleus_coach.history.records import SessionRecord
 from soleus_coach.history.words import recorded_label
 from soleus_coach.protocol.describe import format_duration
 from soleus_coach.safety import AfterAdvice
-from soleus_coach.session.plan import Plan, SegmentKind
+from soleus_coach.session.plan import Plan, Segment, SegmentKind
 from soleus_coach.texts import fill_in
 from soleus_coach.texts import translate as t
 
@@ -89,19 +89,27 @@ def summarise(plan: Plan, record: SessionRecord) -> list[StepSummary]:
 
 
 def rounds_done(plan: Plan, record: SessionRecord) -> tuple[int, int]:
-    """How many rounds were done in full, of how many (0, 0: the routine has no rounds): a
-    round is done when every step of it was. Pure: tested without a window."""
-    rounds = max((seg.rounds for seg in plan.segments), default=0)
+    """How many rounds were done in full, of how many, over every group of rounds (0, 0: the
+    routine has none): a round is done when every step of it was. Pure: tested without a
+    window."""
+    groups: list[dict[int, list[Segment]]] = []  # per group: its rounds' work, by number
+    last = 0
+    for seg in plan.segments:
+        if seg.kind in _NOT_WORK:
+            continue
+        if not seg.rounds:
+            last = 0  # a step outside rounds: the next round 1 begins another group
+            continue
+        if not last or seg.round < last:
+            groups.append({})
+        groups[-1].setdefault(seg.round, []).append(seg)
+        last = seg.round
     completed = {(r.label, r.side, r.kind, r.rep) for r in record.segments
                  if r.outcome == "completed"}
-    done = 0
-    for k in range(1, rounds + 1):
-        work = [seg for seg in plan.segments if seg.round == k and seg.kind not in _NOT_WORK]
-        if work and all((recorded_label(s.label, s.round, s.rounds),
-                         s.side.value if s.side else None, s.kind.value, s.rep) in completed
-                        for s in work):
-            done += 1
-    return done, rounds
+    done = sum(all((recorded_label(s.label, s.round, s.rounds), s.side.value if s.side else
+                    None, s.kind.value, s.rep) in completed for s in work)
+               for group in groups for work in group.values())
+    return done, sum(len(group) for group in groups)
 
 
 class FinishPage(QWidget):
