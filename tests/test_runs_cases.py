@@ -143,13 +143,23 @@ def test_a_run_not_sure_to_be_one_is_stored_marked_and_the_command_line_says_so(
     code, out = cli_run("runs", "import", str(walk))
     assert code == 0
     assert out == (f"{walk}: not sure 2026-11-10 17:05 5.0 km in 55:00 (11:00/km): the file "
-                   "names no sport, and a pace of 11:00/km could be a walk; confirm it in the "
-                   "History window (Runs), or delete it there\n")
+                   "names no sport, and a pace of 11:00/km could be a walk; confirm it with "
+                   "`soleus-coach runs confirm 1` or in the History window (Runs), or delete "
+                   "it there\n")
     store = open_store(paths.history_db_path())
     (run,) = store.runs()
     assert run.not_sure and store.weekly_runs(date(2026, 11, 10), 1)[0].runs == 0
     code, out = cli_run("runs", "list")
-    assert "(not sure: confirm it in the History window)" in out
+    assert "(not sure: soleus-coach runs confirm 1, or in History)" in out
+    assert out.splitlines()[1].split()[0] == "1"  # the number to confirm it by
+    # confirmed from the command line, as History's button does: then it counts
+    assert cli_run("runs", "confirm", "1") == (
+        0, "1: confirmed as a run: 2026-11-10 17:05 5.0 km in 55:00 (11:00/km)\n")
+    assert open_store(paths.history_db_path()).weekly_runs(date(2026, 11, 10), 1)[0].runs == 1
+    code, out = cli_run("runs", "confirm", "1", "7")
+    assert code == 1 and out == "1: already counts as a run: 2026-11-10 17:05 5.0 km in " \
+        "55:00 (11:00/km)\n"
+    store.close()
     # a cadence of a runner's steps settles it; a walker's says it was a walk
     steps = write(tmp_path, "steps.gpx", gpx(Track(distance_m=5000, elapsed_s=3300,
                                                    start=datetime(2026, 11, 12, tzinfo=UTC),
@@ -219,7 +229,7 @@ def test_a_fit_with_a_zone_and_its_gpx_twin_show_one_clock_everywhere(
     code, out = cli_run("runs", "import", str(g))
     assert "duplicate 2026-10-04 05:42" in out
     code, out = cli_run("runs", "list")
-    assert out.splitlines()[1].startswith("2026-10-04 05:42")
+    assert out.splitlines()[1].split(maxsplit=1)[1].startswith("2026-10-04 05:42")  # after ID
     code, out = cli_run("history", "export", "--format", "json")
     (run,) = json.loads(out)["runs"]
     assert run["local_started_at"] == "2026-10-04T05:42:00-04:00"

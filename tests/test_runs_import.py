@@ -236,7 +236,8 @@ def test_cli_gpx_of_5_km_lists_5_0_km(tmp_path: Path) -> None:
     assert code == 0 and out.startswith(f"{path}: imported ") and "5.0 km" in out
     code, out = cli_run("runs", "list")
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["STARTED", "DISTANCE", "TIME", "PACE", "SOURCE"]
+    assert code == 0 and lines[0].split() == ["ID", "STARTED", "DISTANCE", "TIME", "PACE",
+                                             "SOURCE"]
     assert "5.0 km" in lines[1] and "25:00" in lines[1] and "5:00/km" in lines[1]
     assert lines[1].rstrip().endswith("gpx five.gpx")
 

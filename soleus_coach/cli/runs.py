@@ -1,9 +1,11 @@
-"""``soleus-coach runs import PATH...`` and ``soleus-coach runs list [-n N]``. No Qt.
+"""``soleus-coach runs import PATH...``, ``runs list [-n N]`` and ``runs confirm ID...``. No Qt.
 
 The command line's ``runs`` verb; :mod:`soleus_coach.cli` adds :func:`add_parser` and one
 dispatch line. ``import`` takes files, folders, and whole exports (a Strava or Garmin zip, or
 an unpacked Strava folder); it prints one line per activity, a progress bar on a terminal,
-and the counts; Ctrl+C stops after the files in hand, keeping what was stored.
+and the counts; Ctrl+C stops after the files in hand, keeping what was stored. ``confirm``
+says that runs marked "not sure" (no sport in the file) were runs, by the number ``list``
+and ``import`` show, as History's "Confirm as a run" does.
 
 It never touches a session: the history is opened without the recovery of sessions left in
 progress, which belongs to the app (it may be recording one right now).
@@ -23,7 +25,10 @@ from soleus_coach import paths
 from soleus_coach.runs.describe import clock, describe, pace, start_text
 from soleus_coach.untrusted import for_terminal
 
-CONFIRM_HINT = "confirm it in the History window (Runs), or delete it there"
+
+def confirm_hint(run_id: int | None) -> str:
+    return (f"confirm it with `soleus-coach runs confirm {run_id}` or in the History window "
+            "(Runs), or delete it there")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,11 +43,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                      help="print only what needs you (not sure, failed) and the counts")
     rlist = rsub.add_parser("list", help="print the recent runs")
     rlist.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
+    confirm = rsub.add_parser("confirm", help="count runs marked “not sure” as runs")
+    confirm.add_argument("ids", nargs="+", type=int, metavar="ID",
+                         help="the run's number, as `runs list` shows it")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.runs_command == "import":
         return run_import(args.files, out, quiet=args.quiet)
+    if args.runs_command == "confirm":
+        return run_confirm(args.ids, out)
     return run_list(max(1, args.limit), out)
 
 
@@ -99,7 +109,7 @@ def run_import(files: list[Path], out: TextIO, *, quiet: bool = False) -> int:
         elif r.run is None:
             text = f"{name}: {r.outcome.value}"
         elif r.outcome is Outcome.NOT_SURE:
-            text = f"{name}: not sure {describe(r.run)}: {detail}; {CONFIRM_HINT}"
+            text = f"{name}: not sure {describe(r.run)}: {detail}; {confirm_hint(r.run.id)}"
         else:
             text = f"{name}: {r.outcome.value} {describe(r.run)}"
             if detail:
@@ -141,8 +151,9 @@ def run_import(files: list[Path], out: TextIO, *, quiet: bool = False) -> int:
         out.write(f"{s.imported} imported, {s.not_sure} not sure, {s.duplicate} duplicate, "
                   f"{s.not_runs} not runs, {s.failed} failed\n")
     if s.not_sure > 1:
-        out.write(f"{s.not_sure} runs are marked “not sure”: confirm them in the History "
-                  "window (Runs), or delete them there.\n")
+        out.write(f"{s.not_sure} runs are marked “not sure”: confirm them with `soleus-coach "
+                  "runs confirm ID...` or in the History window (Runs), or delete them "
+                  "there.\n")
     if stop.is_set():
         out.write(f"Stopped: {bar.done:,} of {bar.total:,} read; what was read is stored.\n")
         return 130
@@ -160,16 +171,48 @@ def run_list(limit: int, out: TextIO) -> int:
     if not runs:
         out.write(f"No runs yet ({paths.history_db_path()}).\n")
         return 0
-    rows = [("STARTED", "DISTANCE", "TIME", "PACE", "SOURCE")]
+    rows = [("ID", "STARTED", "DISTANCE", "TIME", "PACE", "SOURCE")]
     for r in runs:
         source = r.source.value + (f" {r.file_name}" if r.file_name else "")
         if r.not_sure:
-            source += "  (not sure: confirm it in the History window)"
-        rows.append((start_text(r), f"{r.distance_m / 1000:.1f} km", clock(r.time_s),
-                     pace(r.pace_s_per_km), for_terminal(source)))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+            source += f"  (not sure: soleus-coach runs confirm {r.id}, or in History)"
+        rows.append((str(r.id), start_text(r), f"{r.distance_m / 1000:.1f} km",
+                     clock(r.time_s), pace(r.pace_s_per_km), for_terminal(source)))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        cells = [c.rjust(w) if i in (1, 2, 3) else c.ljust(w)
-                 for i, (c, w) in enumerate(zip(row[:4], widths, strict=True))]
-        out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
+        cells = [c.rjust(w) if i in (0, 2, 3, 4) else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(row[:5], widths, strict=True))]
+        out.write("  ".join([*cells, row[5]]).rstrip() + "\n")
     return 0
+
+
+def run_confirm(ids: list[int], out: TextIO) -> int:
+    """Count each run ``ids`` names as a run (it was marked "not sure"): one line each; 1 if
+    a number names no run. The history is opened as ``import`` opens it."""
+    from soleus_coach.history.store import StoreWriteError, open_store
+
+    store = open_store(paths.history_db_path(), recover=False)
+    for notice in store.notices:
+        sys.stderr.write(f"soleus-coach: {notice.text}\n")
+    if not store.persistent:
+        store.close()
+        return 1
+    code = 0
+    try:
+        for run_id in ids:
+            found = store.run(run_id)
+            if found is None:
+                sys.stderr.write(f"soleus-coach: no run {run_id} (`soleus-coach runs list` "
+                                 "shows their numbers)\n")
+                code = 1
+            elif not found.not_sure:
+                out.write(f"{run_id}: already counts as a run: {describe(found)}\n")
+            else:
+                store.confirm_run(run_id)
+                out.write(f"{run_id}: confirmed as a run: {describe(found)}\n")
+    except StoreWriteError as exc:
+        sys.stderr.write(f"soleus-coach: {exc}\n")
+        code = 1
+    finally:
+        store.close()
+    return code
