@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -401,3 +401,29 @@ def test_every_action_of_the_programme_menu_on_a_fresh_and_a_populated_profile(
     state = win.programme.tracker.state()
     assert (state is not None) is populated
     assert populated or win.history.morning_check(now().date()) is None
+
+
+def test_an_app_left_open_overnight_asks_the_morning_check_when_it_is_brought_up(
+        qtbot: QtBot, data_dir: Path) -> None:
+    now = Now()
+    settled_days(data_dir, now, 2)
+    win = make(qtbot, data_dir, now)
+    qtbot.keyClick(question(qtbot, win, MorningCheck), Qt.Key.Key_2)  # type: ignore[arg-type]
+    qtbot.keyClick(win.programme.queue.dialog, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: win.programme.queue.dialog is None)
+    card = win.programme.card
+    assert card.today.plain_text().startswith("Today: Heel drops 0 of 2")
+    session(win.history, "heel-drops-both-legs", now.moment)
+    win.refresh_summary()
+    qtbot.waitUntil(lambda: card.today.plain_text().startswith("Today: Heel drops 1 of 2"))
+    # evening: the window goes behind another; the night passes with the app open
+    QApplication.sendEvent(win, QEvent(QEvent.Type.WindowDeactivate))
+    now.set(now().date() + timedelta(days=1), 7, 45)
+    QApplication.sendEvent(win, QEvent(QEvent.Type.WindowActivate))  # the runner comes back
+    morning = question(qtbot, win, MorningCheck)
+    assert morning is win.programme.queue.dialog
+    assert card.today.plain_text().startswith("Today: Heel drops 0 of 2")  # the new day's
+    qtbot.keyClick(morning, Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: win.programme.queue.dialog is None)
+    QApplication.sendEvent(win, QEvent(QEvent.Type.WindowActivate))  # the same day again
+    assert win.programme.queue.dialog is None  # asked once a day

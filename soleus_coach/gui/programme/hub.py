@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Protocol as Interface
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QMessageBox, QStatusBar, QWidget
 
 from soleus_coach import paths, texts
@@ -115,6 +115,18 @@ class ProgrammeUi(QObject):
         self._morning_now = False  # Programme → Morning check…: ask even if asked today
         self.dialog: QDialog | None = None  # the calendar, the chooser, the maker, the report
         self._build_menu(host.menuBar())
+        # An app left open overnight: the first time the window is brought up on a new day,
+        # the card shows that day and its questions (the morning check) are asked.
+        self._day = host.services.today()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and watched is self.window:
+            today = self.host.services.today()
+            if today != self._day:
+                self._day = today
+                self.ask()  # (it shows the new day on the card first)
+        return False
 
     # ----------------------------------------------------------------- the core
 
