@@ -382,6 +382,9 @@ HISTORY_MIGRATED = QT_TRANSLATE_NOOP("Notices", "History updated from schema %1 
 HISTORY_UNREADABLE_ROWS = QT_TRANSLATE_NOOP(
     "Notices", "%1 session(s) in your history hold values this app cannot read; they are left "
     "out of what it shows and exports, and kept in the file as they are.")
+HISTORY_UNREADABLE_RUNS = QT_TRANSLATE_NOOP(
+    "Notices", "%1 run(s) in your history hold values this app cannot read; they are left out "
+    "of what it shows and exports, and kept in the file as they are.")
 HISTORY_NOT_SAVED = QT_TRANSLATE_NOOP(
     "Notices",
     "History cannot be saved in %1 (%2). Your sessions still run and are kept in memory "

@@ -499,6 +499,9 @@ def test_a_run_with_values_that_are_not_ours_is_left_out_of_every_read(
     conn.close()
     store = open_store(db)
     assert [r.distance_m for r in store.runs()] == [5000.0]
+    assert [n.text for n in store.notices] == [
+        "1 run(s) in your history hold values this app cannot read; they are left out of "
+        "what it shows and exports, and kept in the file as they are."]
     assert sum(w.runs for w in store.weekly_runs(date(2026, 11, 30), weeks=8)) == 1
     store.activity_span()
     store.close()
@@ -529,6 +532,8 @@ def test_the_command_line_and_the_window_live_with_crafted_values(
     win.show()
     win.refresh_summary()
     assert "Loading" not in win.home.last.plain_text()
+    assert win.statusBar().currentMessage().startswith(
+        "1 session(s) in your history hold values this app cannot read")  # said, not hidden
     win.show_history()
     assert win.history_window is not None and win.history_window.model.rowCount() == 1
 

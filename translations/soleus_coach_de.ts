@@ -2243,6 +2243,10 @@ der Woche</translation>
         <translation>%1 Einheit(en) im Verlauf enthalten Werte, die diese App nicht lesen kann; sie werden weder angezeigt noch exportiert und bleiben unverändert in der Datei.</translation>
     </message>
     <message>
+        <source>%1 run(s) in your history hold values this app cannot read; they are left out of what it shows and exports, and kept in the file as they are.</source>
+        <translation>%1 Lauf/Läufe im Verlauf enthalten Werte, die diese App nicht lesen kann; sie werden weder angezeigt noch exportiert und bleiben unverändert in der Datei.</translation>
+    </message>
+    <message>
         <source>History cannot be saved in %1 (%2). Your sessions still run and are kept in memory until you quit: export them from History.</source>
         <translation>Der Verlauf kann in %1 nicht gespeichert werden (%2). Ihre Einheiten laufen trotzdem und bleiben bis zum Beenden im Speicher: Exportieren Sie sie im Verlauf.</translation>
     </message>

@@ -419,9 +419,10 @@ class MainWindow(QMainWindow):
 
         serious = [n for n in store.notices
                    if n.kind in (NoticeKind.MOVED_ASIDE, NoticeKind.NEWER, NoticeKind.NOT_SAVED)]
-        for n in store.notices:
-            if n.kind is NoticeKind.RECOVERED:
-                self.statusBar().showMessage(n.text, 20000)
+        said = [n.text for n in store.notices  # (values not ours: sessions or runs left out)
+                if n.kind in (NoticeKind.RECOVERED, NoticeKind.UNREADABLE_ROWS)]
+        if said:
+            self.statusBar().showMessage(" ".join(said), 30000)
         if serious:
             box = message_box(self, QMessageBox.Icon.Warning, self.tr("History"),
                               "\n\n".join(n.text for n in serious))
@@ -432,7 +433,6 @@ class MainWindow(QMainWindow):
         store = self.history
         last = store.sessions(limit=1)
         from soleus_coach.history.glance import glance  # (the history is read after paint)
-
         today = self.services.today()
         self.home.show_summary(store.summary(today), last[0] if last else None,
                                glance(store, today), persistent=store.persistent,

@@ -183,24 +183,23 @@ def _readable(conn: sqlite3.Connection, table: str) -> str:
     return " AND ".join(parts) or "1"
 
 
-def _mark_unreadable(conn: sqlite3.Connection) -> int:
+def _mark_unreadable(conn: sqlite3.Connection) -> tuple[int, int]:
     """Note (in a temporary table, never in the file) every session that cannot be read,
-    and make the views every read goes through; returns how many sessions."""
+    and make the views every read goes through; returns how many sessions and runs."""
     tables = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_schema WHERE "
                                          "type = 'table'")}
+    runs = 0
     if "run" in tables:  # a run whose values are not ours is left out of every read too
         conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_run AS SELECT * FROM main.run "
                      f"WHERE {_readable(conn, 'run')}")
-        left_out = conn.execute("SELECT (SELECT count(*) FROM main.run) - "
-                                "(SELECT count(*) FROM temp.readable_run)").fetchone()[0]
-        if left_out:
-            log.warning("%d run(s) with values that cannot be read, left out", left_out)
+        runs = int(conn.execute("SELECT (SELECT count(*) FROM main.run) - "
+                                "(SELECT count(*) FROM temp.readable_run)").fetchone()[0])
     if not {"session", "segment", "event"} <= tables:  # an empty file, or version 1
         for table in ("session", "segment", "event"):
             if table in tables:
                 conn.execute(f"CREATE TEMP VIEW IF NOT EXISTS readable_{table} AS "
                              f"SELECT * FROM main.{table}")
-        return 0
+        return 0, runs
     conn.executescript(f"""
         CREATE TEMP TABLE IF NOT EXISTS unreadable (id INTEGER PRIMARY KEY);
         DELETE FROM temp.unreadable;
@@ -217,12 +216,12 @@ def _mark_unreadable(conn: sqlite3.Connection) -> int:
         CREATE TEMP VIEW IF NOT EXISTS readable_event AS SELECT * FROM main.event
             WHERE session_id NOT IN (SELECT id FROM temp.unreadable);
     """)
-    return int(conn.execute("SELECT count(*) FROM temp.unreadable").fetchone()[0])
+    return int(conn.execute("SELECT count(*) FROM temp.unreadable").fetchone()[0]), runs
 
 
 class NoticeKind(StrEnum):
     MOVED_ASIDE = "moved_aside"  # damaged or foreign file renamed; a new history started
-    UNREADABLE_ROWS = "unreadable_rows"  # sessions with values that are not ours: left out
+    UNREADABLE_ROWS = "unreadable_rows"  # sessions or runs with values not ours: left out
     NEWER = "newer"  # written by a newer app: left untouched
     NOT_SAVED = "not_saved"  # folder unwritable: this run's sessions live in memory only
     RECOVERED = "recovered"  # sessions found in progress were marked interrupted
@@ -575,12 +574,14 @@ class HistoryStore(RunStore, ProgrammeStore):
         self.notices = notices
         self.persistent = persistent  # False: kept in memory only, lost at quit
         self._now = now
-        unreadable = _mark_unreadable(conn)
-        if unreadable:
-            log.warning("%s: %d session(s) with values that cannot be read, left out",
-                        path, unreadable)
-            notices.append(Notice(NoticeKind.UNREADABLE_ROWS,
-                                  texts.fill(texts.HISTORY_UNREADABLE_ROWS, unreadable), path))
+        sessions, runs = _mark_unreadable(conn)
+        for count, what, text in ((sessions, "session", texts.HISTORY_UNREADABLE_ROWS),
+                                  (runs, "run", texts.HISTORY_UNREADABLE_RUNS)):
+            if count:
+                log.warning("%s: %d %s(s) with values that cannot be read, left out", path,
+                            count, what)
+                notices.append(Notice(NoticeKind.UNREADABLE_ROWS, texts.fill(text, count),
+                                      path))
 
     def close(self) -> None:
         self._conn.close()
