@@ -50,3 +50,22 @@ def test_start_finds_a_file_added_a_moment_ago(qtbot: QtBot, data_dir: Path) -> 
     write_protocol(data_dir / "protocols", "fresh.json", minimal_protocol_v2(id="fresh"))
     assert win.start_routine("fresh")
     assert running(qtbot, win) is not None
+
+
+def test_a_programme_file_added_or_changed_is_noticed_too(qtbot: QtBot, data_dir: Path) -> None:
+    from soleus_coach import paths
+
+    win = window(qtbot, data_dir)
+    bundled = json.loads((paths.bundled_programmes_dir() / "stretch-around-every-run.json")
+                         .read_text(encoding="utf-8"))
+    mine = {**bundled, "id": "mine", "name": "My programme"}
+    mine.pop("translations", None)
+    folder = data_dir / "protocols" / "programmes"  # neither folder exists yet
+    write_protocol(folder, "mine.json", mine)
+    qtbot.waitUntil(lambda: win.programme.programmes().get("mine") is not None, timeout=5000)
+    qtbot.wait(1000)  # the folders' creation has settled: what follows is a change in place
+    assert str(folder / "mine.json") in win.library_watcher.watching
+    (folder / "mine.json").write_text(json.dumps({**mine, "name": "Renamed"}),
+                                      encoding="utf-8")
+    qtbot.waitUntil(lambda: (p := win.programme.programmes().get("mine")) is not None
+                    and p.name == "Renamed", timeout=5000)

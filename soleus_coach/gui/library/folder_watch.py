@@ -1,10 +1,12 @@
 """Notice when the user's protocol folder changes: a file saved from an editor, copied in,
-removed or renamed reloads the library by itself (with the file's errors shown, if any).
+removed or renamed reloads the library by itself (with the file's errors shown, if any);
+so does a programme file in its ``programmes`` folder.
 
-A :class:`QFileSystemWatcher` on the folder (files added, removed, renamed) and on each
-protocol file in it (saved in place); changes come in bursts (an editor writes a temporary
-file, then renames it), so one reload follows the last change by :data:`SETTLE_MS`. Before
-the folder exists, its parent is watched, so the folder's creation is noticed too.
+A :class:`QFileSystemWatcher` on the folder and its ``programmes`` folder (files added,
+removed, renamed) and on each file in them (saved in place); changes come in bursts (an
+editor writes a temporary file, then renames it), so one reload follows the last change by
+:data:`SETTLE_MS`. Before the folder exists, its parent is watched, so the folder's
+creation is noticed too.
 """
 
 from __future__ import annotations
@@ -36,14 +38,19 @@ class LibraryWatcher(QObject):
         self._arm()
 
     def _arm(self) -> None:
-        """Watch the folder and its protocol files (or, until it exists, its parent)."""
+        """Watch the folder, its programmes' folder and their files (or, until the folder
+        exists, its parent)."""
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
         if self.folder.is_dir():
+            programmes = self.folder / "programmes"
             paths = [str(self.folder)]
             with contextlib.suppress(OSError):
-                paths += sorted(str(p) for p in self.folder.glob("*.json"))[:MAX_WATCHED_FILES]
+                if programmes.is_dir():
+                    paths.append(str(programmes))
+                files = sorted(self.folder.glob("*.json")) + sorted(programmes.glob("*.json"))
+                paths += [str(p) for p in files[:MAX_WATCHED_FILES]]
             self._watcher.addPaths(paths)
         elif self.folder.parent.is_dir():
             self._watcher.addPath(str(self.folder.parent))
