@@ -19,11 +19,14 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from soleus_coach import paths
 from soleus_coach.runs.describe import clock, describe, pace, start_text
 from soleus_coach.untrusted import for_terminal
+
+if TYPE_CHECKING:
+    from soleus_coach.history.store import HistoryStore
 
 
 def confirm_hint(run_id: int | None) -> str:
@@ -80,18 +83,29 @@ class _Bar:
             self.err.flush()
 
 
-def run_import(files: list[Path], out: TextIO, *, quiet: bool = False) -> int:
-    """Import into the history file. Unlike ``history export`` this writes, so it opens the
-    store as the app does (WAL: safe while the app is open), without recovering sessions."""
-    from soleus_coach.history.run_import import import_paths
-    from soleus_coach.history.store import StoreWriteError, open_store
-    from soleus_coach.runs.results import FileResult, Outcome, Summary
+def _open_for_writing() -> HistoryStore | None:
+    """The history, opened as the app opens it (WAL: safe while the app is open) but without
+    recovering sessions; its notices on stderr. None when it cannot be written."""
+    from soleus_coach.history.store import open_store
 
     store = open_store(paths.history_db_path(), recover=False)
     for notice in store.notices:
         sys.stderr.write(f"soleus-coach: {notice.text}\n")
     if not store.persistent:
         store.close()
+        return None
+    return store
+
+
+def run_import(files: list[Path], out: TextIO, *, quiet: bool = False) -> int:
+    """Import into the history file. Unlike ``history export`` this writes, so it opens the
+    store as the app does (WAL: safe while the app is open), without recovering sessions."""
+    from soleus_coach.history.run_import import import_paths
+    from soleus_coach.history.store import StoreWriteError
+    from soleus_coach.runs.results import FileResult, Outcome, Summary
+
+    store = _open_for_writing()
+    if store is None:
         return 1
     bar = _Bar(sys.stderr)
     stop = threading.Event()
@@ -189,13 +203,10 @@ def run_list(limit: int, out: TextIO) -> int:
 def run_confirm(ids: list[int], out: TextIO) -> int:
     """Count each run ``ids`` names as a run (it was marked "not sure"): one line each; 1 if
     a number names no run. The history is opened as ``import`` opens it."""
-    from soleus_coach.history.store import StoreWriteError, open_store
+    from soleus_coach.history.store import StoreWriteError
 
-    store = open_store(paths.history_db_path(), recover=False)
-    for notice in store.notices:
-        sys.stderr.write(f"soleus-coach: {notice.text}\n")
-    if not store.persistent:
-        store.close()
+    store = _open_for_writing()
+    if store is None:
         return 1
     code = 0
     try:
