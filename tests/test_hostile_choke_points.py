@@ -503,7 +503,8 @@ def test_a_run_with_values_that_are_not_ours_is_left_out_of_every_read(
         "1 run(s) in your history hold values this app cannot read; they are left out of "
         "what it shows and exports, and kept in the file as they are."]
     assert sum(w.runs for w in store.weekly_runs(date(2026, 11, 30), weeks=8)) == 1
-    store.activity_span()
+    assert store.activity_span() == (date(2026, 11, 5), date(2026, 11, 5))  # by the index,
+    assert store.first_run_day() == date(2026, 11, 5)  # passing over the crafted row
     store.close()
     out = io.StringIO()
     assert cli.main(["runs", "list"], out) == 0 and out.getvalue().count("\n") >= 1

@@ -349,11 +349,9 @@ class RunStore:
 
     def activity_span(self) -> tuple[date, date] | None:
         """The local dates of the first and the last session or run; None when there are
-        none. (Four indexed look-ups.)"""
-        sessions = self._conn.execute(
-            "SELECT min(started_at), max(started_at) FROM readable_session").fetchone()
-        runs = self._conn.execute(
-            "SELECT min(started_local), max(started_local) FROM readable_run").fetchone()
+        none. (Four indexed look-ups: ``min()`` over a readable view would check every row.)"""
+        sessions = self._conn.execute(_ends("started_at", "readable_session")).fetchone()
+        runs = self._conn.execute(_ends("started_local", "readable_run")).fetchone()
         days = [from_iso(t).astimezone().date() for t in sessions if t] + \
             [date.fromisoformat(t[:10]) for t in runs if t]
         return (min(days), max(days)) if days else None
@@ -361,13 +359,21 @@ class RunStore:
     def first_run_day(self, *, before: date | None = None) -> date | None:
         """The local date of the first run (counted ones only), or of the first before
         ``before``; None when there is none."""
-        sql = "SELECT min(started_local) FROM readable_run WHERE not_sure = 0"
+        sql = ("SELECT started_local FROM readable_run WHERE not_sure = 0 AND started_local "
+               "IS NOT NULL")
         params: list[str] = []
         if before is not None:
             sql += " AND started_local < ?"
             params.append(before.isoformat())
-        row = self._conn.execute(sql, params).fetchone()
+        row = self._conn.execute(sql + " ORDER BY started_local LIMIT 1", params).fetchone()
         return None if row is None or not row[0] else date.fromisoformat(row[0][:10])
+
+
+def _ends(column: str, view: str) -> str:
+    """The first and the last ``column`` of ``view``, each one walk of its index that stops
+    at the first readable row (``min()`` and ``max()`` would check every row of the view)."""
+    first = f"SELECT {column} FROM {view} WHERE {column} IS NOT NULL ORDER BY {column}"
+    return f"SELECT ({first} LIMIT 1), ({first} DESC LIMIT 1)"
 
 
 def _values(n: int) -> str:

@@ -683,7 +683,8 @@ class HistoryStore(RunStore, ProgrammeStore):
         return int(self._rows(f"SELECT count(*) FROM readable_session WHERE {where}", params)[0][0])
 
     def oldest(self) -> datetime | None:
-        return _opt_dt(self._rows("SELECT min(started_at) FROM readable_session")[0][0])
+        return _opt_dt(self._rows("SELECT (SELECT started_at FROM readable_session ORDER BY "
+                                  "started_at LIMIT 1)")[0][0])  # (the index, not every row)
 
     def routines(self) -> list[tuple[str, str]]:
         """(protocol id, latest name) of every routine in the history, by name."""
