@@ -11,7 +11,8 @@ may hold something from a file goes through this module:
 - :func:`tooltip`: a tooltip string that shows the text literally;
 - :func:`message_box`: a parented, non-modal, plain-text box (its informative and detailed
   texts too);
-- :func:`notification`: escaped text for a desktop notification (which may render markup).
+- :func:`notification`: escaped text for a desktop notification (which may render markup);
+- :func:`plain_layout`: a paragraph for a printed page, laid out as plain text.
 
 ``tests/test_hostile_text.py`` walks every surface with hostile strings and fails when one
 of them shows markup or grows the window.
@@ -22,11 +23,11 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QFont, QPaintDevice, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from soleus_coach.untrusted import isolate_lines, lines
+from soleus_coach.untrusted import isolate, isolate_lines, lines, one_line
 
 #: A run of this many characters with no break opportunity gets one (a zero-width space).
 MAX_RUN = 16
@@ -162,3 +163,26 @@ def question(parent: QWidget, title: str, text: str,
     box.setStandardButtons(buttons)
     box.setDefaultButton(default)
     return box
+
+
+def plain_layout(text: str, font: QFont, device: QPaintDevice,
+                 width: float) -> tuple[QTextLayout, float]:
+    """``text`` on one line (bidi-isolated) laid out as plain text for ``device`` (a printer
+    or a PDF: :class:`QTextLayout` never reads markup), wrapped to ``width``; the layout and
+    its height."""
+    layout = QTextLayout(isolate(one_line(text)), font, device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height

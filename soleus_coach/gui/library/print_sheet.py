@@ -42,7 +42,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QTextLayout,
-    QTextOption,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from soleus_coach import safety, texts
 from soleus_coach.atomic import safe_file_name, write_file_with
 from soleus_coach.gui.common.illustration import load_picture
+from soleus_coach.gui.common.plain import plain_layout
 from soleus_coach.protocol.describe import describe_step, rounds_heading
 from soleus_coach.protocol.model import (
     ExerciseStep,
@@ -64,7 +64,7 @@ from soleus_coach.protocol.model import (
     When,
 )
 from soleus_coach.session.plan import routine_duration_s
-from soleus_coach.untrusted import isolate, one_line
+from soleus_coach.untrusted import one_line
 
 # The page's margin when the sheet is drawn on an image (a printer or PDF has its own).
 MARGIN_MM = 14.0
@@ -154,21 +154,7 @@ class _Builder:
     def para(self, text: str, font: QFont, x: float, y: float, width: float, role: str,
              colour: QColor = INK) -> Item:
         """``text`` laid out as plain text, wrapped to ``width``, at (x, y)."""
-        layout = QTextLayout(isolate(one_line(text)), font, self.device)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.setCacheEnabled(True)
-        height = 0.0
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
+        layout, height = plain_layout(text, font, self.device, width)
         return Item(0, QRectF(x, y, width, height), role, text, layout=layout,
                     colour=QColor(colour))
 

@@ -44,16 +44,16 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextLayout,
-    QTextOption,
 )
 
 from soleus_coach import texts
 from soleus_coach.atomic import check_outside_protocols, check_target, write_bytes_atomic
 from soleus_coach.gui.common import formats
+from soleus_coach.gui.common.plain import plain_layout
 from soleus_coach.programme.days import DayKind
 from soleus_coach.programme.records import Choice
 from soleus_coach.tracker import ReportData
-from soleus_coach.untrusted import isolate, one_line
+from soleus_coach.untrusted import one_line
 
 MARGIN_MM = 14.0
 MAX_PAGES = 2
@@ -156,21 +156,7 @@ class _Flow:
     def para(self, text: str, points: float, role: str, *, x: float = 0.0,
              width: float | None = None, bold: bool = False, colour: QColor = INK) -> Item:
         width = (self.area.width() - x) if width is None else width
-        layout = QTextLayout(isolate(one_line(text)), self.font(points, bold=bold), self.device)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.setCacheEnabled(True)
-        height = 0.0
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
+        layout, height = plain_layout(text, self.font(points, bold=bold), self.device, width)
         return Item(self.page, QRectF(x, 0, width, height), role, text, layout, QColor(colour))
 
     def fits(self, height: float) -> bool:
