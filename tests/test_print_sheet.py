@@ -9,8 +9,9 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -50,18 +51,24 @@ def pdf_pages(data: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
-def assert_inside(sheet: SheetLayout) -> None:
-    """Every item within the printable area, every line of text within its box, and the
-    steps above the safety box of their page: nothing clipped, nothing overlapping."""
-    area = sheet.area.adjusted(-0.5, -0.5, 0.5, 0.5)
-    assert not sheet.overflow
-    for item in sheet.items:
-        assert area.contains(item.rect), (item.role, item.text[:40], item.rect, sheet.area)
+def assert_items_inside(items: Sequence[Any], area: QRectF) -> None:
+    """Every item (of a printed page) within ``area`` and every line of its text within its
+    box: nothing clipped."""
+    for item in items:
+        assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(item.rect), (
+            item.role, item.text[:40], item.rect, area)
         if item.layout is not None:
             for n in range(item.layout.lineCount()):
                 line = item.layout.lineAt(n)
                 assert line.naturalTextWidth() <= item.rect.width() + 0.5, item.text[:40]
                 assert line.y() + line.height() <= item.rect.height() + 0.5
+
+
+def assert_inside(sheet: SheetLayout) -> None:
+    """Every item within the printable area, every line of text within its box, and the
+    steps above the safety box of their page: nothing clipped, nothing overlapping."""
+    assert not sheet.overflow
+    assert_items_inside(sheet.items, sheet.area)
     for page in range(sheet.pages):
         boxes = [i.rect for i in sheet.items if i.page == page and i.role == "box"]
         assert len(boxes) == 1, page

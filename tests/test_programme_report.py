@@ -33,6 +33,7 @@ from soleus_coach.programme.records import Choice
 from soleus_coach.tracker import ReportData, Tracker
 from tests.hostile import MULTI_LINE, ONE_LINE
 from tests.programme_sim import MONDAY, Now, library, programmes, run, session
+from tests.test_print_sheet import assert_items_inside
 
 SCREENSHOTS = os.environ.get("SOLEUS_COACH_SCREENSHOT_DIR")
 ZERO_WIDTH = re.compile("[\u2066-\u2069\u200b\u200e\u200f\ufeff\u200d\u202a-\u202e]")
@@ -106,14 +107,7 @@ def report_of(data: Path, weeks: int = 8, **kw: str) -> ReportData:
 def assert_inside(sheet: ReportLayout) -> None:
     """Every item within the page's printable area and every line within its box: nothing
     clipped; and blocks of one page do not overlap."""
-    area = sheet.area.adjusted(-0.5, -0.5, 0.5, 0.5)
-    for item in sheet.items:
-        assert area.contains(item.rect), (item.role, item.text[:40], item.rect, sheet.area)
-        if item.layout is not None:
-            for n in range(item.layout.lineCount()):
-                line = item.layout.lineAt(n)
-                assert line.naturalTextWidth() <= item.rect.width() + 0.5, item.text[:40]
-                assert line.y() + line.height() <= item.rect.height() + 0.5
+    assert_items_inside(sheet.items, sheet.area)
     for page in range(sheet.pages):
         boxes = sorted((i.rect for i in sheet.items if i.page == page and i.role != "footer"),
                        key=lambda r: r.top())
