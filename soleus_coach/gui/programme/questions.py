@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soleus_coach.gui.common.pain_keys import pain_from_key
 from soleus_coach.gui.common.plain import PlainLabel
 from soleus_coach.texts import fill_in
 
@@ -63,19 +64,10 @@ class PainRow(QWidget):
         self.group.button(max(0, min(10, value))).setChecked(True)
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.set_value(key - Qt.Key.Key_0)
-            return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Plus):
-            self.set_value(0 if self.value is None else self.value + 1)
-            return True
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Minus):
-            self.set_value(0 if self.value is None else self.value - 1)
-            return True
-        return False
+        value = pain_from_key(event, self.value)
+        if value is not None:
+            self.set_value(value)
+        return value is not None
 
 
 class _Question(QDialog):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from soleus_coach import texts
 from soleus_coach.checkin import CheckIn
+from soleus_coach.gui.common.pain_keys import pain_from_key
 from soleus_coach.gui.common.theme import warning_colour
 from soleus_coach.texts import fill_in
 
@@ -134,19 +135,10 @@ class CheckInForm(QWidget):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """A digit sets the pain, the arrows and +/- step it; True when the key was used."""
-        key = event.key()
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False  # Alt+S is a flag's mnemonic, not a digit
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.set_pain(key - Qt.Key.Key_0)
-            return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Plus):
-            self.set_pain(0 if self.pain is None else self.pain + 1)
-            return True
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Minus):
-            self.set_pain(0 if self.pain is None else self.pain - 1)
-            return True
-        return False
+        value = pain_from_key(event, self.pain)
+        if value is not None:
+            self.set_pain(value)
+        return value is not None
 
 
 class CheckInDialog(QDialog):
